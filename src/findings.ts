@@ -1,0 +1,134 @@
+import { type Severity, toSeverity } from './severity.js'
+
+/** Whether a fix is known: enhanced scanning says YES/NO/PARTIAL, basic scanning does not say. */
+export type FixAvailability = 'YES' | 'NO' | 'PARTIAL' | 'UNKNOWN'
+export type ExploitAvailability = 'YES' | 'NO' | 'UNKNOWN'
+export type FindingSource = 'basic' | 'enhanced'
+
+/** One vulnerability in the image, the same shape whichever kind of scan found it. */
+export interface Finding {
+  /** CVE, GHSA or other vulnerability name. */
+  id: string
+  severity: Severity
+  title: string
+  description: string
+  /** Advisory link as the scan gave it; renderers must still check it is http(s). */
+  link?: string
+  /** Affected package names, joined with ", " when Inspector lists several. */
+  packageName?: string
+  installedVersion?: string
+  fixedInVersion?: string
+  cvssScore?: number
+  fixAvailable: FixAvailability
+  exploitAvailable: ExploitAvailability
+  source: FindingSource
+}
+
+/** The parts of a basic-scan finding we read (structurally the SDK's ImageScanFinding). */
+export interface RawBasicFinding {
+  name?: string
+  description?: string
+  uri?: string
+  severity?: string
+  attributes?: { key?: string; value?: string }[]
+}
+
+/** The parts of an Inspector finding we read (structurally the SDK's EnhancedImageScanFinding). */
+export interface RawEnhancedFinding {
+  title?: string
+  description?: string
+  severity?: string
+  score?: number
+  fixAvailable?: string
+  exploitAvailable?: string
+  findingArn?: string
+  remediation?: { recommendation?: { url?: string; text?: string } }
+  scoreDetails?: { cvss?: { score?: number } }
+  packageVulnerabilityDetails?: {
+    vulnerabilityId?: string
+    sourceUrl?: string
+    referenceUrls?: string[]
+    vulnerablePackages?: {
+      name?: string
+      version?: string
+      release?: string
+      epoch?: number
+      fixedInVersion?: string
+    }[]
+  }
+}
+
+function attribute(finding: RawBasicFinding, key: string): string | undefined {
+  return finding.attributes?.find(entry => entry.key === key)?.value
+}
+
+function toScore(value: string | number | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined
+  const score = typeof value === 'number' ? value : Number(value)
+  return Number.isFinite(score) ? score : undefined
+}
+
+function joinDistinct(values: (string | undefined)[]): string | undefined {
+  const present = [...new Set(values.filter((value): value is string => !!value))]
+  return present.length > 0 ? present.join(', ') : undefined
+}
+
+export function normalizeBasicFinding(finding: RawBasicFinding): Finding {
+  const id = finding.name ?? 'unnamed finding'
+  return {
+    id,
+    severity: toSeverity(finding.severity),
+    title: id,
+    description: finding.description ?? '',
+    link: finding.uri,
+    packageName: attribute(finding, 'package_name'),
+    installedVersion: attribute(finding, 'package_version'),
+    cvssScore: toScore(attribute(finding, 'CVSS3_SCORE') ?? attribute(finding, 'CVSS2_SCORE')),
+    fixAvailable: 'UNKNOWN',
+    exploitAvailable: 'UNKNOWN',
+    source: 'basic'
+  }
+}
+
+function packageVersion(pkg: {
+  version?: string
+  release?: string
+  epoch?: number
+}): string | undefined {
+  if (!pkg.version) return undefined
+  const epoch = pkg.epoch ? `${pkg.epoch}:` : ''
+  const release = pkg.release ? `-${pkg.release}` : ''
+  return `${epoch}${pkg.version}${release}`
+}
+
+function availability<T extends string>(
+  value: string | undefined,
+  known: readonly T[],
+  unknown: T
+): T {
+  const upper = (value ?? '').toUpperCase() as T
+  return known.includes(upper) ? upper : unknown
+}
+
+export function normalizeEnhancedFinding(finding: RawEnhancedFinding): Finding {
+  const details = finding.packageVulnerabilityDetails
+  const packages = details?.vulnerablePackages ?? []
+  const id = details?.vulnerabilityId ?? finding.title ?? finding.findingArn ?? 'unnamed finding'
+  return {
+    id,
+    severity: toSeverity(finding.severity),
+    title: finding.title ?? id,
+    description: finding.description ?? '',
+    link:
+      details?.sourceUrl ?? details?.referenceUrls?.[0] ?? finding.remediation?.recommendation?.url,
+    packageName: joinDistinct(packages.map(pkg => pkg.name)),
+    installedVersion: joinDistinct(packages.map(packageVersion)),
+    fixedInVersion: joinDistinct(
+      packages.map(pkg => (pkg.fixedInVersion === 'NotAvailable' ? undefined : pkg.fixedInVersion))
+    ),
+    cvssScore: toScore(finding.scoreDetails?.cvss?.score ?? finding.score),
+    fixAvailable: availability(finding.fixAvailable, ['YES', 'NO', 'PARTIAL'], 'UNKNOWN'),
+    exploitAvailable: availability(finding.exploitAvailable, ['YES', 'NO'], 'UNKNOWN'),
+    source: 'enhanced'
+  }
+}

@@ -1,0 +1,21 @@
+/** The image being judged, pinned to one digest once resolved. */
+export interface ImageRef {
+  repository: string
+  digest: string
+  tag?: string
+  /** The registry's account id, when it is not the caller's own. */
+  registryId?: string
+  region: string
+}
+
+/** `repository:tag@sha256:…`, the form logged and shown in reports. */
+export function formatImage(image: ImageRef): string {
+  const tag = image.tag ? `:${image.tag}` : ''
+  return `${image.repository}${tag}@${image.digest}`
+}
+
+/** The first 12 hex digits of the digest, as `docker images` shows it. */
+export function shortDigest(digest: string): string {
+  const [algorithm, hex] = digest.includes(':') ? digest.split(':', 2) : ['', digest]
+  return algorithm ? `${algorithm}:${(hex ?? '').slice(0, 12)}` : digest.slice(0, 12)
+}
