@@ -1,0 +1,156 @@
+import {
+  DescribeImageScanFindingsCommand,
+  type DescribeImageScanFindingsResponse,
+  DescribeImagesCommand,
+  ECRClient,
+  LimitExceededException,
+  ScanNotFoundException,
+  StartImageScanCommand,
+  UnsupportedImageTypeException,
+  ValidationException,
+  paginateDescribeImageScanFindings
+} from '@aws-sdk/client-ecr'
+import type { ImageRef } from './image.js'
+import type { ScanPage, StartScanOutcome } from './wait-for-scan.js'
+
+/** Basic findings allow 1000 a page; Inspector findings come at most 100 a page regardless. */
+const PAGE_SIZE = 1000
+/** Throttling and 5xx are retried here, by the SDK's standard strategy, and nowhere else. */
+const MAX_ATTEMPTS = 6
+
+export interface ImageQuery {
+  repository: string
+  registryId?: string
+  imageTag?: string
+  imageDigest?: string
+}
+
+/** A tag that points somewhere else than the digest the user gave. */
+export class ImageMismatchError extends Error {
+  override name = 'ImageMismatchError'
+}
+
+/** The only module that talks to ECR. Endpoint and credentials come from the SDK's default chain. */
+export class EcrScans {
+  calls = 0
+
+  constructor(
+    private readonly client: ECRClient,
+    private readonly region: string
+  ) {
+    client.middlewareStack.add(
+      next => async args => {
+        this.calls += 1
+        return next(args)
+      },
+      { step: 'initialize', name: 'countEcrCalls' }
+    )
+  }
+
+  static create(region: string): EcrScans {
+    return new EcrScans(
+      new ECRClient({ region, retryMode: 'standard', maxAttempts: MAX_ATTEMPTS }),
+      region
+    )
+  }
+
+  /** Pins the image to one digest, so a tag that moves mid-run cannot mix two images. */
+  async resolveImage(query: ImageQuery): Promise<ImageRef> {
+    const imageId = query.imageDigest
+      ? { imageDigest: query.imageDigest }
+      : { imageTag: query.imageTag }
+    const response = await this.client.send(
+      new DescribeImagesCommand({
+        repositoryName: query.repository,
+        registryId: query.registryId,
+        imageIds: [imageId]
+      })
+    )
+    const detail = response.imageDetails?.[0]
+    const digest = detail?.imageDigest ?? query.imageDigest
+    if (!digest)
+      throw new Error(`ECR described no image for ${query.repository}:${query.imageTag ?? ''}.`)
+    if (
+      query.imageDigest &&
+      query.imageTag &&
+      !(detail?.imageTags ?? []).includes(query.imageTag)
+    ) {
+      const tags = detail?.imageTags?.length ? detail.imageTags.join(', ') : 'none'
+      throw new ImageMismatchError(
+        `Tag '${query.imageTag}' does not point at ${query.imageDigest} in ${query.repository} (that image's tags: ${tags}). Pass only the digest, or the tag the image was pushed with.`
+      )
+    }
+    return {
+      repository: query.repository,
+      digest,
+      tag: query.imageTag,
+      registryId: query.registryId ?? detail?.registryId,
+      region: this.region
+    }
+  }
+
+  private findingsInput(image: ImageRef) {
+    return {
+      repositoryName: image.repository,
+      registryId: image.registryId,
+      imageId: { imageDigest: image.digest },
+      maxResults: PAGE_SIZE
+    }
+  }
+
+  /** One poll; `undefined` while the scan is not registered yet (ScanNotFoundException). */
+  async describeScan(image: ImageRef): Promise<ScanPage | undefined> {
+    try {
+      return toScanPage(
+        await this.client.send(new DescribeImageScanFindingsCommand(this.findingsInput(image)))
+      )
+    } catch (error) {
+      if (error instanceof ScanNotFoundException) return undefined
+      throw error
+    }
+  }
+
+  /** The pages after `startingToken`, through the SDK's paginator. */
+  async *pagesAfter(image: ImageRef, startingToken: string): AsyncIterable<ScanPage> {
+    const pages = paginateDescribeImageScanFindings(
+      { client: this.client, pageSize: PAGE_SIZE, startingToken },
+      this.findingsInput(image)
+    )
+    for await (const response of pages) yield toScanPage(response)
+  }
+
+  async startScan(image: ImageRef): Promise<StartScanOutcome> {
+    try {
+      await this.client.send(
+        new StartImageScanCommand({
+          repositoryName: image.repository,
+          registryId: image.registryId,
+          imageId: { imageDigest: image.digest }
+        })
+      )
+      return { kind: 'started' }
+    } catch (error) {
+      if (error instanceof LimitExceededException) return { kind: 'limit-exceeded' }
+      if (error instanceof ValidationException || error instanceof UnsupportedImageTypeException) {
+        return { kind: 'not-supported', reason: error.message }
+      }
+      throw error
+    }
+  }
+}
+
+function toScanPage(response: DescribeImageScanFindingsResponse): ScanPage {
+  const results = response.imageScanFindings
+  return {
+    status: response.imageScanStatus?.status ?? 'UNKNOWN',
+    description: response.imageScanStatus?.description,
+    completedAt: results?.imageScanCompletedAt,
+    vulnerabilitySourceUpdatedAt: results?.vulnerabilitySourceUpdatedAt,
+    findings: results?.findings ?? [],
+    enhancedFindings: results?.enhancedFindings ?? [],
+    enhanced:
+      results?.enhancedFindings !== undefined || response.imageScanStatus?.status === 'ACTIVE',
+    severityCounts: results?.findingSeverityCounts,
+    nextToken: response.nextToken
+  }
+}

@@ -1,0 +1,258 @@
+import type { Thresholds } from './policy.js'
+import { RANKED_SEVERITIES, type RankedSeverity, SEVERITIES, type Severity } from './severity.js'
+
+/** Every input name, typed once: action.yml and the README document the same list. */
+export const INPUT = {
+  repository: 'repository',
+  imageTag: 'image-tag',
+  imageDigest: 'image-digest',
+  registryId: 'registry-id',
+  region: 'region',
+  timeout: 'timeout',
+  startScan: 'start-scan',
+  scanFailure: 'scan-failure',
+  failOn: 'fail-on',
+  maxFindings: 'max-findings',
+  ignoreFile: 'ignore-file',
+  ignore: 'ignore',
+  onlyFixable: 'only-fixable',
+  minCvss: 'min-cvss',
+  failOnExploit: 'fail-on-exploit',
+  jsonReport: 'json-report',
+  sarifReport: 'sarif-report',
+  dockerfile: 'dockerfile',
+  comment: 'comment',
+  commentKey: 'comment-key',
+  prNumber: 'pr-number',
+  githubToken: 'github-token'
+} as const
+
+export const DEFAULT_IGNORE_FILE = '.github/ecr-scan-ignore.yml'
+export const DEFAULT_TIMEOUT = '10m'
+
+export type ScanFailureMode = 'fail' | 'warn'
+export type CommentMode = 'always' | 'on-failure' | 'never'
+
+export interface Config {
+  repository: string
+  imageTag?: string
+  imageDigest?: string
+  registryId?: string
+  region: string
+  timeoutMs: number
+  startScan: boolean
+  scanFailure: ScanFailureMode
+  thresholds: Thresholds
+  /** `explicit` is false for the default path, whose absence simply means no rules. */
+  ignoreFile: { path: string; explicit: boolean }
+  ignoreInline?: string
+  onlyFixable: boolean
+  minCvss?: number
+  jsonReport?: string
+  sarifReport?: string
+  dockerfile: string
+  comment: CommentMode
+  commentKey?: string
+  prNumber?: number
+  githubToken?: string
+}
+
+/** An input the user must fix; the message names the input and what it accepts. */
+export class InputError extends Error {
+  override name = 'InputError'
+}
+
+export type InputReader = (name: string) => string
+
+// ECR's own naming rules (CreateRepository), so a typo fails here rather than at the API.
+const REPOSITORY_PATTERN = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,299}$/
+const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/
+const REGISTRY_ID_PATTERN = /^[0-9]{12}$/
+const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/
+const DURATION_PART = /(\d+)(h|m|s)/g
+
+function optional(read: InputReader, name: string): string | undefined {
+  const value = read(name).trim()
+  return value === '' ? undefined : value
+}
+
+function matching(
+  read: InputReader,
+  name: string,
+  pattern: RegExp,
+  expected: string
+): string | undefined {
+  const value = optional(read, name)
+  if (value !== undefined && !pattern.test(value)) {
+    throw new InputError(`Invalid input '${name}': '${value}' is not ${expected}.`)
+  }
+  return value
+}
+
+function oneOf<T extends string>(
+  read: InputReader,
+  name: string,
+  allowed: readonly T[],
+  fallback: T
+): T {
+  const value = optional(read, name)
+  if (value === undefined) return fallback
+  const match = allowed.find(option => option.toLowerCase() === value.toLowerCase())
+  if (!match) {
+    throw new InputError(
+      `Invalid input '${name}': '${value}'. Possible options are: ${allowed.join(', ')}.`
+    )
+  }
+  return match
+}
+
+/** YAML 1.2 core booleans only, as core.getBooleanInput accepts: anything else is a mistake. */
+function boolean(read: InputReader, name: string, fallback: boolean): boolean {
+  const value = optional(read, name)
+  if (value === undefined) return fallback
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw new InputError(`Invalid input '${name}': '${value}'. Use true or false.`)
+}
+
+/** Plain seconds (`600`) or units (`30s`, `10m`, `1h`, `1m30s`). */
+export function parseDuration(text: string, name: string): number {
+  const value = text.trim()
+  if (/^\d+$/.test(value)) return Number(value) * 1000
+  const parts = [...value.matchAll(DURATION_PART)]
+  const covered = parts.map(part => part[0]).join('')
+  if (parts.length === 0 || covered !== value) {
+    throw new InputError(
+      `Invalid input '${name}': '${text}'. Use seconds (600) or a duration like 30s, 10m, 1h30m.`
+    )
+  }
+  const unitMs = { h: 3_600_000, m: 60_000, s: 1000 }
+  return parts.reduce(
+    (total, [, amount, unit]) => total + Number(amount) * unitMs[unit as 'h' | 'm' | 's'],
+    0
+  )
+}
+
+function positiveDuration(read: InputReader, name: string, fallback: string): number {
+  const ms = parseDuration(optional(read, name) ?? fallback, name)
+  if (ms <= 0) throw new InputError(`Invalid input '${name}': it must be longer than zero.`)
+  return ms
+}
+
+/** `CRITICAL=0, HIGH=5` (commas or new lines; `=` or `:`), severity names in any case. */
+export function parseMaxFindings(text: string | undefined): Partial<Record<Severity, number>> {
+  const limits: Partial<Record<Severity, number>> = {}
+  for (const entry of (text ?? '')
+    .split(/[,\n]/)
+    .map(part => part.trim())
+    .filter(Boolean)) {
+    const match = /^([A-Za-z_]+)\s*[=:]\s*(\S+)$/.exec(entry)
+    const severity = match?.[1]?.toUpperCase()
+    if (!match || !severity || !(SEVERITIES as readonly string[]).includes(severity)) {
+      throw new InputError(
+        `Invalid input '${INPUT.maxFindings}': '${entry}'. Write SEVERITY=COUNT with SEVERITY one of ${SEVERITIES.join(', ')}, e.g. CRITICAL=0, HIGH=5.`
+      )
+    }
+    const count = match[2] ?? ''
+    if (!/^\d+$/.test(count)) {
+      throw new InputError(
+        `Invalid input '${INPUT.maxFindings}': the count for ${severity} must be a whole number of 0 or more, got '${count}'.`
+      )
+    }
+    limits[severity as Severity] = Number(count)
+  }
+  return limits
+}
+
+function failOn(read: InputReader): RankedSeverity | undefined {
+  const choice = oneOf(read, INPUT.failOn, [...RANKED_SEVERITIES, 'NONE'] as const, 'HIGH')
+  return choice === 'NONE' ? undefined : choice
+}
+
+function minCvss(read: InputReader): number | undefined {
+  const value = optional(read, INPUT.minCvss)
+  if (value === undefined) return undefined
+  const score = Number(value)
+  if (!Number.isFinite(score) || score < 0 || score > 10) {
+    throw new InputError(
+      `Invalid input '${INPUT.minCvss}': '${value}'. Use a CVSS score from 0 to 10, e.g. 7.0.`
+    )
+  }
+  return score
+}
+
+function prNumber(read: InputReader): number | undefined {
+  const value = optional(read, INPUT.prNumber)
+  if (value === undefined) return undefined
+  if (!/^[1-9]\d*$/.test(value)) {
+    throw new InputError(
+      `Invalid input '${INPUT.prNumber}': '${value}'. Use the pull request's number, e.g. 42.`
+    )
+  }
+  return Number(value)
+}
+
+function region(read: InputReader, env: Record<string, string | undefined>): string {
+  const value = matching(read, INPUT.region, REGION_PATTERN, 'an AWS region such as us-east-1')
+  const chosen = value ?? env.AWS_REGION?.trim() ?? env.AWS_DEFAULT_REGION?.trim()
+  if (!chosen) {
+    throw new InputError(
+      `No AWS region: set the '${INPUT.region}' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it from its aws-region input).`
+    )
+  }
+  return chosen
+}
+
+/** Reads and checks every input; nothing else in the action reads inputs. */
+export function readConfig(read: InputReader, env: Record<string, string | undefined>): Config {
+  const repository = optional(read, INPUT.repository)
+  if (!repository)
+    throw new InputError(
+      `Input required and not supplied: '${INPUT.repository}' (the ECR repository name, e.g. my-team/web-api).`
+    )
+  if (!REPOSITORY_PATTERN.test(repository) || repository.length > 256) {
+    throw new InputError(
+      `Invalid input '${INPUT.repository}': '${repository}' is not an ECR repository name (lowercase letters, digits, . _ - and / separators; the name only, not the registry URI).`
+    )
+  }
+  const imageTag = matching(read, INPUT.imageTag, TAG_PATTERN, 'a valid image tag')
+  const imageDigest = matching(
+    read,
+    INPUT.imageDigest,
+    DIGEST_PATTERN,
+    'an image digest (sha256: followed by 64 hex digits)'
+  )
+  if (!imageTag && !imageDigest) {
+    throw new InputError(
+      `Set '${INPUT.imageTag}' or '${INPUT.imageDigest}' to say which image to check.`
+    )
+  }
+  const ignorePath = optional(read, INPUT.ignoreFile)
+  return {
+    repository,
+    imageTag,
+    imageDigest,
+    registryId: matching(read, INPUT.registryId, REGISTRY_ID_PATTERN, 'a 12-digit AWS account id'),
+    region: region(read, env),
+    timeoutMs: positiveDuration(read, INPUT.timeout, DEFAULT_TIMEOUT),
+    startScan: boolean(read, INPUT.startScan, false),
+    scanFailure: oneOf(read, INPUT.scanFailure, ['fail', 'warn'] as const, 'fail'),
+    thresholds: {
+      failOn: failOn(read),
+      maxCounts: parseMaxFindings(optional(read, INPUT.maxFindings)),
+      failOnExploit: boolean(read, INPUT.failOnExploit, false)
+    },
+    ignoreFile: { path: ignorePath ?? DEFAULT_IGNORE_FILE, explicit: ignorePath !== undefined },
+    ignoreInline: optional(read, INPUT.ignore),
+    onlyFixable: boolean(read, INPUT.onlyFixable, false),
+    minCvss: minCvss(read),
+    jsonReport: optional(read, INPUT.jsonReport),
+    sarifReport: optional(read, INPUT.sarifReport),
+    dockerfile: optional(read, INPUT.dockerfile) ?? 'Dockerfile',
+    comment: oneOf(read, INPUT.comment, ['always', 'on-failure', 'never'] as const, 'always'),
+    commentKey: optional(read, INPUT.commentKey),
+    prNumber: prNumber(read),
+    githubToken: optional(read, INPUT.githubToken)
+  }
+}

@@ -1,0 +1,263 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import * as core from '@actions/core'
+import * as github from '@actions/github'
+import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js'
+import { EcrScans } from './ecr.js'
+import { errorMessage, explainAwsError } from './errors.js'
+import { formatImage, type ImageRef } from './image.js'
+import { IgnoreRulesError, parseIgnoreRules } from './ignore-rules.js'
+import { type Config, INPUT, InputError, readConfig } from './inputs.js'
+import { buildJsonReport, serializeJsonReport } from './json-report.js'
+import { describeBreach, evaluatePolicy } from './policy.js'
+import { commentMarker, publishComment, resolvePullRequestNumber } from './pr-comment.js'
+import { readAllFindings } from './read-findings.js'
+import type { IgnoreRule, ReportData, ScanInfo } from './report-data.js'
+import { renderComment, renderSummary } from './report.js'
+import { buildSarif } from './sarif.js'
+import { SEVERITIES, emptyCounts } from './severity.js'
+import { triage } from './triage.js'
+import { ACTION_VERSION } from './version.js'
+import { type ScanPage, waitForScan } from './wait-for-scan.js'
+
+/** What tests may swap: the clock and sleep, so no test really waits. */
+export interface RunOptions {
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
+  backoff?: BackoffOptions
+  env?: NodeJS.ProcessEnv
+}
+
+const realSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
+
+function scanInfo(page: ScanPage): ScanInfo {
+  return {
+    status: page.status,
+    description: page.description,
+    type: page.enhanced ? 'enhanced' : 'basic',
+    completedAt: page.completedAt,
+    vulnerabilitySourceUpdatedAt: page.vulnerabilitySourceUpdatedAt
+  }
+}
+
+async function readIgnoreRules(config: Config): Promise<IgnoreRule[]> {
+  const rules: IgnoreRule[] = []
+  const { path, explicit } = config.ignoreFile
+  try {
+    rules.push(...parseIgnoreRules(await readFile(path, 'utf8'), path))
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+    if (!missing) throw error
+    if (explicit)
+      throw new InputError(
+        `Invalid input '${INPUT.ignoreFile}': ${path} does not exist. Fix the path or remove the input.`
+      )
+  }
+  if (config.ignoreInline)
+    rules.push(...parseIgnoreRules(config.ignoreInline, `input '${INPUT.ignore}'`))
+  return rules
+}
+
+async function writeReportFile(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, text)
+}
+
+function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env
+  if (!GITHUB_SERVER_URL || !GITHUB_REPOSITORY || !GITHUB_RUN_ID) return undefined
+  return `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
+}
+
+function setOutputs(data: ReportData): void {
+  for (const severity of SEVERITIES) core.setOutput(severity.toLowerCase(), data.counts[severity])
+  core.setOutput('total', data.findings.length)
+  core.setOutput('ignored', data.triage.ignored.length)
+  core.setOutput('scan-status', data.scan.status)
+  core.setOutput('image-digest', data.image.digest)
+  core.setOutput('passed', data.verdict ? String(data.verdict.passed) : '')
+}
+
+async function comment(config: Config, data: ReportData, env: NodeJS.ProcessEnv): Promise<void> {
+  if (config.comment === 'never') return
+  const pullNumber = resolvePullRequestNumber(
+    github.context.eventName,
+    github.context.payload,
+    config.prNumber
+  )
+  const repository = env.GITHUB_REPOSITORY
+  if (!pullNumber || !repository) {
+    core.info(
+      'No pull request for this run: skipping the PR comment (set pr-number for other events).'
+    )
+    return
+  }
+  if (!config.githubToken) {
+    core.info(`No '${INPUT.githubToken}': skipping the PR comment.`)
+    return
+  }
+  const [owner = '', repo = ''] = repository.split('/')
+  const result = await publishComment(
+    github.getOctokit(config.githubToken),
+    {
+      owner,
+      repo,
+      pullNumber,
+      marker: commentMarker(data.image, config.commentKey),
+      body: renderComment(data),
+      mode: config.comment,
+      problemFound: !data.verdict?.passed
+    },
+    { info: core.info, warning: core.warning }
+  )
+  if (result.url) core.setOutput('comment-url', result.url)
+}
+
+/** Writes everything a reader gets: the job summary, report files, outputs and the PR comment. */
+async function report(config: Config, data: ReportData, env: NodeJS.ProcessEnv): Promise<void> {
+  setOutputs(data)
+  await core.summary.addRaw(renderSummary(data)).write()
+  const jsonPath =
+    config.jsonReport ?? join(env.RUNNER_TEMP || tmpdir(), 'ecr-scan-findings', 'report.json')
+  await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(data)))
+  core.setOutput('json-report', jsonPath)
+  if (config.sarifReport) {
+    await writeReportFile(
+      config.sarifReport,
+      JSON.stringify(buildSarif(data, { dockerfile: config.dockerfile }), null, 2)
+    )
+    core.setOutput('sarif-report', config.sarifReport)
+  }
+  await comment(config, data, env)
+}
+
+/** `timedOut` fails the step whatever scan-failure says: a timeout is not a scan result. */
+interface Judgement {
+  data: ReportData
+  timedOut: boolean
+}
+
+async function judge(
+  config: Config,
+  ecr: EcrScans,
+  image: ImageRef,
+  options: Required<RunOptions>
+): Promise<Judgement> {
+  const waited = await core.group('Waiting for the scan', () =>
+    waitForScan(
+      {
+        describe: () => ecr.describeScan(image),
+        startScan: config.startScan ? () => ecr.startScan(image) : undefined,
+        now: options.now,
+        sleep: options.sleep,
+        random: options.random,
+        log: core.info
+      },
+      { timeoutMs: config.timeoutMs, backoff: options.backoff }
+    )
+  )
+  const base = {
+    image,
+    thresholds: config.thresholds,
+    triage: { counted: [], ignored: [], filters: [], expiredRules: [], staleRules: [] },
+    actionVersion: ACTION_VERSION,
+    runUrl: runUrl(options.env)
+  }
+  if (waited.kind === 'timeout') {
+    const minutes = (waited.waitedMs / 60_000).toFixed(1)
+    const problem = `The scan did not settle within the timeout: last status ${waited.lastStatus} after ${minutes} minutes. Raise '${INPUT.timeout}', or check the scan in the ECR console.`
+    const scan: ScanInfo = { status: waited.lastStatus, type: 'basic' }
+    return { timedOut: true, data: { ...base, scan, findings: [], counts: emptyCounts(), problem } }
+  }
+  if (waited.kind === 'terminal') {
+    const described = waited.page.description ? ` (${waited.page.description})` : ''
+    const problem = `The scan ended with status ${waited.page.status}${described}: there is nothing trustworthy to judge. ${waited.fix}`
+    return {
+      timedOut: false,
+      data: { ...base, scan: scanInfo(waited.page), findings: [], counts: emptyCounts(), problem }
+    }
+  }
+  if (waited.stale)
+    core.warning(
+      'Scan eligibility expired: these findings are from the last scan and may be stale. Push the image again to rescan it.'
+    )
+  const all = await core.group('Reading findings', async () => {
+    const result = await readAllFindings(waited.page, token => ecr.pagesAfter(image, token))
+    core.info(`Read ${result.findings.length} findings over ${result.pages} page(s).`)
+    if (result.serviceCountsMismatch) core.debug(result.serviceCountsMismatch)
+    return result
+  })
+  const rules = await readIgnoreRules(config)
+  const triaged = triage(
+    all.findings,
+    rules,
+    { onlyFixable: config.onlyFixable, minCvss: config.minCvss },
+    new Date(options.now())
+  )
+  for (const rule of triaged.expiredRules)
+    core.warning(
+      `Ignore rule for ${rule.id} (${rule.origin}) expired on ${rule.expires}: it no longer ignores anything.`
+    )
+  for (const rule of triaged.staleRules)
+    core.notice(
+      `Ignore rule for ${rule.id} (${rule.origin}) matches no finding: remove it if it is no longer needed.`
+    )
+  const verdict = evaluatePolicy(triaged.counted, config.thresholds)
+  const scan = scanInfo(waited.page)
+  const data = {
+    ...base,
+    scan,
+    findings: all.findings,
+    counts: all.counts,
+    triage: triaged,
+    verdict
+  }
+  return { timedOut: false, data }
+}
+
+/** The whole step. The only place that decides the step's outcome. */
+export async function run(overrides: RunOptions = {}): Promise<void> {
+  const options: Required<RunOptions> = {
+    now: Date.now,
+    sleep: realSleep,
+    random: Math.random,
+    backoff: DEFAULT_BACKOFF,
+    env: process.env,
+    ...overrides
+  }
+  let config: Config
+  try {
+    config = readConfig(name => core.getInput(name), options.env)
+  } catch (error) {
+    core.setFailed(errorMessage(error))
+    return
+  }
+  const context = {
+    repository: config.repository,
+    region: config.region,
+    registryId: config.registryId,
+    image: config.imageDigest ?? config.imageTag
+  }
+  try {
+    const ecr = EcrScans.create(config.region)
+    const image = await ecr.resolveImage(config)
+    core.info(`Image: ${formatImage(image)} (${config.region})`)
+    const { data, timedOut } = await judge(config, ecr, image, options)
+    await report(config, data, options.env)
+    if (data.problem && !data.verdict) {
+      if (config.scanFailure === 'warn' && !timedOut) core.warning(data.problem)
+      else core.setFailed(data.problem)
+    } else if (data.verdict && !data.verdict.passed) {
+      core.setFailed(
+        `Policy failed for ${formatImage(image)}: ${data.verdict.breaches.map(describeBreach).join('; ')}.`
+      )
+    } else {
+      core.info(`Policy passed for ${formatImage(image)}.`)
+    }
+  } catch (error) {
+    const known = error instanceof InputError || error instanceof IgnoreRulesError
+    core.setFailed(known ? errorMessage(error) : explainAwsError(error, context))
+  }
+}
