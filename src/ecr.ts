@@ -32,20 +32,10 @@ export class ImageMismatchError extends Error {
 
 /** The only module that talks to ECR. Endpoint and credentials come from the SDK's default chain. */
 export class EcrScans {
-  calls = 0
-
   constructor(
     private readonly client: ECRClient,
     private readonly region: string
-  ) {
-    client.middlewareStack.add(
-      next => async args => {
-        this.calls += 1
-        return next(args)
-      },
-      { step: 'initialize', name: 'countEcrCalls' }
-    )
-  }
+  ) {}
 
   static create(region: string): EcrScans {
     return new EcrScans(

@@ -211,7 +211,11 @@ export function readConfig(read: InputReader, env: Record<string, string | undef
     throw new InputError(
       `Input required and not supplied: '${INPUT.repository}' (the ECR repository name, e.g. my-team/web-api).`
     )
-  if (!REPOSITORY_PATTERN.test(repository) || repository.length > 256) {
+  if (
+    !REPOSITORY_PATTERN.test(repository) ||
+    repository.length > 256 ||
+    repository.includes('.dkr.ecr.')
+  ) {
     throw new InputError(
       `Invalid input '${INPUT.repository}': '${repository}' is not an ECR repository name (lowercase letters, digits, . _ - and / separators; the name only, not the registry URI).`
     )

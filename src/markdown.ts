@@ -1,0 +1,96 @@
+/**
+ * Escaping for untrusted text (finding ids, descriptions, package names, links, ignore reasons)
+ * placed into GitHub-flavoured Markdown. Everything is written as HTML character references, which
+ * GitHub decodes the same way in Markdown text, table cells and HTML attribute values, so one
+ * escaper serves every place a report puts such text.
+ */
+
+/** Bidi overrides, zero-width and other invisible format characters, and lone surrogates. */
+const INVISIBLE = /[\p{Cf}\p{Cs}]/gu
+/** Control characters and line/paragraph separators: any of them could end a table row. */
+const LINE_BREAKING = /[\p{Cc}\p{Zl}\p{Zp}]+/gu
+
+// GitHub links @-mentions and #-references after rendering, in the decoded text, so character
+// references alone do not stop them: a zero-width space after the sign does.
+const ZERO_WIDTH_SPACE = '&#8203;'
+
+const REPLACEMENTS: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '\\': '&#92;',
+  '`': '&#96;',
+  '*': '&#42;',
+  _: '&#95;',
+  '[': '&#91;',
+  ']': '&#93;',
+  '(': '&#40;',
+  ')': '&#41;',
+  '#': `&#35;${ZERO_WIDTH_SPACE}`,
+  '!': '&#33;',
+  '|': '&#124;',
+  '~': '&#126;',
+  // Stops bare-URL autolinks (`https://…`, `mailto:…`); `www.` is handled by the dot below.
+  ':': '&#58;',
+  '.': '&#46;',
+  '@': `&#64;${ZERO_WIDTH_SPACE}`
+}
+
+/** Characters to replace; a dot only after `www`, where GitHub would autolink. */
+const SPECIAL = /[&<>"'\\`*_[\]()#!|~:@]|(?<=www)\./gi
+
+/** Cuts to at most maxChars code points, marking the cut with "…". */
+function cap(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text
+  const codePoints = Array.from(text)
+  if (codePoints.length <= maxChars) return text
+  return `${codePoints.slice(0, Math.max(0, maxChars - 1)).join('')}…`
+}
+
+/**
+ * Untrusted text as one line of inert Markdown: no HTML, links, emphasis, mentions, references,
+ * or line breaks survive, and the result is safe inside a table cell or a double-quoted attribute.
+ * `maxChars` caps the visible length (before escaping).
+ */
+export function escapeText(text: string, maxChars = Number.POSITIVE_INFINITY): string {
+  const oneLine = text.replace(INVISIBLE, '').replace(LINE_BREAKING, ' ').trim()
+  return cap(oneLine, maxChars).replace(SPECIAL, char => REPLACEMENTS[char] ?? char)
+}
+
+/** The link as an http(s) URL, or undefined for anything else (javascript:, data:, garbage). */
+export function safeHttpUrl(link: string | undefined): string | undefined {
+  if (!link) return undefined
+  let url: URL
+  try {
+    url = new URL(link.trim())
+  } catch {
+    return undefined
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined
+}
+
+/** A URL as a double-quoted attribute value; a raw pipe would split a table cell even there. */
+function attributeUrl(url: string): string {
+  return url
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '%22')
+    .replace(/'/g, '%27')
+    .replace(/</g, '%3C')
+    .replace(/>/g, '%3E')
+    .replace(/\|/g, '%7C')
+}
+
+/** The label linked to the URL when it is http(s); otherwise the label alone, escaped. */
+export function renderLink(label: string, link: string | undefined, maxChars?: number): string {
+  const text = escapeText(label, maxChars)
+  const url = safeHttpUrl(link)
+  return url ? `<a href="${attributeUrl(url)}">${text}</a>` : text
+}
+
+/** Untrusted text in an inline `<code>` element (backticks could be closed by the text). */
+export function renderCode(text: string, title?: string): string {
+  const titleAttribute = title === undefined ? '' : ` title="${escapeText(title)}"`
+  return `<code${titleAttribute}>${escapeText(text)}</code>`
+}

@@ -1,0 +1,144 @@
+import {
+  DescribeImageScanFindingsCommand,
+  DescribeImagesCommand,
+  ECRClient,
+  LimitExceededException,
+  ScanNotFoundException,
+  StartImageScanCommand,
+  ValidationException
+} from '@aws-sdk/client-ecr'
+import { mockClient } from 'aws-sdk-client-mock'
+import { EcrScans, ImageMismatchError } from '../src/ecr.js'
+
+const DIGEST = `sha256:${'b'.repeat(64)}`
+const image = { repository: 'team/web', digest: DIGEST, tag: 'v1', region: 'us-east-1' }
+
+function setup() {
+  const client = new ECRClient({
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' }
+  })
+  return { mock: mockClient(client), ecr: new EcrScans(client, 'us-east-1') }
+}
+
+describe('EcrScans.resolveImage', () => {
+  it('resolves a tag to its digest with one DescribeImages call', async () => {
+    const { mock, ecr } = setup()
+    mock.on(DescribeImagesCommand).resolves({
+      imageDetails: [{ imageDigest: DIGEST, imageTags: ['v1'], registryId: '123456789012' }]
+    })
+    const resolved = await ecr.resolveImage({ repository: 'team/web', imageTag: 'v1' })
+    expect(resolved).toEqual({
+      repository: 'team/web',
+      digest: DIGEST,
+      tag: 'v1',
+      registryId: '123456789012',
+      region: 'us-east-1'
+    })
+    expect(mock.commandCalls(DescribeImagesCommand).map(call => call.args[0].input)).toEqual([
+      { repositoryName: 'team/web', registryId: undefined, imageIds: [{ imageTag: 'v1' }] }
+    ])
+  })
+
+  it('uses the digest when both are given and refuses a tag that points elsewhere', async () => {
+    const { mock, ecr } = setup()
+    mock
+      .on(DescribeImagesCommand)
+      .resolves({ imageDetails: [{ imageDigest: DIGEST, imageTags: ['v2'] }] })
+    await expect(
+      ecr.resolveImage({ repository: 'team/web', imageTag: 'v1', imageDigest: DIGEST })
+    ).rejects.toThrow(ImageMismatchError)
+    expect(mock.commandCalls(DescribeImagesCommand)[0]?.args[0].input.imageIds).toEqual([
+      { imageDigest: DIGEST }
+    ])
+  })
+})
+
+describe('EcrScans.describeScan', () => {
+  it('asks by digest for 1000 findings a page and maps the response', async () => {
+    const { mock, ecr } = setup()
+    mock.on(DescribeImageScanFindingsCommand).resolves({
+      imageScanStatus: { status: 'COMPLETE', description: 'done' },
+      imageScanFindings: {
+        findings: [{ name: 'CVE-1', severity: 'LOW' }],
+        findingSeverityCounts: { LOW: 1 }
+      },
+      nextToken: 'next'
+    })
+    const page = await ecr.describeScan(image)
+    expect(page).toMatchObject({
+      status: 'COMPLETE',
+      description: 'done',
+      enhanced: false,
+      nextToken: 'next',
+      severityCounts: { LOW: 1 }
+    })
+    expect(mock.commandCalls(DescribeImageScanFindingsCommand)[0]?.args[0].input).toEqual({
+      repositoryName: 'team/web',
+      registryId: undefined,
+      imageId: { imageDigest: DIGEST },
+      maxResults: 1000
+    })
+  })
+
+  it('reads ScanNotFoundException as "not yet" and lets other errors through', async () => {
+    const { mock, ecr } = setup()
+    mock
+      .on(DescribeImageScanFindingsCommand)
+      .rejectsOnce(new ScanNotFoundException({ message: 'no scan', $metadata: {} }))
+    expect(await ecr.describeScan(image)).toBeUndefined()
+    mock
+      .on(DescribeImageScanFindingsCommand)
+      .rejects(Object.assign(new Error('nope'), { name: 'RepositoryNotFoundException' }))
+    await expect(ecr.describeScan(image)).rejects.toThrow('nope')
+  })
+
+  it('marks a response with enhancedFindings as an enhanced scan', async () => {
+    const { mock, ecr } = setup()
+    mock.on(DescribeImageScanFindingsCommand).resolves({
+      imageScanStatus: { status: 'ACTIVE' },
+      imageScanFindings: { enhancedFindings: [] }
+    })
+    expect((await ecr.describeScan(image))?.enhanced).toBe(true)
+  })
+})
+
+describe('EcrScans.pagesAfter', () => {
+  it('continues from the token the wait already holds', async () => {
+    const { mock, ecr } = setup()
+    mock
+      .on(DescribeImageScanFindingsCommand, { nextToken: 't1' })
+      .resolves({
+        imageScanStatus: { status: 'COMPLETE' },
+        imageScanFindings: { findings: [{ name: 'A' }] },
+        nextToken: 't2'
+      })
+      .on(DescribeImageScanFindingsCommand, { nextToken: 't2' })
+      .resolves({
+        imageScanStatus: { status: 'COMPLETE' },
+        imageScanFindings: { findings: [{ name: 'B' }] }
+      })
+    const names: string[] = []
+    for await (const page of ecr.pagesAfter(image, 't1'))
+      names.push(...page.findings.map(finding => finding.name ?? ''))
+    expect(names).toEqual(['A', 'B'])
+    // The paginator reuses one input object, so recorded inputs show only its last token.
+    expect(mock.commandCalls(DescribeImageScanFindingsCommand)).toHaveLength(2)
+  })
+})
+
+describe('EcrScans.startScan', () => {
+  it.each([
+    ['started', undefined],
+    ['limit-exceeded', new LimitExceededException({ message: 'quota', $metadata: {} })],
+    ['not-supported', new ValidationException({ message: 'enhanced scanning', $metadata: {} })]
+  ])('answers %s', async (kind, error) => {
+    const { mock, ecr } = setup()
+    if (error) mock.on(StartImageScanCommand).rejects(error)
+    else mock.on(StartImageScanCommand).resolves({})
+    expect((await ecr.startScan(image)).kind).toBe(kind)
+    expect(mock.commandCalls(StartImageScanCommand)[0]?.args[0].input.imageId).toEqual({
+      imageDigest: DIGEST
+    })
+  })
+})

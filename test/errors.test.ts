@@ -1,0 +1,49 @@
+import { errorMessage, explainAwsError } from '../src/errors.js'
+
+const context = { repository: 'team/web', region: 'eu-west-1', image: 'v1' }
+
+function awsError(name: string, message = 'from AWS'): Error {
+  return Object.assign(new Error(message), { name })
+}
+
+describe('explainAwsError', () => {
+  it.each([
+    ['CredentialsProviderError', 'configure-aws-credentials'],
+    ['UnrecognizedClientException', 'AWS rejected the credentials'],
+    ['ExpiredTokenException', 'expired'],
+    ['AccessDeniedException', 'ecr:DescribeImageScanFindings'],
+    [
+      'RepositoryNotFoundException',
+      "Repository 'team/web' was not found in your registry in eu-west-1"
+    ],
+    ['ImageNotFoundException', "Image v1 was not found in repository 'team/web'"],
+    ['ThrottlingException', 'kept throttling']
+  ])('explains %s with what to do', (name, expected) => {
+    const message = explainAwsError(awsError(name), context)
+    expect(message).toContain(expected)
+    expect(message).not.toContain('\n')
+  })
+
+  it('names the registry for cross-account repositories', () => {
+    expect(
+      explainAwsError(awsError('RepositoryNotFoundException'), {
+        ...context,
+        registryId: '111122223333'
+      })
+    ).toContain('registry 111122223333 in eu-west-1')
+  })
+
+  it('explains network failures by their code', () => {
+    const error = Object.assign(new Error('getaddrinfo ENOTFOUND api.ecr.nowhere'), {
+      code: 'ENOTFOUND'
+    })
+    expect(explainAwsError(error, context)).toContain('Could not reach ECR in eu-west-1')
+  })
+
+  it('keeps the name and message of anything unknown, on one line', () => {
+    expect(explainAwsError(awsError('ServerException', 'bad\nday'), context)).toBe(
+      'ECR request failed (ServerException: bad day).'
+    )
+    expect(errorMessage('plain string')).toBe('plain string')
+  })
+})

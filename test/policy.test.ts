@@ -1,0 +1,97 @@
+import type { Finding } from '../src/findings.js'
+import { describeBreach, evaluatePolicy, limitFor } from '../src/policy.js'
+import type { Severity } from '../src/severity.js'
+
+function finding(severity: Severity, extra: Partial<Finding> = {}): Finding {
+  return {
+    id: `CVE-${severity}`,
+    severity,
+    title: '',
+    description: '',
+    fixAvailable: 'UNKNOWN',
+    exploitAvailable: 'UNKNOWN',
+    source: 'basic',
+    ...extra
+  }
+}
+
+const none = { maxCounts: {}, failOnExploit: false }
+
+describe('evaluatePolicy', () => {
+  it('passes a clean image and counts every severity', () => {
+    const verdict = evaluatePolicy([], { ...none, failOn: 'HIGH' })
+    expect(verdict.passed).toBe(true)
+    expect(verdict.breaches).toEqual([])
+    expect(Object.values(verdict.counts).every(count => count === 0)).toBe(true)
+  })
+
+  it('fails on the threshold severity or higher, counting both', () => {
+    const verdict = evaluatePolicy([finding('CRITICAL'), finding('HIGH'), finding('MEDIUM')], {
+      ...none,
+      failOn: 'HIGH'
+    })
+    expect(verdict.passed).toBe(false)
+    expect(verdict.breaches).toEqual([{ rule: 'fail-on', severity: 'HIGH', count: 2 }])
+  })
+
+  it('does not rank UNDEFINED or UNTRIAGED on the scale, but counts them', () => {
+    const verdict = evaluatePolicy([finding('UNDEFINED'), finding('UNTRIAGED')], {
+      ...none,
+      failOn: 'INFORMATIONAL'
+    })
+    expect(verdict.passed).toBe(true)
+    expect(verdict.counts.UNDEFINED).toBe(1)
+    expect(verdict.counts.UNTRIAGED).toBe(1)
+  })
+
+  it('fails only when a per-severity count goes over its maximum', () => {
+    const five = Array.from({ length: 5 }, () => finding('HIGH'))
+    expect(evaluatePolicy(five, { ...none, maxCounts: { HIGH: 5 } }).passed).toBe(true)
+    const verdict = evaluatePolicy([...five, finding('HIGH'), finding('UNTRIAGED')], {
+      ...none,
+      maxCounts: { HIGH: 5, UNTRIAGED: 0 }
+    })
+    expect(verdict.breaches).toEqual([
+      { rule: 'max-count', severity: 'HIGH', count: 6, limit: 5 },
+      { rule: 'max-count', severity: 'UNTRIAGED', count: 1, limit: 0 }
+    ])
+  })
+
+  it('fails on a known exploit whatever the severity when asked', () => {
+    const findings = [
+      finding('LOW', { exploitAvailable: 'YES' }),
+      finding('LOW', { exploitAvailable: 'UNKNOWN' })
+    ]
+    expect(evaluatePolicy(findings, none).passed).toBe(true)
+    expect(evaluatePolicy(findings, { ...none, failOnExploit: true }).breaches).toEqual([
+      { rule: 'exploit', count: 1 }
+    ])
+  })
+})
+
+describe('describeBreach', () => {
+  it('names the rule, the count and the limit', () => {
+    expect(describeBreach({ rule: 'fail-on', severity: 'HIGH', count: 2 })).toBe(
+      '2 findings at HIGH or higher (fail-on: HIGH, allowed: 0)'
+    )
+    expect(describeBreach({ rule: 'max-count', severity: 'HIGH', count: 6, limit: 5 })).toBe(
+      '6 HIGH findings (max-findings allows 5)'
+    )
+    expect(describeBreach({ rule: 'exploit', count: 1 })).toBe(
+      '1 finding with a known exploit (fail-on-exploit: true, allowed: 0)'
+    )
+  })
+})
+
+describe('limitFor', () => {
+  it('gives the strictest limit per severity, or none', () => {
+    const thresholds = {
+      failOn: 'CRITICAL' as const,
+      maxCounts: { HIGH: 5, CRITICAL: 3 },
+      failOnExploit: false
+    }
+    expect(limitFor('CRITICAL', thresholds)).toBe(0)
+    expect(limitFor('HIGH', thresholds)).toBe(5)
+    expect(limitFor('LOW', thresholds)).toBeUndefined()
+  })
+})

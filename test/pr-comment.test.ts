@@ -1,0 +1,402 @@
+import { getOctokit } from '@actions/github'
+import { afterEach, describe, expect, it } from '@jest/globals'
+import {
+  COMMENT_BODY_LIMIT,
+  COMMENT_MARKER_BUDGET,
+  type CommentRequest,
+  commentMarker,
+  publishComment,
+  resolvePullRequestNumber
+} from '../src/pr-comment.js'
+import {
+  type FakeGitHub,
+  type FakeGitHubScenario,
+  type SeedComment,
+  startFakeGitHub
+} from './support/fake-github.js'
+
+const OWNER = 'octo-org'
+const REPO = 'service'
+const PULL_NUMBER = 7
+const WEB_IMAGE = { registryId: '123456789012', region: 'eu-west-1', repository: 'team/web' }
+const WEB_MARKER = commentMarker(WEB_IMAGE)
+
+let fake: FakeGitHub | undefined
+
+afterEach(async () => {
+  await fake?.close()
+  fake = undefined
+})
+
+async function startGitHub(scenario?: FakeGitHubScenario) {
+  fake = await startFakeGitHub(scenario)
+  return { github: fake, client: getOctokit('fake-token', { baseUrl: fake.url }) }
+}
+
+function recordingLog() {
+  const lines = { info: [] as string[], warning: [] as string[] }
+  return {
+    lines,
+    log: {
+      info: (message: string) => lines.info.push(message),
+      warning: (message: string) => lines.warning.push(message)
+    }
+  }
+}
+
+function commentRequest(overrides: Partial<CommentRequest> = {}): CommentRequest {
+  return {
+    owner: OWNER,
+    repo: REPO,
+    pullNumber: PULL_NUMBER,
+    marker: WEB_MARKER,
+    body: '## Scan of team/web\n3 findings',
+    mode: 'always',
+    problemFound: true,
+    ...overrides
+  }
+}
+
+function seed(login: string, body: string): SeedComment {
+  return { owner: OWNER, repo: REPO, issueNumber: PULL_NUMBER, login, body }
+}
+
+function writes(github: FakeGitHub) {
+  return github.requests
+    .filter(request => request.method === 'POST' || request.method === 'PATCH')
+    .filter(request => request.path !== '/graphql')
+}
+
+describe('commentMarker', () => {
+  it('names registry, region, repository and key but never the digest or tag', () => {
+    const image = { ...WEB_IMAGE, digest: 'sha256:abc123', tag: 'v1.2.3' }
+
+    const marker = commentMarker(image, 'arm64')
+
+    expect(marker).toBe(
+      '<!-- ecr-scan-findings comment registry=123456789012 region=eu-west-1 repository=team/web key=arm64 -->'
+    )
+  })
+
+  it('leaves out the registry when none is given', () => {
+    expect(commentMarker({ region: 'us-east-1', repository: 'app' })).toBe(
+      '<!-- ecr-scan-findings comment region=us-east-1 repository=app -->'
+    )
+  })
+
+  it('escapes what could end the HTML comment early, keeping one marker per key', () => {
+    const marker = commentMarker(WEB_IMAGE, 'x --> <!-- evil\n')
+
+    expect(marker.indexOf('-->')).toBe(marker.length - 3)
+    expect(marker.slice(4, -3)).not.toMatch(/--|[<>\n]/)
+    expect(commentMarker(WEB_IMAGE, 'a b')).not.toBe(commentMarker(WEB_IMAGE, 'a%20b'))
+    expect(commentMarker(WEB_IMAGE, 'x')).not.toBe(commentMarker(WEB_IMAGE))
+  })
+
+  it('rejects a key that would push the marker past its budget', () => {
+    expect(() => commentMarker(WEB_IMAGE, 'é'.repeat(COMMENT_MARKER_BUDGET))).toThrow(
+      /comment-key is too long/
+    )
+    expect(commentMarker(WEB_IMAGE, 'k'.repeat(200)).length).toBeLessThan(COMMENT_MARKER_BUDGET)
+  })
+})
+
+describe('resolvePullRequestNumber', () => {
+  it('reads the number from pull_request and pull_request_target payloads', () => {
+    const payload = { pull_request: { number: 42 } }
+
+    expect(resolvePullRequestNumber('pull_request', payload)).toBe(42)
+    expect(resolvePullRequestNumber('pull_request_target', payload)).toBe(42)
+  })
+
+  it('takes the explicit pr-number on workflow_run', () => {
+    expect(resolvePullRequestNumber('workflow_run', { workflow_run: {} }, 17)).toBe(17)
+  })
+
+  it('has no number for a push without pr-number', () => {
+    expect(resolvePullRequestNumber('push', { ref: 'refs/heads/main' })).toBeUndefined()
+  })
+
+  it('ignores a pull_request field on events that are not about pull requests', () => {
+    expect(resolvePullRequestNumber('push', { pull_request: { number: 3 } })).toBeUndefined()
+  })
+})
+
+describe('publishComment', () => {
+  it('creates the comment on the first run, marker on its first line', async () => {
+    const { github, client } = await startGitHub()
+    const { log, lines } = recordingLog()
+
+    const result = await publishComment(client, commentRequest(), log)
+
+    expect(github.comments).toHaveLength(1)
+    const [comment] = github.comments
+    expect(comment?.body).toBe(`${WEB_MARKER}\n## Scan of team/web\n3 findings`)
+    expect(comment?.login).toBe('github-actions[bot]')
+    expect(result).toEqual({
+      action: 'created',
+      message: `PR comment created: ${comment?.htmlUrl}`,
+      url: comment?.htmlUrl
+    })
+    expect(lines.info).toEqual([result.message])
+  })
+
+  it('updates the same comment on the next run', async () => {
+    const { github, client } = await startGitHub()
+    const { log } = recordingLog()
+    await publishComment(client, commentRequest(), log)
+
+    const result = await publishComment(client, commentRequest({ body: 'now 0 findings' }), log)
+
+    expect(result.action).toBe('updated')
+    expect(github.comments.map(comment => comment.body)).toEqual([`${WEB_MARKER}\nnow 0 findings`])
+    expect(github.requests.filter(request => request.method === 'PATCH')).toHaveLength(1)
+  })
+
+  it('keeps a separate comment for another repository or another key', async () => {
+    const { github, client } = await startGitHub()
+    const { log } = recordingLog()
+    const apiMarker = commentMarker({ ...WEB_IMAGE, repository: 'team/api' })
+    const armMarker = commentMarker(WEB_IMAGE, 'arm64')
+
+    await publishComment(client, commentRequest({ body: 'web' }), log)
+    await publishComment(client, commentRequest({ marker: apiMarker, body: 'api' }), log)
+    await publishComment(client, commentRequest({ marker: armMarker, body: 'web arm64' }), log)
+    await publishComment(client, commentRequest({ body: 'web again' }), log)
+
+    expect(github.comments.map(comment => comment.body)).toEqual([
+      `${WEB_MARKER}\nweb again`,
+      `${apiMarker}\napi`,
+      `${armMarker}\nweb arm64`
+    ])
+  })
+
+  it("leaves someone else's comment alone even when it carries our marker", async () => {
+    const copied = `${WEB_MARKER}\nI pasted the bot's comment`
+    const { github, client } = await startGitHub({ comments: [seed('mallory', copied)] })
+
+    const result = await publishComment(client, commentRequest(), recordingLog().log)
+
+    expect(result.action).toBe('created')
+    expect(github.comments[0]).toMatchObject({ login: 'mallory', body: copied })
+    expect(github.comments).toHaveLength(2)
+  })
+
+  it('does not take over a comment that only quotes the marker in its text', async () => {
+    const apiMarker = commentMarker({ ...WEB_IMAGE, repository: 'team/api' })
+    const apiReport = `${apiMarker}\nfinding text quoting ${WEB_MARKER}`
+    const { github, client } = await startGitHub({
+      comments: [seed('github-actions[bot]', apiReport)]
+    })
+
+    const result = await publishComment(client, commentRequest(), recordingLog().log)
+
+    expect(result.action).toBe('created')
+    expect(github.comments[0]?.body).toBe(apiReport)
+  })
+
+  it('treats name and name[bot] as the same account', async () => {
+    const { github, client } = await startGitHub({
+      comments: [seed('github-actions', `${WEB_MARKER}\nold`)]
+    })
+
+    const result = await publishComment(client, commentRequest({ body: 'new' }), recordingLog().log)
+
+    expect(result.action).toBe('updated')
+    expect(github.comments.map(comment => comment.body)).toEqual([`${WEB_MARKER}\nnew`])
+  })
+
+  it('finds its comment on page 3 of 250', async () => {
+    const chatter = Array.from({ length: 250 }, (_, index) => seed('alice', `comment ${index}`))
+    chatter[234] = seed('github-actions[bot]', `${WEB_MARKER}\nold report`)
+    const { github, client } = await startGitHub({ comments: chatter })
+
+    const result = await publishComment(
+      client,
+      commentRequest({ body: 'new report' }),
+      recordingLog().log
+    )
+
+    expect(result.action).toBe('updated')
+    expect(github.comments).toHaveLength(250)
+    expect(github.comments[234]?.body).toBe(`${WEB_MARKER}\nnew report`)
+    const listed = github.requests.filter(request => request.method === 'GET')
+    expect(listed.map(request => request.path)).toEqual([
+      `/repos/${OWNER}/${REPO}/issues/${PULL_NUMBER}/comments?per_page=100`,
+      `/repos/${OWNER}/${REPO}/issues/${PULL_NUMBER}/comments?per_page=100&page=2`,
+      `/repos/${OWNER}/${REPO}/issues/${PULL_NUMBER}/comments?per_page=100&page=3`
+    ])
+  })
+
+  describe('in on-failure mode', () => {
+    it('writes nothing for a clean run without a comment', async () => {
+      const { github, client } = await startGitHub()
+      const { log, lines } = recordingLog()
+
+      const request = commentRequest({ mode: 'on-failure', problemFound: false })
+      const result = await publishComment(client, request, log)
+
+      expect(result.action).toBe('skipped')
+      expect(lines.info).toEqual([result.message])
+      expect(writes(github)).toEqual([])
+      expect(github.comments).toEqual([])
+    })
+
+    it('updates an existing comment with the clean report', async () => {
+      const { github, client } = await startGitHub({
+        comments: [seed('github-actions[bot]', `${WEB_MARKER}\n5 CRITICAL findings`)]
+      })
+
+      const request = commentRequest({ mode: 'on-failure', problemFound: false, body: 'all clear' })
+      const result = await publishComment(client, request, recordingLog().log)
+
+      expect(result.action).toBe('updated')
+      expect(github.comments.map(comment => comment.body)).toEqual([`${WEB_MARKER}\nall clear`])
+    })
+
+    it('creates the comment when the policy failed', async () => {
+      const { github, client } = await startGitHub()
+
+      const request = commentRequest({ mode: 'on-failure', problemFound: true })
+      const result = await publishComment(client, request, recordingLog().log)
+
+      expect(result.action).toBe('created')
+      expect(github.comments).toHaveLength(1)
+    })
+  })
+
+  it('makes no request at all in never mode', async () => {
+    const { github, client } = await startGitHub()
+
+    const result = await publishComment(
+      client,
+      commentRequest({ mode: 'never' }),
+      recordingLog().log
+    )
+
+    expect(result.action).toBe('skipped')
+    expect(github.requests).toEqual([])
+  })
+
+  it('skips with one log line when the run has no pull request', async () => {
+    const { github, client } = await startGitHub()
+    const { log, lines } = recordingLog()
+
+    const result = await publishComment(client, commentRequest({ pullNumber: undefined }), log)
+
+    expect(result.action).toBe('skipped')
+    expect(lines.info).toEqual([expect.stringContaining('pr-number')])
+    expect(lines.warning).toEqual([])
+    expect(github.requests).toEqual([])
+  })
+
+  it.each([
+    ['createComment', 403, [], 'create a comment'],
+    [
+      'updateComment',
+      404,
+      [seed('github-actions[bot]', `${WEB_MARKER}\nold`)],
+      'update the comment'
+    ]
+  ] as const)(
+    'warns about pull-requests: write and forks when %s answers %d, without throwing',
+    async (route, status, comments, step) => {
+      const { github, client } = await startGitHub({
+        comments: [...comments],
+        failures: { [route]: { status } }
+      })
+      const { log, lines } = recordingLog()
+
+      const result = await publishComment(client, commentRequest(), log)
+
+      expect(result.action).toBe('failed')
+      expect(result.message).toContain(`could not ${step} on ${OWNER}/${REPO}#${PULL_NUMBER}`)
+      expect(result.message).toContain(`HTTP ${status}`)
+      expect(result.message).toContain('pull-requests: write')
+      expect(result.message).toContain('forks')
+      expect(result.message).toContain('workflow_run')
+      expect(result.message).toContain('docs/pr-comments.md')
+      expect(result.message).not.toContain('\n')
+      expect(lines.warning).toEqual([result.message])
+      expect(github.comments.map(comment => comment.body)).toEqual(comments.map(c => c.body))
+    }
+  )
+
+  it("reports other failures with GitHub's status and message", async () => {
+    const { client } = await startGitHub({
+      failures: { listComments: { status: 502, message: 'Server Error' } }
+    })
+    const { log, lines } = recordingLog()
+
+    const result = await publishComment(client, commentRequest(), log)
+
+    expect(result).toEqual({
+      action: 'failed',
+      message: `PR comment: could not list the comments on ${OWNER}/${REPO}#${PULL_NUMBER} (HTTP 502: Server Error). GitHub failed to answer; rerun the job.`
+    })
+    expect(lines.warning).toEqual([result.message])
+  })
+
+  it('points at the token when GitHub does not accept it', async () => {
+    const { client } = await startGitHub({ failures: { viewer: { status: 401 } } })
+
+    const result = await publishComment(client, commentRequest(), recordingLog().log)
+
+    expect(result.message).toBe(
+      'PR comment: could not find the token account (HTTP 401: Bad credentials). Check the github-token input: GitHub did not accept the token.'
+    )
+  })
+
+  it('tells a rate limit apart from a missing permission', async () => {
+    const message = 'You have exceeded a secondary rate limit.'
+    const { client } = await startGitHub({ failures: { createComment: { status: 403, message } } })
+
+    const result = await publishComment(client, commentRequest(), recordingLog().log)
+
+    expect(result.message).toContain(message)
+    expect(result.message).toContain('rerun the job later')
+    expect(result.message).not.toContain('pull-requests: write')
+  })
+
+  it('refuses a body GitHub would reject as too long, before any request', async () => {
+    const { github, client } = await startGitHub()
+    const body = 'x'.repeat(COMMENT_BODY_LIMIT - WEB_MARKER.length)
+
+    const result = await publishComment(client, commentRequest({ body }), recordingLog().log)
+
+    expect(result.action).toBe('failed')
+    expect(result.message).toContain(`${COMMENT_BODY_LIMIT + 1} characters`)
+    expect(github.requests).toEqual([])
+  })
+
+  it('fits a body of the full budget', async () => {
+    const { github, client } = await startGitHub()
+    const body = 'x'.repeat(COMMENT_BODY_LIMIT - COMMENT_MARKER_BUDGET)
+
+    const result = await publishComment(client, commentRequest({ body }), recordingLog().log)
+
+    expect(result.action).toBe('created')
+    expect(github.comments[0]?.body.length).toBe(WEB_MARKER.length + 1 + body.length)
+  })
+})
+
+describe('the fake GitHub', () => {
+  it('pages comments with a Link header like GitHub', async () => {
+    const chatter = Array.from({ length: 250 }, (_, index) => seed('alice', `comment ${index}`))
+    const { github } = await startGitHub({ comments: chatter })
+    const path = `/repos/${OWNER}/${REPO}/issues/${PULL_NUMBER}/comments`
+    const pageUrl = (page: number) => `<${github.url}${path}?per_page=100&page=${page}>`
+
+    const response = await fetch(`${github.url}${path}?per_page=100&page=2`, {
+      headers: { authorization: 'token fake-token' }
+    })
+
+    expect(response.headers.get('link')).toBe(
+      `${pageUrl(1)}; rel="prev", ${pageUrl(3)}; rel="next", ${pageUrl(3)}; rel="last", ${pageUrl(1)}; rel="first"`
+    )
+    const comments = (await response.json()) as Array<{ body: string }>
+    expect(comments.map(comment => comment.body)).toEqual(
+      chatter.slice(100, 200).map(comment => comment.body)
+    )
+  })
+})

@@ -1,0 +1,134 @@
+import type { ScanPage, StartScanOutcome, WaitDependencies } from '../src/wait-for-scan.js'
+import { waitForScan } from '../src/wait-for-scan.js'
+
+const BACKOFF = { initialMs: 3000, maxMs: 15000, factor: 2 }
+
+function page(status: string, extra: Partial<ScanPage> = {}): ScanPage {
+  return { status, findings: [], enhancedFindings: [], enhanced: false, ...extra }
+}
+
+/** Each scripted answer is a page, `undefined` (ScanNotFound) or an error to throw. */
+function scripted(
+  answers: (ScanPage | undefined | Error)[],
+  startScan?: () => Promise<StartScanOutcome>
+) {
+  let clock = 0
+  const sleeps: number[] = []
+  const logs: string[] = []
+  let calls = 0
+  const deps: WaitDependencies = {
+    describe: async () => {
+      const answer = answers[Math.min(calls++, answers.length - 1)]
+      if (answer instanceof Error) throw answer
+      return answer
+    },
+    startScan,
+    now: () => clock,
+    sleep: async ms => {
+      sleeps.push(ms)
+      clock += ms
+    },
+    random: () => 1,
+    log: message => logs.push(message)
+  }
+  return { deps, sleeps, logs, calls: () => calls, elapsed: () => clock }
+}
+
+describe('waitForScan', () => {
+  it('returns the settling page itself so it is not fetched again', async () => {
+    const complete = page('COMPLETE', { nextToken: 'token-2' })
+    const run = scripted([page('PENDING'), page('IN_PROGRESS'), complete])
+    const result = await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
+    expect(result).toEqual({ kind: 'settled', page: complete, stale: false })
+    expect(run.calls()).toBe(3)
+    expect(run.sleeps).toEqual([3000, 6000])
+  })
+
+  it('logs status, elapsed time and the next check while waiting', async () => {
+    const run = scripted([page('IN_PROGRESS'), page('COMPLETE')])
+    await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
+    expect(run.logs).toEqual(['Scan status IN_PROGRESS after 0s; next check in 3s.'])
+  })
+
+  it('settles on ACTIVE (continuous enhanced scanning) and flags SCAN_ELIGIBILITY_EXPIRED as stale', async () => {
+    const active = await waitForScan(scripted([page('ACTIVE')]).deps, {
+      timeoutMs: 1000,
+      backoff: BACKOFF
+    })
+    expect(active).toMatchObject({ kind: 'settled', stale: false })
+    const expired = await waitForScan(scripted([page('SCAN_ELIGIBILITY_EXPIRED')]).deps, {
+      timeoutMs: 1000,
+      backoff: BACKOFF
+    })
+    expect(expired).toMatchObject({ kind: 'settled', stale: true })
+  })
+
+  it('keeps waiting through ScanNotFound until the scan appears', async () => {
+    const run = scripted([undefined, undefined, page('IN_PROGRESS'), page('COMPLETE')])
+    const result = await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
+    expect(result.kind).toBe('settled')
+    expect(run.calls()).toBe(4)
+    expect(run.logs[0]).toContain('SCAN_NOT_FOUND')
+  })
+
+  it.each([
+    'FAILED',
+    'UNSUPPORTED_IMAGE',
+    'FINDINGS_UNAVAILABLE',
+    'LIMIT_EXCEEDED',
+    'IMAGE_ARCHIVED'
+  ])('stops at once on %s', async status => {
+    const run = scripted([page('IN_PROGRESS'), page(status, { description: 'from AWS' })])
+    const result = await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
+    expect(result.kind).toBe('terminal')
+    expect(result.kind === 'terminal' && result.page.description).toBe('from AWS')
+    expect(run.calls()).toBe(2)
+  })
+
+  it('times out with the last status and never sleeps past the deadline', async () => {
+    const run = scripted([page('IN_PROGRESS')])
+    const result = await waitForScan(run.deps, { timeoutMs: 20_000, backoff: BACKOFF })
+    expect(result).toEqual({ kind: 'timeout', lastStatus: 'IN_PROGRESS', waitedMs: 20_000 })
+    expect(run.sleeps).toEqual([3000, 6000, 11_000])
+    expect(run.elapsed()).toBe(20_000)
+  })
+
+  it('lets other errors through at once instead of waiting out the timeout', async () => {
+    const missing = Object.assign(new Error('repository does not exist'), {
+      name: 'RepositoryNotFoundException'
+    })
+    const run = scripted([missing])
+    await expect(waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })).rejects.toBe(
+      missing
+    )
+    expect(run.sleeps).toEqual([])
+  })
+
+  it('starts a scan once when none exists and start-scan is on', async () => {
+    const starts: string[] = []
+    const run = scripted([undefined, undefined, page('COMPLETE')], async () => {
+      starts.push('start')
+      return { kind: 'started' }
+    })
+    await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
+    expect(starts).toEqual(['start'])
+    expect(run.logs[0]).toContain('started a basic scan')
+  })
+
+  it('uses the existing results when the daily manual scan limit is reached', async () => {
+    const run = scripted([undefined, page('COMPLETE')], async () => ({ kind: 'limit-exceeded' }))
+    const result = await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
+    expect(result.kind).toBe('settled')
+    expect(run.logs[0]).toContain('one manual scan per image per 24 hours')
+  })
+
+  it('explains a scan type that cannot be started and keeps waiting', async () => {
+    const run = scripted([undefined, page('ACTIVE')], async () => ({
+      kind: 'not-supported',
+      reason: 'This feature is disabled when enhanced scanning is enabled.'
+    }))
+    const result = await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
+    expect(result.kind).toBe('settled')
+    expect(run.logs[0]).toContain('enhanced scanning is enabled')
+  })
+})
