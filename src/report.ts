@@ -1,0 +1,362 @@
+import type { Finding } from './findings.js'
+import { shortDigest } from './image.js'
+import { escapeText, renderCode, renderLink } from './markdown.js'
+import { describeBreach, limitFor } from './policy.js'
+import type { IgnoreRule, ReportData } from './report-data.js'
+import {
+  SEVERITIES,
+  type Severity,
+  type SeverityCounts,
+  countBySeverity,
+  emptyCounts
+} from './severity.js'
+
+/** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024
+/** GitHub rejects an issue or PR comment body above 65,536 characters. */
+export const COMMENT_LIMIT_CHARS = 65536
+/** Room for the hidden marker the PR comment module puts before the body. */
+const COMMENT_MARKER_CHARS = 200
+
+/** Severities listed in the open; the rest fold into `<details>` so the report stays scannable. */
+const ALWAYS_VISIBLE: readonly Severity[] = ['CRITICAL', 'HIGH']
+const BLOCK_SEPARATOR = '\n\n'
+
+/** What differs between the job summary and the PR comment. */
+interface Target {
+  /** Room for the whole report, in the unit `measure` counts. */
+  limit: number
+  measure: (text: string) => number
+  /** Longest a single free-text field (description, ignore reason) may be, in characters. */
+  fieldChars: number
+  /** Where readers find the findings this report had no room for. */
+  fullListPointer: string
+}
+
+/** Room left in the report; every part is charged before it is added, so nothing is cut later. */
+class Budget {
+  constructor(
+    private left: number,
+    private readonly measure: (text: string) => number
+  ) {}
+
+  get remaining(): number {
+    return this.left
+  }
+
+  /** Charges for the text when it fits, and says whether it did. */
+  take(text: string): boolean {
+    const size = this.measure(text)
+    if (size > this.left) return false
+    this.left -= size
+    return true
+  }
+
+  /** Charges for a part the report cannot do without. */
+  spend(text: string): void {
+    this.left -= this.measure(text)
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+function sumOf(counts: SeverityCounts): number {
+  return SEVERITIES.reduce((total, severity) => total + counts[severity], 0)
+}
+
+function isoTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+function imageName(data: ReportData): string {
+  const tag = data.image.tag ? `:${data.image.tag}` : ''
+  return escapeText(`${data.image.repository}${tag}`)
+}
+
+function cliCommand(data: ReportData): string {
+  const { image } = data
+  const registry = image.registryId ? ` --registry-id ${image.registryId}` : ''
+  return renderCode(
+    `aws ecr describe-image-scan-findings${registry} --repository-name ${image.repository} --image-id imageDigest=${image.digest} --region ${image.region}`
+  )
+}
+
+function renderVerdict(data: ReportData, target: Target): string {
+  const { verdict, scan } = data
+  if (!verdict) {
+    const description = scan.description
+      ? `: ${escapeText(scan.description, target.fieldChars)}`
+      : ''
+    const problem = data.problem ? `${BLOCK_SEPARATOR}${escapeText(data.problem)}` : ''
+    return `## ⚠️ No verdict for ${imageName(data)}${BLOCK_SEPARATOR}The scan ended with status **${escapeText(scan.status)}**${description}${problem}`
+  }
+  if (verdict.passed) return `## ✅ Passed: ${imageName(data)} breaks no severity threshold`
+  const reasons = verdict.breaches.map(breach => `- ${describeBreach(breach)}`).join('\n')
+  return `## ❌ Failed: ${imageName(data)} breaks the severity thresholds${BLOCK_SEPARATOR}${reasons}`
+}
+
+function renderImage(data: ReportData): string {
+  const { image, scan } = data
+  const tag = image.tag ? `, tag ${renderCode(image.tag)}` : ''
+  const account = image.registryId ? `account ${escapeText(image.registryId)}` : 'this account'
+  const times = [
+    scan.completedAt ? `completed ${isoTime(scan.completedAt)}` : undefined,
+    scan.vulnerabilitySourceUpdatedAt
+      ? `vulnerability database from ${isoTime(scan.vulnerabilitySourceUpdatedAt)}`
+      : undefined
+  ].filter(part => part !== undefined)
+  return [
+    `- **Image:** ${renderCode(image.repository)}${tag}, digest ${renderCode(shortDigest(image.digest), image.digest)}`,
+    `- **Registry:** ${account}, region ${escapeText(image.region)}`,
+    `- **Scan:** ${scan.type}, status ${escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`
+  ].join('\n')
+}
+
+function thresholdCell(limit: number | undefined): string {
+  if (limit === undefined) return '—'
+  return limit === 0 ? '0' : `≤ ${limit}`
+}
+
+function renderCounts(data: ReportData): string {
+  const judged = data.verdict?.counts
+  const showJudged =
+    !!judged && SEVERITIES.some(severity => judged[severity] !== data.counts[severity])
+  const header = showJudged
+    ? '| Severity | Found | Judged | Threshold |\n|---|---:|---:|---|'
+    : '| Severity | Found | Threshold |\n|---|---:|---|'
+  const rows = SEVERITIES.map(severity => {
+    const judgedCell = showJudged ? ` ${judged[severity]} |` : ''
+    return `| ${severity} | ${data.counts[severity]} |${judgedCell} ${thresholdCell(limitFor(severity, data.thresholds))} |`
+  })
+  const judgedTotal = showJudged ? ` **${sumOf(judged)}** |` : ''
+  rows.push(`| **Total** | **${sumOf(data.counts)}** |${judgedTotal} |`)
+  return `${header}\n${rows.join('\n')}`
+}
+
+function describeRule(rule: IgnoreRule): string {
+  const scope = rule.package ? ` for ${escapeText(rule.package)}` : ''
+  return `${escapeText(rule.id)}${scope} (${escapeText(rule.origin)})`
+}
+
+/** The triage entries, shortest and most actionable first; ignored findings can be thousands. */
+function* triageLines(data: ReportData, fieldChars: number): Generator<string> {
+  const { triage } = data
+  for (const { filter, setAside } of triage.filters) {
+    yield `- Filter **${escapeText(filter)}** set aside ${plural(setAside, 'finding')}.`
+  }
+  for (const rule of triage.expiredRules) {
+    const expiry = rule.expires ? ` expired after ${escapeText(rule.expires)} and` : ''
+    yield `- Expired rule ${describeRule(rule)}${expiry} no longer applies.`
+  }
+  for (const rule of triage.staleRules) {
+    yield `- Stale rule ${describeRule(rule)} matched no finding in this image.`
+  }
+  for (const { finding, rule } of triage.ignored) {
+    const where = finding.packageName ? ` in ${escapeText(finding.packageName)}` : ''
+    const expiry = rule.expires ? `, until ${escapeText(rule.expires)}` : ''
+    yield `- Ignored ${finding.severity} ${renderLink(finding.id, finding.link, fieldChars)}${where}: ${escapeText(rule.reason, fieldChars)} (${escapeText(rule.origin)}${expiry})`
+  }
+}
+
+function hasTriage(data: ReportData): boolean {
+  const { triage } = data
+  return (
+    triage.ignored.length > 0 ||
+    triage.filters.length > 0 ||
+    triage.expiredRules.length > 0 ||
+    triage.staleRules.length > 0
+  )
+}
+
+function renderTriage(data: ReportData, budget: Budget, fieldChars: number): string {
+  const { triage } = data
+  const entryCount =
+    triage.filters.length +
+    triage.expiredRules.length +
+    triage.staleRules.length +
+    triage.ignored.length
+  const heading = `### Ignored and filtered${BLOCK_SEPARATOR}The policy judged ${triage.counted.length} of ${plural(data.findings.length, 'finding')}.${BLOCK_SEPARATOR}`
+  const moreLine = (count: number) => `\n- …and ${count} more, not listed.`
+  budget.spend(heading + moreLine(entryCount))
+  const lines: string[] = []
+  for (const line of triageLines(data, fieldChars)) {
+    if (!budget.take(`\n${line}`)) break
+    lines.push(line)
+  }
+  const more = lines.length < entryCount ? moreLine(entryCount - lines.length) : ''
+  return `${heading}${lines.join('\n')}${more}`
+}
+
+interface Column {
+  header: string
+  numeric?: boolean
+  /** Whether the finding has a value here; a column no finding has a value for is hidden. */
+  hasValue: (finding: Finding) => boolean
+  cell: (finding: Finding, fieldChars: number) => string
+}
+
+const orDash = (value: string | undefined, fieldChars: number) =>
+  value ? escapeText(value, fieldChars) : '—'
+const availability = (value: string) => (value === 'UNKNOWN' ? '—' : value.toLowerCase())
+
+const COLUMNS: Column[] = [
+  {
+    header: 'ID',
+    hasValue: () => true,
+    cell: (finding, fieldChars) => renderLink(finding.id, finding.link, fieldChars)
+  },
+  {
+    header: 'Package',
+    hasValue: finding => !!finding.packageName,
+    cell: (finding, fieldChars) => orDash(finding.packageName, fieldChars)
+  },
+  {
+    header: 'Installed',
+    hasValue: finding => !!finding.installedVersion,
+    cell: (finding, fieldChars) => orDash(finding.installedVersion, fieldChars)
+  },
+  {
+    header: 'Fixed in',
+    hasValue: finding => !!finding.fixedInVersion,
+    cell: (finding, fieldChars) => orDash(finding.fixedInVersion, fieldChars)
+  },
+  {
+    header: 'CVSS',
+    numeric: true,
+    hasValue: finding => finding.cvssScore !== undefined,
+    cell: finding => finding.cvssScore?.toFixed(1) ?? '—'
+  },
+  {
+    header: 'Fix',
+    hasValue: finding => finding.fixAvailable !== 'UNKNOWN',
+    cell: finding => availability(finding.fixAvailable)
+  },
+  {
+    header: 'Exploit',
+    hasValue: finding => finding.exploitAvailable !== 'UNKNOWN',
+    cell: finding => availability(finding.exploitAvailable)
+  },
+  {
+    header: 'Description',
+    hasValue: finding => !!finding.description,
+    cell: (finding, fieldChars) => orDash(finding.description, fieldChars)
+  }
+]
+
+/** Highest CVSS first, unscored last, then by id so the order is stable between runs. */
+function compareWithinSeverity(a: Finding, b: Finding): number {
+  const byScore = (b.cvssScore ?? -1) - (a.cvssScore ?? -1)
+  if (byScore !== 0) return byScore
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+function groupBySeverity(findings: readonly Finding[]): [Severity, Finding[]][] {
+  const groups = new Map<Severity, Finding[]>(SEVERITIES.map(severity => [severity, []]))
+  for (const finding of findings) groups.get(finding.severity)?.push(finding)
+  return [...groups]
+    .filter(([, group]) => group.length > 0)
+    .map(([severity, group]) => [severity, group.sort(compareWithinSeverity)])
+}
+
+interface Listing {
+  blocks: string[]
+  listed: SeverityCounts
+}
+
+/** Rows go in most severe first until the budget runs out, so a cut list is always a prefix. */
+function renderFindings(data: ReportData, budget: Budget, fieldChars: number): Listing {
+  const listed = emptyCounts()
+  const heading = `### Findings (${data.findings.length})`
+  budget.spend(heading + BLOCK_SEPARATOR)
+  if (data.findings.length === 0) {
+    const none = 'The scan reported no vulnerabilities.'
+    budget.spend(none + BLOCK_SEPARATOR)
+    return { blocks: [heading, none], listed }
+  }
+  const columns = COLUMNS.filter(column => data.findings.some(column.hasValue))
+  const tableHeader = `| ${columns.map(column => column.header).join(' | ')} |\n|${columns.map(column => (column.numeric ? '---:' : '---')).join('|')}|`
+  const blocks = [heading]
+  for (const [severity, group] of groupBySeverity(data.findings)) {
+    const visible = ALWAYS_VISIBLE.includes(severity)
+    const title = `${severity} (${group.length})`
+    const opening = visible
+      ? `#### ${title}${BLOCK_SEPARATOR}${tableHeader}`
+      : `<details><summary><b>${title}</b></summary>${BLOCK_SEPARATOR}${tableHeader}`
+    const closing = visible ? '' : `${BLOCK_SEPARATOR}</details>`
+    const rows: string[] = []
+    for (const finding of group) {
+      const row = `\n| ${columns.map(column => column.cell(finding, fieldChars)).join(' | ')} |`
+      const cost = rows.length === 0 ? opening + row + closing + BLOCK_SEPARATOR : row
+      if (!budget.take(cost)) break
+      rows.push(row)
+    }
+    if (rows.length === 0) break
+    listed[severity] = rows.length
+    blocks.push(`${opening}${rows.join('')}${closing}`)
+    if (rows.length < group.length) break
+  }
+  return { blocks, listed }
+}
+
+function renderNotListed(data: ReportData, notListed: SeverityCounts, target: Target): string {
+  const breakdown = SEVERITIES.filter(severity => notListed[severity] > 0)
+    .map(severity => `${notListed[severity]} ${severity}`)
+    .join(', ')
+  return `**${sumOf(notListed)} of ${plural(data.findings.length, 'finding')} not listed** (${breakdown}) to stay within GitHub's size limit; every count above is exact. ${target.fullListPointer}`
+}
+
+function renderFooter(data: ReportData): string {
+  return `---${BLOCK_SEPARATOR}<sub>ecr-scan-findings ${escapeText(data.actionVersion)} · Reproduce locally: ${cliCommand(data)}, or ${renderCode('npm ci && npm run demo')} in a clone of the action.</sub>`
+}
+
+function renderReport(data: ReportData, target: Target): string {
+  const budget = new Budget(target.limit, target.measure)
+  const head = [renderVerdict(data, target), renderImage(data)]
+  const footer = renderFooter(data)
+  for (const block of [...head, footer]) budget.spend(block + BLOCK_SEPARATOR)
+  if (!data.verdict) return `${[...head, footer].join(BLOCK_SEPARATOR)}\n`
+
+  head.push(renderCounts(data))
+  budget.spend(head[head.length - 1] + BLOCK_SEPARATOR)
+  const found = countBySeverity(data.findings)
+  // Reserved before listing anything: the notice with every finding unlisted is its longest form.
+  budget.spend(renderNotListed(data, found, target) + BLOCK_SEPARATOR)
+  if (hasTriage(data)) {
+    // At most a quarter of the room, so thousands of ignored findings cannot crowd out those judged.
+    const triageBudget = new Budget(Math.floor(budget.remaining / 4), target.measure)
+    const triage = renderTriage(data, triageBudget, target.fieldChars)
+    budget.spend(triage + BLOCK_SEPARATOR)
+    head.push(triage)
+  }
+  const { blocks, listed } = renderFindings(data, budget, target.fieldChars)
+  const notListed = emptyCounts()
+  for (const severity of SEVERITIES) notListed[severity] = found[severity] - listed[severity]
+  const tail = sumOf(notListed) > 0 ? [renderNotListed(data, notListed, target)] : []
+  return `${[...head, ...blocks, ...tail, footer].join(BLOCK_SEPARATOR)}\n`
+}
+
+export function renderSummary(data: ReportData, options: { limitBytes?: number } = {}): string {
+  return renderReport(data, {
+    limit: options.limitBytes ?? SUMMARY_LIMIT_BYTES,
+    measure: text => Buffer.byteLength(text, 'utf8'),
+    fieldChars: 300,
+    fullListPointer:
+      'The full list is in the JSON report (the `json-report` output), or run the AWS CLI command below.'
+  })
+}
+
+export function renderComment(
+  data: ReportData,
+  options: { limitChars?: number; reservedChars?: number } = {}
+): string {
+  return renderReport(data, {
+    limit:
+      (options.limitChars ?? COMMENT_LIMIT_CHARS) - (options.reservedChars ?? COMMENT_MARKER_CHARS),
+    // UTF-16 units: never fewer than the characters GitHub counts, so the limit holds.
+    measure: text => text.length,
+    fieldChars: 120,
+    fullListPointer: `The full list is in this run's ${renderLink('job summary', data.runUrl)}.`
+  })
+}

@@ -1,0 +1,244 @@
+import type { Finding } from './findings.js'
+import { formatImage } from './image.js'
+import type { ReportData } from './report-data.js'
+import { type Severity, severityRank } from './severity.js'
+import { dispositionOf } from './triage.js'
+
+export const SARIF_SCHEMA_URI =
+  'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json'
+
+export type SarifLevel = 'error' | 'warning' | 'note'
+
+export interface SarifText {
+  text: string
+  markdown?: string
+}
+
+export interface SarifRule {
+  id: string
+  shortDescription: SarifText
+  fullDescription: SarifText
+  help: SarifText
+  helpUri?: string
+  defaultConfiguration: { level: SarifLevel }
+  properties: { tags: string[]; precision: 'very-high'; 'security-severity'?: string }
+}
+
+export interface SarifResult {
+  ruleId: string
+  ruleIndex: number
+  level: SarifLevel
+  message: SarifText
+  locations: {
+    physicalLocation: {
+      artifactLocation: { uri: string; uriBaseId: '%SRCROOT%' }
+      region: { startLine: number }
+    }
+  }[]
+  partialFingerprints: Record<string, string>
+  properties: {
+    packageName?: string
+    installedVersion?: string
+    fixedInVersion?: string
+    fixAvailable: Finding['fixAvailable']
+    exploitAvailable: Finding['exploitAvailable']
+    counted: boolean
+  }
+}
+
+export interface SarifLog {
+  $schema: string
+  version: '2.1.0'
+  runs: {
+    tool: {
+      driver: { name: string; version: string; informationUri?: string; rules: SarifRule[] }
+    }
+    invocations: { executionSuccessful: boolean; toolExecutionNotifications?: SarifNotice[] }[]
+    results: SarifResult[]
+    properties: { image: string; repository: string; digest: string; scanType: string }
+  }[]
+}
+
+interface SarifNotice {
+  level: SarifLevel
+  message: SarifText
+}
+
+export interface SarifOptions {
+  /** Repository-relative path of the Dockerfile: code scanning needs a file to place alerts on. */
+  dockerfile: string
+  informationUri?: string
+}
+
+export function sarifLevel(severity: Severity): SarifLevel {
+  if (severity === 'CRITICAL' || severity === 'HIGH') return 'error'
+  return severity === 'MEDIUM' ? 'warning' : 'note'
+}
+
+// Used when the scan gave no CVSS score: the middle of the band code scanning maps back to the
+// same severity (critical > 9.0, high 7.0–8.9, medium 4.0–6.9, low below 4.0).
+const BAND_SCORE: Partial<Record<Severity, number>> = {
+  CRITICAL: 9.5,
+  HIGH: 8.0,
+  MEDIUM: 5.5,
+  LOW: 2.0
+}
+
+/** Code scanning ranks alerts by this: a number written as a string, above 0 and at most 10. */
+function securitySeverity(findings: Finding[], severity: Severity): string | undefined {
+  const scores = findings.map(finding => finding.cvssScore ?? 0).filter(score => score > 0)
+  const score = scores.length > 0 ? Math.min(10, Math.max(...scores)) : BAND_SCORE[severity]
+  return score === undefined ? undefined : score.toFixed(1)
+}
+
+/** Only http(s) links become helpUri: scan text is untrusted and the schema wants a real URI. */
+function safeLink(link: string | undefined): string | undefined {
+  if (!link) return undefined
+  try {
+    const url = new URL(link)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|~>-]/g, '\\$&').replace(/</g, '&lt;')
+}
+
+/** Parentheses would end a Markdown link early. */
+function markdownUrl(link: string): string {
+  return link.replace(/\(/g, '%28').replace(/\)/g, '%29')
+}
+
+/** Relative, forward slashes, percent-encoded: the form code scanning matches to repository files. */
+function artifactUri(dockerfile: string): string {
+  const path = dockerfile.replace(/\\/g, '/').replace(/^(\.\/)+/, '')
+  return encodeURI(path)
+}
+
+function mostSevere(findings: Finding[]): Severity {
+  return findings.reduce<Severity>(
+    (worst, finding) =>
+      severityRank(finding.severity) > severityRank(worst) ? finding.severity : worst,
+    findings[0]?.severity ?? 'UNDEFINED'
+  )
+}
+
+function buildRule(id: string, findings: Finding[]): SarifRule {
+  const first = findings[0] as Finding
+  const severity = mostSevere(findings)
+  const title = first.title.includes(id) ? first.title : `${id}: ${first.title}`
+  const description = first.description.trim() || title
+  const link = findings.map(finding => safeLink(finding.link)).find(Boolean)
+  const score = securitySeverity(findings, severity)
+  const facts = `Severity: ${severity}.${score ? ` Security severity: ${score}.` : ''}`
+  return {
+    id,
+    shortDescription: { text: title },
+    fullDescription: { text: description },
+    help: {
+      text: `${description}\n\n${facts}${link ? `\n\nAdvisory: ${link}` : ''}`,
+      markdown: `${escapeMarkdown(description)}\n\n${facts}${link ? `\n\n[${escapeMarkdown(id)}](${markdownUrl(link)})` : ''}`
+    },
+    ...(link ? { helpUri: link } : {}),
+    defaultConfiguration: { level: sarifLevel(severity) },
+    properties: {
+      tags: ['security', 'vulnerability', 'container'],
+      precision: 'very-high',
+      ...(score ? { 'security-severity': score } : {})
+    }
+  }
+}
+
+function fixText(finding: Finding): string {
+  if (finding.fixedInVersion) return `fixed in ${finding.fixedInVersion}`
+  if (finding.fixAvailable === 'NO') return 'no fix available'
+  return finding.fixAvailable === 'UNKNOWN' ? 'fix availability not reported' : 'fix available'
+}
+
+function resultMessage(finding: Finding, image: string): string {
+  const where = finding.packageName
+    ? ` in ${finding.packageName}${finding.installedVersion ? ` ${finding.installedVersion}` : ''}`
+    : ''
+  return `${finding.id} (${finding.severity})${where}, ${fixText(finding)}; image ${image}`
+}
+
+/**
+ * One rule per vulnerability id and one result per finding, placed on the Dockerfile. Ignored
+ * findings are left out (accepted risk should not reopen alerts); findings a filter set aside
+ * stay in, since filters decide what fails the step, not what is worth seeing.
+ */
+export function buildSarif(data: ReportData, options: SarifOptions): SarifLog {
+  const disposition = dispositionOf(data.triage)
+  const reported = data.findings.filter(finding => disposition(finding).kind !== 'ignored')
+  const byId = new Map<string, Finding[]>()
+  for (const finding of reported) {
+    const group = byId.get(finding.id)
+    if (group) group.push(finding)
+    else byId.set(finding.id, [finding])
+  }
+  const ruleIds = [...byId.keys()]
+  const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]))
+  const image = formatImage(data.image)
+  const uri = artifactUri(options.dockerfile)
+  const results = reported.map((finding): SarifResult => ({
+    ruleId: finding.id,
+    ruleIndex: ruleIndex.get(finding.id) ?? -1,
+    level: sarifLevel(finding.severity),
+    message: { text: resultMessage(finding, image) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+          region: { startLine: 1 }
+        }
+      }
+    ],
+    // Every result sits on line 1, so the fingerprint must tell packages apart itself.
+    partialFingerprints: { 'ecrScanFinding/v1': `${finding.id}:${finding.packageName ?? ''}` },
+    properties: {
+      ...(finding.packageName ? { packageName: finding.packageName } : {}),
+      ...(finding.installedVersion ? { installedVersion: finding.installedVersion } : {}),
+      ...(finding.fixedInVersion ? { fixedInVersion: finding.fixedInVersion } : {}),
+      fixAvailable: finding.fixAvailable,
+      exploitAvailable: finding.exploitAvailable,
+      counted: disposition(finding).kind === 'counted'
+    }
+  }))
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ecr-scan-findings',
+            version: data.actionVersion,
+            ...(options.informationUri ? { informationUri: options.informationUri } : {}),
+            rules: [...byId].map(([id, findings]) => buildRule(id, findings))
+          }
+        },
+        invocations: [
+          data.problem
+            ? {
+                executionSuccessful: false,
+                toolExecutionNotifications: [{ level: 'error', message: { text: data.problem } }]
+              }
+            : { executionSuccessful: true }
+        ],
+        results,
+        properties: {
+          image,
+          repository: data.image.repository,
+          digest: data.image.digest,
+          scanType: data.scan.type
+        }
+      }
+    ]
+  }
+}
+
+export function serializeSarif(log: SarifLog): string {
+  return `${JSON.stringify(log, null, 2)}\n`
+}

@@ -1,0 +1,111 @@
+import type { Finding } from './findings.js'
+import type { FilterResult, IgnoreRule, IgnoredFinding, Triage } from './report-data.js'
+
+/** Filters that decide which findings the policy judges; set-aside findings are still reported. */
+export interface DecisionFilters {
+  /** Judge only findings with a fix available (YES or PARTIAL); UNKNOWN is kept. */
+  onlyFixable: boolean
+  /** Judge only findings scored at least this (0–10); findings without a score are kept. */
+  minCvss?: number
+}
+
+/** What triage did with one finding, for reports that list every finding once. */
+export type Disposition =
+  { kind: 'counted' } | { kind: 'ignored'; rule: IgnoreRule } | { kind: 'set-aside' }
+
+interface Filter {
+  name: string
+  setsAside(finding: Finding): boolean
+}
+
+/** `YYYY-MM-DD` of the day in UTC, the clock GitHub runners keep. */
+function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}
+
+/** The expiry day itself still applies; the rule lapses the day after. */
+function isExpired(rule: IgnoreRule, today: Date): boolean {
+  return rule.expires !== undefined && utcDay(today) > rule.expires
+}
+
+function packageNames(finding: Finding): string[] {
+  return (finding.packageName ?? '').split(',').map(name => name.trim())
+}
+
+function ruleMatches(rule: IgnoreRule, finding: Finding): boolean {
+  if (rule.id.toLowerCase() !== finding.id.trim().toLowerCase()) return false
+  return rule.package === undefined || packageNames(finding).includes(rule.package)
+}
+
+function formatScore(score: number): string {
+  return Number.isInteger(score) ? score.toFixed(1) : String(score)
+}
+
+function activeFilters(filters: DecisionFilters): Filter[] {
+  const active: Filter[] = []
+  if (filters.onlyFixable) {
+    // Basic scans never say whether a fix exists (UNKNOWN); dropping those would hide them.
+    active.push({ name: 'only-fixable', setsAside: finding => finding.fixAvailable === 'NO' })
+  }
+  const minCvss = filters.minCvss
+  if (minCvss !== undefined) {
+    active.push({
+      name: `min-cvss ${formatScore(minCvss)}`,
+      setsAside: finding => finding.cvssScore !== undefined && finding.cvssScore < minCvss
+    })
+  }
+  return active
+}
+
+/**
+ * Applies ignore rules, then each filter in turn; `counted` is what the policy judges. A finding
+ * set aside by an earlier filter is not counted again by a later one.
+ */
+export function triage(
+  findings: readonly Finding[],
+  rules: readonly IgnoreRule[],
+  filters: DecisionFilters,
+  today: Date
+): Triage {
+  const expiredRules = rules.filter(rule => isExpired(rule, today))
+  const activeRules = rules.filter(rule => !isExpired(rule, today))
+  const usedRules = new Set<IgnoreRule>()
+  const ignored: IgnoredFinding[] = []
+  let remaining: Finding[] = []
+  for (const finding of findings) {
+    const rule = activeRules.find(candidate => ruleMatches(candidate, finding))
+    if (rule) {
+      usedRules.add(rule)
+      ignored.push({ finding, rule })
+    } else {
+      remaining.push(finding)
+    }
+  }
+  const filterResults: FilterResult[] = []
+  for (const filter of activeFilters(filters)) {
+    const kept = remaining.filter(finding => !filter.setsAside(finding))
+    filterResults.push({ filter: filter.name, setAside: remaining.length - kept.length })
+    remaining = kept
+  }
+  return {
+    counted: remaining,
+    ignored,
+    filters: filterResults,
+    expiredRules,
+    staleRules: activeRules.filter(rule => !usedRules.has(rule))
+  }
+}
+
+/**
+ * Looks up what triage did with each finding. Triage keeps the scan's own Finding objects, so
+ * identity tells them apart even when two findings look alike.
+ */
+export function dispositionOf(triageResult: Triage): (finding: Finding) => Disposition {
+  const counted = new Set(triageResult.counted)
+  const ignoredBy = new Map(triageResult.ignored.map(entry => [entry.finding, entry.rule]))
+  return finding => {
+    const rule = ignoredBy.get(finding)
+    if (rule) return { kind: 'ignored', rule }
+    return counted.has(finding) ? { kind: 'counted' } : { kind: 'set-aside' }
+  }
+}

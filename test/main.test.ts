@@ -1,0 +1,339 @@
+/**
+ * The whole step in-process: the real AWS SDK client and real octokit over HTTP against the
+ * fake ECR and GitHub servers, with an injected clock and sleep so no test really waits.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type FakeEcr, type FakeEcrScenario, startFakeEcr } from './support/fake-ecr.js'
+import { type FakeGitHub, startFakeGitHub } from './support/fake-github.js'
+import { basicFindings, enhancedFindings } from './support/findings-factory.js'
+
+const DIGEST = `sha256:${'c'.repeat(64)}`
+const REPOSITORY = 'team/web-api'
+
+let github: FakeGitHub
+let workDir: string
+let run: typeof import('../src/main.js').run
+
+beforeAll(async () => {
+  github = await startFakeGitHub({ login: 'github-actions[bot]' })
+  workDir = await mkdtemp(join(tmpdir(), 'main-test-'))
+  const eventPath = join(workDir, 'event.json')
+  await writeFile(eventPath, JSON.stringify({ pull_request: { number: 7 } }))
+  // @actions/github reads the event and API URL once, when first imported.
+  Object.assign(process.env, {
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_API_URL: github.url,
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'example-secret',
+    AWS_EC2_METADATA_DISABLED: 'true'
+  })
+  ;({ run } = await import('../src/main.js'))
+})
+
+afterAll(async () => {
+  await github.close()
+})
+
+interface StepResult {
+  failed: boolean
+  log: string
+  outputs: Record<string, string>
+  summary: string
+  ecr: FakeEcr
+  sleptMs: number
+}
+
+/** Reports escape untrusted text as numeric entities; tests read what a browser shows. */
+function decodeEntities(text: string): string {
+  return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+}
+
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  for (const match of text.matchAll(/^([^\n=<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
+    outputs[match[1] ?? ''] = match[3] ?? ''
+  return outputs
+}
+
+async function step(
+  scenario: FakeEcrScenario,
+  inputs: Record<string, string> = {}
+): Promise<StepResult> {
+  const ecr = await startFakeEcr(scenario)
+  const outputFile = join(workDir, `output-${Math.random()}`)
+  // core.summary remembers the first summary path it sees, so every step shares one file.
+  const summaryFile = join(workDir, 'summary.md')
+  await writeFile(outputFile, '')
+  await writeFile(summaryFile, '')
+  const allInputs: Record<string, string> = {
+    repository: REPOSITORY,
+    'image-tag': 'v1',
+    comment: 'never',
+    ...inputs
+  }
+  const saved = { ...process.env }
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_ECR: ecr.url,
+    AWS_REGION: 'us-east-1',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: workDir,
+    ...Object.fromEntries(
+      Object.entries(allInputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
+    )
+  })
+  let log = ''
+  const write = process.stdout.write.bind(process.stdout)
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    log += chunk.toString()
+    return true
+  }) as typeof process.stdout.write
+  let clock = 0
+  try {
+    await run({
+      now: () => clock,
+      sleep: async ms => {
+        clock += ms
+      },
+      random: () => 1
+    })
+  } finally {
+    process.stdout.write = write
+    process.env = saved
+    await ecr.close()
+  }
+  const failed = process.exitCode === 1
+  process.exitCode = 0
+  return {
+    failed,
+    log,
+    outputs: parseOutputs(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8'),
+    ecr,
+    sleptMs: clock
+  }
+}
+
+function image(scan: FakeEcrScenario['images'][number]['scan'], extra = {}): FakeEcrScenario {
+  return { images: [{ repository: REPOSITORY, digest: DIGEST, tags: ['v1'], scan, ...extra }] }
+}
+
+describe('the step, end to end over HTTP', () => {
+  it('passes a clean image and sets every output', async () => {
+    const result = await step(image({ statuses: ['COMPLETE'], findings: [] }))
+    expect(result.failed).toBe(false)
+    expect(result.outputs).toMatchObject({
+      critical: '0',
+      high: '0',
+      untriaged: '0',
+      total: '0',
+      'scan-status': 'COMPLETE',
+      'image-digest': DIGEST,
+      passed: 'true'
+    })
+    expect(result.log).toContain(`Image: ${REPOSITORY}:v1@${DIGEST}`)
+    expect(result.summary.length).toBeGreaterThan(0)
+    expect(JSON.parse(await readFile(result.outputs['json-report'] ?? '', 'utf8'))).toMatchObject({
+      reportVersion: 1
+    })
+  })
+
+  it('reads 2,500 findings over three pages with exact counts, using the digest for every call', async () => {
+    const severities = {
+      CRITICAL: 100,
+      HIGH: 400,
+      MEDIUM: 1000,
+      LOW: 600,
+      INFORMATIONAL: 200,
+      UNDEFINED: 150,
+      UNTRIAGED: 50
+    }
+    const findings = basicFindings(2500, { severities })
+    const result = await step(
+      image({ statuses: ['COMPLETE'], findings, severityCountsOverride: { HIGH: 1 } }),
+      {
+        'fail-on': 'NONE'
+      }
+    )
+    expect(result.failed).toBe(false)
+    for (const [severity, count] of Object.entries(severities)) {
+      expect(result.outputs[severity.toLowerCase()]).toBe(String(count))
+    }
+    expect(result.outputs.total).toBe('2500')
+    const operations = result.ecr.requests.map(request => request.operation)
+    expect(operations).toEqual(['DescribeImages', ...Array(3).fill('DescribeImageScanFindings')])
+    const scanCalls = result.ecr.requests.slice(1)
+    expect(
+      scanCalls.every(
+        call => (call.body.imageId as { imageDigest?: string }).imageDigest === DIGEST
+      )
+    ).toBe(true)
+    expect(scanCalls.every(call => call.body.maxResults === 1000)).toBe(true)
+  })
+
+  it('waits through PENDING and IN_PROGRESS, logging progress', async () => {
+    const result = await step(
+      image({ statuses: ['PENDING', 'IN_PROGRESS', 'COMPLETE'], findings: basicFindings(3) }),
+      {
+        'fail-on': 'NONE'
+      }
+    )
+    expect(result.failed).toBe(false)
+    expect(result.log).toContain('Scan status PENDING after 0s; next check in 3s.')
+    expect(result.log).toContain('Scan status IN_PROGRESS after 3s; next check in 6s.')
+    expect(result.sleptMs).toBe(9000)
+    expect(result.outputs.total).toBe('3')
+  })
+
+  it('keeps waiting while the scan is not found yet', async () => {
+    const result = await step(image({ scanNotFoundCalls: 2, statuses: ['COMPLETE'], findings: [] }))
+    expect(result.failed).toBe(false)
+    expect(
+      result.ecr.requests.filter(request => request.operation === 'DescribeImageScanFindings')
+    ).toHaveLength(3)
+  })
+
+  it('starts a scan when asked and none exists', async () => {
+    const result = await step(image(undefined), { 'start-scan': 'true' })
+    expect(result.ecr.requests.map(request => request.operation)).toContain('StartImageScan')
+    expect(result.log).toContain('started a basic scan')
+  })
+
+  it.each([
+    'FAILED',
+    'UNSUPPORTED_IMAGE',
+    'FINDINGS_UNAVAILABLE',
+    'LIMIT_EXCEEDED',
+    'IMAGE_ARCHIVED'
+  ])('fails on %s with the status and a fix, without a verdict', async status => {
+    const result = await step(image({ statuses: [status], description: 'AWS says why' }))
+    expect(result.failed).toBe(true)
+    expect(result.log).toMatch(
+      new RegExp(`::error::The scan ended with status ${status} \\(AWS says why\\)`)
+    )
+    expect(result.outputs.passed).toBe('')
+    expect(result.outputs['scan-status']).toBe(status)
+    expect(decodeEntities(result.summary)).toContain(
+      `The scan ended with status ${status} (AWS says why)`
+    )
+  })
+
+  it('only warns on a terminal status with scan-failure: warn', async () => {
+    const result = await step(image({ statuses: ['UNSUPPORTED_IMAGE'] }), {
+      'scan-failure': 'warn'
+    })
+    expect(result.failed).toBe(false)
+    expect(result.log).toContain('::warning::The scan ended with status UNSUPPORTED_IMAGE')
+  })
+
+  it('reads enhanced findings when continuous scanning is ACTIVE', async () => {
+    const findings = enhancedFindings(250, {
+      severities: { CRITICAL: 10, HIGH: 40, MEDIUM: 100, LOW: 50, UNTRIAGED: 50 }
+    })
+    const result = await step(image({ statuses: ['ACTIVE'], enhancedFindings: findings }), {
+      'fail-on': 'CRITICAL'
+    })
+    expect(result.failed).toBe(true)
+    expect(result.outputs).toMatchObject({
+      critical: '10',
+      untriaged: '50',
+      total: '250',
+      'scan-status': 'ACTIVE',
+      passed: 'false'
+    })
+    expect(result.log).toContain('::error::Policy failed')
+    expect(result.log).toContain('10 findings at CRITICAL or higher')
+    // Inspector pages hold 100 findings whatever maxResults asks: 3 pages.
+    expect(
+      result.ecr.requests.filter(request => request.operation === 'DescribeImageScanFindings')
+    ).toHaveLength(3)
+  })
+
+  it('rides out throttling through the SDK retry strategy', async () => {
+    const scenario = image({ statuses: ['COMPLETE'], findings: [] })
+    scenario.faults = [
+      { operation: 'DescribeImageScanFindings', times: 2, type: 'ThrottlingException' }
+    ]
+    const result = await step(scenario)
+    expect(result.failed).toBe(false)
+    expect(
+      result.ecr.requests.filter(request => request.operation === 'DescribeImageScanFindings')
+    ).toHaveLength(3)
+  })
+
+  it('fails fast on an unknown repository, well before the timeout', async () => {
+    const result = await step(image({ statuses: ['COMPLETE'] }), { repository: 'team/typo' })
+    expect(result.failed).toBe(true)
+    expect(result.log).toContain("::error::Repository 'team/typo' was not found")
+    expect(result.sleptMs).toBe(0)
+    expect(result.ecr.requests).toHaveLength(1)
+  })
+
+  it('explains rejected credentials in one line', async () => {
+    const scenario = image({ statuses: ['COMPLETE'] })
+    scenario.faults = [{ times: Infinity, type: 'UnrecognizedClientException' }]
+    const result = await step(scenario)
+    expect(result.failed).toBe(true)
+    expect(result.log).toContain('::error::AWS rejected the credentials')
+  })
+
+  it('refuses a tag that does not point at the given digest', async () => {
+    const result = await step(image({ statuses: ['COMPLETE'] }, { tags: ['v2'] }), {
+      'image-digest': DIGEST
+    })
+    expect(result.failed).toBe(true)
+    expect(result.log).toContain(`::error::Tag 'v1' does not point at ${DIGEST}`)
+  })
+
+  it('times out with the last status and how long it waited', async () => {
+    const result = await step(image({ statuses: ['IN_PROGRESS'] }), { timeout: '1m' })
+    expect(result.failed).toBe(true)
+    expect(result.sleptMs).toBe(60_000)
+    expect(result.log).toContain(
+      '::error::The scan did not settle within the timeout: last status IN_PROGRESS after 1.0 minutes'
+    )
+  })
+
+  it('passes when counts stay within max-findings and fails naming each breach when they do not', async () => {
+    const findings = basicFindings(8, { severities: { HIGH: 6, MEDIUM: 2 } })
+    const within = await step(image({ statuses: ['COMPLETE'], findings }), {
+      'fail-on': 'CRITICAL',
+      'max-findings': 'HIGH=6'
+    })
+    expect(within.failed).toBe(false)
+    expect(within.outputs.passed).toBe('true')
+    const over = await step(image({ statuses: ['COMPLETE'], findings }), {
+      'fail-on': 'CRITICAL',
+      'max-findings': 'HIGH=5, MEDIUM=1'
+    })
+    expect(over.failed).toBe(true)
+    expect(over.log).toContain(
+      '6 HIGH findings (max-findings allows 5); 2 MEDIUM findings (max-findings allows 1)'
+    )
+  })
+
+  it('fails with the input named when an input is invalid, before calling AWS', async () => {
+    const result = await step(image({ statuses: ['COMPLETE'] }), { 'fail-on': 'SEVERE' })
+    expect(result.failed).toBe(true)
+    expect(result.log).toContain("::error::Invalid input 'fail-on': 'SEVERE'")
+    expect(result.ecr.requests).toHaveLength(0)
+  })
+
+  it('comments on the pull request and updates the same comment on the next run', async () => {
+    const inputs = { comment: 'always', 'github-token': 'fake-token' }
+    const first = await step(
+      image({ statuses: ['COMPLETE'], findings: basicFindings(2, { severities: { HIGH: 2 } }) }),
+      inputs
+    )
+    expect(first.failed).toBe(true)
+    const second = await step(image({ statuses: ['COMPLETE'], findings: [] }), inputs)
+    expect(second.failed).toBe(false)
+    const ours = github.comments.filter(comment => comment.issueNumber === 7)
+    expect(ours).toHaveLength(1)
+    expect(second.outputs['comment-url']).toBe(ours[0]?.htmlUrl)
+  })
+})

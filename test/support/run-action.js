@@ -1,0 +1,72 @@
+// Runs the committed bundle the way the GitHub runner does: inputs as INPUT_* variables,
+// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, the endpoint from AWS_ENDPOINT_URL_ECR.
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'index.js')
+
+/** Parses the runner's `name<<delimiter` file-command format. */
+function parseOutputs(text) {
+  const outputs = {}
+  const lines = text.split('\n')
+  for (let index = 0; index < lines.length; index++) {
+    const match = /^([^=<]+)<<(.+)$/.exec(lines[index] ?? '')
+    if (!match) continue
+    const [, name, delimiter] = match
+    const value = []
+    while (++index < lines.length && lines[index] !== delimiter) value.push(lines[index])
+    outputs[name] = value.join('\n')
+  }
+  return outputs
+}
+
+/**
+ * @param {{ endpoint: string, inputs: Record<string, string>, env?: Record<string, string> }} options
+ * @returns {Promise<{ exitCode: number, stdout: string, stderr: string, outputs: Record<string, string>, summary: string, workDir: string }>}
+ */
+export async function runAction({ endpoint, inputs, env = {} }) {
+  const workDir = await mkdtemp(join(tmpdir(), 'ecr-scan-findings-'))
+  const outputFile = join(workDir, 'output')
+  const summaryFile = join(workDir, 'summary.md')
+  await writeFile(outputFile, '')
+  await writeFile(summaryFile, '')
+  const inputEnv = Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
+  )
+  const child = spawn(process.execPath, [BUNDLE], {
+    cwd: workDir,
+    env: {
+      PATH: process.env.PATH ?? '',
+      AWS_ENDPOINT_URL_ECR: endpoint,
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'example-secret',
+      AWS_REGION: 'us-east-1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      RUNNER_TEMP: workDir,
+      ...inputEnv,
+      ...env
+    }
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', chunk => (stdout += chunk))
+  child.stderr.on('data', chunk => (stderr += chunk))
+  const exitCode = await new Promise(resolve => child.on('close', code => resolve(code ?? 1)))
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    outputs: parseOutputs(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8'),
+    workDir
+  }
+}
+
+export async function cleanUp(result) {
+  await rm(result.workDir, { recursive: true, force: true })
+}
