@@ -70,6 +70,8 @@ const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,299}$/
 const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/
 const REGISTRY_ID_PATTERN = /^[0-9]{12}$/
 const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/
+// The key goes into the comment's hidden marker, which has a fixed budget in the comment.
+const COMMENT_KEY_PATTERN = /^[^\r\n]{1,100}$/
 const DURATION_PART = /(\d+)(h|m|s)/g
 
 function optional(read: InputReader, name: string): string | undefined {
@@ -255,7 +257,12 @@ export function readConfig(read: InputReader, env: Record<string, string | undef
     sarifReport: optional(read, INPUT.sarifReport),
     dockerfile: optional(read, INPUT.dockerfile) ?? 'Dockerfile',
     comment: oneOf(read, INPUT.comment, ['always', 'on-failure', 'never'] as const, 'always'),
-    commentKey: optional(read, INPUT.commentKey),
+    commentKey: matching(
+      read,
+      INPUT.commentKey,
+      COMMENT_KEY_PATTERN,
+      'a key of at most 100 characters on one line'
+    ),
     prNumber: prNumber(read),
     githubToken: optional(read, INPUT.githubToken)
   }

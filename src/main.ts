@@ -11,7 +11,12 @@ import { IgnoreRulesError, parseIgnoreRules } from './ignore-rules.js'
 import { type Config, INPUT, InputError, readConfig } from './inputs.js'
 import { buildJsonReport, serializeJsonReport } from './json-report.js'
 import { describeBreach, evaluatePolicy } from './policy.js'
-import { commentMarker, publishComment, resolvePullRequestNumber } from './pr-comment.js'
+import {
+  COMMENT_MARKER_BUDGET,
+  commentMarker,
+  publishComment,
+  resolvePullRequestNumber
+} from './pr-comment.js'
 import { readAllFindings } from './read-findings.js'
 import type { IgnoreRule, ReportData, ScanInfo } from './report-data.js'
 import { renderComment, renderSummary } from './report.js'
@@ -81,32 +86,25 @@ function setOutputs(data: ReportData): void {
 }
 
 async function comment(config: Config, data: ReportData, env: NodeJS.ProcessEnv): Promise<void> {
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
   if (config.comment === 'never') return
-  const pullNumber = resolvePullRequestNumber(
-    github.context.eventName,
-    github.context.payload,
-    config.prNumber
-  )
-  const repository = env.GITHUB_REPOSITORY
-  if (!pullNumber || !repository) {
-    core.info(
-      'No pull request for this run: skipping the PR comment (set pr-number for other events).'
-    )
-    return
-  }
   if (!config.githubToken) {
     core.info(`No '${INPUT.githubToken}': skipping the PR comment.`)
     return
   }
-  const [owner = '', repo = ''] = repository.split('/')
   const result = await publishComment(
     github.getOctokit(config.githubToken),
     {
       owner,
       repo,
-      pullNumber,
-      marker: commentMarker(data.image, config.commentKey),
-      body: renderComment(data),
+      pullNumber: resolvePullRequestNumber(
+        github.context.eventName,
+        github.context.payload,
+        config.prNumber
+      ),
+      // The identity the user configured, not ECR's answer, so every run finds the same comment.
+      marker: commentMarker({ ...data.image, registryId: config.registryId }, config.commentKey),
+      body: renderComment(data, { reservedChars: COMMENT_MARKER_BUDGET }),
       mode: config.comment,
       problemFound: !data.verdict?.passed
     },

@@ -1,6 +1,5 @@
 import type { getOctokit } from '@actions/github'
-
-export type CommentMode = 'always' | 'on-failure' | 'never'
+import type { CommentMode } from './inputs.js'
 
 /** The parts of octokit this module calls; main.ts passes `getOctokit(token)`. */
 export type CommentClient = Pick<ReturnType<typeof getOctokit>, 'graphql' | 'paginate' | 'rest'>

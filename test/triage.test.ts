@@ -148,15 +148,16 @@ describe('triage: decision filters', () => {
 })
 
 describe('dispositionOf', () => {
-  it('tells counted, ignored and set-aside findings apart, even when they look alike', () => {
-    const twinA = finding('CVE-1', { fixAvailable: 'NO' })
-    const twinB = finding('CVE-1', { fixAvailable: 'NO' })
-    const kept = finding('CVE-2', { fixAvailable: 'YES' })
+  it('says what triage did with each finding: counted, ignored (with its rule) or set aside', () => {
+    const accepted = finding('CVE-1')
+    const unfixable = finding('CVE-2', { fixAvailable: 'NO' })
+    const kept = finding('CVE-3', { fixAvailable: 'YES' })
     const accept = rule('CVE-1')
-    const result = triage([twinA, kept], [accept], { onlyFixable: true }, TODAY)
-    const disposition = dispositionOf({ ...result, counted: [...result.counted] })
-    expect(disposition(twinA)).toEqual({ kind: 'ignored', rule: accept })
+    const disposition = dispositionOf(
+      triage([accepted, unfixable, kept], [accept], { onlyFixable: true }, TODAY)
+    )
+    expect(disposition(accepted)).toEqual({ kind: 'ignored', rule: accept })
+    expect(disposition(unfixable)).toEqual({ kind: 'set-aside' })
     expect(disposition(kept)).toEqual({ kind: 'counted' })
-    expect(disposition(twinB)).toEqual({ kind: 'set-aside' })
   })
 })

@@ -1,0 +1,584 @@
+import { readFileSync } from 'node:fs'
+import {
+  DescribeImageScanFindingsCommand,
+  type DescribeImageScanFindingsCommandOutput,
+  DescribeImagesCommand,
+  ECRClient,
+  ECRServiceException,
+  ImageNotFoundException,
+  InvalidParameterException,
+  LimitExceededException,
+  RepositoryNotFoundException,
+  ScanNotFoundException,
+  ServerException,
+  StartImageScanCommand,
+  ValidationException,
+  paginateDescribeImageScanFindings
+} from '@aws-sdk/client-ecr'
+import { type FakeEcr, type FakeEcrScenario, startFakeEcr } from './support/fake-ecr.js'
+import {
+  HOSTILE_TEXT,
+  basicFindings,
+  enhancedFindings,
+  hostileFinding
+} from './support/findings-factory.js'
+
+const DIGEST = 'sha256:0d3f5e8a7c6b4a29180f7e6d5c4b3a291807f6e5d4c3b2a1908f7e6d5c4b3a29'
+const OTHER_DIGEST = 'sha256:1e4a6f9b8d7c5b3a29180f7e6d5c4b3a291807f6e5d4c3b2a1908f7e6d5c4b3a2'
+const REPOSITORY = 'team/service'
+
+const sample = JSON.parse(
+  readFileSync(new URL('./fixtures/sample-image.json', import.meta.url), 'utf8')
+) as FakeEcrScenario
+
+let fake: FakeEcr | undefined
+
+afterEach(async () => {
+  await fake?.close()
+  fake = undefined
+})
+
+async function connect(scenario: FakeEcrScenario): Promise<{ ecr: ECRClient; fake: FakeEcr }> {
+  fake = await startFakeEcr(scenario)
+  const ecr = new ECRClient({
+    region: 'us-east-1',
+    endpoint: fake.url,
+    credentials: { accessKeyId: 'AKIDFAKE', secretAccessKey: 'fake' },
+    // One attempt, so the SDK's own retries never hide what the fake answered.
+    maxAttempts: 1
+  })
+  return { ecr, fake }
+}
+
+function oneImage(scan: FakeEcrScenario['images'][number]['scan']): FakeEcrScenario {
+  return { images: [{ repository: REPOSITORY, tags: ['v1'], digest: DIGEST, scan }] }
+}
+
+const byTag = { repositoryName: REPOSITORY, imageId: { imageTag: 'v1' } }
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error('expected the call to fail')
+}
+
+async function allPages(ecr: ECRClient, maxResults?: number) {
+  const pages: DescribeImageScanFindingsCommandOutput[] = []
+  const input = { repositoryName: REPOSITORY, imageId: { imageDigest: DIGEST }, maxResults }
+  for await (const page of paginateDescribeImageScanFindings({ client: ecr }, input)) {
+    pages.push(page)
+  }
+  return pages
+}
+
+describe('fake ECR: DescribeImages', () => {
+  it('resolves a tag to the image digest with its push date, size and scan status', async () => {
+    const { ecr } = await connect(oneImage({ findings: basicFindings(3) }))
+
+    const { imageDetails } = await ecr.send(
+      new DescribeImagesCommand({ repositoryName: REPOSITORY, imageIds: [{ imageTag: 'v1' }] })
+    )
+
+    expect(imageDetails).toHaveLength(1)
+    expect(imageDetails?.[0]).toMatchObject({
+      registryId: '123456789012',
+      repositoryName: REPOSITORY,
+      imageDigest: DIGEST,
+      imageTags: ['v1'],
+      imagePushedAt: new Date('2024-08-12T09:30:00Z'),
+      imageManifestMediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+      imageScanStatus: { status: 'COMPLETE' }
+    })
+    expect(imageDetails?.[0]?.imageSizeInBytes).toBeGreaterThan(0)
+  })
+
+  it('answers an unknown repository with RepositoryNotFoundException in AWS words', async () => {
+    const { ecr } = await connect(oneImage({}))
+
+    const error = await rejection(ecr.send(new DescribeImagesCommand({ repositoryName: 'nope' })))
+
+    expect(error).toBeInstanceOf(RepositoryNotFoundException)
+    expect(error.message).toBe(
+      "The repository with name 'nope' does not exist in the registry with id '123456789012'"
+    )
+  })
+
+  it('answers an unknown tag with ImageNotFoundException naming the image id', async () => {
+    const { ecr } = await connect(oneImage({}))
+
+    const error = await rejection(
+      ecr.send(
+        new DescribeImagesCommand({ repositoryName: REPOSITORY, imageIds: [{ imageTag: 'v9' }] })
+      )
+    )
+
+    expect(error).toBeInstanceOf(ImageNotFoundException)
+    expect(error.message).toBe(
+      `The image with imageId {imageDigest:'null', imageTag:'v9'} does not exist within the ` +
+        `repository with name '${REPOSITORY}' in the registry with id '123456789012'`
+    )
+  })
+
+  it('treats another registry id as a repository that does not exist there', async () => {
+    const { ecr } = await connect(oneImage({}))
+
+    const error = await rejection(
+      ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY, registryId: '999999999999' }))
+    )
+
+    expect(error).toBeInstanceOf(RepositoryNotFoundException)
+    expect(error.message).toContain("in the registry with id '999999999999'")
+  })
+
+  it('records each request with its operation, JSON body and AWS JSON 1.1 headers', async () => {
+    const { ecr, fake } = await connect(oneImage({}))
+
+    await ecr.send(
+      new DescribeImagesCommand({ repositoryName: REPOSITORY, imageIds: [{ imageDigest: DIGEST }] })
+    )
+
+    expect(fake.requests).toHaveLength(1)
+    expect(fake.requests[0]).toMatchObject({
+      operation: 'DescribeImages',
+      body: { repositoryName: REPOSITORY, imageIds: [{ imageDigest: DIGEST }] },
+      headers: {
+        'x-amz-target': 'AmazonEC2ContainerRegistry_V20150921.DescribeImages',
+        'content-type': 'application/x-amz-json-1.1'
+      }
+    })
+  })
+})
+
+describe('fake ECR: DescribeImageScanFindings paging', () => {
+  it('pages 2,500 basic findings by maxResults with opaque tokens and loses none', async () => {
+    const findings = basicFindings(2500)
+    const { ecr, fake } = await connect(oneImage({ findings }))
+
+    const pages = await allPages(ecr, 1000)
+
+    expect(pages.map(page => page.imageScanFindings?.findings?.length)).toEqual([1000, 1000, 500])
+    expect(pages.flatMap(page => page.imageScanFindings?.findings ?? [])).toEqual(findings)
+    const tokens = fake.requests.map(request => request.body.nextToken)
+    expect(tokens[0]).toBeUndefined()
+    expect(tokens.slice(1)).toEqual(pages.slice(0, 2).map(page => page.nextToken))
+    for (const token of tokens.slice(1)) expect(token).not.toMatch(/^\d+$/)
+    expect(pages[2]?.nextToken).toBeUndefined()
+  })
+
+  it('uses pages of 100 when maxResults is not given', async () => {
+    const { ecr } = await connect(oneImage({ findings: basicFindings(250) }))
+
+    const pages = await allPages(ecr)
+
+    expect(pages.map(page => page.imageScanFindings?.findings?.length)).toEqual([100, 100, 50])
+  })
+
+  it('returns at most 100 enhanced findings a page whatever maxResults asks for', async () => {
+    const findings = enhancedFindings(250)
+    const { ecr } = await connect(oneImage({ type: 'enhanced', enhancedFindings: findings }))
+
+    const pages = await allPages(ecr, 1000)
+
+    expect(pages.map(page => page.imageScanFindings?.enhancedFindings?.length)).toEqual([
+      100, 100, 50
+    ])
+    expect(pages[0]?.imageScanStatus?.status).toBe('ACTIVE')
+    expect(pages[0]?.imageScanFindings?.findings).toBeUndefined()
+    // Timestamps travel as epoch seconds and come back as the same Dates.
+    expect(pages.flatMap(page => page.imageScanFindings?.enhancedFindings ?? [])).toEqual(findings)
+  })
+
+  it('rejects a token it never issued with InvalidParameterException', async () => {
+    const { ecr } = await connect(oneImage({ findings: basicFindings(5) }))
+
+    const error = await rejection(
+      ecr.send(new DescribeImageScanFindingsCommand({ ...byTag, nextToken: 'MTAw' }))
+    )
+
+    expect(error).toBeInstanceOf(InvalidParameterException)
+    expect(error.message).toContain("'nextToken'")
+  })
+
+  it('rejects a token issued for another image', async () => {
+    const { ecr } = await connect({
+      images: [
+        { repository: REPOSITORY, tags: ['v1'], digest: DIGEST, scan: { findings: basicFindings(3) } },
+        {
+          repository: REPOSITORY,
+          tags: ['v2'],
+          digest: OTHER_DIGEST,
+          scan: { findings: basicFindings(3) }
+        }
+      ]
+    })
+    const first = await ecr.send(new DescribeImageScanFindingsCommand({ ...byTag, maxResults: 1 }))
+
+    const error = await rejection(
+      ecr.send(
+        new DescribeImageScanFindingsCommand({
+          repositoryName: REPOSITORY,
+          imageId: { imageTag: 'v2' },
+          nextToken: first.nextToken
+        })
+      )
+    )
+
+    expect(first.nextToken).toBeDefined()
+    expect(error).toBeInstanceOf(InvalidParameterException)
+  })
+
+  it('rejects maxResults outside 1..1000 with ValidationException', async () => {
+    const { ecr } = await connect(oneImage({ findings: basicFindings(5) }))
+
+    const error = await rejection(
+      ecr.send(new DescribeImageScanFindingsCommand({ ...byTag, maxResults: 1001 }))
+    )
+
+    expect(error).toBeInstanceOf(ValidationException)
+    expect(error.message).toBe(
+      "1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000"
+    )
+  })
+})
+
+describe('fake ECR: scan status and existence', () => {
+  it('plays the scripted statuses in order, repeats the last, and shows findings only once complete', async () => {
+    const { ecr } = await connect(sample)
+    const [image] = sample.images
+    const input = { repositoryName: 'demo/web-api', imageId: { imageTag: 'v1.4.2' } }
+
+    const answers = []
+    for (let call = 0; call < 4; call += 1) {
+      answers.push(await ecr.send(new DescribeImageScanFindingsCommand(input)))
+    }
+
+    expect(answers.map(answer => answer.imageScanStatus?.status)).toEqual([
+      'PENDING',
+      'IN_PROGRESS',
+      'COMPLETE',
+      'COMPLETE'
+    ])
+    expect(answers[1]?.imageScanFindings).toBeUndefined()
+    expect(answers[2]?.imageScanStatus?.description).toBe('The scan was completed successfully.')
+    expect(answers[2]?.imageScanFindings?.findings).toHaveLength(image?.scan?.findings?.length ?? -1)
+    expect(answers[2]?.imageScanFindings?.imageScanCompletedAt).toEqual(
+      new Date('2024-09-16T14:01:37Z')
+    )
+    expect(answers[2]?.imageId).toEqual({ imageDigest: image?.digest, imageTag: 'v1.4.2' })
+  })
+
+  it('keeps the status of the first page while the caller follows its tokens', async () => {
+    const { ecr } = await connect(
+      oneImage({ statuses: ['COMPLETE', 'FAILED'], findings: basicFindings(3) })
+    )
+
+    const first = await ecr.send(new DescribeImageScanFindingsCommand({ ...byTag, maxResults: 2 }))
+    const second = await ecr.send(
+      new DescribeImageScanFindingsCommand({ ...byTag, maxResults: 2, nextToken: first.nextToken })
+    )
+    const nextPoll = await ecr.send(new DescribeImageScanFindingsCommand(byTag))
+
+    expect(second.imageScanStatus?.status).toBe('COMPLETE')
+    expect(second.imageScanFindings?.findings).toHaveLength(1)
+    expect(nextPoll.imageScanStatus?.status).toBe('FAILED')
+  })
+
+  it('answers a failed scan with its description and no findings at all', async () => {
+    const { ecr } = await connect(oneImage({ statuses: ['FAILED'], findings: basicFindings(3) }))
+
+    const answer = await ecr.send(new DescribeImageScanFindingsCommand(byTag))
+
+    expect(answer.imageScanStatus).toEqual({
+      status: 'FAILED',
+      description:
+        'UnsupportedImageError: The operating system and/or package manager are not supported.'
+    })
+    expect(answer.imageScanFindings).toBeUndefined()
+  })
+
+  it('answers ScanNotFoundException for the first calls, then the scan appears', async () => {
+    const { ecr } = await connect(oneImage({ scanNotFoundCalls: 2, findings: basicFindings(1) }))
+
+    const errors = [
+      await rejection(ecr.send(new DescribeImageScanFindingsCommand(byTag))),
+      await rejection(ecr.send(new DescribeImageScanFindingsCommand(byTag)))
+    ]
+    const answer = await ecr.send(new DescribeImageScanFindingsCommand(byTag))
+
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(ScanNotFoundException)
+      expect(error.message).toBe(
+        `Image scan does not exist for the image with '{imageDigest:'null', imageTag:'v1'}' ` +
+          `in the repository with name '${REPOSITORY}' in the registry with id '123456789012'`
+      )
+    }
+    expect(answer.imageScanStatus?.status).toBe('COMPLETE')
+  })
+
+  it('reports findingSeverityCounts as scripted, even when they contradict the findings', async () => {
+    const findings = basicFindings(4, { severities: { CRITICAL: 4 } })
+    const { ecr } = await connect(oneImage({ findings, severityCountsOverride: { LOW: 1 } }))
+
+    const answer = await ecr.send(new DescribeImageScanFindingsCommand(byTag))
+
+    expect(answer.imageScanFindings?.findingSeverityCounts).toEqual({ LOW: 1 })
+    expect(answer.imageScanFindings?.findings?.map(finding => finding.severity)).toEqual([
+      'CRITICAL',
+      'CRITICAL',
+      'CRITICAL',
+      'CRITICAL'
+    ])
+  })
+
+  it('counts findings by severity truthfully when not told otherwise', async () => {
+    const findings = basicFindings(6, { severities: { HIGH: 2, LOW: 4 } })
+    const { ecr } = await connect(oneImage({ findings }))
+
+    const answer = await ecr.send(new DescribeImageScanFindingsCommand(byTag))
+
+    expect(answer.imageScanFindings?.findingSeverityCounts).toEqual({ HIGH: 2, LOW: 4 })
+  })
+})
+
+describe('fake ECR: StartImageScan', () => {
+  it('starts a scan that did not exist, after which the scripted statuses play', async () => {
+    const { ecr } = await connect(
+      oneImage({ neverExists: true, statuses: ['IN_PROGRESS', 'COMPLETE'] })
+    )
+    const before = await rejection(ecr.send(new DescribeImageScanFindingsCommand(byTag)))
+
+    const started = await ecr.send(new StartImageScanCommand(byTag))
+    const statuses = [
+      (await ecr.send(new DescribeImageScanFindingsCommand(byTag))).imageScanStatus?.status,
+      (await ecr.send(new DescribeImageScanFindingsCommand(byTag))).imageScanStatus?.status
+    ]
+
+    expect(before).toBeInstanceOf(ScanNotFoundException)
+    expect(started).toMatchObject({
+      registryId: '123456789012',
+      repositoryName: REPOSITORY,
+      imageId: { imageDigest: DIGEST, imageTag: 'v1' },
+      imageScanStatus: { status: 'IN_PROGRESS' }
+    })
+    expect(statuses).toEqual(['IN_PROGRESS', 'COMPLETE'])
+  })
+
+  it('refuses with LimitExceededException when the scan quota is used up', async () => {
+    const { ecr } = await connect(oneImage({ startScan: 'limit-exceeded' }))
+
+    const error = await rejection(ecr.send(new StartImageScanCommand(byTag)))
+
+    expect(error).toBeInstanceOf(LimitExceededException)
+    expect(error.message).toBe('The scan quota per image has been exceeded. Wait and try again.')
+  })
+
+  it('refuses with ValidationException on a registry using enhanced scanning', async () => {
+    const { ecr } = await connect(oneImage({ type: 'enhanced', startScan: 'enhanced' }))
+
+    const error = await rejection(ecr.send(new StartImageScanCommand(byTag)))
+
+    expect(error).toBeInstanceOf(ValidationException)
+    expect(error.message).toBe('This feature is disabled.')
+  })
+})
+
+describe('fake ECR: injected faults', () => {
+  it('throttles the first calls as scripted, then answers normally', async () => {
+    const { ecr, fake } = await connect({
+      ...oneImage({ findings: basicFindings(1) }),
+      faults: [{ operation: 'DescribeImageScanFindings', times: 2, type: 'ThrottlingException' }]
+    })
+
+    const errors = [
+      await rejection(ecr.send(new DescribeImageScanFindingsCommand(byTag))),
+      await rejection(ecr.send(new DescribeImageScanFindingsCommand(byTag)))
+    ]
+    await ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY }))
+    const answer = await ecr.send(new DescribeImageScanFindingsCommand(byTag))
+
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(ECRServiceException)
+      expect(error).toMatchObject({
+        name: 'ThrottlingException',
+        message: 'Rate exceeded',
+        $metadata: { httpStatusCode: 400 }
+      })
+    }
+    expect(answer.imageScanStatus?.status).toBe('COMPLETE')
+    expect(fake.requests.map(request => request.operation)).toEqual([
+      'DescribeImageScanFindings',
+      'DescribeImageScanFindings',
+      'DescribeImages',
+      'DescribeImageScanFindings'
+    ])
+  })
+
+  it('keeps failing with a permanent fault, whatever the operation', async () => {
+    const { ecr } = await connect({
+      ...oneImage({}),
+      faults: [{ times: Infinity, type: 'UnrecognizedClientException' }]
+    })
+
+    const errors = [
+      await rejection(ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY }))),
+      await rejection(ecr.send(new StartImageScanCommand(byTag)))
+    ]
+
+    for (const error of errors) {
+      expect(error).toMatchObject({
+        name: 'UnrecognizedClientException',
+        message: 'The security token included in the request is invalid.',
+        $metadata: { httpStatusCode: 403 }
+      })
+    }
+  })
+
+  it('words AccessDeniedException after the operation that was refused', async () => {
+    const { ecr } = await connect({
+      ...oneImage({}),
+      faults: [{ times: 1, type: 'AccessDeniedException' }]
+    })
+
+    const error = await rejection(ecr.send(new DescribeImageScanFindingsCommand(byTag)))
+
+    expect(error.name).toBe('AccessDeniedException')
+    expect(error.message).toContain('is not authorized to perform: ecr:DescribeImageScanFindings')
+  })
+
+  it('answers ServerException as a typed server fault with status 500', async () => {
+    const { ecr } = await connect({
+      ...oneImage({}),
+      faults: [{ times: 1, type: 'ServerException', message: 'Something broke.' }]
+    })
+
+    const error = await rejection(ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY })))
+
+    expect(error).toBeInstanceOf(ServerException)
+    expect(error).toMatchObject({
+      message: 'Something broke.',
+      $fault: 'server',
+      $metadata: { httpStatusCode: 500 }
+    })
+  })
+
+  it('answers an unknown X-Amz-Target with UnknownOperationException', async () => {
+    const { fake } = await connect(oneImage({}))
+
+    const response = await fetch(fake.url, {
+      method: 'POST',
+      headers: {
+        'x-amz-target': 'AmazonEC2ContainerRegistry_V20150921.DeleteRepository',
+        'content-type': 'application/x-amz-json-1.1'
+      },
+      body: '{}'
+    })
+
+    expect(response.status).toBe(400)
+    expect(response.headers.get('x-amzn-errortype')).toBe('UnknownOperationException')
+    expect(await response.json()).toMatchObject({ __type: 'UnknownOperationException' })
+  })
+})
+
+describe('findings factory', () => {
+  it('gives the same findings for the same seed and different ones for another', () => {
+    expect(basicFindings(50, { seed: 7 })).toEqual(basicFindings(50, { seed: 7 }))
+    expect(enhancedFindings(50, { seed: 7 })).toEqual(enhancedFindings(50, { seed: 7 }))
+    expect(basicFindings(50, { seed: 7 })).not.toEqual(basicFindings(50, { seed: 8 }))
+  })
+
+  it('gives exactly the requested severities and fills the rest from the default mix', () => {
+    const findings = basicFindings(40, { severities: { CRITICAL: 3, HIGH: 10 } })
+    const count = (severity: string) =>
+      findings.filter(finding => finding.severity === severity).length
+
+    expect(findings).toHaveLength(40)
+    expect(count('CRITICAL')).toBeGreaterThanOrEqual(3)
+    expect(count('HIGH')).toBeGreaterThanOrEqual(10)
+    expect(new Set(findings.map(finding => finding.name)).size).toBe(40)
+  })
+
+  it('refuses severity counts that add up to more than the count', () => {
+    expect(() => basicFindings(2, { severities: { HIGH: 3 } })).toThrow(RangeError)
+  })
+
+  it('draws UNDEFINED and UNTRIAGED findings only when asked', () => {
+    const severities = (list: { severity?: string }[]) => new Set(list.map(item => item.severity))
+
+    expect(severities(basicFindings(300))).not.toContain('UNDEFINED')
+    expect(severities(basicFindings(300, { includeUnranked: true }))).toContain('UNDEFINED')
+    expect(severities(enhancedFindings(300, { includeUnranked: true }))).toContain('UNTRIAGED')
+  })
+
+  it('gives basic findings CVSS scores inside their severity band', () => {
+    const bands: Record<string, [number, number]> = {
+      CRITICAL: [9, 10],
+      HIGH: [7, 8.9],
+      MEDIUM: [4, 6.9],
+      LOW: [0.1, 3.9]
+    }
+    for (const finding of basicFindings(200)) {
+      const score = finding.attributes?.find(entry => entry.key === 'CVSS3_SCORE')?.value
+      const band = bands[finding.severity ?? '']
+      if (!band) {
+        expect(score).toBeUndefined()
+        continue
+      }
+      expect(Number(score)).toBeGreaterThanOrEqual(band[0])
+      expect(Number(score)).toBeLessThanOrEqual(band[1])
+    }
+  })
+
+  it('shapes enhanced findings the way Inspector reports them', () => {
+    const [finding] = enhancedFindings(1, { repository: 'a/b', digest: DIGEST })
+
+    expect(finding).toMatchObject({
+      status: 'ACTIVE',
+      type: 'PACKAGE_VULNERABILITY',
+      findingArn: expect.stringMatching(/^arn:aws:inspector2:us-east-1:123456789012:finding\//),
+      packageVulnerabilityDetails: {
+        vulnerabilityId: expect.stringMatching(/^CVE-\d{4}-\d+$/),
+        vulnerablePackages: [expect.objectContaining({ name: expect.any(String) })]
+      },
+      resources: [{ type: 'AWS_ECR_CONTAINER_IMAGE', details: { awsEcrContainerImage: { imageHash: DIGEST, repositoryName: 'a/b' } } }]
+    })
+    expect(finding?.firstObservedAt).toBeInstanceOf(Date)
+    expect(['YES', 'NO']).toContain(finding?.fixAvailable)
+  })
+
+  it('makes a hostile finding that carries every payload', () => {
+    const basic = hostileFinding()
+    const enhanced = hostileFinding('enhanced')
+
+    expect(HOSTILE_TEXT.long).toHaveLength(5000)
+    expect(basic.name).toContain('<img src=x onerror=alert(1)>')
+    expect(basic.uri).toBe('javascript:alert(1)')
+    for (const payload of Object.values(HOSTILE_TEXT)) expect(basic.description).toContain(payload)
+    expect(enhanced.title).toContain('@org/team')
+    expect(enhanced.title).toContain('[x](javascript:alert(1))')
+  })
+})
+
+describe('sample image fixture', () => {
+  const [image] = sample.images
+  const findings = image?.scan?.findings ?? []
+
+  it('is one debian image with 25 to 40 basic findings across every severity', () => {
+    expect(sample.images).toHaveLength(1)
+    expect(image?.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(findings.length).toBeGreaterThanOrEqual(25)
+    expect(findings.length).toBeLessThanOrEqual(40)
+    expect(new Set(findings.map(finding => finding.severity))).toEqual(
+      new Set(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED'])
+    )
+    for (const finding of findings) {
+      expect(finding.name).toMatch(/^CVE-\d{4}-\d{4,}$/)
+      expect(finding.attributes?.map(entry => entry.key)).toEqual(
+        expect.arrayContaining(['package_name', 'package_version'])
+      )
+    }
+    expect(new Set(findings.map(finding => finding.name)).size).toBe(findings.length)
+  })
+})

@@ -1,0 +1,231 @@
+import type { Finding } from '../src/findings.js'
+import { JSON_REPORT_VERSION, buildJsonReport, serializeJsonReport } from '../src/json-report.js'
+import { type Thresholds, evaluatePolicy } from '../src/policy.js'
+import type { IgnoreRule, ReportData } from '../src/report-data.js'
+import { countBySeverity } from '../src/severity.js'
+import { triage } from '../src/triage.js'
+
+function finding(id: string, extra: Partial<Finding> = {}): Finding {
+  return {
+    id,
+    severity: 'HIGH',
+    title: id,
+    description: `${id} description`,
+    fixAvailable: 'UNKNOWN',
+    exploitAvailable: 'UNKNOWN',
+    source: 'basic',
+    ...extra
+  }
+}
+
+const DIGEST = `sha256:${'ab'.repeat(32)}`
+const TODAY = new Date('2026-03-15T00:00:00Z')
+
+/** Report data as main.ts gathers it: the policy judges what triage counted. */
+function reportData(
+  findings: Finding[],
+  rules: IgnoreRule[] = [],
+  onlyFixable = false,
+  thresholds: Thresholds = { failOn: 'HIGH', maxCounts: { MEDIUM: 5 }, failOnExploit: true }
+): ReportData {
+  const triaged = triage(findings, rules, { onlyFixable }, TODAY)
+  return {
+    image: { repository: 'team/api', digest: DIGEST, tag: 'v1.2.3', region: 'eu-west-1' },
+    scan: {
+      status: 'COMPLETE',
+      type: 'enhanced',
+      completedAt: new Date('2026-03-14T10:20:30.000Z'),
+      vulnerabilitySourceUpdatedAt: new Date('2026-03-14T08:00:00.000Z')
+    },
+    findings,
+    counts: countBySeverity(findings),
+    thresholds,
+    triage: triaged,
+    verdict: evaluatePolicy(triaged.counted, thresholds),
+    actionVersion: '1.4.0'
+  }
+}
+
+const accepted: IgnoreRule = {
+  id: 'CVE-2023-4911',
+  package: 'glibc',
+  reason: 'Not reachable',
+  expires: '2026-12-31',
+  origin: '.github/ecr-scan-ignore.yml:3'
+}
+const lapsed: IgnoreRule = {
+  id: 'CVE-2020-1',
+  reason: 'old',
+  expires: '2021-01-01',
+  origin: '.github/ecr-scan-ignore.yml:8'
+}
+const unused: IgnoreRule = { id: 'CVE-2019-1', reason: 'gone', origin: 'input ignore:1' }
+
+const glibc = finding('CVE-2023-4911', {
+  packageName: 'glibc',
+  installedVersion: '2.34-60',
+  fixAvailable: 'YES',
+  exploitAvailable: 'YES',
+  cvssScore: 7.8,
+  source: 'enhanced'
+})
+const zlib = finding('CVE-2022-37434', {
+  severity: 'CRITICAL',
+  packageName: 'zlib',
+  fixedInVersion: '1.2.13',
+  fixAvailable: 'YES',
+  exploitAvailable: 'NO',
+  cvssScore: 9.8,
+  link: 'https://nvd.nist.gov/vuln/detail/CVE-2022-37434',
+  source: 'enhanced'
+})
+const curl = finding('CVE-2023-38545', { severity: 'MEDIUM', fixAvailable: 'NO' })
+
+describe('buildJsonReport', () => {
+  const data = reportData([glibc, zlib, curl], [accepted, lapsed, unused], true)
+  const report = buildJsonReport(data)
+
+  it('round-trips through JSON unchanged, with dates as ISO strings', () => {
+    const parsed: unknown = JSON.parse(serializeJsonReport(report))
+    expect(parsed).toStrictEqual(report)
+    expect(report.scan.completedAt).toBe('2026-03-14T10:20:30.000Z')
+    expect(report.scan.vulnerabilitySourceUpdatedAt).toBe('2026-03-14T08:00:00.000Z')
+  })
+
+  it('has every documented top-level key, always present', () => {
+    expect(Object.keys(report)).toEqual([
+      'reportVersion',
+      'tool',
+      'image',
+      'scan',
+      'thresholds',
+      'verdict',
+      'problem',
+      'counts',
+      'filters',
+      'rules',
+      'findings',
+      'runUrl'
+    ])
+    expect(report.reportVersion).toBe(JSON_REPORT_VERSION)
+    expect(report.tool).toEqual({ name: 'ecr-scan-findings', version: '1.4.0' })
+  })
+
+  it('identifies the image by its full reference and parts, with null for what is absent', () => {
+    expect(report.image).toEqual({
+      reference: `team/api:v1.2.3@${DIGEST}`,
+      repository: 'team/api',
+      digest: DIGEST,
+      tag: 'v1.2.3',
+      registryId: null,
+      region: 'eu-west-1'
+    })
+  })
+
+  it('lists every finding once with its disposition, and the rule and reason for ignored ones', () => {
+    expect(report.findings.map(item => [item.id, item.disposition])).toEqual([
+      ['CVE-2023-4911', 'ignored'],
+      ['CVE-2022-37434', 'counted'],
+      ['CVE-2023-38545', 'set-aside']
+    ])
+    expect(report.findings[0]?.ignoredBy).toEqual({
+      id: 'CVE-2023-4911',
+      package: 'glibc',
+      reason: 'Not reachable',
+      expires: '2026-12-31',
+      origin: '.github/ecr-scan-ignore.yml:3'
+    })
+    expect(report.findings[1]).toStrictEqual({
+      id: 'CVE-2022-37434',
+      severity: 'CRITICAL',
+      title: 'CVE-2022-37434',
+      description: 'CVE-2022-37434 description',
+      link: 'https://nvd.nist.gov/vuln/detail/CVE-2022-37434',
+      packageName: 'zlib',
+      installedVersion: null,
+      fixedInVersion: '1.2.13',
+      cvssScore: 9.8,
+      fixAvailable: 'YES',
+      exploitAvailable: 'NO',
+      source: 'enhanced',
+      disposition: 'counted',
+      ignoredBy: null
+    })
+  })
+
+  it('counts all findings, the judged ones, the ignored and the set aside', () => {
+    expect(report.counts.total).toBe(3)
+    expect(report.counts.bySeverity).toMatchObject({ CRITICAL: 1, HIGH: 1, MEDIUM: 1, LOW: 0 })
+    expect(report.counts.counted).toMatchObject({ CRITICAL: 1, HIGH: 0, MEDIUM: 0 })
+    expect(report.counts.ignored).toBe(1)
+    expect(report.counts.setAside).toBe(1)
+    expect(report.filters).toEqual([{ filter: 'only-fixable', setAside: 1 }])
+  })
+
+  it('names expired and stale rules', () => {
+    expect(report.rules.expired.map(rule => rule.origin)).toEqual(['.github/ecr-scan-ignore.yml:8'])
+    expect(report.rules.stale).toEqual([
+      { id: 'CVE-2019-1', package: null, reason: 'gone', expires: null, origin: 'input ignore:1' }
+    ])
+  })
+
+  it('writes the thresholds and a verdict whose breaches carry their sentence', () => {
+    expect(report.thresholds).toEqual({
+      failOn: 'HIGH',
+      maxCounts: { MEDIUM: 5 },
+      failOnExploit: true
+    })
+    expect(report.verdict).toEqual({
+      passed: false,
+      breaches: [
+        {
+          rule: 'fail-on',
+          severity: 'HIGH',
+          count: 1,
+          limit: null,
+          description: '1 finding at HIGH or higher (fail-on: HIGH, allowed: 0)'
+        }
+      ]
+    })
+    expect(report.problem).toBeNull()
+  })
+})
+
+describe('buildJsonReport without a verdict', () => {
+  it('writes null for the verdict and states the problem', () => {
+    const data: ReportData = {
+      ...reportData([]),
+      scan: { status: 'FAILED', type: 'basic' },
+      verdict: undefined,
+      problem: 'Scanning failed for this image.'
+    }
+    const report = buildJsonReport(data)
+    expect(report.verdict).toBeNull()
+    expect(report.problem).toBe('Scanning failed for this image.')
+    expect(report.scan).toEqual({
+      status: 'FAILED',
+      description: null,
+      type: 'basic',
+      completedAt: null,
+      vulnerabilitySourceUpdatedAt: null
+    })
+    expect(JSON.parse(serializeJsonReport(report))).toStrictEqual(report)
+  })
+})
+
+describe('serializeJsonReport', () => {
+  it('keeps hostile finding text intact and the file valid JSON', () => {
+    const hostile = finding('CVE-1', {
+      title: '"}], "verdict": {"passed": true} //',
+      description: 'line\nbreak \u0000 nul \u2028 separator </script> \\ backslash \ud800'
+    })
+    const text = serializeJsonReport(buildJsonReport(reportData([hostile])))
+    const parsed = JSON.parse(text) as {
+      findings: { title: string }[]
+      verdict: { passed: boolean }
+    }
+    expect(parsed.findings[0]?.title).toBe('"}], "verdict": {"passed": true} //')
+    expect(parsed.verdict.passed).toBe(false)
+    expect(text.endsWith('}\n')).toBe(true)
+  })
+})

@@ -1,0 +1,553 @@
+import type { Finding } from '../src/findings.js'
+import { escapeText } from '../src/markdown.js'
+import { type Thresholds, describeBreach, evaluatePolicy } from '../src/policy.js'
+import type { IgnoreRule, ReportData } from '../src/report-data.js'
+import {
+  COMMENT_LIMIT_CHARS,
+  SUMMARY_LIMIT_BYTES,
+  renderComment,
+  renderSummary
+} from '../src/report.js'
+import { SEVERITIES, type Severity, countBySeverity } from '../src/severity.js'
+
+const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`
+
+let sequence = 0
+function finding(overrides: Partial<Finding> = {}): Finding {
+  sequence += 1
+  const id = overrides.id ?? `CVE-2024-${String(sequence).padStart(5, '0')}`
+  return {
+    id,
+    severity: 'MEDIUM',
+    title: `${id} - openssl`,
+    description: 'A buffer overflow in the X.509 parser.',
+    link: `https://nvd.nist.gov/vuln/detail/${id}`,
+    packageName: 'openssl',
+    installedVersion: '3.0.1-r0',
+    fixedInVersion: '3.0.7-r0',
+    cvssScore: 5.5,
+    fixAvailable: 'YES',
+    exploitAvailable: 'NO',
+    source: 'enhanced',
+    ...overrides
+  }
+}
+
+/** A finding as basic scanning reports it: no fix version, no fix or exploit knowledge. */
+function basicFinding(overrides: Partial<Finding> = {}): Finding {
+  return finding({
+    fixedInVersion: undefined,
+    fixAvailable: 'UNKNOWN',
+    exploitAvailable: 'UNKNOWN',
+    source: 'basic',
+    ...overrides
+  })
+}
+
+const NO_THRESHOLDS: Thresholds = { maxCounts: {}, failOnExploit: false }
+
+function reportData(findings: Finding[], overrides: Partial<ReportData> = {}): ReportData {
+  const thresholds = overrides.thresholds ?? NO_THRESHOLDS
+  return {
+    image: { repository: 'shop/api', tag: 'v1.2.3', digest: DIGEST, region: 'eu-west-1' },
+    scan: {
+      status: 'COMPLETE',
+      type: 'enhanced',
+      completedAt: new Date('2024-05-01T12:34:56.789Z'),
+      vulnerabilitySourceUpdatedAt: new Date('2024-04-30T08:00:00Z')
+    },
+    findings,
+    counts: countBySeverity(findings),
+    thresholds,
+    triage: { counted: findings, ignored: [], filters: [], expiredRules: [], staleRules: [] },
+    verdict: evaluatePolicy(findings, thresholds),
+    actionVersion: 'v1.4.0',
+    ...overrides
+  }
+}
+
+function manyFindings(count: number, overrides: Partial<Finding> = {}): Finding[] {
+  return Array.from({ length: count }, (_, index) =>
+    finding({
+      id: `CVE-2024-${String(index).padStart(6, '0')}`,
+      severity: SEVERITIES[index % SEVERITIES.length],
+      cvssScore: (index % 100) / 10,
+      description: 'Improper input validation. '.repeat(20),
+      ...overrides
+    })
+  )
+}
+
+function cells(row: string): string[] {
+  return row
+    .slice(1, -1)
+    .split('|')
+    .map(cell => cell.trim())
+}
+
+/** The rows of the first table whose header starts with the given cell. */
+function tableRows(markdown: string, firstHeader: string): string[][] {
+  const lines = markdown.split('\n')
+  const start = lines.findIndex(line => line.startsWith(`| ${firstHeader} |`))
+  const rows: string[][] = []
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break
+    rows.push(cells(line))
+  }
+  return rows
+}
+
+/** Every row of every findings table, in order, as its cells. */
+function findingRows(markdown: string): string[][] {
+  const findings = markdown.slice(markdown.indexOf('### Findings'))
+  return findings
+    .split('\n')
+    .filter(line => line.startsWith('| ') && !line.startsWith('| ID |'))
+    .map(cells)
+}
+
+function idOf(row: string[]): string {
+  return (row[0] ?? '').replace(/<[^>]*>/g, '')
+}
+
+function headerOfFindings(markdown: string): string[] {
+  return cells(markdown.split('\n').find(line => line.startsWith('| ID |')) ?? '')
+}
+
+function notListedCount(markdown: string): number {
+  const match = /\*\*(\d+) of \d+ findings? not listed\*\*/.exec(markdown)
+  return match ? Number(match[1]) : 0
+}
+
+describe('the verdict line', () => {
+  it('comes first and says the image passed when no threshold is broken', () => {
+    const summary = renderSummary(reportData([finding({ severity: 'LOW' })]))
+    expect(summary.split('\n')[0]).toBe(
+      '## ✅ Passed: shop/api&#58;v1.2.3 breaks no severity threshold'
+    )
+  })
+
+  it('comes first and gives one sentence per breach when the image failed', () => {
+    const thresholds: Thresholds = {
+      failOn: 'HIGH',
+      maxCounts: { MEDIUM: 1 },
+      failOnExploit: true
+    }
+    const data = reportData(
+      [
+        finding({ severity: 'CRITICAL', exploitAvailable: 'YES' }),
+        finding({ severity: 'MEDIUM' }),
+        finding({ severity: 'MEDIUM' })
+      ],
+      { thresholds }
+    )
+    const lines = renderSummary(data).split('\n')
+    expect(lines[0]).toMatch(/^## ❌ Failed: /)
+    const breaches = data.verdict?.breaches ?? []
+    expect(breaches).toHaveLength(3)
+    expect(lines.slice(2, 5)).toEqual(breaches.map(breach => `- ${describeBreach(breach)}`))
+  })
+
+  it('says there is no verdict, with the status, AWS description and likely fix, for a terminal scan', () => {
+    const problem = 'Scanning failed for this image; push it again or start a new scan.'
+    const data = reportData([], {
+      scan: { status: 'FAILED', description: 'UnsupportedImageError: bad layer', type: 'basic' },
+      verdict: undefined,
+      problem
+    })
+    for (const markdown of [renderSummary(data), renderComment(data)]) {
+      expect(markdown.split('\n')[0]).toBe('## ⚠️ No verdict for shop/api&#58;v1.2.3')
+      expect(markdown).toContain(
+        `The scan ended with status **FAILED**: ${escapeText('UnsupportedImageError: bad layer')}`
+      )
+      expect(markdown).toContain(escapeText(problem))
+      expect(markdown).not.toContain('Passed')
+      expect(markdown).not.toContain('| Severity |')
+      expect(markdown).not.toContain('### Findings')
+    }
+  })
+})
+
+describe('the image section', () => {
+  it('names repository, tag, digest, registry, region, scan type and times in UTC', () => {
+    const data = reportData([], {
+      image: {
+        repository: 'shop/api',
+        tag: 'v1.2.3',
+        digest: DIGEST,
+        registryId: '123456789012',
+        region: 'eu-west-1'
+      }
+    })
+    const summary = renderSummary(data)
+    expect(summary).toContain('<code>shop/api</code>, tag <code>v1.2.3</code>')
+    expect(summary).toContain(`<code title="${escapeText(DIGEST)}">sha256&#58;0123456789ab</code>`)
+    expect(summary).toContain('**Registry:** account 123456789012, region eu-west-1')
+    expect(summary).toContain(
+      '**Scan:** enhanced, status COMPLETE, completed 2024-05-01T12:34:56Z, vulnerability database from 2024-04-30T08:00:00Z'
+    )
+  })
+
+  it("says the registry is the caller's own when no registry id is given", () => {
+    expect(renderSummary(reportData([]))).toContain('**Registry:** this account, region eu-west-1')
+  })
+})
+
+describe('the counts table', () => {
+  it('lists all seven severities in order with exact counts and each threshold', () => {
+    const findings = [
+      ...Array.from({ length: 2 }, () => finding({ severity: 'CRITICAL' })),
+      ...Array.from({ length: 7 }, () => finding({ severity: 'MEDIUM' })),
+      finding({ severity: 'UNTRIAGED' })
+    ]
+    const thresholds: Thresholds = {
+      failOn: 'HIGH',
+      maxCounts: { MEDIUM: 5, LOW: 0 },
+      failOnExploit: false
+    }
+    const rows = tableRows(renderSummary(reportData(findings, { thresholds })), 'Severity')
+    expect(rows).toEqual([
+      ['CRITICAL', '2', '0'],
+      ['HIGH', '0', '0'],
+      ['MEDIUM', '7', '≤ 5'],
+      ['LOW', '0', '0'],
+      ['INFORMATIONAL', '0', '—'],
+      ['UNDEFINED', '0', '—'],
+      ['UNTRIAGED', '1', '—'],
+      ['**Total**', '**10**', '']
+    ])
+  })
+
+  it('adds a Judged column when triage set findings aside', () => {
+    const kept = finding({ severity: 'HIGH' })
+    const ignored = finding({ severity: 'HIGH' })
+    const data = reportData([kept, ignored], {
+      triage: {
+        counted: [kept],
+        ignored: [{ finding: ignored, rule: rule({ id: ignored.id }) }],
+        filters: [],
+        expiredRules: [],
+        staleRules: []
+      },
+      verdict: evaluatePolicy([kept], NO_THRESHOLDS)
+    })
+    const summary = renderSummary(data)
+    expect(summary).toContain('| Severity | Found | Judged | Threshold |')
+    const rows = tableRows(summary, 'Severity')
+    expect(rows[1]).toEqual(['HIGH', '2', '1', '—'])
+    expect(rows[7]).toEqual(['**Total**', '**2**', '**1**', ''])
+  })
+})
+
+function rule(overrides: Partial<IgnoreRule> = {}): IgnoreRule {
+  return { id: 'CVE-2024-0001', reason: 'Not reachable', origin: '.ecr-scan.yml:3', ...overrides }
+}
+
+describe('the triage section', () => {
+  it('shows filters, ignored findings with escaped reasons, expired and stale rules', () => {
+    const ignored = finding({ id: 'CVE-2024-7777', severity: 'CRITICAL', packageName: 'zlib' })
+    const counted = finding({ severity: 'LOW' })
+    const data = reportData([ignored, counted], {
+      triage: {
+        counted: [counted],
+        ignored: [
+          {
+            finding: ignored,
+            rule: rule({
+              id: 'CVE-2024-7777',
+              reason: 'Only in <b>tests</b> @security-team',
+              expires: '2030-01-31'
+            })
+          }
+        ],
+        filters: [{ filter: 'only-fixable', setAside: 4 }],
+        expiredRules: [
+          rule({ id: 'CVE-2023-1', expires: '2024-01-01', origin: '.ecr-scan.yml:9' })
+        ],
+        staleRules: [rule({ id: 'CVE-2022-2', package: 'curl', origin: 'input ignore' })]
+      },
+      verdict: evaluatePolicy([counted], NO_THRESHOLDS)
+    })
+    const summary = renderSummary(data)
+    const section = summary.slice(
+      summary.indexOf('### Ignored and filtered'),
+      summary.indexOf('### Findings')
+    )
+    expect(section).toContain('The policy judged 1 of 2 findings.')
+    expect(section).toContain('- Filter **only-fixable** set aside 4 findings.')
+    expect(section).toContain(
+      `- Ignored CRITICAL <a href="https://nvd.nist.gov/vuln/detail/CVE-2024-7777">CVE-2024-7777</a> in zlib: ${escapeText('Only in <b>tests</b> @security-team')} (.ecr-scan.yml&#58;3, until 2030-01-31)`
+    )
+    expect(section).not.toContain('<b>tests')
+    expect(section).toContain(
+      '- Expired rule CVE-2023-1 (.ecr-scan.yml&#58;9) expired after 2024-01-01 and no longer applies.'
+    )
+    expect(section).toContain(
+      '- Stale rule CVE-2022-2 for curl (input ignore) matched no finding in this image.'
+    )
+  })
+
+  it('is left out when triage set nothing aside', () => {
+    expect(renderSummary(reportData([finding()]))).not.toContain('Ignored and filtered')
+  })
+})
+
+describe('the findings list', () => {
+  it('orders by severity, then CVSS score (highest first, unscored last), then id', () => {
+    const findings = [
+      finding({ id: 'CVE-B', severity: 'LOW', cvssScore: 3 }),
+      finding({ id: 'CVE-C', severity: 'CRITICAL', cvssScore: 9.1 }),
+      finding({ id: 'CVE-A', severity: 'CRITICAL', cvssScore: 9.1 }),
+      finding({ id: 'CVE-D', severity: 'CRITICAL', cvssScore: 9.8 }),
+      finding({ id: 'CVE-E', severity: 'CRITICAL', cvssScore: undefined }),
+      finding({ id: 'CVE-F', severity: 'HIGH', cvssScore: 7 }),
+      finding({ id: 'CVE-G', severity: 'UNTRIAGED', cvssScore: 10 })
+    ]
+    const ids = findingRows(renderSummary(reportData(findings))).map(idOf)
+    expect(ids).toEqual(['CVE-D', 'CVE-A', 'CVE-C', 'CVE-E', 'CVE-F', 'CVE-B', 'CVE-G'])
+  })
+
+  it('shows every column an enhanced finding fills', () => {
+    const summary = renderSummary(reportData([finding({ id: 'CVE-1', cvssScore: 7.25 })]))
+    expect(headerOfFindings(summary)).toEqual([
+      'ID',
+      'Package',
+      'Installed',
+      'Fixed in',
+      'CVSS',
+      'Fix',
+      'Exploit',
+      'Description'
+    ])
+    expect(findingRows(summary)[0]).toEqual([
+      '<a href="https://nvd.nist.gov/vuln/detail/CVE-1">CVE-1</a>',
+      'openssl',
+      '3.0.1-r0',
+      '3.0.7-r0',
+      '7.3',
+      'yes',
+      'no',
+      'A buffer overflow in the X.509 parser.'
+    ])
+  })
+
+  it('hides the columns a basic scan never fills', () => {
+    const summary = renderSummary(
+      reportData([basicFinding(), basicFinding({ cvssScore: undefined })])
+    )
+    expect(headerOfFindings(summary)).toEqual(['ID', 'Package', 'Installed', 'CVSS', 'Description'])
+    expect(findingRows(summary).map(row => row[3])).toEqual(['5.5', '—'])
+  })
+
+  it('keeps CRITICAL and HIGH in the open and folds each lower severity into its own details', () => {
+    const findings = (['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'LOW'] as Severity[]).map(severity =>
+      finding({ severity })
+    )
+    const summary = renderSummary(reportData(findings))
+    expect(summary).toContain('#### CRITICAL (1)')
+    expect(summary).toContain('#### HIGH (1)')
+    expect(summary).toContain('<details><summary><b>MEDIUM (1)</b></summary>')
+    expect(summary).toContain('<details><summary><b>LOW (2)</b></summary>')
+    const details = summary.match(/<details>[\s\S]*?<\/details>/g) ?? []
+    expect(details).toHaveLength(2)
+    expect(details.join('')).not.toMatch(/CRITICAL|HIGH/)
+    expect(summary.match(/<details>/g)).toHaveLength(summary.match(/<\/details>/g)?.length ?? 0)
+  })
+
+  it('links an id only to an http(s) advisory', () => {
+    const summary = renderSummary(
+      reportData([
+        finding({ id: 'CVE-WEB', link: 'https://example.test/CVE-WEB' }),
+        finding({ id: 'CVE-JS', link: 'javascript:alert(1)' }),
+        finding({ id: 'CVE-NONE', link: undefined })
+      ])
+    )
+    const ids = findingRows(summary).map(row => row[0])
+    expect(ids).toContain('<a href="https://example.test/CVE-WEB">CVE-WEB</a>')
+    expect(ids).toContain('CVE-JS')
+    expect(ids).toContain('CVE-NONE')
+    expect(summary).not.toContain('javascript')
+  })
+
+  it('caps long descriptions: 300 characters in the summary, 120 in the comment', () => {
+    const data = reportData([finding({ description: 'x'.repeat(5000) })])
+    const description = (markdown: string) => findingRows(markdown)[0]?.[7] ?? ''
+    expect(description(renderSummary(data))).toBe(`${'x'.repeat(299)}…`)
+    expect(description(renderComment(data))).toBe(`${'x'.repeat(119)}…`)
+  })
+
+  it('says so when the scan found nothing', () => {
+    const summary = renderSummary(reportData([]))
+    expect(summary).toContain('### Findings (0)\n\nThe scan reported no vulnerabilities.')
+    expect(summary).not.toContain('not listed')
+  })
+})
+
+describe('untrusted text', () => {
+  const hostile = finding({
+    id: '<img src=x onerror=alert(1)>',
+    severity: 'CRITICAL',
+    link: 'javascript:alert(1)',
+    packageName: '@org/team | evil',
+    installedVersion: '1.0`</code>`\r\n| injected | row |',
+    fixedInVersion: '</table></details><!-- -->',
+    description:
+      '[click](javascript:alert(1)) **bold** _em_ ~~del~~ https://evil.test www.evil.test\u202E'
+  })
+
+  for (const [name, render] of [
+    ['summary', renderSummary],
+    ['comment', renderComment]
+  ] as const) {
+    it(`cannot inject HTML, links, mentions or table cells into the ${name}`, () => {
+      const markdown = render(reportData([hostile, finding({ severity: 'CRITICAL' })]))
+      expect(markdown).not.toMatch(/<img/i)
+      expect(markdown).not.toContain('](javascript:')
+      expect(markdown).not.toContain('javascript:')
+      expect(markdown).not.toMatch(/@\w/)
+      expect(markdown).not.toMatch(/&#64;(?!&#8203;)/)
+      expect(markdown).not.toContain('<!--')
+      expect(markdown).not.toContain('\u202E')
+      expect(markdown).not.toMatch(/<\/table>|<\/code>`/)
+      expect(markdown.match(/<details>/g)?.length ?? 0).toBe(
+        markdown.match(/<\/details>/g)?.length ?? 0
+      )
+      const header = headerOfFindings(markdown)
+      const rows = findingRows(markdown)
+      expect(rows).toHaveLength(2)
+      for (const row of rows) expect(row).toHaveLength(header.length)
+    })
+  }
+})
+
+describe('the footer', () => {
+  it('gives the action version and how to reproduce the scan locally', () => {
+    const data = reportData([], {
+      image: { repository: 'api', digest: DIGEST, registryId: '123456789012', region: 'us-east-1' }
+    })
+    const lines = renderSummary(data).trimEnd().split('\n')
+    const footer = lines[lines.length - 1] ?? ''
+    expect(footer).toContain('ecr-scan-findings v1.4.0')
+    expect(footer).toContain(
+      `<code>aws ecr describe-image-scan-findings --registry-id 123456789012 --repository-name api --image-id imageDigest=${escapeText(DIGEST)} --region us-east-1</code>`
+    )
+    expect(footer).toContain('<code>npm ci &amp;&amp; npm run demo</code>')
+  })
+})
+
+describe('size limits', () => {
+  const FIFTY_THOUSAND = manyFindings(50_000)
+  const bigData = reportData(FIFTY_THOUSAND, {
+    thresholds: { failOn: 'HIGH', maxCounts: {}, failOnExploit: false },
+    verdict: evaluatePolicy(FIFTY_THOUSAND, {
+      failOn: 'HIGH',
+      maxCounts: {},
+      failOnExploit: false
+    }),
+    runUrl: 'https://github.com/shop/api/actions/runs/42'
+  })
+
+  /** Every count exact, and the not-listed number equal to the rows really left out. */
+  function expectHonestTruncation(markdown: string): string[][] {
+    const counts = tableRows(markdown, 'Severity')
+    for (const [index, severity] of SEVERITIES.entries()) {
+      expect(counts[index]?.slice(0, 2)).toEqual([severity, String(bigData.counts[severity])])
+    }
+    const rows = findingRows(markdown)
+    expect(rows.length).toBeGreaterThan(0)
+    expect(notListedCount(markdown)).toBe(50_000 - rows.length)
+    return rows
+  }
+
+  it('keeps a 50,000-finding summary under 1 MiB, most severe first, with exact counts', () => {
+    const started = performance.now()
+    const summary = renderSummary(bigData)
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
+    const rows = expectHonestTruncation(summary)
+    const criticalCount = bigData.counts.CRITICAL
+    const listedIds = rows.map(idOf)
+    const shownCritical = FIFTY_THOUSAND.filter(item => item.severity === 'CRITICAL')
+      .sort((a, b) => (b.cvssScore ?? 0) - (a.cvssScore ?? 0) || (a.id < b.id ? -1 : 1))
+      .slice(0, Math.min(criticalCount, rows.length))
+      .map(item => item.id)
+    expect(listedIds.slice(0, shownCritical.length)).toEqual(shownCritical)
+    expect(summary).toContain('The full list is in the JSON report (the `json-report` output)')
+    expect(summary).toContain('aws ecr describe-image-scan-findings')
+  })
+
+  it('keeps a 50,000-finding comment under the comment limit minus the marker room', () => {
+    const started = performance.now()
+    const comment = renderComment(bigData)
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT_CHARS - 200)
+    expectHonestTruncation(comment)
+    expect(comment).toContain(
+      'The full list is in this run\'s <a href="https://github.com/shop/api/actions/runs/42">job summary</a>.'
+    )
+  })
+
+  it('breaks the not-listed number down by severity', () => {
+    const comment = renderComment(bigData)
+    const severityOf = new Map(FIFTY_THOUSAND.map(item => [item.id, item.severity]))
+    const notListed = { ...bigData.counts }
+    for (const row of findingRows(comment)) {
+      const severity = severityOf.get(idOf(row))
+      if (severity) notListed[severity] -= 1
+    }
+    const breakdown = SEVERITIES.filter(severity => notListed[severity] > 0)
+      .map(severity => `${notListed[severity]} ${severity}`)
+      .join(', ')
+    expect(comment).toContain(`findings not listed** (${breakdown}) to stay within`)
+  })
+
+  it('counts bytes, not characters, for the summary', () => {
+    const emoji = manyFindings(5_000, { description: '🐳'.repeat(300) })
+    const summary = renderSummary(reportData(emoji), { limitBytes: 200_000 })
+    const bytes = Buffer.byteLength(summary, 'utf8')
+    expect(bytes).toBeLessThanOrEqual(200_000)
+    // Nearly full in bytes, far from full in characters: the budget was kept in bytes.
+    expect(bytes).toBeGreaterThan(195_000)
+    expect(summary.length).toBeLessThan(150_000)
+    expect(notListedCount(summary)).toBe(5_000 - findingRows(summary).length)
+  })
+
+  it('honours custom limits and the room reserved for the comment marker', () => {
+    const comment = renderComment(bigData, { limitChars: 20_000, reservedChars: 1_000 })
+    expect(comment.length).toBeLessThanOrEqual(19_000)
+    expect(comment.length).toBeGreaterThan(17_000)
+    expect(notListedCount(comment)).toBe(50_000 - findingRows(comment).length)
+  })
+
+  it('points at the job summary without a link when the run URL is unknown', () => {
+    const comment = renderComment({ ...bigData, runUrl: undefined })
+    expect(comment).toContain("The full list is in this run's job summary.")
+  })
+
+  it('keeps ignored findings to a share of the room so judged findings are still listed', () => {
+    const ignored = FIFTY_THOUSAND.slice(0, 40_000)
+    const counted = FIFTY_THOUSAND.slice(40_000)
+    const data: ReportData = {
+      ...bigData,
+      triage: {
+        counted,
+        ignored: ignored.map(item => ({ finding: item, rule: rule({ id: item.id }) })),
+        filters: [],
+        expiredRules: [],
+        staleRules: []
+      },
+      verdict: evaluatePolicy(counted, NO_THRESHOLDS)
+    }
+    const comment = renderComment(data)
+    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT_CHARS - 200)
+    const listedIgnored = comment.split('\n').filter(line => line.startsWith('- Ignored ')).length
+    expect(comment).toContain(`- …and ${40_000 - listedIgnored} more, not listed.`)
+    expect(findingRows(comment).length).toBeGreaterThan(listedIgnored)
+  })
+
+  it('lists everything, with no not-listed note, when it all fits', () => {
+    const summary = renderSummary(reportData(manyFindings(100)))
+    expect(findingRows(summary)).toHaveLength(100)
+    expect(summary).not.toContain('not listed')
+  })
+})
