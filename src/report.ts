@@ -160,24 +160,18 @@ function* triageLines(data: ReportData, fieldChars: number): Generator<string> {
   }
 }
 
-function hasTriage(data: ReportData): boolean {
-  const { triage } = data
+function triageEntryCount({ triage }: ReportData): number {
   return (
-    triage.ignored.length > 0 ||
-    triage.filters.length > 0 ||
-    triage.expiredRules.length > 0 ||
-    triage.staleRules.length > 0
-  )
-}
-
-function renderTriage(data: ReportData, budget: Budget, fieldChars: number): string {
-  const { triage } = data
-  const entryCount =
     triage.filters.length +
     triage.expiredRules.length +
     triage.staleRules.length +
     triage.ignored.length
-  const heading = `### Ignored and filtered${BLOCK_SEPARATOR}The policy judged ${triage.counted.length} of ${plural(data.findings.length, 'finding')}.${BLOCK_SEPARATOR}`
+  )
+}
+
+function renderTriage(data: ReportData, budget: Budget, fieldChars: number): string {
+  const entryCount = triageEntryCount(data)
+  const heading = `### Ignored and filtered${BLOCK_SEPARATOR}The policy judged ${data.triage.counted.length} of ${plural(data.findings.length, 'finding')}.${BLOCK_SEPARATOR}`
   const moreLine = (count: number) => `\n- …and ${count} more, not listed.`
   budget.spend(heading + moreLine(entryCount))
   const lines: string[] = []
@@ -323,7 +317,7 @@ function renderReport(data: ReportData, target: Target): string {
   const found = countBySeverity(data.findings)
   // Reserved before listing anything: the notice with every finding unlisted is its longest form.
   budget.spend(renderNotListed(data, found, target) + BLOCK_SEPARATOR)
-  if (hasTriage(data)) {
+  if (triageEntryCount(data) > 0) {
     // At most a quarter of the room, so thousands of ignored findings cannot crowd out those judged.
     const triageBudget = new Budget(Math.floor(budget.remaining / 4), target.measure)
     const triage = renderTriage(data, triageBudget, target.fieldChars)

@@ -65,6 +65,12 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
   throw new Error('expected the call to fail')
 }
 
+function countBySeverity(findings: { severity?: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const { severity = 'none' } of findings) counts[severity] = (counts[severity] ?? 0) + 1
+  return counts
+}
+
 async function allPages(ecr: ECRClient, maxResults?: number) {
   const pages: DescribeImageScanFindingsCommandOutput[] = []
   const input = { repositoryName: REPOSITORY, imageId: { imageDigest: DIGEST }, maxResults }
@@ -126,7 +132,9 @@ describe('fake ECR: DescribeImages', () => {
     const { ecr } = await connect(oneImage({}))
 
     const error = await rejection(
-      ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY, registryId: '999999999999' }))
+      ecr.send(
+        new DescribeImagesCommand({ repositoryName: REPOSITORY, registryId: '999999999999' })
+      )
     )
 
     expect(error).toBeInstanceOf(RepositoryNotFoundException)
@@ -205,7 +213,12 @@ describe('fake ECR: DescribeImageScanFindings paging', () => {
   it('rejects a token issued for another image', async () => {
     const { ecr } = await connect({
       images: [
-        { repository: REPOSITORY, tags: ['v1'], digest: DIGEST, scan: { findings: basicFindings(3) } },
+        {
+          repository: REPOSITORY,
+          tags: ['v1'],
+          digest: DIGEST,
+          scan: { findings: basicFindings(3) }
+        },
         {
           repository: REPOSITORY,
           tags: ['v2'],
@@ -263,7 +276,9 @@ describe('fake ECR: scan status and existence', () => {
     ])
     expect(answers[1]?.imageScanFindings).toBeUndefined()
     expect(answers[2]?.imageScanStatus?.description).toBe('The scan was completed successfully.')
-    expect(answers[2]?.imageScanFindings?.findings).toHaveLength(image?.scan?.findings?.length ?? -1)
+    expect(answers[2]?.imageScanFindings?.findings).toHaveLength(
+      image?.scan?.findings?.length ?? -1
+    )
     expect(answers[2]?.imageScanFindings?.imageScanCompletedAt).toEqual(
       new Date('2024-09-16T14:01:37Z')
     )
@@ -454,7 +469,9 @@ describe('fake ECR: injected faults', () => {
       faults: [{ times: 1, type: 'ServerException', message: 'Something broke.' }]
     })
 
-    const error = await rejection(ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY })))
+    const error = await rejection(
+      ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY }))
+    )
 
     expect(error).toBeInstanceOf(ServerException)
     expect(error).toMatchObject({
@@ -489,14 +506,19 @@ describe('findings factory', () => {
     expect(basicFindings(50, { seed: 7 })).not.toEqual(basicFindings(50, { seed: 8 }))
   })
 
-  it('gives exactly the requested severities and fills the rest from the default mix', () => {
+  it('gives exactly the requested severities when they make up the whole count', () => {
+    const findings = basicFindings(13, { severities: { CRITICAL: 3, HIGH: 10 } })
+
+    expect(countBySeverity(findings)).toEqual({ CRITICAL: 3, HIGH: 10 })
+  })
+
+  it('fills the rest of the count from the default mix, with unique ids', () => {
     const findings = basicFindings(40, { severities: { CRITICAL: 3, HIGH: 10 } })
-    const count = (severity: string) =>
-      findings.filter(finding => finding.severity === severity).length
+    const counts = countBySeverity(findings)
 
     expect(findings).toHaveLength(40)
-    expect(count('CRITICAL')).toBeGreaterThanOrEqual(3)
-    expect(count('HIGH')).toBeGreaterThanOrEqual(10)
+    expect(counts.CRITICAL).toBeGreaterThanOrEqual(3)
+    expect(counts.HIGH).toBeGreaterThanOrEqual(10)
     expect(new Set(findings.map(finding => finding.name)).size).toBe(40)
   })
 
@@ -542,7 +564,12 @@ describe('findings factory', () => {
         vulnerabilityId: expect.stringMatching(/^CVE-\d{4}-\d+$/),
         vulnerablePackages: [expect.objectContaining({ name: expect.any(String) })]
       },
-      resources: [{ type: 'AWS_ECR_CONTAINER_IMAGE', details: { awsEcrContainerImage: { imageHash: DIGEST, repositoryName: 'a/b' } } }]
+      resources: [
+        {
+          type: 'AWS_ECR_CONTAINER_IMAGE',
+          details: { awsEcrContainerImage: { imageHash: DIGEST, repositoryName: 'a/b' } }
+        }
+      ]
     })
     expect(finding?.firstObservedAt).toBeInstanceOf(Date)
     expect(['YES', 'NO']).toContain(finding?.fixAvailable)

@@ -85,6 +85,14 @@ function toWire(value) {
   return value
 }
 
+function parseBody(text) {
+  try {
+    return text ? JSON.parse(text) : {}
+  } catch {
+    return undefined
+  }
+}
+
 const toDate = value => (value instanceof Date ? value : new Date(value))
 
 /** ECR's own rendering of an image id in messages, nulls spelled out. */
@@ -103,7 +111,9 @@ function severityCounts(findings) {
 
 function createScanState(scan) {
   const type = scan?.type ?? (scan?.enhancedFindings ? 'enhanced' : 'basic')
-  const statuses = scan?.statuses?.length ? scan.statuses : [type === 'enhanced' ? 'ACTIVE' : 'COMPLETE']
+  const statuses = scan?.statuses?.length
+    ? scan.statuses
+    : [type === 'enhanced' ? 'ACTIVE' : 'COMPLETE']
   const findings = (type === 'enhanced' ? scan?.enhancedFindings : scan?.findings) ?? []
   return {
     type,
@@ -239,9 +249,7 @@ export async function startFakeEcr(scenario) {
     if (maxResults === undefined) return DEFAULT_MAX_RESULTS
     if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > MAX_RESULTS_LIMIT) {
       const bound =
-        maxResults < 1
-          ? 'greater than or equal to 1'
-          : `less than or equal to ${MAX_RESULTS_LIMIT}`
+        maxResults < 1 ? 'greater than or equal to 1' : `less than or equal to ${MAX_RESULTS_LIMIT}`
       throw new EcrError(
         'ValidationException',
         `1 validation error detected: Value '${maxResults}' at 'maxResults' failed to satisfy constraint: Member must have value ${bound}`
@@ -374,12 +382,11 @@ export async function startFakeEcr(scenario) {
     request.on('data', chunk => chunks.push(chunk))
     request.on('end', () => {
       const target = String(request.headers['x-amz-target'] ?? '')
-      const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target
-      let body = {}
-      try {
-        const text = Buffer.concat(chunks).toString('utf8')
-        body = text ? JSON.parse(text) : {}
-      } catch {
+      const operation = target.startsWith(TARGET_PREFIX)
+        ? target.slice(TARGET_PREFIX.length)
+        : target
+      const body = parseBody(Buffer.concat(chunks).toString('utf8'))
+      if (body === undefined) {
         reply(response, 400, { __type: 'SerializationException' }, 'SerializationException')
         return
       }
@@ -393,7 +400,12 @@ export async function startFakeEcr(scenario) {
         // A bug in the fake surfaces as an AWS-style 500 rather than crashing the test process.
         const failure =
           error instanceof EcrError ? error : new EcrError('InternalFailure', String(error))
-        reply(response, failure.status, { __type: failure.type, message: failure.message }, failure.type)
+        reply(
+          response,
+          failure.status,
+          { __type: failure.type, message: failure.message },
+          failure.type
+        )
       }
     })
   })

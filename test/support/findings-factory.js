@@ -178,7 +178,9 @@ function nextSecurityRelease(version) {
 
 function osPackage(random, severity) {
   const [source, fullVersion, binary] = pick(random, OS_PACKAGES)
-  const [epochPart, rest] = fullVersion.includes(':') ? fullVersion.split(':') : [undefined, fullVersion]
+  const [epochPart, rest] = fullVersion.includes(':')
+    ? fullVersion.split(':')
+    : [undefined, fullVersion]
   const dash = rest.lastIndexOf('-')
   const fixable = severity !== 'UNTRIAGED' && random() < 0.7
   return {

@@ -16,6 +16,8 @@ export function runAction(options: {
   endpoint: string
   inputs: Record<string, string>
   env?: Record<string, string>
+  /** Extra `node` flags, before the bundle's path. */
+  nodeArgs?: string[]
 }): Promise<ActionRun>
 
 export function cleanUp(run: ActionRun): Promise<void>

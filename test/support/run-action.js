@@ -24,10 +24,10 @@ function parseOutputs(text) {
 }
 
 /**
- * @param {{ endpoint: string, inputs: Record<string, string>, env?: Record<string, string> }} options
+ * @param {{ endpoint: string, inputs: Record<string, string>, env?: Record<string, string>, nodeArgs?: string[] }} options
  * @returns {Promise<{ exitCode: number, stdout: string, stderr: string, outputs: Record<string, string>, summary: string, workDir: string }>}
  */
-export async function runAction({ endpoint, inputs, env = {} }) {
+export async function runAction({ endpoint, inputs, env = {}, nodeArgs = [] }) {
   const workDir = await mkdtemp(join(tmpdir(), 'ecr-scan-findings-'))
   const outputFile = join(workDir, 'output')
   const summaryFile = join(workDir, 'summary.md')
@@ -36,7 +36,7 @@ export async function runAction({ endpoint, inputs, env = {} }) {
   const inputEnv = Object.fromEntries(
     Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
   )
-  const child = spawn(process.execPath, [BUNDLE], {
+  const child = spawn(process.execPath, [...nodeArgs, BUNDLE], {
     cwd: workDir,
     env: {
       PATH: process.env.PATH ?? '',

@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs'
+import { Ajv } from 'ajv'
+import ajvFormats from 'ajv-formats'
+import type { Finding } from '../src/findings.js'
+import { evaluatePolicy } from '../src/policy.js'
+import type { IgnoreRule, ReportData } from '../src/report-data.js'
+import { SARIF_SCHEMA_URI, buildSarif, sarifLevel, serializeSarif } from '../src/sarif.js'
+import { countBySeverity } from '../src/severity.js'
+import { triage } from '../src/triage.js'
+
+const schema = JSON.parse(
+  readFileSync(new URL('./fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8')
+) as { $id: string }
+
+function compileOfficialSchema() {
+  const ajv = new Ajv({ allErrors: true })
+  // The package is CommonJS: under ESM its default import is the whole module.
+  ajvFormats.default(ajv)
+  return ajv.compile(schema)
+}
+
+const validateSarif = compileOfficialSchema()
+
+function finding(id: string, extra: Partial<Finding> = {}): Finding {
+  return {
+    id,
+    severity: 'HIGH',
+    title: id,
+    description: `${id} description`,
+    fixAvailable: 'UNKNOWN',
+    exploitAvailable: 'UNKNOWN',
+    source: 'enhanced',
+    ...extra
+  }
+}
+
+function reportData(findings: Finding[], rules: IgnoreRule[] = []): ReportData {
+  const thresholds = { failOn: 'HIGH' as const, maxCounts: {}, failOnExploit: false }
+  const triaged = triage(findings, rules, { onlyFixable: true }, new Date('2026-01-01T00:00:00Z'))
+  return {
+    image: { repository: 'team/api', digest: `sha256:${'c'.repeat(64)}`, region: 'us-east-1' },
+    scan: { status: 'COMPLETE', type: 'enhanced' },
+    findings,
+    counts: countBySeverity(findings),
+    thresholds,
+    triage: triaged,
+    verdict: evaluatePolicy(triaged.counted, thresholds),
+    actionVersion: '1.4.0'
+  }
+}
+
+const OPTIONS = { dockerfile: './docker/api/Dockerfile' }
+
+const glibc = finding('CVE-2023-4911', {
+  title: 'CVE-2023-4911 - glibc, glibc-common',
+  packageName: 'glibc, glibc-common',
+  installedVersion: '2.34-60',
+  fixedInVersion: '2.34-83',
+  fixAvailable: 'YES',
+  cvssScore: 7.8,
+  link: 'https://nvd.nist.gov/vuln/detail/CVE-2023-4911'
+})
+const sameCveOtherPackage = finding('CVE-2023-4911', {
+  severity: 'CRITICAL',
+  packageName: 'glibc-minimal',
+  cvssScore: 9.1
+})
+const unscoredMedium = finding('ALAS-2024-001', { severity: 'MEDIUM', source: 'basic' })
+const unfixable = finding('CVE-2024-0002', { severity: 'LOW', fixAvailable: 'NO' })
+const accepted = finding('CVE-2020-9999', { severity: 'CRITICAL', packageName: 'openssl' })
+const acceptRule: IgnoreRule = { id: 'CVE-2020-9999', reason: 'accepted', origin: 'ignore.yml:2' }
+
+describe('buildSarif', () => {
+  const log = buildSarif(
+    reportData([glibc, sameCveOtherPackage, unscoredMedium, unfixable, accepted], [acceptRule]),
+    OPTIONS
+  )
+  const run = log.runs[0]!
+  const rules = run.tool.driver.rules
+
+  it('validates against the official SARIF 2.1.0 schema', () => {
+    const valid = validateSarif(JSON.parse(serializeSarif(log)))
+    expect(validateSarif.errors ?? []).toEqual([])
+    expect(valid).toBe(true)
+    expect(log.$schema).toBe(schema.$id)
+    expect(log.$schema).toBe(SARIF_SCHEMA_URI)
+  })
+
+  it('has one rule per vulnerability id and one result per finding, leaving ignored ones out', () => {
+    expect(rules.map(rule => rule.id)).toEqual(['CVE-2023-4911', 'ALAS-2024-001', 'CVE-2024-0002'])
+    expect(run.results.map(result => [result.ruleId, result.ruleIndex])).toEqual([
+      ['CVE-2023-4911', 0],
+      ['CVE-2023-4911', 0],
+      ['ALAS-2024-001', 1],
+      ['CVE-2024-0002', 2]
+    ])
+  })
+
+  it('keeps findings a filter set aside, marked as not counted', () => {
+    const lowResult = run.results.find(result => result.ruleId === 'CVE-2024-0002')
+    expect(lowResult?.properties.counted).toBe(false)
+    expect(run.results[0]?.properties.counted).toBe(true)
+  })
+
+  it('gives each rule help text, a link, the security tag and a security-severity string', () => {
+    const glibcRule = rules[0]!
+    expect(run.tool.driver.name).toBe('ecr-scan-findings')
+    expect(glibcRule.shortDescription.text).toBe('CVE-2023-4911 - glibc, glibc-common')
+    expect(glibcRule.help.text).toContain('CVE-2023-4911 description')
+    expect(glibcRule.help.markdown).toContain(
+      '[CVE\\-2023\\-4911](https://nvd.nist.gov/vuln/detail/CVE-2023-4911)'
+    )
+    expect(glibcRule.helpUri).toBe('https://nvd.nist.gov/vuln/detail/CVE-2023-4911')
+    expect(glibcRule.properties.tags).toContain('security')
+    // The highest CVSS score among the id's findings ranks the rule.
+    expect(glibcRule.properties['security-severity']).toBe('9.1')
+    expect(glibcRule.defaultConfiguration.level).toBe('error')
+  })
+
+  it('falls back to the middle of the severity band when the scan gave no CVSS score', () => {
+    expect(rules[1]?.properties['security-severity']).toBe('5.5')
+    expect(rules[1]?.helpUri).toBeUndefined()
+  })
+
+  it('sets each result level from its own severity', () => {
+    expect(run.results.map(result => result.level)).toEqual(['error', 'error', 'warning', 'note'])
+  })
+
+  it('places every result on line 1 of the Dockerfile, as a repository-relative path', () => {
+    for (const result of run.results) {
+      expect(result.locations).toEqual([
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'docker/api/Dockerfile', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 1 }
+          }
+        }
+      ])
+    }
+  })
+
+  it('tells results of one id apart by package in the message and the fingerprint', () => {
+    const [first, second] = run.results
+    expect(first?.message.text).toBe(
+      `CVE-2023-4911 (HIGH) in glibc, glibc-common 2.34-60, fixed in 2.34-83; image team/api@sha256:${'c'.repeat(64)}`
+    )
+    expect(second?.message.text).toContain('in glibc-minimal, fix availability not reported')
+    expect(first?.partialFingerprints).not.toEqual(second?.partialFingerprints)
+  })
+
+  it('marks the run unsuccessful and says why when there was no verdict', () => {
+    const data = { ...reportData([]), verdict: undefined, problem: 'Scanning failed.' }
+    const failed = buildSarif(data, OPTIONS)
+    expect(failed.runs[0]?.invocations).toEqual([
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: [{ level: 'error', message: { text: 'Scanning failed.' } }]
+      }
+    ])
+    expect(validateSarif(failed)).toBe(true)
+  })
+})
+
+describe('buildSarif with hostile finding text', () => {
+  it('stays valid JSON and valid SARIF, and drops links that are not http(s)', () => {
+    const hostile = finding('CVE-1"},{"x":"', {
+      title: '<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1))',
+      description: 'quote " backslash \\ newline \n nul \u0000 separator \u2028 ]]>',
+      packageName: 'pkg\n"; rm -rf /',
+      link: 'javascript:alert(1)'
+    })
+    const spaced = finding('CVE-2', { link: 'not a url at all' })
+    const log = buildSarif(reportData([hostile, spaced]), { dockerfile: 'my app/Dockerfile' })
+    const parsed: unknown = JSON.parse(serializeSarif(log))
+    expect(validateSarif(parsed)).toBe(true)
+    const rule = log.runs[0]!.tool.driver.rules[0]!
+    expect(rule.id).toBe('CVE-1"},{"x":"')
+    expect(rule.helpUri).toBeUndefined()
+    expect(rule.help.markdown).not.toContain('<img')
+    expect(rule.help.markdown).not.toContain('](javascript')
+    expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(
+      'my%20app/Dockerfile'
+    )
+  })
+})
+
+describe('sarifLevel', () => {
+  it.each([
+    ['CRITICAL', 'error'],
+    ['HIGH', 'error'],
+    ['MEDIUM', 'warning'],
+    ['LOW', 'note'],
+    ['INFORMATIONAL', 'note'],
+    ['UNDEFINED', 'note'],
+    ['UNTRIAGED', 'note']
+  ] as const)('maps %s to %s', (severity, level) => {
+    expect(sarifLevel(severity)).toBe(level)
+  })
+})
