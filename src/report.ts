@@ -87,10 +87,10 @@ function renderVerdict(data: ReportData, target: Target): string {
   const { verdict, scan } = data
   if (!verdict) {
     const description = scan.description
-      ? `: ${escapeText(scan.description, target.fieldChars)}`
+      ? ` (AWS: ${escapeText(scan.description, target.fieldChars)})`
       : ''
     const problem = data.problem ? `${BLOCK_SEPARATOR}${escapeText(data.problem)}` : ''
-    return `## ⚠️ No verdict for ${imageName(data)}${BLOCK_SEPARATOR}The scan ended with status **${escapeText(scan.status)}**${description}${problem}`
+    return `## ⚠️ No verdict for ${imageName(data)}${BLOCK_SEPARATOR}ECR scan status: **${escapeText(scan.status)}**${description}${problem}`
   }
   if (verdict.passed) return `## ✅ Passed: ${imageName(data)} breaks no severity threshold`
   const reasons = verdict.breaches.map(breach => `- ${describeBreach(breach)}`).join('\n')

@@ -109,3 +109,16 @@ export function dispositionOf(triageResult: Triage): (finding: Finding) => Dispo
     return counted.has(finding) ? { kind: 'counted' } : { kind: 'set-aside' }
   }
 }
+
+function ruleLabel(rule: IgnoreRule): string {
+  return `${rule.id}${rule.package ? ` (package ${rule.package})` : ''} at ${rule.origin}`
+}
+
+/** One sentence for the log and reports, so both name the entry and the day it lapsed. */
+export function describeExpiredRule(rule: IgnoreRule): string {
+  return `Ignore rule ${ruleLabel(rule)} expired on ${rule.expires ?? 'an unknown day'} and no longer ignores anything.`
+}
+
+export function describeStaleRule(rule: IgnoreRule): string {
+  return `Ignore rule ${ruleLabel(rule)} matched no finding; remove it if the vulnerability is gone.`
+}

@@ -158,7 +158,7 @@ describe('the verdict line', () => {
     for (const markdown of [renderSummary(data), renderComment(data)]) {
       expect(markdown.split('\n')[0]).toBe('## ⚠️ No verdict for shop/api&#58;v1.2.3')
       expect(markdown).toContain(
-        `The scan ended with status **FAILED**: ${escapeText('UnsupportedImageError: bad layer')}`
+        `ECR scan status: **FAILED** (AWS: ${escapeText('UnsupportedImageError: bad layer')})`
       )
       expect(markdown).toContain(escapeText(problem))
       expect(markdown).not.toContain('Passed')

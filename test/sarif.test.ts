@@ -164,8 +164,8 @@ describe('buildSarif', () => {
 describe('buildSarif with hostile finding text', () => {
   it('stays valid JSON and valid SARIF, and drops links that are not http(s)', () => {
     const hostile = finding('CVE-1"},{"x":"', {
-      title: '<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1))',
-      description: 'quote " backslash \\ newline \n nul \u0000 separator \u2028 ]]>',
+      title: 'quote " backslash \\ newline \n nul \u0000 separator \u2028 ]]>',
+      description: '<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1))',
       packageName: 'pkg\n"; rm -rf /',
       link: 'javascript:alert(1)'
     })
@@ -180,6 +180,18 @@ describe('buildSarif with hostile finding text', () => {
     expect(rule.help.markdown).not.toContain('](javascript')
     expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(
       'my%20app/Dockerfile'
+    )
+  })
+})
+
+describe('the official schema', () => {
+  it('rejects a log code scanning would reject, so passing it means something', () => {
+    const log = buildSarif(reportData([glibc]), OPTIONS)
+    const broken = JSON.parse(serializeSarif(log)) as { runs: { results: object[] }[] }
+    broken.runs[0]!.results[0] = { ...broken.runs[0]!.results[0], level: 'critical', message: {} }
+    expect(validateSarif(broken)).toBe(false)
+    expect(validateSarif.errors?.map(error => error.instancePath)).toEqual(
+      expect.arrayContaining(['/runs/0/results/0/level', '/runs/0/results/0/message'])
     )
   })
 })

@@ -1,6 +1,6 @@
 import type { Finding } from '../src/findings.js'
 import type { IgnoreRule } from '../src/report-data.js'
-import { dispositionOf, triage } from '../src/triage.js'
+import { describeExpiredRule, describeStaleRule, dispositionOf, triage } from '../src/triage.js'
 
 function finding(id: string, extra: Partial<Finding> = {}): Finding {
   return {
@@ -159,5 +159,17 @@ describe('dispositionOf', () => {
     expect(disposition(accepted)).toEqual({ kind: 'ignored', rule: accept })
     expect(disposition(unfixable)).toEqual({ kind: 'set-aside' })
     expect(disposition(kept)).toEqual({ kind: 'counted' })
+  })
+})
+
+describe('rule sentences', () => {
+  it('name the entry, its package, where it was written and the day it expired', () => {
+    const expired = rule('CVE-1', { package: 'glibc', expires: '2026-01-31' })
+    expect(describeExpiredRule(expired)).toBe(
+      'Ignore rule CVE-1 (package glibc) at ignore.yml:1 expired on 2026-01-31 and no longer ignores anything.'
+    )
+    expect(describeStaleRule(rule('CVE-2'))).toBe(
+      'Ignore rule CVE-2 at ignore.yml:1 matched no finding; remove it if the vulnerability is gone.'
+    )
   })
 })
