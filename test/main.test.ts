@@ -2,6 +2,7 @@
  * The whole step in-process: the real AWS SDK client and real octokit over HTTP against the
  * fake ECR and GitHub servers, with an injected clock and sleep so no test really waits.
  */
+import { TERMINAL_STATUSES } from '../src/scan-status.js'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -203,24 +204,21 @@ describe('the step, end to end over HTTP', () => {
     expect(result.log).toContain('started a basic scan')
   })
 
-  it.each([
-    'FAILED',
-    'UNSUPPORTED_IMAGE',
-    'FINDINGS_UNAVAILABLE',
-    'LIMIT_EXCEEDED',
-    'IMAGE_ARCHIVED'
-  ])('fails on %s with the status and a fix, without a verdict', async status => {
-    const result = await step(image({ statuses: [status], description: 'AWS says why' }))
-    expect(result.failed).toBe(true)
-    expect(result.log).toMatch(
-      new RegExp(`::error::The scan ended with status ${status} \\(AWS says why\\)`)
-    )
-    expect(result.outputs.passed).toBe('')
-    expect(result.outputs['scan-status']).toBe(status)
-    expect(decodeEntities(result.summary)).toContain(
-      `The scan ended with status ${status} (AWS says why)`
-    )
-  })
+  it.each(TERMINAL_STATUSES)(
+    'fails on %s with the status and a fix, without a verdict',
+    async status => {
+      const result = await step(image({ statuses: [status], description: 'AWS says why' }))
+      expect(result.failed).toBe(true)
+      expect(result.log).toMatch(
+        new RegExp(`::error::The scan ended with status ${status} \\(AWS says why\\)`)
+      )
+      expect(result.outputs.passed).toBe('')
+      expect(result.outputs['scan-status']).toBe(status)
+      expect(decodeEntities(result.summary)).toContain(
+        `The scan ended with status ${status} (AWS says why)`
+      )
+    }
+  )
 
   it('only warns on a terminal status with scan-failure: warn', async () => {
     const result = await step(image({ statuses: ['UNSUPPORTED_IMAGE'] }), {

@@ -1,3 +1,4 @@
+import { TERMINAL_STATUSES } from '../src/scan-status.js'
 import type { ScanPage, StartScanOutcome, WaitDependencies } from '../src/wait-for-scan.js'
 import { waitForScan } from '../src/wait-for-scan.js'
 
@@ -71,13 +72,7 @@ describe('waitForScan', () => {
     expect(run.logs[0]).toContain('SCAN_NOT_FOUND')
   })
 
-  it.each([
-    'FAILED',
-    'UNSUPPORTED_IMAGE',
-    'FINDINGS_UNAVAILABLE',
-    'LIMIT_EXCEEDED',
-    'IMAGE_ARCHIVED'
-  ])('stops at once on %s', async status => {
+  it.each(TERMINAL_STATUSES)('stops at once on %s', async status => {
     const run = scripted([page('IN_PROGRESS'), page(status, { description: 'from AWS' })])
     const result = await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
     expect(result.kind).toBe('terminal')
