@@ -50,7 +50,7 @@ export function evaluatePolicy(findings: readonly Finding[], thresholds: Thresho
   return { passed: breaches.length === 0, breaches, counts }
 }
 
-function plural(count: number, noun: string): string {
+export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 

@@ -1,7 +1,7 @@
 import type { Finding } from './findings.js'
 import { shortDigest } from './image.js'
 import { escapeText, renderCode, renderLink } from './markdown.js'
-import { describeBreach, limitFor } from './policy.js'
+import { describeBreach, limitFor, plural } from './policy.js'
 import type { IgnoreRule, ReportData } from './report-data.js'
 import {
   SEVERITIES,
@@ -56,10 +56,6 @@ class Budget {
   spend(text: string): void {
     this.left -= this.measure(text)
   }
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
 function sumOf(counts: SeverityCounts): number {
