@@ -65712,6 +65712,16 @@ function dispositionOf(triageResult) {
         return counted.has(finding) ? { kind: 'counted' } : { kind: 'set-aside' };
     };
 }
+function ruleLabel(rule) {
+    return `${rule.id}${rule.package ? ` (package ${rule.package})` : ''} at ${rule.origin}`;
+}
+/** One sentence for the log and reports, so both name the entry and the day it lapsed. */
+function describeExpiredRule(rule) {
+    return `Ignore rule ${ruleLabel(rule)} expired on ${rule.expires ?? 'an unknown day'} and no longer ignores anything.`;
+}
+function describeStaleRule(rule) {
+    return `Ignore rule ${ruleLabel(rule)} matched no finding; remove it if the vulnerability is gone.`;
+}
 
 ;// CONCATENATED MODULE: ./src/json-report.ts
 
@@ -66238,9 +66248,6 @@ class Budget {
         this.left -= this.measure(text);
     }
 }
-function report_plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 function sumOf(counts) {
     return SEVERITIES.reduce((total, severity) => total + counts[severity], 0);
 }
@@ -66260,10 +66267,10 @@ function renderVerdict(data, target) {
     const { verdict, scan } = data;
     if (!verdict) {
         const description = scan.description
-            ? `: ${escapeText(scan.description, target.fieldChars)}`
+            ? ` (AWS: ${escapeText(scan.description, target.fieldChars)})`
             : '';
         const problem = data.problem ? `${BLOCK_SEPARATOR}${escapeText(data.problem)}` : '';
-        return `## ⚠️ No verdict for ${imageName(data)}${BLOCK_SEPARATOR}The scan ended with status **${escapeText(scan.status)}**${description}${problem}`;
+        return `## ⚠️ No verdict for ${imageName(data)}${BLOCK_SEPARATOR}ECR scan status: **${escapeText(scan.status)}**${description}${problem}`;
     }
     if (verdict.passed)
         return `## ✅ Passed: ${imageName(data)} breaks no severity threshold`;
@@ -66313,7 +66320,7 @@ function describeRule(rule) {
 function* triageLines(data, fieldChars) {
     const { triage } = data;
     for (const { filter, setAside } of triage.filters) {
-        yield `- Filter **${escapeText(filter)}** set aside ${report_plural(setAside, 'finding')}.`;
+        yield `- Filter **${escapeText(filter)}** set aside ${plural(setAside, 'finding')}.`;
     }
     for (const rule of triage.expiredRules) {
         const expiry = rule.expires ? ` expired after ${escapeText(rule.expires)} and` : '';
@@ -66328,20 +66335,15 @@ function* triageLines(data, fieldChars) {
         yield `- Ignored ${finding.severity} ${renderLink(finding.id, finding.link, fieldChars)}${where}: ${escapeText(rule.reason, fieldChars)} (${escapeText(rule.origin)}${expiry})`;
     }
 }
-function hasTriage(data) {
-    const { triage } = data;
-    return (triage.ignored.length > 0 ||
-        triage.filters.length > 0 ||
-        triage.expiredRules.length > 0 ||
-        triage.staleRules.length > 0);
-}
-function renderTriage(data, budget, fieldChars) {
-    const { triage } = data;
-    const entryCount = triage.filters.length +
+function triageEntryCount({ triage }) {
+    return (triage.filters.length +
         triage.expiredRules.length +
         triage.staleRules.length +
-        triage.ignored.length;
-    const heading = `### Ignored and filtered${BLOCK_SEPARATOR}The policy judged ${triage.counted.length} of ${report_plural(data.findings.length, 'finding')}.${BLOCK_SEPARATOR}`;
+        triage.ignored.length);
+}
+function renderTriage(data, budget, fieldChars) {
+    const entryCount = triageEntryCount(data);
+    const heading = `### Ignored and filtered${BLOCK_SEPARATOR}The policy judged ${data.triage.counted.length} of ${plural(data.findings.length, 'finding')}.${BLOCK_SEPARATOR}`;
     const moreLine = (count) => `\n- …and ${count} more, not listed.`;
     budget.spend(heading + moreLine(entryCount));
     const lines = [];
@@ -66454,7 +66456,7 @@ function renderNotListed(data, notListed, target) {
     const breakdown = SEVERITIES.filter(severity => notListed[severity] > 0)
         .map(severity => `${notListed[severity]} ${severity}`)
         .join(', ');
-    return `**${sumOf(notListed)} of ${report_plural(data.findings.length, 'finding')} not listed** (${breakdown}) to stay within GitHub's size limit; every count above is exact. ${target.fullListPointer}`;
+    return `**${sumOf(notListed)} of ${plural(data.findings.length, 'finding')} not listed** (${breakdown}) to stay within GitHub's size limit; every count above is exact. ${target.fullListPointer}`;
 }
 function renderFooter(data) {
     return `---${BLOCK_SEPARATOR}<sub>ecr-scan-findings ${escapeText(data.actionVersion)} · Reproduce locally: ${cliCommand(data)}, or ${renderCode('npm ci && npm run demo')} in a clone of the action.</sub>`;
@@ -66472,7 +66474,7 @@ function renderReport(data, target) {
     const found = countBySeverity(data.findings);
     // Reserved before listing anything: the notice with every finding unlisted is its longest form.
     budget.spend(renderNotListed(data, found, target) + BLOCK_SEPARATOR);
-    if (hasTriage(data)) {
+    if (triageEntryCount(data) > 0) {
         // At most a quarter of the room, so thousands of ignored findings cannot crowd out those judged.
         const triageBudget = new Budget(Math.floor(budget.remaining / 4), target.measure);
         const triage = renderTriage(data, triageBudget, target.fieldChars);
@@ -66596,7 +66598,8 @@ function resultMessage(finding, image) {
 /**
  * One rule per vulnerability id and one result per finding, placed on the Dockerfile. Ignored
  * findings are left out (accepted risk should not reopen alerts); findings a filter set aside
- * stay in, since filters decide what fails the step, not what is worth seeing.
+ * stay in, since filters decide what fails the step, not what is worth seeing. Call it only when
+ * there is a verdict: an upload with no results would close every open alert as fixed.
  */
 function buildSarif(data, options) {
     const disposition = dispositionOf(data.triage);
@@ -66609,8 +66612,7 @@ function buildSarif(data, options) {
         else
             byId.set(finding.id, [finding]);
     }
-    const ruleIds = [...byId.keys()];
-    const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
+    const ruleIndex = new Map([...byId.keys()].map((id, index) => [id, index]));
     const image = formatImage(data.image);
     const uri = artifactUri(options.dockerfile);
     const results = reported.map((finding) => ({
@@ -66650,14 +66652,6 @@ function buildSarif(data, options) {
                         rules: [...byId].map(([id, findings]) => buildRule(id, findings))
                     }
                 },
-                invocations: [
-                    data.problem
-                        ? {
-                            executionSuccessful: false,
-                            toolExecutionNotifications: [{ level: 'error', message: { text: data.problem } }]
-                        }
-                        : { executionSuccessful: true }
-                ],
                 results,
                 properties: {
                     image,

@@ -53,15 +53,9 @@ export interface SarifLog {
     tool: {
       driver: { name: string; version: string; informationUri?: string; rules: SarifRule[] }
     }
-    invocations: { executionSuccessful: boolean; toolExecutionNotifications?: SarifNotice[] }[]
     results: SarifResult[]
     properties: { image: string; repository: string; digest: string; scanType: string }
   }[]
-}
-
-interface SarifNotice {
-  level: SarifLevel
-  message: SarifText
 }
 
 export interface SarifOptions {
@@ -167,7 +161,8 @@ function resultMessage(finding: Finding, image: string): string {
 /**
  * One rule per vulnerability id and one result per finding, placed on the Dockerfile. Ignored
  * findings are left out (accepted risk should not reopen alerts); findings a filter set aside
- * stay in, since filters decide what fails the step, not what is worth seeing.
+ * stay in, since filters decide what fails the step, not what is worth seeing. Call it only when
+ * there is a verdict: an upload with no results would close every open alert as fixed.
  */
 export function buildSarif(data: ReportData, options: SarifOptions): SarifLog {
   const disposition = dispositionOf(data.triage)
@@ -178,8 +173,7 @@ export function buildSarif(data: ReportData, options: SarifOptions): SarifLog {
     if (group) group.push(finding)
     else byId.set(finding.id, [finding])
   }
-  const ruleIds = [...byId.keys()]
-  const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]))
+  const ruleIndex = new Map([...byId.keys()].map((id, index) => [id, index]))
   const image = formatImage(data.image)
   const uri = artifactUri(options.dockerfile)
   const results = reported.map((finding): SarifResult => ({
@@ -219,14 +213,6 @@ export function buildSarif(data: ReportData, options: SarifOptions): SarifLog {
             rules: [...byId].map(([id, findings]) => buildRule(id, findings))
           }
         },
-        invocations: [
-          data.problem
-            ? {
-                executionSuccessful: false,
-                toolExecutionNotifications: [{ level: 'error', message: { text: data.problem } }]
-              }
-            : { executionSuccessful: true }
-        ],
         results,
         properties: {
           image,

@@ -14,11 +14,13 @@ const DIGEST = `sha256:${'c'.repeat(64)}`
 const REPOSITORY = 'team/web-api'
 
 let github: FakeGitHub
+/** The fake reads this object on every request, so a test can make GitHub refuse writes. */
+const githubFailures: NonNullable<Parameters<typeof startFakeGitHub>[0]>['failures'] = {}
 let workDir: string
 let run: typeof import('../src/main.js').run
 
 beforeAll(async () => {
-  github = await startFakeGitHub({ login: 'github-actions[bot]' })
+  github = await startFakeGitHub({ login: 'github-actions[bot]', failures: githubFailures })
   workDir = await mkdtemp(join(tmpdir(), 'main-test-'))
   const eventPath = join(workDir, 'event.json')
   await writeFile(eventPath, JSON.stringify({ pull_request: { number: 7 } }))
@@ -333,5 +335,26 @@ describe('the step, end to end over HTTP', () => {
     const ours = github.comments.filter(comment => comment.issueNumber === 7)
     expect(ours).toHaveLength(1)
     expect(second.outputs['comment-url']).toBe(ours[0]?.htmlUrl)
+  })
+
+  it('warns about a read-only token and lets the policy alone decide the step', async () => {
+    Object.assign(githubFailures, {
+      createComment: { status: 403 },
+      updateComment: { status: 403 }
+    })
+    try {
+      const result = await step(image({ statuses: ['COMPLETE'], findings: [] }), {
+        comment: 'always',
+        'github-token': 'fake-token',
+        'comment-key': 'read-only'
+      })
+      expect(result.failed).toBe(false)
+      expect(result.outputs.passed).toBe('true')
+      expect(result.log).toMatch(/::warning::.*pull-requests: write/)
+      expect(result.summary.length).toBeGreaterThan(0)
+    } finally {
+      delete githubFailures?.createComment
+      delete githubFailures?.updateComment
+    }
   })
 })

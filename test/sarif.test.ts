@@ -147,18 +147,6 @@ describe('buildSarif', () => {
     expect(second?.message.text).toContain('in glibc-minimal, fix availability not reported')
     expect(first?.partialFingerprints).not.toEqual(second?.partialFingerprints)
   })
-
-  it('marks the run unsuccessful and says why when there was no verdict', () => {
-    const data = { ...reportData([]), verdict: undefined, problem: 'Scanning failed.' }
-    const failed = buildSarif(data, OPTIONS)
-    expect(failed.runs[0]?.invocations).toEqual([
-      {
-        executionSuccessful: false,
-        toolExecutionNotifications: [{ level: 'error', message: { text: 'Scanning failed.' } }]
-      }
-    ])
-    expect(validateSarif(failed)).toBe(true)
-  })
 })
 
 describe('buildSarif with hostile finding text', () => {
