@@ -58,6 +58,6 @@ export function explainAwsError(error: unknown, context: ErrorContext): string {
     case 'ETIMEDOUT':
       return `Could not reach ECR in ${context.region} (${name}: ${detail}). Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`
   }
-  if (name === 'ImageMismatchError' || name === 'InputError') return detail
+  if (name === 'ImageMismatchError') return detail
   return `ECR request failed (${name || 'error'}: ${detail}).`
 }

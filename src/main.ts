@@ -1,14 +1,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js'
 import { EcrScans } from './ecr.js'
 import { errorMessage, explainAwsError } from './errors.js'
 import { formatImage, type ImageRef } from './image.js'
-import { IgnoreRulesError, parseIgnoreRules } from './ignore-rules.js'
-import { type Config, INPUT, InputError, readConfig } from './inputs.js'
+import { missingIgnoreFileError, parseIgnoreRules } from './ignore-rules.js'
+import { type Config, INPUT, readConfig } from './inputs.js'
 import { buildJsonReport, serializeJsonReport } from './json-report.js'
 import { describeBreach, evaluatePolicy } from './policy.js'
 import {
@@ -20,9 +20,9 @@ import {
 import { readAllFindings } from './read-findings.js'
 import type { IgnoreRule, ReportData, ScanInfo } from './report-data.js'
 import { renderComment, renderSummary } from './report.js'
-import { buildSarif } from './sarif.js'
+import { buildSarif, serializeSarif } from './sarif.js'
 import { SEVERITIES, emptyCounts } from './severity.js'
-import { triage } from './triage.js'
+import { describeExpiredRule, describeStaleRule, triage } from './triage.js'
 import { ACTION_VERSION } from './version.js'
 import { type ScanPage, waitForScan } from './wait-for-scan.js'
 
@@ -47,22 +47,21 @@ function scanInfo(page: ScanPage): ScanInfo {
   }
 }
 
+/** Read before any AWS call, so a broken rule fails in seconds rather than after the scan. */
 async function readIgnoreRules(config: Config): Promise<IgnoreRule[]> {
-  const rules: IgnoreRule[] = []
   const { path, explicit } = config.ignoreFile
+  let fileText: string | undefined
   try {
-    rules.push(...parseIgnoreRules(await readFile(path, 'utf8'), path))
+    fileText = await readFile(path, 'utf8')
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
-    if (!missing) throw error
-    if (explicit)
-      throw new InputError(
-        `Invalid input '${INPUT.ignoreFile}': ${path} does not exist. Fix the path or remove the input.`
-      )
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    // A missing file at the default path just means the repository has no rules.
+    if (explicit) throw missingIgnoreFileError(path)
   }
-  if (config.ignoreInline)
-    rules.push(...parseIgnoreRules(config.ignoreInline, `input '${INPUT.ignore}'`))
-  return rules
+  return [
+    ...(fileText === undefined ? [] : parseIgnoreRules(fileText, path)),
+    ...(config.ignoreInline ? parseIgnoreRules(config.ignoreInline, `input ${INPUT.ignore}`) : [])
+  ]
 }
 
 async function writeReportFile(path: string, text: string): Promise<void> {
@@ -117,15 +116,13 @@ async function comment(config: Config, data: ReportData, env: NodeJS.ProcessEnv)
 async function report(config: Config, data: ReportData, env: NodeJS.ProcessEnv): Promise<void> {
   setOutputs(data)
   await core.summary.addRaw(renderSummary(data)).write()
-  const jsonPath =
-    config.jsonReport ?? join(env.RUNNER_TEMP || tmpdir(), 'ecr-scan-findings', 'report.json')
+  const jsonPath = config.jsonReport ?? join(env.RUNNER_TEMP || tmpdir(), 'ecr-scan-findings.json')
   await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(data)))
   core.setOutput('json-report', jsonPath)
-  if (config.sarifReport) {
-    await writeReportFile(
-      config.sarifReport,
-      JSON.stringify(buildSarif(data, { dockerfile: config.dockerfile }), null, 2)
-    )
+  // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
+  if (config.sarifReport && data.verdict) {
+    const dockerfile = relative(env.GITHUB_WORKSPACE || process.cwd(), resolve(config.dockerfile))
+    await writeReportFile(config.sarifReport, serializeSarif(buildSarif(data, { dockerfile })))
     core.setOutput('sarif-report', config.sarifReport)
   }
   await comment(config, data, env)
@@ -139,6 +136,7 @@ interface Judgement {
 
 async function judge(
   config: Config,
+  rules: IgnoreRule[],
   ecr: EcrScans,
   image: ImageRef,
   options: Required<RunOptions>
@@ -187,21 +185,14 @@ async function judge(
     if (result.serviceCountsMismatch) core.debug(result.serviceCountsMismatch)
     return result
   })
-  const rules = await readIgnoreRules(config)
   const triaged = triage(
     all.findings,
     rules,
     { onlyFixable: config.onlyFixable, minCvss: config.minCvss },
     new Date(options.now())
   )
-  for (const rule of triaged.expiredRules)
-    core.warning(
-      `Ignore rule for ${rule.id} (${rule.origin}) expired on ${rule.expires}: it no longer ignores anything.`
-    )
-  for (const rule of triaged.staleRules)
-    core.notice(
-      `Ignore rule for ${rule.id} (${rule.origin}) matches no finding: remove it if it is no longer needed.`
-    )
+  for (const rule of triaged.expiredRules) core.warning(describeExpiredRule(rule))
+  for (const rule of triaged.staleRules) core.notice(describeStaleRule(rule))
   const verdict = evaluatePolicy(triaged.counted, config.thresholds)
   const scan = scanInfo(waited.page)
   const data = {
@@ -226,8 +217,10 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
     ...overrides
   }
   let config: Config
+  let rules: IgnoreRule[]
   try {
     config = readConfig(name => core.getInput(name), options.env)
+    rules = await readIgnoreRules(config)
   } catch (error) {
     core.setFailed(errorMessage(error))
     return
@@ -242,7 +235,7 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
     const ecr = EcrScans.create(config.region)
     const image = await ecr.resolveImage(config)
     core.info(`Image: ${formatImage(image)} (${config.region})`)
-    const { data, timedOut } = await judge(config, ecr, image, options)
+    const { data, timedOut } = await judge(config, rules, ecr, image, options)
     await report(config, data, options.env)
     if (data.problem && !data.verdict) {
       if (config.scanFailure === 'warn' && !timedOut) core.warning(data.problem)
@@ -255,7 +248,6 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
       core.info(`Policy passed for ${formatImage(image)}.`)
     }
   } catch (error) {
-    const known = error instanceof InputError || error instanceof IgnoreRulesError
-    core.setFailed(known ? errorMessage(error) : explainAwsError(error, context))
+    core.setFailed(explainAwsError(error, context))
   }
 }

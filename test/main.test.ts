@@ -357,4 +357,91 @@ describe('the step, end to end over HTTP', () => {
       delete githubFailures?.updateComment
     }
   })
+
+  describe('policy as code', () => {
+    const findings = [
+      {
+        name: 'CVE-2024-0001',
+        severity: 'HIGH',
+        attributes: [{ key: 'package_name', value: 'openssl' }]
+      },
+      {
+        name: 'CVE-2024-0002',
+        severity: 'CRITICAL',
+        attributes: [{ key: 'CVSS3_SCORE', value: '9.8' }]
+      }
+    ]
+
+    it('does not count ignored findings, and reports expired and stale rules', async () => {
+      const ignore = [
+        '- id: CVE-2024-0001',
+        '  reason: not reachable',
+        '- id: cve-2024-0002',
+        '  reason: vendor fix pending',
+        '- id: CVE-2024-0002',
+        '  reason: old exception',
+        '  expires: 1969-12-31',
+        '- id: CVE-1999-0001',
+        '  reason: long gone'
+      ].join('\n')
+      const result = await step(image({ statuses: ['COMPLETE'], findings }), { ignore })
+      expect(result.failed).toBe(false)
+      expect(result.outputs).toMatchObject({ total: '2', ignored: '2', passed: 'true' })
+      expect(result.log).toContain('::notice::Ignore rule')
+      expect(result.log).toContain('CVE-1999-0001')
+      const report = JSON.parse(await readFile(result.outputs['json-report'] ?? '', 'utf8'))
+      expect(
+        report.findings.map((finding: { disposition: string }) => finding.disposition)
+      ).toEqual(['ignored', 'ignored'])
+    })
+
+    it('warns about an expired rule, which then ignores nothing', async () => {
+      const ignore = '- id: CVE-2024-0002\n  reason: old\n  expires: 1969-12-31'
+      const result = await step(image({ statuses: ['COMPLETE'], findings }), { ignore })
+      expect(result.failed).toBe(true)
+      expect(result.log).toMatch(/::warning::Ignore rule .*expired on 1969-12-31/)
+    })
+
+    it('fails before any AWS call on a bad rule or a missing explicit ignore file', async () => {
+      const bad = await step(image({ statuses: ['COMPLETE'], findings }), {
+        ignore: '- id: CVE-1\n  reson: typo'
+      })
+      expect(bad.failed).toBe(true)
+      expect(bad.log).toContain('::error::input ignore:2')
+      expect(bad.ecr.requests).toHaveLength(0)
+      const missing = await step(image({ statuses: ['COMPLETE'], findings }), {
+        'ignore-file': 'no/such/file.yml'
+      })
+      expect(missing.failed).toBe(true)
+      expect(missing.log).toContain('no/such/file.yml')
+      expect(missing.ecr.requests).toHaveLength(0)
+    })
+
+    it('judges only findings at or above min-cvss, keeping unscored ones', async () => {
+      const result = await step(image({ statuses: ['COMPLETE'], findings }), {
+        'min-cvss': '9.9',
+        'fail-on': 'HIGH'
+      })
+      // The unscored HIGH finding is kept and still fails; the 9.8 CRITICAL one is set aside.
+      expect(result.failed).toBe(true)
+      expect(result.log).toContain('1 finding at HIGH or higher')
+    })
+
+    it('writes SARIF located at the Dockerfile when asked', async () => {
+      const sarifPath = join(workDir, 'results.sarif')
+      const result = await step(image({ statuses: ['COMPLETE'], findings }), {
+        'sarif-report': sarifPath,
+        dockerfile: 'docker/Dockerfile',
+        'fail-on': 'NONE'
+      })
+      expect(result.outputs['sarif-report']).toBe(sarifPath)
+      const sarif = JSON.parse(await readFile(sarifPath, 'utf8'))
+      expect(sarif.version).toBe('2.1.0')
+      const results = sarif.runs[0].results
+      expect(results).toHaveLength(2)
+      expect(results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+        'docker/Dockerfile'
+      )
+    })
+  })
 })
