@@ -2,6 +2,7 @@
 // against the local ECR emulator; nothing here asserts, it reports.
 import { spawnSync } from 'node:child_process'
 import { mkdir, stat, writeFile } from 'node:fs/promises'
+import { performance } from 'node:perf_hooks'
 import { startFakeEcr } from '../test/support/fake-ecr.js'
 import { basicFindings, enhancedFindings } from '../test/support/findings-factory.js'
 import { BUNDLE, cleanUp, runAction } from '../test/support/run-action.js'
