@@ -1,3 +1,4 @@
+import type { ImageScanFinding } from '@aws-sdk/client-ecr'
 /**
  * The whole step in-process: the real AWS SDK client and real octokit over HTTP against the
  * fake ECR and GitHub servers, with an injected clock and sleep so no test really waits.
