@@ -360,7 +360,7 @@ describe('the step, end to end over HTTP', () => {
   })
 
   describe('policy as code', () => {
-    const findings = [
+    const findings: ImageScanFinding[] = [
       {
         name: 'CVE-2024-0001',
         severity: 'HIGH',
