@@ -65214,7 +65214,7 @@ function explainAwsError(error, context) {
         case 'ETIMEDOUT':
             return `Could not reach ECR in ${context.region} (${name}: ${detail}). Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`;
     }
-    if (name === 'ImageMismatchError' || name === 'InputError')
+    if (name === 'ImageMismatchError')
         return detail;
     return `ECR request failed (${name || 'error'}: ${detail}).`;
 }
@@ -66783,22 +66783,24 @@ function scanInfo(page) {
         vulnerabilitySourceUpdatedAt: page.vulnerabilitySourceUpdatedAt
     };
 }
+/** Read before any AWS call, so a broken rule fails in seconds rather than after the scan. */
 async function readIgnoreRules(config) {
-    const rules = [];
     const { path, explicit } = config.ignoreFile;
+    let fileText;
     try {
-        rules.push(...parseIgnoreRules(await (0,promises_.readFile)(path, 'utf8'), path));
+        fileText = await (0,promises_.readFile)(path, 'utf8');
     }
     catch (error) {
-        const missing = error.code === 'ENOENT';
-        if (!missing)
+        if (error.code !== 'ENOENT')
             throw error;
+        // A missing file at the default path just means the repository has no rules.
         if (explicit)
-            throw new InputError(`Invalid input '${INPUT.ignoreFile}': ${path} does not exist. Fix the path or remove the input.`);
+            throw missingIgnoreFileError(path);
     }
-    if (config.ignoreInline)
-        rules.push(...parseIgnoreRules(config.ignoreInline, `input '${INPUT.ignore}'`));
-    return rules;
+    return [
+        ...(fileText === undefined ? [] : parseIgnoreRules(fileText, path)),
+        ...(config.ignoreInline ? parseIgnoreRules(config.ignoreInline, `input ${INPUT.ignore}`) : [])
+    ];
 }
 async function writeReportFile(path, text) {
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
@@ -66843,17 +66845,22 @@ async function comment(config, data, env) {
 /** Writes everything a reader gets: the job summary, report files, outputs and the PR comment. */
 async function report(config, data, env) {
     setOutputs(data);
-    await summary.addRaw(renderSummary(data)).write();
-    const jsonPath = config.jsonReport ?? (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'ecr-scan-findings', 'report.json');
+    if (env.GITHUB_STEP_SUMMARY)
+        await summary.addRaw(renderSummary(data)).write();
+    else
+        info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.');
+    const jsonPath = config.jsonReport ?? (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'ecr-scan-findings.json');
     await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(data)));
     setOutput('json-report', jsonPath);
-    if (config.sarifReport) {
-        await writeReportFile(config.sarifReport, JSON.stringify(buildSarif(data, { dockerfile: config.dockerfile }), null, 2));
+    // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
+    if (config.sarifReport && data.verdict) {
+        const dockerfile = (0,external_node_path_.relative)(env.GITHUB_WORKSPACE || process.cwd(), (0,external_node_path_.resolve)(config.dockerfile));
+        await writeReportFile(config.sarifReport, serializeSarif(buildSarif(data, { dockerfile })));
         setOutput('sarif-report', config.sarifReport);
     }
     await comment(config, data, env);
 }
-async function judge(config, ecr, image, options) {
+async function judge(config, rules, ecr, image, options) {
     const waited = await group('Waiting for the scan', () => waitForScan({
         describe: () => ecr.describeScan(image),
         startScan: config.startScan ? () => ecr.startScan(image) : undefined,
@@ -66892,12 +66899,11 @@ async function judge(config, ecr, image, options) {
             core_debug(result.serviceCountsMismatch);
         return result;
     });
-    const rules = await readIgnoreRules(config);
     const triaged = triage(all.findings, rules, { onlyFixable: config.onlyFixable, minCvss: config.minCvss }, new Date(options.now()));
     for (const rule of triaged.expiredRules)
-        warning(`Ignore rule for ${rule.id} (${rule.origin}) expired on ${rule.expires}: it no longer ignores anything.`);
+        warning(describeExpiredRule(rule));
     for (const rule of triaged.staleRules)
-        notice(`Ignore rule for ${rule.id} (${rule.origin}) matches no finding: remove it if it is no longer needed.`);
+        notice(describeStaleRule(rule));
     const verdict = evaluatePolicy(triaged.counted, config.thresholds);
     const scan = scanInfo(waited.page);
     const data = {
@@ -66921,8 +66927,10 @@ async function run(overrides = {}) {
         ...overrides
     };
     let config;
+    let rules;
     try {
         config = readConfig(name => getInput(name), options.env);
+        rules = await readIgnoreRules(config);
     }
     catch (error) {
         setFailed(errorMessage(error));
@@ -66934,28 +66942,37 @@ async function run(overrides = {}) {
         registryId: config.registryId,
         image: config.imageDigest ?? config.imageTag
     };
+    let judgement;
     try {
         const ecr = EcrScans.create(config.region);
         const image = await ecr.resolveImage(config);
         info(`Image: ${formatImage(image)} (${config.region})`);
-        const { data, timedOut } = await judge(config, ecr, image, options);
-        await report(config, data, options.env);
-        if (data.problem && !data.verdict) {
-            if (config.scanFailure === 'warn' && !timedOut)
-                warning(data.problem);
-            else
-                setFailed(data.problem);
-        }
-        else if (data.verdict && !data.verdict.passed) {
-            setFailed(`Policy failed for ${formatImage(image)}: ${data.verdict.breaches.map(describeBreach).join('; ')}.`);
-        }
-        else {
-            info(`Policy passed for ${formatImage(image)}.`);
-        }
+        judgement = await judge(config, rules, ecr, image, options);
     }
     catch (error) {
-        const known = error instanceof InputError || error instanceof IgnoreRulesError;
-        setFailed(known ? errorMessage(error) : explainAwsError(error, context));
+        setFailed(explainAwsError(error, context));
+        return;
+    }
+    const { data, timedOut } = judgement;
+    try {
+        await report(config, data, options.env);
+    }
+    catch (error) {
+        setFailed(`Could not write the report: ${errorMessage(error)}`);
+        return;
+    }
+    if (data.problem && !data.verdict) {
+        if (config.scanFailure === 'warn' && !timedOut)
+            warning(data.problem);
+        else
+            setFailed(data.problem);
+    }
+    else if (data.verdict && !data.verdict.passed) {
+        const breaches = data.verdict.breaches.map(describeBreach).join('; ');
+        setFailed(`Policy failed for ${formatImage(data.image)}: ${breaches}.`);
+    }
+    else {
+        info(`Policy passed for ${formatImage(data.image)}.`);
     }
 }
 

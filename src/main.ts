@@ -115,7 +115,8 @@ async function comment(config: Config, data: ReportData, env: NodeJS.ProcessEnv)
 /** Writes everything a reader gets: the job summary, report files, outputs and the PR comment. */
 async function report(config: Config, data: ReportData, env: NodeJS.ProcessEnv): Promise<void> {
   setOutputs(data)
-  await core.summary.addRaw(renderSummary(data)).write()
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(data)).write()
+  else core.info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.')
   const jsonPath = config.jsonReport ?? join(env.RUNNER_TEMP || tmpdir(), 'ecr-scan-findings.json')
   await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(data)))
   core.setOutput('json-report', jsonPath)
@@ -231,23 +232,30 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
     registryId: config.registryId,
     image: config.imageDigest ?? config.imageTag
   }
+  let judgement: Judgement
   try {
     const ecr = EcrScans.create(config.region)
     const image = await ecr.resolveImage(config)
     core.info(`Image: ${formatImage(image)} (${config.region})`)
-    const { data, timedOut } = await judge(config, rules, ecr, image, options)
-    await report(config, data, options.env)
-    if (data.problem && !data.verdict) {
-      if (config.scanFailure === 'warn' && !timedOut) core.warning(data.problem)
-      else core.setFailed(data.problem)
-    } else if (data.verdict && !data.verdict.passed) {
-      core.setFailed(
-        `Policy failed for ${formatImage(image)}: ${data.verdict.breaches.map(describeBreach).join('; ')}.`
-      )
-    } else {
-      core.info(`Policy passed for ${formatImage(image)}.`)
-    }
+    judgement = await judge(config, rules, ecr, image, options)
   } catch (error) {
     core.setFailed(explainAwsError(error, context))
+    return
+  }
+  const { data, timedOut } = judgement
+  try {
+    await report(config, data, options.env)
+  } catch (error) {
+    core.setFailed(`Could not write the report: ${errorMessage(error)}`)
+    return
+  }
+  if (data.problem && !data.verdict) {
+    if (config.scanFailure === 'warn' && !timedOut) core.warning(data.problem)
+    else core.setFailed(data.problem)
+  } else if (data.verdict && !data.verdict.passed) {
+    const breaches = data.verdict.breaches.map(describeBreach).join('; ')
+    core.setFailed(`Policy failed for ${formatImage(data.image)}: ${breaches}.`)
+  } else {
+    core.info(`Policy passed for ${formatImage(data.image)}.`)
   }
 }
