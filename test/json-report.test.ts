@@ -1,22 +1,10 @@
 import type { Finding } from '../src/findings.js'
+import { finding } from './support/model.js'
 import { JSON_REPORT_VERSION, buildJsonReport, serializeJsonReport } from '../src/json-report.js'
 import { type Thresholds, evaluatePolicy } from '../src/policy.js'
 import type { IgnoreRule, ReportData } from '../src/report-data.js'
 import { countBySeverity } from '../src/severity.js'
 import { triage } from '../src/triage.js'
-
-function finding(id: string, extra: Partial<Finding> = {}): Finding {
-  return {
-    id,
-    severity: 'HIGH',
-    title: id,
-    description: `${id} description`,
-    fixAvailable: 'UNKNOWN',
-    exploitAvailable: 'UNKNOWN',
-    source: 'basic',
-    ...extra
-  }
-}
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`
 const TODAY = new Date('2026-03-15T00:00:00Z')

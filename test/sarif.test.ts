@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import ajvFormats from 'ajv-formats'
 import type { Finding } from '../src/findings.js'
+import { finding as sharedFinding } from './support/model.js'
 import { evaluatePolicy } from '../src/policy.js'
 import type { IgnoreRule, ReportData } from '../src/report-data.js'
 import { SARIF_SCHEMA_URI, buildSarif, sarifLevel, serializeSarif } from '../src/sarif.js'
@@ -22,16 +23,7 @@ function compileOfficialSchema() {
 const validateSarif = compileOfficialSchema()
 
 function finding(id: string, extra: Partial<Finding> = {}): Finding {
-  return {
-    id,
-    severity: 'HIGH',
-    title: id,
-    description: `${id} description`,
-    fixAvailable: 'UNKNOWN',
-    exploitAvailable: 'UNKNOWN',
-    source: 'enhanced',
-    ...extra
-  }
+  return sharedFinding(id, { source: 'enhanced', ...extra })
 }
 
 function reportData(findings: Finding[], rules: IgnoreRule[] = []): ReportData {

@@ -1,19 +1,6 @@
-import type { Finding } from '../src/findings.js'
+import { finding } from './support/model.js'
 import type { IgnoreRule } from '../src/report-data.js'
 import { describeExpiredRule, describeStaleRule, dispositionOf, triage } from '../src/triage.js'
-
-function finding(id: string, extra: Partial<Finding> = {}): Finding {
-  return {
-    id,
-    severity: 'HIGH',
-    title: id,
-    description: '',
-    fixAvailable: 'UNKNOWN',
-    exploitAvailable: 'UNKNOWN',
-    source: 'basic',
-    ...extra
-  }
-}
 
 function rule(id: string, extra: Partial<IgnoreRule> = {}): IgnoreRule {
   return { id, reason: `accepted ${id}`, origin: 'ignore.yml:1', ...extra }
