@@ -65653,13 +65653,18 @@ function activeFilters(filters) {
     const active = [];
     if (filters.onlyFixable) {
         // Basic scans never say whether a fix exists (UNKNOWN); dropping those would hide them.
-        active.push({ name: 'only-fixable', setsAside: finding => finding.fixAvailable === 'NO' });
+        active.push({
+            name: 'only-fixable',
+            setsAside: finding => finding.fixAvailable === 'NO',
+            cannotJudge: finding => finding.fixAvailable === 'UNKNOWN'
+        });
     }
     const minCvss = filters.minCvss;
     if (minCvss !== undefined) {
         active.push({
             name: `min-cvss ${formatScore(minCvss)}`,
-            setsAside: finding => finding.cvssScore !== undefined && finding.cvssScore < minCvss
+            setsAside: finding => finding.cvssScore !== undefined && finding.cvssScore < minCvss,
+            cannotJudge: finding => finding.cvssScore === undefined
         });
     }
     return active;
@@ -65687,7 +65692,11 @@ function triage(findings, rules, filters, today) {
     const filterResults = [];
     for (const filter of activeFilters(filters)) {
         const kept = remaining.filter(finding => !filter.setsAside(finding));
-        filterResults.push({ filter: filter.name, setAside: remaining.length - kept.length });
+        filterResults.push({
+            filter: filter.name,
+            setAside: remaining.length - kept.length,
+            keptUnknown: kept.filter(finding => filter.cannotJudge(finding)).length
+        });
         remaining = kept;
     }
     return {
@@ -66319,8 +66328,11 @@ function describeRule(rule) {
 /** The triage entries, shortest and most actionable first; ignored findings can be thousands. */
 function* triageLines(data, fieldChars) {
     const { triage } = data;
-    for (const { filter, setAside } of triage.filters) {
-        yield `- Filter **${escapeText(filter)}** set aside ${plural(setAside, 'finding')}.`;
+    for (const { filter, setAside, keptUnknown } of triage.filters) {
+        const unknown = keptUnknown > 0
+            ? ` and kept ${plural(keptUnknown, 'finding')} the scan gave it nothing to judge by`
+            : '';
+        yield `- Filter **${escapeText(filter)}** set aside ${plural(setAside, 'finding')}${unknown}.`;
     }
     for (const rule of triage.expiredRules) {
         const expiry = rule.expires ? ` expired after ${escapeText(rule.expires)} and` : '';

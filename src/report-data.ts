@@ -36,6 +36,8 @@ export interface FilterResult {
   /** Human name of the filter, e.g. "only-fixable" or "min-cvss 7.0". */
   filter: string
   setAside: number
+  /** Findings the filter could not judge (no fix information or no score), so it kept them. */
+  keptUnknown: number
 }
 
 /** What ignore rules and filters did before the policy judged the rest. */

@@ -139,8 +139,12 @@ function describeRule(rule: IgnoreRule): string {
 /** The triage entries, shortest and most actionable first; ignored findings can be thousands. */
 function* triageLines(data: ReportData, fieldChars: number): Generator<string> {
   const { triage } = data
-  for (const { filter, setAside } of triage.filters) {
-    yield `- Filter **${escapeText(filter)}** set aside ${plural(setAside, 'finding')}.`
+  for (const { filter, setAside, keptUnknown } of triage.filters) {
+    const unknown =
+      keptUnknown > 0
+        ? ` and kept ${plural(keptUnknown, 'finding')} the scan gave it nothing to judge by`
+        : ''
+    yield `- Filter **${escapeText(filter)}** set aside ${plural(setAside, 'finding')}${unknown}.`
   }
   for (const rule of triage.expiredRules) {
     const expiry = rule.expires ? ` expired after ${escapeText(rule.expires)} and` : ''

@@ -16,6 +16,8 @@ export type Disposition =
 interface Filter {
   name: string
   setsAside(finding: Finding): boolean
+  /** The scan gave nothing to judge by: such findings are kept, and counted for the report. */
+  cannotJudge(finding: Finding): boolean
 }
 
 /** `YYYY-MM-DD` of the day in UTC, the clock GitHub runners keep. */
@@ -45,13 +47,18 @@ function activeFilters(filters: DecisionFilters): Filter[] {
   const active: Filter[] = []
   if (filters.onlyFixable) {
     // Basic scans never say whether a fix exists (UNKNOWN); dropping those would hide them.
-    active.push({ name: 'only-fixable', setsAside: finding => finding.fixAvailable === 'NO' })
+    active.push({
+      name: 'only-fixable',
+      setsAside: finding => finding.fixAvailable === 'NO',
+      cannotJudge: finding => finding.fixAvailable === 'UNKNOWN'
+    })
   }
   const minCvss = filters.minCvss
   if (minCvss !== undefined) {
     active.push({
       name: `min-cvss ${formatScore(minCvss)}`,
-      setsAside: finding => finding.cvssScore !== undefined && finding.cvssScore < minCvss
+      setsAside: finding => finding.cvssScore !== undefined && finding.cvssScore < minCvss,
+      cannotJudge: finding => finding.cvssScore === undefined
     })
   }
   return active
@@ -84,7 +91,11 @@ export function triage(
   const filterResults: FilterResult[] = []
   for (const filter of activeFilters(filters)) {
     const kept = remaining.filter(finding => !filter.setsAside(finding))
-    filterResults.push({ filter: filter.name, setAside: remaining.length - kept.length })
+    filterResults.push({
+      filter: filter.name,
+      setAside: remaining.length - kept.length,
+      keptUnknown: kept.filter(finding => filter.cannotJudge(finding)).length
+    })
     remaining = kept
   }
   return {

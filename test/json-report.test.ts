@@ -147,7 +147,7 @@ describe('buildJsonReport', () => {
     expect(report.counts.counted).toMatchObject({ CRITICAL: 1, HIGH: 0, MEDIUM: 0 })
     expect(report.counts.ignored).toBe(1)
     expect(report.counts.setAside).toBe(1)
-    expect(report.filters).toEqual([{ filter: 'only-fixable', setAside: 1 }])
+    expect(report.filters).toEqual([{ filter: 'only-fixable', setAside: 1, keptUnknown: 0 }])
   })
 
   it('names expired and stale rules', () => {

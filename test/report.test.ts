@@ -260,7 +260,7 @@ describe('the triage section', () => {
             })
           }
         ],
-        filters: [{ filter: 'only-fixable', setAside: 4 }],
+        filters: [{ filter: 'only-fixable', setAside: 4, keptUnknown: 2 }],
         expiredRules: [
           rule({ id: 'CVE-2023-1', expires: '2024-01-01', origin: '.ecr-scan.yml:9' })
         ],
@@ -274,7 +274,9 @@ describe('the triage section', () => {
       summary.indexOf('### Findings')
     )
     expect(section).toContain('The policy judged 1 of 2 findings.')
-    expect(section).toContain('- Filter **only-fixable** set aside 4 findings.')
+    expect(section).toContain(
+      '- Filter **only-fixable** set aside 4 findings and kept 2 findings the scan gave it nothing to judge by.'
+    )
     expect(section).toContain(
       `- Ignored CRITICAL <a href="https://nvd.nist.gov/vuln/detail/CVE-2024-7777">CVE-2024-7777</a> in zlib: ${escapeText('Only in <b>tests</b> @security-team')} (.ecr-scan.yml&#58;3, until 2030-01-31)`
     )

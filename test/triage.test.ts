@@ -93,7 +93,7 @@ describe('triage: decision filters', () => {
   it('only-fixable sets aside findings with no fix and keeps YES, PARTIAL and UNKNOWN', () => {
     const result = triage([fixable, partial, unfixable, basic], [], { onlyFixable: true }, TODAY)
     expect(result.counted).toEqual([fixable, partial, basic])
-    expect(result.filters).toEqual([{ filter: 'only-fixable', setAside: 1 }])
+    expect(result.filters).toEqual([{ filter: 'only-fixable', setAside: 1, keptUnknown: 1 }])
   })
 
   it('min-cvss sets aside lower scores and keeps findings without a score', () => {
@@ -102,7 +102,7 @@ describe('triage: decision filters', () => {
     const unscored = finding('CVE-NOSCORE')
     const result = triage([low, edge, unscored], [], { onlyFixable: false, minCvss: 7 }, TODAY)
     expect(result.counted).toEqual([edge, unscored])
-    expect(result.filters).toEqual([{ filter: 'min-cvss 7.0', setAside: 1 }])
+    expect(result.filters).toEqual([{ filter: 'min-cvss 7.0', setAside: 1, keptUnknown: 1 }])
   })
 
   it('counts each set-aside finding once, under the first filter that set it aside', () => {
@@ -116,8 +116,8 @@ describe('triage: decision filters', () => {
       TODAY
     )
     expect(result.filters).toEqual([
-      { filter: 'only-fixable', setAside: 1 },
-      { filter: 'min-cvss 4.5', setAside: 1 }
+      { filter: 'only-fixable', setAside: 1, keptUnknown: 0 },
+      { filter: 'min-cvss 4.5', setAside: 1, keptUnknown: 0 }
     ])
     expect(result.counted).toEqual([fixableHigh])
   })
@@ -125,7 +125,7 @@ describe('triage: decision filters', () => {
   it('applies ignore rules before filters, so an ignored finding is not also set aside', () => {
     const result = triage([unfixable], [rule('CVE-NOFIX')], { onlyFixable: true }, TODAY)
     expect(result.ignored).toHaveLength(1)
-    expect(result.filters).toEqual([{ filter: 'only-fixable', setAside: 0 }])
+    expect(result.filters).toEqual([{ filter: 'only-fixable', setAside: 0, keptUnknown: 0 }])
     expect(result.counted).toEqual([])
   })
 
