@@ -2,7 +2,9 @@ import type { Finding } from './findings.js'
 import { shortDigest } from './image.js'
 import { escapeText, renderCode, renderLink } from './markdown.js'
 import { describeBreach, limitFor, plural } from './policy.js'
+import { COMMENT_BODY_LIMIT, COMMENT_MARKER_BUDGET } from './pr-comment.js'
 import type { IgnoreRule, ReportData } from './report-data.js'
+import { type Disposition, dispositionOf } from './triage.js'
 import {
   SEVERITIES,
   type Severity,
@@ -13,10 +15,6 @@ import {
 
 /** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
-/** GitHub rejects an issue or PR comment body above 65,536 characters. */
-export const COMMENT_LIMIT_CHARS = 65536
-/** Room for the hidden marker the PR comment module puts before the body. */
-const COMMENT_MARKER_CHARS = 200
 
 /** Severities listed in the open; the rest fold into `<details>` so the report stays scannable. */
 const ALWAYS_VISIBLE: readonly Severity[] = ['CRITICAL', 'HIGH']
@@ -246,12 +244,37 @@ function compareWithinSeverity(a: Finding, b: Finding): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
-function groupBySeverity(findings: readonly Finding[]): [Severity, Finding[]][] {
+const JUDGED_FIRST: Record<Disposition['kind'], number> = { counted: 0, 'set-aside': 1, ignored: 2 }
+
+/** Within a severity, judged findings come first so a cut list keeps the ones that decide. */
+function groupBySeverity(
+  findings: readonly Finding[],
+  disposition: (finding: Finding) => Disposition
+): [Severity, Finding[]][] {
   const groups = new Map<Severity, Finding[]>(SEVERITIES.map(severity => [severity, []]))
   for (const finding of findings) groups.get(finding.severity)?.push(finding)
+  const order = (finding: Finding) => JUDGED_FIRST[disposition(finding).kind]
   return [...groups]
     .filter(([, group]) => group.length > 0)
-    .map(([severity, group]) => [severity, group.sort(compareWithinSeverity)])
+    .map(([severity, group]) => [
+      severity,
+      group.sort((a, b) => order(a) - order(b) || compareWithinSeverity(a, b))
+    ])
+}
+
+const DISPOSITION_LABEL: Record<Disposition['kind'], string> = {
+  counted: 'yes',
+  'set-aside': 'set aside',
+  ignored: 'ignored'
+}
+
+/** A "Judged" column, shown only when ignore rules or filters took findings out. */
+function judgedColumn(disposition: (finding: Finding) => Disposition): Column {
+  return {
+    header: 'Judged',
+    hasValue: finding => disposition(finding).kind !== 'counted',
+    cell: finding => DISPOSITION_LABEL[disposition(finding).kind]
+  }
 }
 
 interface Listing {
@@ -269,10 +292,13 @@ function renderFindings(data: ReportData, budget: Budget, fieldChars: number): L
     budget.spend(none + BLOCK_SEPARATOR)
     return { blocks: [heading, none], listed }
   }
-  const columns = COLUMNS.filter(column => data.findings.some(column.hasValue))
+  const disposition = dispositionOf(data.triage)
+  const columns = [...COLUMNS, judgedColumn(disposition)].filter(column =>
+    data.findings.some(column.hasValue)
+  )
   const tableHeader = `| ${columns.map(column => column.header).join(' | ')} |\n|${columns.map(column => (column.numeric ? '---:' : '---')).join('|')}|`
   const blocks = [heading]
-  for (const [severity, group] of groupBySeverity(data.findings)) {
+  for (const [severity, group] of groupBySeverity(data.findings, disposition)) {
     const visible = ALWAYS_VISIBLE.includes(severity)
     const title = `${severity} (${group.length})`
     const opening = visible
@@ -347,7 +373,7 @@ export function renderComment(
 ): string {
   return renderReport(data, {
     limit:
-      (options.limitChars ?? COMMENT_LIMIT_CHARS) - (options.reservedChars ?? COMMENT_MARKER_CHARS),
+      (options.limitChars ?? COMMENT_BODY_LIMIT) - (options.reservedChars ?? COMMENT_MARKER_BUDGET),
     // UTF-16 units: never fewer than the characters GitHub counts, so the limit holds.
     measure: text => text.length,
     fieldChars: 120,
