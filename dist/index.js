@@ -65099,7 +65099,7 @@ class EcrScans {
             repository: query.repository,
             digest,
             tag: query.imageTag,
-            registryId: query.registryId ?? detail?.registryId,
+            registryId: query.registryId,
             region: this.region
         };
     }
@@ -65430,7 +65430,7 @@ const REPOSITORY_PATTERN = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-
 const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,299}$/;
 const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
 const REGISTRY_ID_PATTERN = /^[0-9]{12}$/;
-const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+const REGION_PATTERN = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/;
 // The key goes into the comment's hidden marker, which has a fixed budget in the comment.
 const COMMENT_KEY_PATTERN = /^[^\r\n]{1,100}$/;
 const DURATION_PART = /(\d+)(h|m|s)/g;
@@ -65530,7 +65530,8 @@ function prNumber(read) {
 }
 function region(read, env) {
     const value = matching(read, INPUT.region, REGION_PATTERN, 'an AWS region such as us-east-1');
-    const chosen = value ?? env.AWS_REGION?.trim() ?? env.AWS_DEFAULT_REGION?.trim();
+    // `||`, not `??`: an empty AWS_REGION must not hide AWS_DEFAULT_REGION.
+    const chosen = value || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim();
     if (!chosen) {
         throw new InputError(`No AWS region: set the '${INPUT.region}' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it from its aws-region input).`);
     }
@@ -65680,9 +65681,12 @@ function triage(findings, rules, filters, today) {
     const ignored = [];
     let remaining = [];
     for (const finding of findings) {
-        const rule = activeRules.find(candidate => ruleMatches(candidate, finding));
-        if (rule) {
+        const matching = activeRules.filter(candidate => ruleMatches(candidate, finding));
+        // Every matching rule is in use (none is stale); the first one takes the credit.
+        for (const rule of matching)
             usedRules.add(rule);
+        const rule = matching[0];
+        if (rule) {
             ignored.push({ finding, rule });
         }
         else {
@@ -66162,10 +66166,14 @@ const REPLACEMENTS = {
     // Stops bare-URL autolinks (`https://…`, `mailto:…`); `www.` is handled by the dot below.
     ':': '&#58;',
     '.': '&#46;',
-    '@': `&#64;${ZERO_WIDTH_SPACE}`
+    '@': `&#64;${ZERO_WIDTH_SPACE}`,
+    '-': `-${ZERO_WIDTH_SPACE}`
 };
-/** Characters to replace; a dot only after `www`, where GitHub would autolink. */
-const SPECIAL = /[&<>"'\\`*_[\]()#!|~:@]|(?<=www)\./gi;
+/**
+ * Characters to replace; a dot only after `www`, where GitHub would autolink, and the dash of
+ * `GH-123`, which GitHub turns into an issue reference.
+ */
+const SPECIAL = /[&<>"'\\`*_[\]()#!|~:@]|(?<=www)\.|(?<=\bgh)-(?=\d)/gi;
 /** Cuts to at most maxChars code points, marking the cut with "…". */
 function cap(text, maxChars) {
     if (text.length <= maxChars)
@@ -66224,12 +66232,10 @@ function renderCode(text, title) {
 
 
 
+
+
 /** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
-/** GitHub rejects an issue or PR comment body above 65,536 characters. */
-const COMMENT_LIMIT_CHARS = 65536;
-/** Room for the hidden marker the PR comment module puts before the body. */
-const COMMENT_MARKER_CHARS = 200;
 /** Severities listed in the open; the rest fold into `<details>` so the report stays scannable. */
 const ALWAYS_VISIBLE = ['CRITICAL', 'HIGH'];
 const BLOCK_SEPARATOR = '\n\n';
@@ -66419,13 +66425,32 @@ function compareWithinSeverity(a, b) {
         return byScore;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
-function groupBySeverity(findings) {
+const JUDGED_FIRST = { counted: 0, 'set-aside': 1, ignored: 2 };
+/** Within a severity, judged findings come first so a cut list keeps the ones that decide. */
+function groupBySeverity(findings, disposition) {
     const groups = new Map(SEVERITIES.map(severity => [severity, []]));
     for (const finding of findings)
         groups.get(finding.severity)?.push(finding);
+    const order = (finding) => JUDGED_FIRST[disposition(finding).kind];
     return [...groups]
         .filter(([, group]) => group.length > 0)
-        .map(([severity, group]) => [severity, group.sort(compareWithinSeverity)]);
+        .map(([severity, group]) => [
+        severity,
+        group.sort((a, b) => order(a) - order(b) || compareWithinSeverity(a, b))
+    ]);
+}
+const DISPOSITION_LABEL = {
+    counted: 'yes',
+    'set-aside': 'set aside',
+    ignored: 'ignored'
+};
+/** A "Judged" column, shown only when ignore rules or filters took findings out. */
+function judgedColumn(disposition) {
+    return {
+        header: 'Judged',
+        hasValue: finding => disposition(finding).kind !== 'counted',
+        cell: finding => DISPOSITION_LABEL[disposition(finding).kind]
+    };
 }
 /** Rows go in most severe first until the budget runs out, so a cut list is always a prefix. */
 function renderFindings(data, budget, fieldChars) {
@@ -66437,10 +66462,11 @@ function renderFindings(data, budget, fieldChars) {
         budget.spend(none + BLOCK_SEPARATOR);
         return { blocks: [heading, none], listed };
     }
-    const columns = COLUMNS.filter(column => data.findings.some(column.hasValue));
+    const disposition = dispositionOf(data.triage);
+    const columns = [...COLUMNS, judgedColumn(disposition)].filter(column => data.findings.some(column.hasValue));
     const tableHeader = `| ${columns.map(column => column.header).join(' | ')} |\n|${columns.map(column => (column.numeric ? '---:' : '---')).join('|')}|`;
     const blocks = [heading];
-    for (const [severity, group] of groupBySeverity(data.findings)) {
+    for (const [severity, group] of groupBySeverity(data.findings, disposition)) {
         const visible = ALWAYS_VISIBLE.includes(severity);
         const title = `${severity} (${group.length})`;
         const opening = visible
@@ -66510,7 +66536,7 @@ function renderSummary(data, options = {}) {
 }
 function renderComment(data, options = {}) {
     return renderReport(data, {
-        limit: (options.limitChars ?? COMMENT_LIMIT_CHARS) - (options.reservedChars ?? COMMENT_MARKER_CHARS),
+        limit: (options.limitChars ?? COMMENT_BODY_LIMIT) - (options.reservedChars ?? COMMENT_MARKER_BUDGET),
         // UTF-16 units: never fewer than the characters GitHub counts, so the limit holds.
         measure: text => text.length,
         fieldChars: 120,
@@ -66519,6 +66545,7 @@ function renderComment(data, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/sarif.ts
+
 
 
 
@@ -66543,17 +66570,6 @@ function securitySeverity(findings, severity) {
     return score === undefined ? undefined : score.toFixed(1);
 }
 /** Only http(s) links become helpUri: scan text is untrusted and the schema wants a real URI. */
-function safeLink(link) {
-    if (!link)
-        return undefined;
-    try {
-        const url = new URL(link);
-        return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
 function escapeMarkdown(text) {
     return text.replace(/[\\`*_{}[\]()#+!|~>-]/g, '\\$&').replace(/</g, '&lt;');
 }
@@ -66574,7 +66590,7 @@ function buildRule(id, findings) {
     const severity = mostSevere(findings);
     const title = first.title.includes(id) ? first.title : `${id}: ${first.title}`;
     const description = first.description.trim() || title;
-    const link = findings.map(finding => safeLink(finding.link)).find(Boolean);
+    const link = findings.map(finding => safeHttpUrl(finding.link)).find(Boolean);
     const score = securitySeverity(findings, severity);
     const facts = `Severity: ${severity}.${score ? ` Security severity: ${score}.` : ''}`;
     return {
@@ -66691,7 +66707,6 @@ const TERMINAL_FIXES = {
     LIMIT_EXCEEDED: 'The scan limit for this image or account was reached; wait before rescanning or ask AWS for a higher quota.',
     IMAGE_ARCHIVED: 'The image is archived and is not scanned; restore it or scan a current image.'
 };
-const WAITING_STATUSES = (/* unused pure expression or super */ null && (['PENDING', 'IN_PROGRESS']));
 const TERMINAL_STATUSES = Object.keys(TERMINAL_FIXES);
 function classifyStatus(status) {
     switch (status) {
@@ -66715,6 +66730,8 @@ function classifyStatus(status) {
 ;// CONCATENATED MODULE: ./src/wait-for-scan.ts
 
 
+/** Reported (and set as the scan-status output) while ECR has no scan for the image. */
+const SCAN_NOT_FOUND = 'SCAN_NOT_FOUND';
 function seconds(ms) {
     return `${Math.round(ms / 1000)}s`;
 }
@@ -66739,11 +66756,11 @@ async function waitForScan(deps, options) {
     const startedAt = deps.now();
     const deadline = startedAt + options.timeoutMs;
     let startAttempted = false;
-    let lastStatus = 'SCAN_NOT_FOUND';
+    let lastPage;
     for (let attempt = 0;; attempt++) {
         const page = await deps.describe();
         if (page) {
-            lastStatus = page.status;
+            lastPage = page;
             const outcome = classifyStatus(page.status);
             if (outcome.kind === 'read')
                 return { kind: 'settled', page, stale: outcome.stale };
@@ -66754,10 +66771,11 @@ async function waitForScan(deps, options) {
             startAttempted = true;
             await startScanOnce(deps.startScan, deps.log);
         }
+        const lastStatus = lastPage?.status ?? SCAN_NOT_FOUND;
         const elapsed = deps.now() - startedAt;
         const delay = sleepBeforeDeadline(backoffDelay(attempt, options.backoff, deps.random), deps.now(), deadline);
         if (delay <= 0)
-            return { kind: 'timeout', lastStatus, waitedMs: elapsed };
+            return { kind: 'timeout', lastStatus, waitedMs: elapsed, lastPage };
         deps.log(`Scan status ${lastStatus} after ${seconds(elapsed)}; next check in ${seconds(delay)}.`);
         await deps.sleep(delay);
     }
@@ -66818,6 +66836,11 @@ async function writeReportFile(path, text) {
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
     await (0,promises_.writeFile)(path, text);
 }
+/** One file per image, so two scan steps in a job do not overwrite each other's report. */
+function defaultJsonReportPath(image, env) {
+    const name = `${image.repository.replace(/[^a-z0-9._-]+/g, '-')}-${image.digest.replace(/^sha256:/, '').slice(0, 12)}`;
+    return (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'ecr-scan-findings', `${name}.json`);
+}
 function runUrl(env) {
     const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
     if (!GITHUB_SERVER_URL || !GITHUB_REPOSITORY || !GITHUB_RUN_ID)
@@ -66833,7 +66856,7 @@ function setOutputs(data) {
     setOutput('image-digest', data.image.digest);
     setOutput('passed', data.verdict ? String(data.verdict.passed) : '');
 }
-async function comment(config, data, env) {
+async function comment(config, marker, data, env) {
     const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (config.comment === 'never')
         return;
@@ -66845,8 +66868,7 @@ async function comment(config, data, env) {
         owner,
         repo,
         pullNumber: resolvePullRequestNumber(github_context.eventName, github_context.payload, config.prNumber),
-        // The identity the user configured, not ECR's answer, so every run finds the same comment.
-        marker: commentMarker({ ...data.image, registryId: config.registryId }, config.commentKey),
+        marker,
         body: renderComment(data, { reservedChars: COMMENT_MARKER_BUDGET }),
         mode: config.comment,
         problemFound: !data.verdict?.passed
@@ -66855,13 +66877,13 @@ async function comment(config, data, env) {
         setOutput('comment-url', result.url);
 }
 /** Writes everything a reader gets: the job summary, report files, outputs and the PR comment. */
-async function report(config, data, env) {
+async function report(config, marker, data, env) {
     setOutputs(data);
     if (env.GITHUB_STEP_SUMMARY)
         await summary.addRaw(renderSummary(data)).write();
     else
         info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.');
-    const jsonPath = config.jsonReport ?? (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'ecr-scan-findings.json');
+    const jsonPath = config.jsonReport ?? defaultJsonReportPath(data.image, env);
     await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(data)));
     setOutput('json-report', jsonPath);
     // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
@@ -66870,7 +66892,7 @@ async function report(config, data, env) {
         await writeReportFile(config.sarifReport, serializeSarif(buildSarif(data, { dockerfile })));
         setOutput('sarif-report', config.sarifReport);
     }
-    await comment(config, data, env);
+    await comment(config, marker, data, env);
 }
 async function judge(config, rules, ecr, image, options) {
     const waited = await group('Waiting for the scan', () => waitForScan({
@@ -66891,7 +66913,10 @@ async function judge(config, rules, ecr, image, options) {
     if (waited.kind === 'timeout') {
         const minutes = (waited.waitedMs / 60_000).toFixed(1);
         const problem = `The scan did not settle within the timeout: last status ${waited.lastStatus} after ${minutes} minutes. Raise '${INPUT.timeout}', or check the scan in the ECR console.`;
-        const scan = { status: waited.lastStatus, type: 'basic' };
+        const scan = {
+            ...(waited.lastPage ? scanInfo(waited.lastPage) : { status: waited.lastStatus }),
+            type: waited.lastPage?.enhanced ? 'enhanced' : 'unknown'
+        };
         return { timedOut: true, data: { ...base, scan, findings: [], counts: emptyCounts(), problem } };
     }
     if (waited.kind === 'terminal') {
@@ -66940,9 +66965,13 @@ async function run(overrides = {}) {
     };
     let config;
     let rules;
+    let marker;
     try {
         config = readConfig(name => getInput(name), options.env);
         rules = await readIgnoreRules(config);
+        // Built from the inputs, not ECR's answers, so every run finds the same comment; and built
+        // now, so a comment-key too long for the marker fails before the wait, not after it.
+        marker = commentMarker(config, config.commentKey);
     }
     catch (error) {
         setFailed(errorMessage(error));
@@ -66967,7 +66996,7 @@ async function run(overrides = {}) {
     }
     const { data, timedOut } = judgement;
     try {
-        await report(config, data, options.env);
+        await report(config, marker, data, options.env);
     }
     catch (error) {
         setFailed(`Could not write the report: ${errorMessage(error)}`);

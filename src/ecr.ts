@@ -74,7 +74,7 @@ export class EcrScans {
       repository: query.repository,
       digest,
       tag: query.imageTag,
-      registryId: query.registryId ?? detail?.registryId,
+      registryId: query.registryId,
       region: this.region
     }
   }

@@ -69,7 +69,7 @@ const REPOSITORY_PATTERN = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-
 const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,299}$/
 const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/
 const REGISTRY_ID_PATTERN = /^[0-9]{12}$/
-const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/
+const REGION_PATTERN = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/
 // The key goes into the comment's hidden marker, which has a fixed budget in the comment.
 const COMMENT_KEY_PATTERN = /^[^\r\n]{1,100}$/
 const DURATION_PART = /(\d+)(h|m|s)/g
@@ -197,7 +197,8 @@ function prNumber(read: InputReader): number | undefined {
 
 function region(read: InputReader, env: Record<string, string | undefined>): string {
   const value = matching(read, INPUT.region, REGION_PATTERN, 'an AWS region such as us-east-1')
-  const chosen = value ?? env.AWS_REGION?.trim() ?? env.AWS_DEFAULT_REGION?.trim()
+  // `||`, not `??`: an empty AWS_REGION must not hide AWS_DEFAULT_REGION.
+  const chosen = value || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim()
   if (!chosen) {
     throw new InputError(
       `No AWS region: set the '${INPUT.region}' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it from its aws-region input).`

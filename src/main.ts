@@ -69,6 +69,12 @@ async function writeReportFile(path: string, text: string): Promise<void> {
   await writeFile(path, text)
 }
 
+/** One file per image, so two scan steps in a job do not overwrite each other's report. */
+function defaultJsonReportPath(image: ImageRef, env: NodeJS.ProcessEnv): string {
+  const name = `${image.repository.replace(/[^a-z0-9._-]+/g, '-')}-${image.digest.replace(/^sha256:/, '').slice(0, 12)}`
+  return join(env.RUNNER_TEMP || tmpdir(), 'ecr-scan-findings', `${name}.json`)
+}
+
 function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env
   if (!GITHUB_SERVER_URL || !GITHUB_REPOSITORY || !GITHUB_RUN_ID) return undefined
@@ -84,7 +90,12 @@ function setOutputs(data: ReportData): void {
   core.setOutput('passed', data.verdict ? String(data.verdict.passed) : '')
 }
 
-async function comment(config: Config, data: ReportData, env: NodeJS.ProcessEnv): Promise<void> {
+async function comment(
+  config: Config,
+  marker: string,
+  data: ReportData,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
   if (config.comment === 'never') return
   if (!config.githubToken) {
@@ -101,8 +112,7 @@ async function comment(config: Config, data: ReportData, env: NodeJS.ProcessEnv)
         github.context.payload,
         config.prNumber
       ),
-      // The identity the user configured, not ECR's answer, so every run finds the same comment.
-      marker: commentMarker({ ...data.image, registryId: config.registryId }, config.commentKey),
+      marker,
       body: renderComment(data, { reservedChars: COMMENT_MARKER_BUDGET }),
       mode: config.comment,
       problemFound: !data.verdict?.passed
@@ -113,11 +123,16 @@ async function comment(config: Config, data: ReportData, env: NodeJS.ProcessEnv)
 }
 
 /** Writes everything a reader gets: the job summary, report files, outputs and the PR comment. */
-async function report(config: Config, data: ReportData, env: NodeJS.ProcessEnv): Promise<void> {
+async function report(
+  config: Config,
+  marker: string,
+  data: ReportData,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
   setOutputs(data)
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(data)).write()
   else core.info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.')
-  const jsonPath = config.jsonReport ?? join(env.RUNNER_TEMP || tmpdir(), 'ecr-scan-findings.json')
+  const jsonPath = config.jsonReport ?? defaultJsonReportPath(data.image, env)
   await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(data)))
   core.setOutput('json-report', jsonPath)
   // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
@@ -126,7 +141,7 @@ async function report(config: Config, data: ReportData, env: NodeJS.ProcessEnv):
     await writeReportFile(config.sarifReport, serializeSarif(buildSarif(data, { dockerfile })))
     core.setOutput('sarif-report', config.sarifReport)
   }
-  await comment(config, data, env)
+  await comment(config, marker, data, env)
 }
 
 /** `timedOut` fails the step whatever scan-failure says: a timeout is not a scan result. */
@@ -165,7 +180,10 @@ async function judge(
   if (waited.kind === 'timeout') {
     const minutes = (waited.waitedMs / 60_000).toFixed(1)
     const problem = `The scan did not settle within the timeout: last status ${waited.lastStatus} after ${minutes} minutes. Raise '${INPUT.timeout}', or check the scan in the ECR console.`
-    const scan: ScanInfo = { status: waited.lastStatus, type: 'basic' }
+    const scan: ScanInfo = {
+      ...(waited.lastPage ? scanInfo(waited.lastPage) : { status: waited.lastStatus }),
+      type: waited.lastPage?.enhanced ? 'enhanced' : 'unknown'
+    }
     return { timedOut: true, data: { ...base, scan, findings: [], counts: emptyCounts(), problem } }
   }
   if (waited.kind === 'terminal') {
@@ -219,9 +237,13 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
   }
   let config: Config
   let rules: IgnoreRule[]
+  let marker: string
   try {
     config = readConfig(name => core.getInput(name), options.env)
     rules = await readIgnoreRules(config)
+    // Built from the inputs, not ECR's answers, so every run finds the same comment; and built
+    // now, so a comment-key too long for the marker fails before the wait, not after it.
+    marker = commentMarker(config, config.commentKey)
   } catch (error) {
     core.setFailed(errorMessage(error))
     return
@@ -244,7 +266,7 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
   }
   const { data, timedOut } = judgement
   try {
-    await report(config, data, options.env)
+    await report(config, marker, data, options.env)
   } catch (error) {
     core.setFailed(`Could not write the report: ${errorMessage(error)}`)
     return

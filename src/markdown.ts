@@ -35,11 +35,15 @@ const REPLACEMENTS: Record<string, string> = {
   // Stops bare-URL autolinks (`https://…`, `mailto:…`); `www.` is handled by the dot below.
   ':': '&#58;',
   '.': '&#46;',
-  '@': `&#64;${ZERO_WIDTH_SPACE}`
+  '@': `&#64;${ZERO_WIDTH_SPACE}`,
+  '-': `-${ZERO_WIDTH_SPACE}`
 }
 
-/** Characters to replace; a dot only after `www`, where GitHub would autolink. */
-const SPECIAL = /[&<>"'\\`*_[\]()#!|~:@]|(?<=www)\./gi
+/**
+ * Characters to replace; a dot only after `www`, where GitHub would autolink, and the dash of
+ * `GH-123`, which GitHub turns into an issue reference.
+ */
+const SPECIAL = /[&<>"'\\`*_[\]()#!|~:@]|(?<=www)\.|(?<=\bgh)-(?=\d)/gi
 
 /** Cuts to at most maxChars code points, marking the cut with "…". */
 function cap(text: string, maxChars: number): string {

@@ -3,7 +3,8 @@ import type { ImageRef } from './image.js'
 import type { Thresholds, Verdict } from './policy.js'
 import type { SeverityCounts } from './severity.js'
 
-export type ScanType = 'basic' | 'enhanced'
+/** `unknown` when the scan never settled: only findings or ACTIVE show which kind it is. */
+export type ScanType = 'basic' | 'enhanced' | 'unknown'
 
 export interface ScanInfo {
   /** imageScanStatus.status as ECR gave it. */

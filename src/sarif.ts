@@ -3,6 +3,7 @@ import { formatImage } from './image.js'
 import type { ReportData } from './report-data.js'
 import { type Severity, severityRank } from './severity.js'
 import { dispositionOf } from './triage.js'
+import { safeHttpUrl } from './markdown.js'
 
 export const SARIF_SCHEMA_URI =
   'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json'
@@ -86,16 +87,6 @@ function securitySeverity(findings: Finding[], severity: Severity): string | und
 }
 
 /** Only http(s) links become helpUri: scan text is untrusted and the schema wants a real URI. */
-function safeLink(link: string | undefined): string | undefined {
-  if (!link) return undefined
-  try {
-    const url = new URL(link)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
-}
-
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|~>-]/g, '\\$&').replace(/</g, '&lt;')
 }
@@ -124,7 +115,7 @@ function buildRule(id: string, findings: Finding[]): SarifRule {
   const severity = mostSevere(findings)
   const title = first.title.includes(id) ? first.title : `${id}: ${first.title}`
   const description = first.description.trim() || title
-  const link = findings.map(finding => safeLink(finding.link)).find(Boolean)
+  const link = findings.map(finding => safeHttpUrl(finding.link)).find(Boolean)
   const score = securitySeverity(findings, severity)
   const facts = `Severity: ${severity}.${score ? ` Security severity: ${score}.` : ''}`
   return {

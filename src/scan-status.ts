@@ -22,7 +22,6 @@ const TERMINAL_FIXES: Record<string, string> = {
   IMAGE_ARCHIVED: 'The image is archived and is not scanned; restore it or scan a current image.'
 }
 
-export const WAITING_STATUSES = ['PENDING', 'IN_PROGRESS'] as const
 export const TERMINAL_STATUSES = Object.keys(TERMINAL_FIXES)
 
 export function classifyStatus(status: string | undefined): StatusOutcome {

@@ -80,9 +80,11 @@ export function triage(
   const ignored: IgnoredFinding[] = []
   let remaining: Finding[] = []
   for (const finding of findings) {
-    const rule = activeRules.find(candidate => ruleMatches(candidate, finding))
+    const matching = activeRules.filter(candidate => ruleMatches(candidate, finding))
+    // Every matching rule is in use (none is stale); the first one takes the credit.
+    for (const rule of matching) usedRules.add(rule)
+    const rule = matching[0]
     if (rule) {
-      usedRules.add(rule)
       ignored.push({ finding, rule })
     } else {
       remaining.push(finding)

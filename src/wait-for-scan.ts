@@ -45,7 +45,11 @@ export type WaitResult =
   /** Settled: `page` is the first page of findings, to be reused rather than fetched again. */
   | { kind: 'settled'; page: ScanPage; stale: boolean }
   | { kind: 'terminal'; page: ScanPage; fix: string }
-  | { kind: 'timeout'; lastStatus: string; waitedMs: number }
+  /** `lastPage` is absent when the scan was never found. */
+  | { kind: 'timeout'; lastStatus: string; waitedMs: number; lastPage?: ScanPage }
+
+/** Reported (and set as the scan-status output) while ECR has no scan for the image. */
+export const SCAN_NOT_FOUND = 'SCAN_NOT_FOUND'
 
 function seconds(ms: number): string {
   return `${Math.round(ms / 1000)}s`
@@ -83,11 +87,11 @@ export async function waitForScan(
   const startedAt = deps.now()
   const deadline = startedAt + options.timeoutMs
   let startAttempted = false
-  let lastStatus = 'SCAN_NOT_FOUND'
+  let lastPage: ScanPage | undefined
   for (let attempt = 0; ; attempt++) {
     const page = await deps.describe()
     if (page) {
-      lastStatus = page.status
+      lastPage = page
       const outcome = classifyStatus(page.status)
       if (outcome.kind === 'read') return { kind: 'settled', page, stale: outcome.stale }
       if (outcome.kind === 'terminal') return { kind: 'terminal', page, fix: outcome.fix }
@@ -95,13 +99,14 @@ export async function waitForScan(
       startAttempted = true
       await startScanOnce(deps.startScan, deps.log)
     }
+    const lastStatus = lastPage?.status ?? SCAN_NOT_FOUND
     const elapsed = deps.now() - startedAt
     const delay = sleepBeforeDeadline(
       backoffDelay(attempt, options.backoff, deps.random),
       deps.now(),
       deadline
     )
-    if (delay <= 0) return { kind: 'timeout', lastStatus, waitedMs: elapsed }
+    if (delay <= 0) return { kind: 'timeout', lastStatus, waitedMs: elapsed, lastPage }
     deps.log(
       `Scan status ${lastStatus} after ${seconds(elapsed)}; next check in ${seconds(delay)}.`
     )

@@ -83,4 +83,18 @@ describe('dist/index.js', () => {
       await cleanUp(run)
     }
   })
+
+  it('falls back to AWS_DEFAULT_REGION when AWS_REGION is empty', async () => {
+    const run = await runAction({
+      endpoint: ecr.url,
+      inputs: { repository: 'shop/api', 'image-tag': '1.2.3', 'fail-on': 'NONE' },
+      env: { AWS_REGION: '', AWS_DEFAULT_REGION: 'eu-central-1' }
+    })
+    try {
+      expect(run.exitCode).toBe(0)
+      expect(run.stdout).toContain(`Image: shop/api:1.2.3@${DIGEST} (eu-central-1)`)
+    } finally {
+      await cleanUp(run)
+    }
+  })
 })

@@ -32,7 +32,6 @@ describe('EcrScans.resolveImage', () => {
       repository: 'team/web',
       digest: DIGEST,
       tag: 'v1',
-      registryId: '123456789012',
       region: 'us-east-1'
     })
     expect(mock.commandCalls(DescribeImagesCommand).map(call => call.args[0].input)).toEqual([

@@ -75,6 +75,8 @@ describe('readConfig', () => {
   it('takes the region from the input, then AWS_REGION, then AWS_DEFAULT_REGION', () => {
     expect(config({ region: 'ap-south-1' }).region).toBe('ap-south-1')
     expect(config({}, { AWS_DEFAULT_REGION: 'us-west-2' }).region).toBe('us-west-2')
+    expect(config({}, { AWS_REGION: '', AWS_DEFAULT_REGION: 'us-west-2' }).region).toBe('us-west-2')
+    expect(config({ region: 'eusc-de-east-1' }).region).toBe('eusc-de-east-1')
     expect(errorOf(() => config({}, {}))).toContain('No AWS region')
     expect(errorOf(() => config({ region: 'Mars' }))).toContain("Invalid input 'region'")
   })

@@ -140,7 +140,7 @@ describe('the step, end to end over HTTP', () => {
       passed: 'true'
     })
     expect(result.log).toContain(`Image: ${REPOSITORY}:v1@${DIGEST}`)
-    expect(result.summary.length).toBeGreaterThan(0)
+    expect(decodeEntities(result.summary)).toMatch(/^## ✅ Passed: team\/web-api:v1 /)
     expect(JSON.parse(await readFile(result.outputs['json-report'] ?? '', 'utf8'))).toMatchObject({
       reportVersion: 1
     })
@@ -299,6 +299,44 @@ describe('the step, end to end over HTTP', () => {
     )
   })
 
+  it('keeps the scan type of an enhanced scan that times out', async () => {
+    const result = await step(image({ statuses: ['IN_PROGRESS'], type: 'enhanced' }), {
+      timeout: '30s'
+    })
+    expect(result.failed).toBe(true)
+    const report = JSON.parse(await readFile(result.outputs['json-report'] ?? '', 'utf8'))
+    expect(report.scan).toMatchObject({ status: 'IN_PROGRESS', type: 'unknown' })
+  })
+
+  it('writes each image its own default JSON report', async () => {
+    const first = await step(image({ statuses: ['COMPLETE'], findings: [] }))
+    const other = await step(
+      {
+        images: [
+          {
+            repository: 'team/worker',
+            digest: `sha256:${'f'.repeat(64)}`,
+            tags: ['v1'],
+            scan: { statuses: ['COMPLETE'] }
+          }
+        ]
+      },
+      { repository: 'team/worker' }
+    )
+    expect(first.outputs['json-report']).toMatch(/team-web-api-cccccccccccc\.json$/)
+    expect(other.outputs['json-report']).toMatch(/team-worker-ffffffffffff\.json$/)
+  })
+
+  it('fails on a comment-key too long for the marker before calling AWS', async () => {
+    const result = await step(image({ statuses: ['COMPLETE'] }), {
+      repository: `team/${'x'.repeat(200)}`,
+      'comment-key': '漢'.repeat(100)
+    })
+    expect(result.failed).toBe(true)
+    expect(result.log).toContain('::error::')
+    expect(result.ecr.requests).toHaveLength(0)
+  })
+
   it('passes when counts stay within max-findings and fails naming each breach when they do not', async () => {
     const findings = basicFindings(8, { severities: { HIGH: 6, MEDIUM: 2 } })
     const within = await step(image({ statuses: ['COMPLETE'], findings }), {
@@ -352,7 +390,7 @@ describe('the step, end to end over HTTP', () => {
       expect(result.failed).toBe(false)
       expect(result.outputs.passed).toBe('true')
       expect(result.log).toMatch(/::warning::.*pull-requests: write/)
-      expect(result.summary.length).toBeGreaterThan(0)
+      expect(decodeEntities(result.summary)).toMatch(/^## ✅ Passed: team\/web-api:v1 /)
     } finally {
       delete githubFailures?.createComment
       delete githubFailures?.updateComment

@@ -170,3 +170,11 @@ describe('renderCode', () => {
     expect(rendered).toMatch(/^<code title="[^"]*">sha256&#58;abc<\/code>$/)
   })
 })
+
+describe('escapeText and GitHub references', () => {
+  it('breaks GH-123 issue references but leaves other dashes alone', () => {
+    const escaped = escapeText('see GH-123 and gh-7, not CVE-2024-1 or libgh-9x')
+    expect(escaped).not.toMatch(/\bGH-\d/i)
+    expect(escaped).toContain('CVE-2024-1')
+  })
+})

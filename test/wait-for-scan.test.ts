@@ -81,11 +81,30 @@ describe('waitForScan', () => {
   })
 
   it('times out with the last status and never sleeps past the deadline', async () => {
-    const run = scripted([page('IN_PROGRESS')])
+    const inProgress = page('IN_PROGRESS', { enhanced: true })
+    const run = scripted([inProgress])
     const result = await waitForScan(run.deps, { timeoutMs: 20_000, backoff: BACKOFF })
-    expect(result).toEqual({ kind: 'timeout', lastStatus: 'IN_PROGRESS', waitedMs: 20_000 })
+    expect(result).toEqual({
+      kind: 'timeout',
+      lastStatus: 'IN_PROGRESS',
+      waitedMs: 20_000,
+      lastPage: inProgress
+    })
     expect(run.sleeps).toEqual([3000, 6000, 11_000])
     expect(run.elapsed()).toBe(20_000)
+  })
+
+  it('times out as SCAN_NOT_FOUND when the scan never appeared', async () => {
+    const result = await waitForScan(scripted([undefined]).deps, {
+      timeoutMs: 5000,
+      backoff: BACKOFF
+    })
+    expect(result).toEqual({
+      kind: 'timeout',
+      lastStatus: 'SCAN_NOT_FOUND',
+      waitedMs: 5000,
+      lastPage: undefined
+    })
   })
 
   it('lets other errors through at once instead of waiting out the timeout', async () => {
