@@ -27,8 +27,8 @@ export const INPUT = {
   githubToken: 'github-token'
 } as const
 
-export const DEFAULT_IGNORE_FILE = '.github/ecr-scan-ignore.yml'
-export const DEFAULT_TIMEOUT = '10m'
+const DEFAULT_IGNORE_FILE = '.github/ecr-scan-ignore.yml'
+const DEFAULT_TIMEOUT = '10m'
 
 export type ScanFailureMode = 'fail' | 'warn'
 export type CommentMode = 'always' | 'on-failure' | 'never'

@@ -1,37 +1,31 @@
 import type { Finding } from '../src/findings.js'
-import { finding } from './support/model.js'
+import { finding, judgedReportData } from './support/model.js'
 import { JSON_REPORT_VERSION, buildJsonReport, serializeJsonReport } from '../src/json-report.js'
-import { type Thresholds, evaluatePolicy } from '../src/policy.js'
+import type { Thresholds } from '../src/policy.js'
 import type { IgnoreRule, ReportData } from '../src/report-data.js'
-import { countBySeverity } from '../src/severity.js'
-import { triage } from '../src/triage.js'
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`
 const TODAY = new Date('2026-03-15T00:00:00Z')
 
-/** Report data as main.ts gathers it: the policy judges what triage counted. */
 function reportData(
   findings: Finding[],
   rules: IgnoreRule[] = [],
   onlyFixable = false,
   thresholds: Thresholds = { failOn: 'HIGH', maxCounts: { MEDIUM: 5 }, failOnExploit: true }
 ): ReportData {
-  const triaged = triage(findings, rules, { onlyFixable }, TODAY)
-  return {
+  return judgedReportData(findings, {
+    rules,
+    filters: { onlyFixable },
+    thresholds,
+    today: TODAY,
     image: { repository: 'team/api', digest: DIGEST, tag: 'v1.2.3', region: 'eu-west-1' },
     scan: {
       status: 'COMPLETE',
       type: 'enhanced',
       completedAt: new Date('2026-03-14T10:20:30.000Z'),
       vulnerabilitySourceUpdatedAt: new Date('2026-03-14T08:00:00.000Z')
-    },
-    findings,
-    counts: countBySeverity(findings),
-    thresholds,
-    triage: triaged,
-    verdict: evaluatePolicy(triaged.counted, thresholds),
-    actionVersion: '1.4.0'
-  }
+    }
+  })
 }
 
 const accepted: IgnoreRule = {

@@ -2,12 +2,9 @@ import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import ajvFormats from 'ajv-formats'
 import type { Finding } from '../src/findings.js'
-import { finding as sharedFinding } from './support/model.js'
-import { evaluatePolicy } from '../src/policy.js'
+import { judgedReportData, finding as sharedFinding } from './support/model.js'
 import type { IgnoreRule, ReportData } from '../src/report-data.js'
 import { SARIF_SCHEMA_URI, buildSarif, sarifLevel, serializeSarif } from '../src/sarif.js'
-import { countBySeverity } from '../src/severity.js'
-import { triage } from '../src/triage.js'
 
 const schema = JSON.parse(
   readFileSync(new URL('./fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8')
@@ -27,18 +24,7 @@ function finding(id: string, extra: Partial<Finding> = {}): Finding {
 }
 
 function reportData(findings: Finding[], rules: IgnoreRule[] = []): ReportData {
-  const thresholds = { failOn: 'HIGH' as const, maxCounts: {}, failOnExploit: false }
-  const triaged = triage(findings, rules, { onlyFixable: true }, new Date('2026-01-01T00:00:00Z'))
-  return {
-    image: { repository: 'team/api', digest: `sha256:${'c'.repeat(64)}`, region: 'us-east-1' },
-    scan: { status: 'COMPLETE', type: 'enhanced' },
-    findings,
-    counts: countBySeverity(findings),
-    thresholds,
-    triage: triaged,
-    verdict: evaluatePolicy(triaged.counted, thresholds),
-    actionVersion: '1.4.0'
-  }
+  return judgedReportData(findings, { rules, filters: { onlyFixable: true } })
 }
 
 const OPTIONS = { dockerfile: './docker/api/Dockerfile' }

@@ -1,4 +1,9 @@
 import type { Finding } from '../../src/findings.js'
+import type { ImageRef } from '../../src/image.js'
+import { type Thresholds, evaluatePolicy } from '../../src/policy.js'
+import type { IgnoreRule, ReportData, ScanInfo } from '../../src/report-data.js'
+import { countBySeverity } from '../../src/severity.js'
+import { type DecisionFilters, triage } from '../../src/triage.js'
 
 /** A normalised finding with neutral defaults; tests override only what they are about. */
 export function finding(id: string, extra: Partial<Finding> = {}): Finding {
@@ -11,5 +16,40 @@ export function finding(id: string, extra: Partial<Finding> = {}): Finding {
     exploitAvailable: 'UNKNOWN',
     source: 'basic',
     ...extra
+  }
+}
+
+export interface JudgedOptions {
+  rules?: IgnoreRule[]
+  filters?: DecisionFilters
+  thresholds?: Thresholds
+  today?: Date
+  image?: ImageRef
+  scan?: ScanInfo
+}
+
+/** Report data as main.ts gathers it: triage first, then the policy judges what it counted. */
+export function judgedReportData(findings: Finding[], options: JudgedOptions = {}): ReportData {
+  const thresholds = options.thresholds ?? { failOn: 'HIGH', maxCounts: {}, failOnExploit: false }
+  const today = options.today ?? new Date('2026-01-01T00:00:00Z')
+  const triaged = triage(
+    findings,
+    options.rules ?? [],
+    options.filters ?? { onlyFixable: false },
+    today
+  )
+  return {
+    image: options.image ?? {
+      repository: 'team/api',
+      digest: `sha256:${'c'.repeat(64)}`,
+      region: 'us-east-1'
+    },
+    scan: options.scan ?? { status: 'COMPLETE', type: 'enhanced' },
+    findings,
+    counts: countBySeverity(findings),
+    thresholds,
+    triage: triaged,
+    verdict: evaluatePolicy(triaged.counted, thresholds),
+    actionVersion: '1.4.0'
   }
 }
