@@ -1,3 +1,4 @@
+import { normalize } from 'node:path'
 import type { Thresholds } from './policy.js'
 import { RANKED_SEVERITIES, type RankedSeverity, SEVERITIES, type Severity } from './severity.js'
 
@@ -250,7 +251,11 @@ export function readConfig(read: InputReader, env: Record<string, string | undef
       maxCounts: parseMaxFindings(optional(read, INPUT.maxFindings)),
       failOnExploit: boolean(read, INPUT.failOnExploit, false)
     },
-    ignoreFile: { path: ignorePath ?? DEFAULT_IGNORE_FILE, explicit: ignorePath !== undefined },
+    ignoreFile: {
+      path: ignorePath ?? DEFAULT_IGNORE_FILE,
+      // The runner passes action.yml's default as if it were given, so only another path is explicit.
+      explicit: ignorePath !== undefined && normalize(ignorePath) !== DEFAULT_IGNORE_FILE
+    },
     ignoreInline: optional(read, INPUT.ignore),
     onlyFixable: boolean(read, INPUT.onlyFixable, false),
     minCvss: minCvss(read),

@@ -113,6 +113,20 @@ describe('readConfig', () => {
       explicit: true
     })
   })
+
+  it('does not treat the default path, which the runner passes as an input, as explicit', () => {
+    for (const path of ['.github/ecr-scan-ignore.yml', './.github/ecr-scan-ignore.yml']) {
+      expect(config({ 'ignore-file': path }).ignoreFile).toEqual({
+        path,
+        explicit: false
+      })
+    }
+  })
+
+  it('reads fail-on-exploit', () => {
+    expect(config({ 'fail-on-exploit': 'true' }).thresholds.failOnExploit).toBe(true)
+    expect(config({}).thresholds.failOnExploit).toBe(false)
+  })
 })
 
 describe('parseDuration', () => {

@@ -1,12 +1,26 @@
-// Runs the committed bundle the way the GitHub runner does: inputs as INPUT_* variables,
-// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, the endpoint from AWS_ENDPOINT_URL_ECR.
+// Runs the committed bundle the way the GitHub runner does: inputs as INPUT_* variables, with
+// action.yml's defaults for the ones not given, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, the
+// endpoint from AWS_ENDPOINT_URL_ECR.
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
 
-export const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'index.js')
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const BUNDLE = join(ROOT, 'dist', 'index.js')
+
+/** The defaults the runner passes for inputs a workflow leaves out; expressions have no value here. */
+function actionDefaults() {
+  const { inputs } = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'))
+  return Object.fromEntries(
+    Object.entries(inputs)
+      .filter(([, input]) => input.default !== undefined && !String(input.default).includes('${{'))
+      .map(([name, input]) => [name, String(input.default)])
+  )
+}
 
 /** Parses the runner's `name<<delimiter` file-command format. */
 function parseOutputs(text) {
@@ -34,7 +48,10 @@ export async function runAction({ endpoint, inputs, env = {}, nodeArgs = [] }) {
   await writeFile(outputFile, '')
   await writeFile(summaryFile, '')
   const inputEnv = Object.fromEntries(
-    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
+    Object.entries({ ...actionDefaults(), ...inputs }).map(([name, value]) => [
+      `INPUT_${name.toUpperCase()}`,
+      value
+    ])
   )
   const child = spawn(process.execPath, [...nodeArgs, BUNDLE], {
     cwd: workDir,
