@@ -10,11 +10,8 @@ const INVISIBLE = /[\p{Cf}\p{Cs}]/gu
 /** Control characters and line/paragraph separators: any of them could end a table row. */
 const LINE_BREAKING = /[\p{Cc}\p{Zl}\p{Zp}]+/gu
 
-// GitHub links @-mentions and #-references after rendering, in the decoded text, so character
-// references alone do not stop them: a zero-width space after the sign does.
-const ZERO_WIDTH_SPACE = '&#8203;'
-
-const REPLACEMENTS: Record<string, string> = {
+/** Markdown-active characters as character references, which GitHub shows as the characters. */
+const CHARACTER_REFERENCES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
@@ -28,13 +25,24 @@ const REPLACEMENTS: Record<string, string> = {
   ']': '&#93;',
   '(': '&#40;',
   ')': '&#41;',
-  '#': `&#35;${ZERO_WIDTH_SPACE}`,
+  '#': '&#35;',
   '!': '&#33;',
   '|': '&#124;',
   '~': '&#126;',
+  // GitHub renders `$…$` as math.
+  $: '&#36;',
   // Stops bare-URL autolinks (`https://…`, `mailto:…`); `www.` is handled by the dot below.
   ':': '&#58;',
   '.': '&#46;',
+  '@': '&#64;'
+}
+
+// GitHub links @-mentions and #-references after rendering, in the decoded text, so character
+// references alone do not stop them in text: a zero-width space after the sign does.
+const ZERO_WIDTH_SPACE = '&#8203;'
+const TEXT_REPLACEMENTS: Record<string, string> = {
+  ...CHARACTER_REFERENCES,
+  '#': `&#35;${ZERO_WIDTH_SPACE}`,
   '@': `&#64;${ZERO_WIDTH_SPACE}`,
   '-': `-${ZERO_WIDTH_SPACE}`
 }
@@ -43,7 +51,7 @@ const REPLACEMENTS: Record<string, string> = {
  * Characters to replace; a dot only after `www`, where GitHub would autolink, and the dash of
  * `GH-123`, which GitHub turns into an issue reference.
  */
-const SPECIAL = /[&<>"'\\`*_[\]()#!|~:@]|(?<=www)\.|(?<=\bgh)-(?=\d)/gi
+const SPECIAL = /[&<>"'\\`*_[\]()#!|~$:@]|(?<=www)\.|(?<=\bgh)-(?=\d)/gi
 
 /** Cuts to at most maxChars code points, marking the cut with "…". */
 function cap(text: string, maxChars: number): string {
@@ -59,8 +67,12 @@ function cap(text: string, maxChars: number): string {
  * `maxChars` caps the visible length (before escaping).
  */
 export function escapeText(text: string, maxChars = Number.POSITIVE_INFINITY): string {
+  return escapeWith(TEXT_REPLACEMENTS, text, maxChars)
+}
+
+function escapeWith(replacements: Record<string, string>, text: string, maxChars: number): string {
   const oneLine = text.replace(INVISIBLE, '').replace(LINE_BREAKING, ' ').trim()
-  return cap(oneLine, maxChars).replace(SPECIAL, char => REPLACEMENTS[char] ?? char)
+  return cap(oneLine, maxChars).replace(SPECIAL, char => replacements[char] ?? char)
 }
 
 /** The link as an http(s) URL, or undefined for anything else (javascript:, data:, garbage). */
@@ -86,15 +98,24 @@ function attributeUrl(url: string): string {
     .replace(/\|/g, '%7C')
 }
 
+/** Longer advisory links are dropped (the label stays): no real one comes near, and each row is charged for it. */
+const MAX_LINK_CHARS = 2_000
+const UNNAMED = '(unnamed)'
+
 /** The label linked to the URL when it is http(s); otherwise the label alone, escaped. */
 export function renderLink(label: string, link: string | undefined, maxChars?: number): string {
-  const text = escapeText(label, maxChars)
+  const text = escapeText(label, maxChars) || UNNAMED
   const url = safeHttpUrl(link)
-  return url ? `<a href="${attributeUrl(url)}">${text}</a>` : text
+  const href = url === undefined ? undefined : attributeUrl(url)
+  return href && href.length <= MAX_LINK_CHARS ? `<a href="${href}">${text}</a>` : text
 }
 
-/** Untrusted text in an inline `<code>` element (backticks could be closed by the text). */
+/**
+ * A name the inputs already validated (repository, tag, digest, a command) in an inline `<code>`
+ * element, without the zero-width spaces plain text gets: GitHub links no mentions or references
+ * inside code, and a command must paste as it reads.
+ */
 export function renderCode(text: string, title?: string): string {
   const titleAttribute = title === undefined ? '' : ` title="${escapeText(title)}"`
-  return `<code${titleAttribute}>${escapeText(text)}</code>`
+  return `<code${titleAttribute}>${escapeWith(CHARACTER_REFERENCES, text, Number.POSITIVE_INFINITY)}</code>`
 }

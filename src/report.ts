@@ -16,8 +16,10 @@ import {
 /** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
 
-/** Severities listed in the open; the rest fold into `<details>` so the report stays scannable. */
+/** Severities listed in the open, with the most severe present; the rest fold into `<details>`. */
 const ALWAYS_VISIBLE: readonly Severity[] = ['CRITICAL', 'HIGH']
+/** AWS's descriptions are free text of any length; the report quotes only this much of them. */
+const PROBLEM_CHARS = 1_000
 const BLOCK_SEPARATOR = '\n\n'
 
 /** What differs between the job summary and the PR comment. */
@@ -83,7 +85,9 @@ function renderVerdict(data: ReportData, target: Target): string {
     const description = scan.description
       ? ` (AWS: ${escapeText(scan.description, target.fieldChars)})`
       : ''
-    const problem = data.problem ? `${BLOCK_SEPARATOR}${escapeText(data.problem)}` : ''
+    const problem = data.problem
+      ? `${BLOCK_SEPARATOR}${escapeText(data.problem, PROBLEM_CHARS)}`
+      : ''
     return `## ⚠️ No verdict for ${imageName(data)}${BLOCK_SEPARATOR}ECR scan status: **${escapeText(scan.status)}**${description}${problem}`
   }
   if (verdict.passed) return `## ✅ Passed: ${imageName(data)} breaks no severity threshold`
@@ -152,7 +156,7 @@ function* triageLines(data: ReportData, fieldChars: number): Generator<string> {
     yield `- Stale rule ${describeRule(rule)} matched no finding in this image.`
   }
   for (const { finding, rule } of triage.ignored) {
-    const where = finding.packageName ? ` in ${escapeText(finding.packageName)}` : ''
+    const where = finding.packageName ? ` in ${escapeText(finding.packageName, fieldChars)}` : ''
     const expiry = rule.expires ? `, until ${escapeText(rule.expires)}` : ''
     yield `- Ignored ${finding.severity} ${renderLink(finding.id, finding.link, fieldChars)}${where}: ${escapeText(rule.reason, fieldChars)} (${escapeText(rule.origin)}${expiry})`
   }
@@ -173,9 +177,9 @@ function renderTriage(data: ReportData, budget: Budget, fieldChars: number): str
   const moreLine = (count: number) => `\n- …and ${count} more, not listed.`
   budget.spend(heading + moreLine(entryCount))
   const lines: string[] = []
+  // An entry too long for the room left is skipped, not a reason to stop listing shorter ones.
   for (const line of triageLines(data, fieldChars)) {
-    if (!budget.take(`\n${line}`)) break
-    lines.push(line)
+    if (budget.take(`\n${line}`)) lines.push(line)
   }
   const more = lines.length < entryCount ? moreLine(entryCount - lines.length) : ''
   return `${heading}${lines.join('\n')}${more}`
@@ -244,22 +248,12 @@ function compareWithinSeverity(a: Finding, b: Finding): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
-const JUDGED_FIRST: Record<Disposition['kind'], number> = { counted: 0, 'set-aside': 1, ignored: 2 }
-
-/** Within a severity, judged findings come first so a cut list keeps the ones that decide. */
-function groupBySeverity(
-  findings: readonly Finding[],
-  disposition: (finding: Finding) => Disposition
-): [Severity, Finding[]][] {
+function groupBySeverity(findings: readonly Finding[]): [Severity, Finding[]][] {
   const groups = new Map<Severity, Finding[]>(SEVERITIES.map(severity => [severity, []]))
   for (const finding of findings) groups.get(finding.severity)?.push(finding)
-  const order = (finding: Finding) => JUDGED_FIRST[disposition(finding).kind]
   return [...groups]
     .filter(([, group]) => group.length > 0)
-    .map(([severity, group]) => [
-      severity,
-      group.sort((a, b) => order(a) - order(b) || compareWithinSeverity(a, b))
-    ])
+    .map(([severity, group]) => [severity, group.sort(compareWithinSeverity)])
 }
 
 const DISPOSITION_LABEL: Record<Disposition['kind'], string> = {
@@ -298,8 +292,8 @@ function renderFindings(data: ReportData, budget: Budget, fieldChars: number): L
   )
   const tableHeader = `| ${columns.map(column => column.header).join(' | ')} |\n|${columns.map(column => (column.numeric ? '---:' : '---')).join('|')}|`
   const blocks = [heading]
-  for (const [severity, group] of groupBySeverity(data.findings, disposition)) {
-    const visible = ALWAYS_VISIBLE.includes(severity)
+  for (const [severity, group] of groupBySeverity(data.findings)) {
+    const visible = ALWAYS_VISIBLE.includes(severity) || blocks.length === 1
     const title = `${severity} (${group.length})`
     const opening = visible
       ? `#### ${title}${BLOCK_SEPARATOR}${tableHeader}`
@@ -363,7 +357,7 @@ export function renderSummary(data: ReportData, options: { limitBytes?: number }
     measure: text => Buffer.byteLength(text, 'utf8'),
     fieldChars: 300,
     fullListPointer:
-      'The full list is in the JSON report (the `json-report` output), or run the AWS CLI command below.'
+      'The full list is in the JSON report (the `json-report` output; keep it with actions/upload-artifact), or run the AWS CLI command below.'
   })
 }
 

@@ -163,6 +163,19 @@ describe('the verdict line', () => {
       expect(markdown).not.toContain('### Findings')
     }
   })
+
+  it('quotes at most 1,000 characters of a huge AWS description, so the comment stays in its limit', () => {
+    const description = 'Scanner error: '.repeat(5_000)
+    const data = reportData([], {
+      scan: { status: 'FAILED', description, type: 'basic' },
+      verdict: undefined,
+      problem: `The scan ended with status FAILED (${description}): nothing to judge.`
+    })
+    const comment = renderComment(data)
+    expect(description.length).toBeGreaterThan(COMMENT_BODY_LIMIT)
+    expect(comment.length).toBeLessThan(3_000)
+    expect(comment).toContain('No verdict')
+  })
 })
 
 describe('the image section', () => {
@@ -289,6 +302,22 @@ describe('the triage section', () => {
   it('is left out when triage set nothing aside', () => {
     expect(renderSummary(reportData([finding()]))).not.toContain('Ignored and filtered')
   })
+
+  it('skips an ignored finding too long for its room and still lists the shorter ones', () => {
+    const huge = finding({ severity: 'LOW', packageName: 'p'.repeat(200_000) })
+    const small = finding({ severity: 'LOW', packageName: 'zlib' })
+    const ignored = [huge, small].map(item => ({ finding: item, rule: rule({ id: item.id }) }))
+    const data = reportData([huge, small], {
+      triage: { counted: [], ignored, filters: [], expiredRules: [], staleRules: [] },
+      verdict: evaluatePolicy([], NO_THRESHOLDS)
+    })
+    const lines = renderComment(data)
+      .split('\n')
+      .filter(line => line.startsWith('- Ignored '))
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toContain(' in zlib: ')
+    expect(lines[0]).toContain(` in ${'p'.repeat(119)}…: `)
+  })
 })
 
 describe('the findings list', () => {
@@ -353,6 +382,14 @@ describe('the findings list', () => {
     expect(summary.match(/<details>/g)).toHaveLength(summary.match(/<\/details>/g)?.length ?? 0)
   })
 
+  it('keeps the most severe group present in the open even below HIGH', () => {
+    const findings = (['MEDIUM', 'LOW'] as Severity[]).map(severity => finding({ severity }))
+    const summary = renderSummary(reportData(findings))
+    expect(summary).toContain('#### MEDIUM (1)')
+    expect(summary).toContain('<details><summary><b>LOW (1)</b></summary>')
+    expect(summary).not.toContain('<b>MEDIUM')
+  })
+
   it('links an id only to an http(s) advisory', () => {
     const summary = renderSummary(
       reportData([
@@ -366,6 +403,19 @@ describe('the findings list', () => {
     expect(ids).toContain('CVE-JS')
     expect(ids).toContain('CVE-NONE')
     expect(summary).not.toContain('javascript')
+  })
+
+  it('drops an advisory link longer than 2,000 characters and names a blank id', () => {
+    const summary = renderSummary(
+      reportData([
+        finding({ id: 'CVE-LONG', link: `https://example.test/${'a'.repeat(3_000)}` }),
+        finding({ id: ' \u200B ', link: 'https://example.test/blank' })
+      ])
+    )
+    const ids = findingRows(summary).map(row => row[0])
+    expect(ids).toContain('CVE-LONG')
+    expect(ids).toContain('<a href="https://example.test/blank">(unnamed)</a>')
+    expect(summary).not.toContain('a'.repeat(2_000))
   })
 
   it('caps long descriptions: 300 characters in the summary, 120 in the comment', () => {
@@ -391,7 +441,7 @@ describe('untrusted text', () => {
     installedVersion: '1.0`</code>`\r\n| injected | row |',
     fixedInVersion: '</table></details><!-- -->',
     description:
-      '[click](javascript:alert(1)) **bold** _em_ ~~del~~ https://evil.test www.evil.test\u202E'
+      '[click](javascript:alert(1)) **bold** _em_ ~~del~~ $x^{99}$ https://evil.test www.evil.test\u202E'
   })
 
   for (const [name, render] of [
@@ -407,6 +457,7 @@ describe('untrusted text', () => {
       expect(markdown).not.toMatch(/&#64;(?!&#8203;)/)
       expect(markdown).not.toContain('<!--')
       expect(markdown).not.toContain('\u202E')
+      expect(markdown).not.toContain('$')
       expect(markdown).not.toMatch(/<\/table>|<\/code>`/)
       expect(markdown.match(/<details>/g)?.length ?? 0).toBe(
         markdown.match(/<\/details>/g)?.length ?? 0
@@ -431,6 +482,17 @@ describe('the footer', () => {
       `<code>aws ecr describe-image-scan-findings --registry-id 123456789012 --repository-name api --image-id imageDigest=${escapeText(DIGEST)} --region us-east-1</code>`
     )
     expect(footer).toContain('<code>npm ci &amp;&amp; npm run demo</code>')
+  })
+
+  it('gives a command that pastes as it reads: no zero-width spaces inside code', () => {
+    const data = reportData([], {
+      image: { repository: 'team/gh-2', digest: DIGEST, region: 'eu-west-1' }
+    })
+    const footer = renderSummary(data).trimEnd().split('\n').pop() ?? ''
+    expect(footer).toContain('--repository-name team/gh-2 --image-id')
+    const code = footer.match(/<code>[^<]*<\/code>/g) ?? []
+    expect(code).toHaveLength(2)
+    expect(code.join('')).not.toContain('&#8203;')
   })
 })
 
@@ -469,7 +531,7 @@ describe('size limits', () => {
       .slice(0, Math.min(criticalCount, rows.length))
       .map(item => item.id)
     expect(listedIds.slice(0, shownCritical.length)).toEqual(shownCritical)
-    expect(summary).toContain('The full list is in the JSON report (the `json-report` output)')
+    expect(summary).toContain('The full list is in the JSON report (the `json-report` output;')
     expect(summary).toContain('aws ecr describe-image-scan-findings')
   })
 
@@ -548,7 +610,7 @@ describe('size limits', () => {
 })
 
 describe('findings that ignore rules took out', () => {
-  it('are marked in a Judged column and listed after the judged ones of their severity', () => {
+  it('are marked in a Judged column and keep their place by CVSS score', () => {
     const judged = finding({ id: 'CVE-2024-1000', severity: 'CRITICAL', cvssScore: 5 })
     const ignored = finding({ id: 'CVE-2024-2000', severity: 'CRITICAL', cvssScore: 9.8 })
     const findings = [ignored, judged]
@@ -564,9 +626,9 @@ describe('findings that ignore rules took out', () => {
     })
     const rows = findingRows(renderSummary(data))
     expect(rows.map(row => row[0])).toEqual([
-      expect.stringContaining('CVE-2024-1000'),
-      expect.stringContaining('CVE-2024-2000')
+      expect.stringContaining('CVE-2024-2000'),
+      expect.stringContaining('CVE-2024-1000')
     ])
-    expect(rows.map(row => row[row.length - 1])).toEqual(['yes', 'ignored'])
+    expect(rows.map(row => row[row.length - 1])).toEqual(['ignored', 'yes'])
   })
 })
