@@ -65394,6 +65394,7 @@ function countBySeverity(findings) {
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
+
 /** Every input name, typed once: action.yml and the README document the same list. */
 const INPUT = {
     repository: 'repository',
@@ -65567,7 +65568,11 @@ function readConfig(read, env) {
             maxCounts: parseMaxFindings(optional(read, INPUT.maxFindings)),
             failOnExploit: inputs_boolean(read, INPUT.failOnExploit, false)
         },
-        ignoreFile: { path: ignorePath ?? DEFAULT_IGNORE_FILE, explicit: ignorePath !== undefined },
+        ignoreFile: {
+            path: ignorePath ?? DEFAULT_IGNORE_FILE,
+            // The runner passes action.yml's default as if it were given, so only another path is explicit.
+            explicit: ignorePath !== undefined && (0,external_node_path_.normalize)(ignorePath) !== DEFAULT_IGNORE_FILE
+        },
         ignoreInline: optional(read, INPUT.ignore),
         onlyFixable: inputs_boolean(read, INPUT.onlyFixable, false),
         minCvss: minCvss(read),
@@ -66142,10 +66147,8 @@ async function readAllFindings(firstPage, laterPages) {
 const INVISIBLE = /[\p{Cf}\p{Cs}]/gu;
 /** Control characters and line/paragraph separators: any of them could end a table row. */
 const LINE_BREAKING = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
-// GitHub links @-mentions and #-references after rendering, in the decoded text, so character
-// references alone do not stop them: a zero-width space after the sign does.
-const ZERO_WIDTH_SPACE = '&#8203;';
-const REPLACEMENTS = {
+/** Markdown-active characters as character references, which GitHub shows as the characters. */
+const CHARACTER_REFERENCES = {
     '&': '&amp;',
     '<': '&lt;',
     '>': '&gt;',
@@ -66159,13 +66162,23 @@ const REPLACEMENTS = {
     ']': '&#93;',
     '(': '&#40;',
     ')': '&#41;',
-    '#': `&#35;${ZERO_WIDTH_SPACE}`,
+    '#': '&#35;',
     '!': '&#33;',
     '|': '&#124;',
     '~': '&#126;',
+    // GitHub renders `$…$` as math.
+    $: '&#36;',
     // Stops bare-URL autolinks (`https://…`, `mailto:…`); `www.` is handled by the dot below.
     ':': '&#58;',
     '.': '&#46;',
+    '@': '&#64;'
+};
+// GitHub links @-mentions and #-references after rendering, in the decoded text, so character
+// references alone do not stop them in text: a zero-width space after the sign does.
+const ZERO_WIDTH_SPACE = '&#8203;';
+const TEXT_REPLACEMENTS = {
+    ...CHARACTER_REFERENCES,
+    '#': `&#35;${ZERO_WIDTH_SPACE}`,
     '@': `&#64;${ZERO_WIDTH_SPACE}`,
     '-': `-${ZERO_WIDTH_SPACE}`
 };
@@ -66173,7 +66186,7 @@ const REPLACEMENTS = {
  * Characters to replace; a dot only after `www`, where GitHub would autolink, and the dash of
  * `GH-123`, which GitHub turns into an issue reference.
  */
-const SPECIAL = /[&<>"'\\`*_[\]()#!|~:@]|(?<=www)\.|(?<=\bgh)-(?=\d)/gi;
+const SPECIAL = /[&<>"'\\`*_[\]()#!|~$:@]|(?<=www)\.|(?<=\bgh)-(?=\d)/gi;
 /** Cuts to at most maxChars code points, marking the cut with "…". */
 function cap(text, maxChars) {
     if (text.length <= maxChars)
@@ -66189,8 +66202,11 @@ function cap(text, maxChars) {
  * `maxChars` caps the visible length (before escaping).
  */
 function escapeText(text, maxChars = Number.POSITIVE_INFINITY) {
+    return escapeWith(TEXT_REPLACEMENTS, text, maxChars);
+}
+function escapeWith(replacements, text, maxChars) {
     const oneLine = text.replace(INVISIBLE, '').replace(LINE_BREAKING, ' ').trim();
-    return cap(oneLine, maxChars).replace(SPECIAL, char => REPLACEMENTS[char] ?? char);
+    return cap(oneLine, maxChars).replace(SPECIAL, char => replacements[char] ?? char);
 }
 /** The link as an http(s) URL, or undefined for anything else (javascript:, data:, garbage). */
 function safeHttpUrl(link) {
@@ -66215,16 +66231,24 @@ function attributeUrl(url) {
         .replace(/>/g, '%3E')
         .replace(/\|/g, '%7C');
 }
+/** Longer advisory links are dropped (the label stays): no real one comes near, and each row is charged for it. */
+const MAX_LINK_CHARS = 2_000;
+const UNNAMED = '(unnamed)';
 /** The label linked to the URL when it is http(s); otherwise the label alone, escaped. */
 function renderLink(label, link, maxChars) {
-    const text = escapeText(label, maxChars);
+    const text = escapeText(label, maxChars) || UNNAMED;
     const url = safeHttpUrl(link);
-    return url ? `<a href="${attributeUrl(url)}">${text}</a>` : text;
+    const href = url === undefined ? undefined : attributeUrl(url);
+    return href && href.length <= MAX_LINK_CHARS ? `<a href="${href}">${text}</a>` : text;
 }
-/** Untrusted text in an inline `<code>` element (backticks could be closed by the text). */
+/**
+ * A name the inputs already validated (repository, tag, digest, a command) in an inline `<code>`
+ * element, without the zero-width spaces plain text gets: GitHub links no mentions or references
+ * inside code, and a command must paste as it reads.
+ */
 function renderCode(text, title) {
     const titleAttribute = title === undefined ? '' : ` title="${escapeText(title)}"`;
-    return `<code${titleAttribute}>${escapeText(text)}</code>`;
+    return `<code${titleAttribute}>${escapeWith(CHARACTER_REFERENCES, text, Number.POSITIVE_INFINITY)}</code>`;
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
@@ -66236,8 +66260,10 @@ function renderCode(text, title) {
 
 /** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
-/** Severities listed in the open; the rest fold into `<details>` so the report stays scannable. */
+/** Severities listed in the open, with the most severe present; the rest fold into `<details>`. */
 const ALWAYS_VISIBLE = ['CRITICAL', 'HIGH'];
+/** AWS's descriptions are free text of any length; the report quotes only this much of them. */
+const PROBLEM_CHARS = 1_000;
 const BLOCK_SEPARATOR = '\n\n';
 /** Room left in the report; every part is charged before it is added, so nothing is cut later. */
 class Budget {
@@ -66284,7 +66310,9 @@ function renderVerdict(data, target) {
         const description = scan.description
             ? ` (AWS: ${escapeText(scan.description, target.fieldChars)})`
             : '';
-        const problem = data.problem ? `${BLOCK_SEPARATOR}${escapeText(data.problem)}` : '';
+        const problem = data.problem
+            ? `${BLOCK_SEPARATOR}${escapeText(data.problem, PROBLEM_CHARS)}`
+            : '';
         return `## ⚠️ No verdict for ${imageName(data)}${BLOCK_SEPARATOR}ECR scan status: **${escapeText(scan.status)}**${description}${problem}`;
     }
     if (verdict.passed)
@@ -66348,7 +66376,7 @@ function* triageLines(data, fieldChars) {
         yield `- Stale rule ${describeRule(rule)} matched no finding in this image.`;
     }
     for (const { finding, rule } of triage.ignored) {
-        const where = finding.packageName ? ` in ${escapeText(finding.packageName)}` : '';
+        const where = finding.packageName ? ` in ${escapeText(finding.packageName, fieldChars)}` : '';
         const expiry = rule.expires ? `, until ${escapeText(rule.expires)}` : '';
         yield `- Ignored ${finding.severity} ${renderLink(finding.id, finding.link, fieldChars)}${where}: ${escapeText(rule.reason, fieldChars)} (${escapeText(rule.origin)}${expiry})`;
     }
@@ -66365,10 +66393,10 @@ function renderTriage(data, budget, fieldChars) {
     const moreLine = (count) => `\n- …and ${count} more, not listed.`;
     budget.spend(heading + moreLine(entryCount));
     const lines = [];
+    // An entry too long for the room left is skipped, not a reason to stop listing shorter ones.
     for (const line of triageLines(data, fieldChars)) {
-        if (!budget.take(`\n${line}`))
-            break;
-        lines.push(line);
+        if (budget.take(`\n${line}`))
+            lines.push(line);
     }
     const more = lines.length < entryCount ? moreLine(entryCount - lines.length) : '';
     return `${heading}${lines.join('\n')}${more}`;
@@ -66425,19 +66453,13 @@ function compareWithinSeverity(a, b) {
         return byScore;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
-const JUDGED_FIRST = { counted: 0, 'set-aside': 1, ignored: 2 };
-/** Within a severity, judged findings come first so a cut list keeps the ones that decide. */
-function groupBySeverity(findings, disposition) {
+function groupBySeverity(findings) {
     const groups = new Map(SEVERITIES.map(severity => [severity, []]));
     for (const finding of findings)
         groups.get(finding.severity)?.push(finding);
-    const order = (finding) => JUDGED_FIRST[disposition(finding).kind];
     return [...groups]
         .filter(([, group]) => group.length > 0)
-        .map(([severity, group]) => [
-        severity,
-        group.sort((a, b) => order(a) - order(b) || compareWithinSeverity(a, b))
-    ]);
+        .map(([severity, group]) => [severity, group.sort(compareWithinSeverity)]);
 }
 const DISPOSITION_LABEL = {
     counted: 'yes',
@@ -66466,8 +66488,8 @@ function renderFindings(data, budget, fieldChars) {
     const columns = [...COLUMNS, judgedColumn(disposition)].filter(column => data.findings.some(column.hasValue));
     const tableHeader = `| ${columns.map(column => column.header).join(' | ')} |\n|${columns.map(column => (column.numeric ? '---:' : '---')).join('|')}|`;
     const blocks = [heading];
-    for (const [severity, group] of groupBySeverity(data.findings, disposition)) {
-        const visible = ALWAYS_VISIBLE.includes(severity);
+    for (const [severity, group] of groupBySeverity(data.findings)) {
+        const visible = ALWAYS_VISIBLE.includes(severity) || blocks.length === 1;
         const title = `${severity} (${group.length})`;
         const opening = visible
             ? `#### ${title}${BLOCK_SEPARATOR}${tableHeader}`
@@ -66531,7 +66553,7 @@ function renderSummary(data, options = {}) {
         limit: options.limitBytes ?? SUMMARY_LIMIT_BYTES,
         measure: text => Buffer.byteLength(text, 'utf8'),
         fieldChars: 300,
-        fullListPointer: 'The full list is in the JSON report (the `json-report` output), or run the AWS CLI command below.'
+        fullListPointer: 'The full list is in the JSON report (the `json-report` output; keep it with actions/upload-artifact), or run the AWS CLI command below.'
     });
 }
 function renderComment(data, options = {}) {
@@ -66876,23 +66898,49 @@ async function comment(config, marker, data, env) {
     if (result.url)
         setOutput('comment-url', result.url);
 }
-/** Writes everything a reader gets: the job summary, report files, outputs and the PR comment. */
+/**
+ * Writes everything a reader gets: outputs, the job summary, the report files and the PR comment,
+ * each independently of the others. Returns the writes that failed, one line each; a comment
+ * GitHub refused is only a warning, so it never changes the step's outcome.
+ */
 async function report(config, marker, data, env) {
+    const failures = [];
+    const attempt = async (what, write) => {
+        try {
+            await write();
+        }
+        catch (error) {
+            failures.push(`Could not write the ${what}: ${errorMessage(error)}`);
+        }
+    };
     setOutputs(data);
-    if (env.GITHUB_STEP_SUMMARY)
-        await summary.addRaw(renderSummary(data)).write();
-    else
-        info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.');
+    await attempt('job summary', async () => {
+        if (env.GITHUB_STEP_SUMMARY)
+            await summary.addRaw(renderSummary(data)).write();
+        else
+            info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.');
+    });
     const jsonPath = config.jsonReport ?? defaultJsonReportPath(data.image, env);
-    await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(data)));
-    setOutput('json-report', jsonPath);
+    await attempt(`JSON report to ${jsonPath}`, async () => {
+        await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(data)));
+        setOutput('json-report', jsonPath);
+    });
     // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
-    if (config.sarifReport && data.verdict) {
+    const sarifPath = config.sarifReport;
+    if (sarifPath && data.verdict) {
         const dockerfile = (0,external_node_path_.relative)(env.GITHUB_WORKSPACE || process.cwd(), (0,external_node_path_.resolve)(config.dockerfile));
-        await writeReportFile(config.sarifReport, serializeSarif(buildSarif(data, { dockerfile })));
-        setOutput('sarif-report', config.sarifReport);
+        await attempt(`SARIF report to ${sarifPath}`, async () => {
+            await writeReportFile(sarifPath, serializeSarif(buildSarif(data, { dockerfile })));
+            setOutput('sarif-report', sarifPath);
+        });
     }
-    await comment(config, marker, data, env);
+    try {
+        await comment(config, marker, data, env);
+    }
+    catch (error) {
+        warning(`PR comment: not written (${errorMessage(error)}).`);
+    }
+    return failures;
 }
 async function judge(config, rules, ecr, image, options) {
     const waited = await group('Waiting for the scan', () => waitForScan({
@@ -66995,13 +67043,9 @@ async function run(overrides = {}) {
         return;
     }
     const { data, timedOut } = judgement;
-    try {
-        await report(config, marker, data, options.env);
-    }
-    catch (error) {
-        setFailed(`Could not write the report: ${errorMessage(error)}`);
-        return;
-    }
+    const writeFailures = await report(config, marker, data, options.env);
+    for (const failure of writeFailures)
+        setFailed(failure);
     if (data.problem && !data.verdict) {
         if (config.scanFailure === 'warn' && !timedOut)
             warning(data.problem);

@@ -122,26 +122,50 @@ async function comment(
   if (result.url) core.setOutput('comment-url', result.url)
 }
 
-/** Writes everything a reader gets: the job summary, report files, outputs and the PR comment. */
+/**
+ * Writes everything a reader gets: outputs, the job summary, the report files and the PR comment,
+ * each independently of the others. Returns the writes that failed, one line each; a comment
+ * GitHub refused is only a warning, so it never changes the step's outcome.
+ */
 async function report(
   config: Config,
   marker: string,
   data: ReportData,
   env: NodeJS.ProcessEnv
-): Promise<void> {
-  setOutputs(data)
-  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(data)).write()
-  else core.info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.')
-  const jsonPath = config.jsonReport ?? defaultJsonReportPath(data.image, env)
-  await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(data)))
-  core.setOutput('json-report', jsonPath)
-  // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
-  if (config.sarifReport && data.verdict) {
-    const dockerfile = relative(env.GITHUB_WORKSPACE || process.cwd(), resolve(config.dockerfile))
-    await writeReportFile(config.sarifReport, serializeSarif(buildSarif(data, { dockerfile })))
-    core.setOutput('sarif-report', config.sarifReport)
+): Promise<string[]> {
+  const failures: string[] = []
+  const attempt = async (what: string, write: () => Promise<void>) => {
+    try {
+      await write()
+    } catch (error) {
+      failures.push(`Could not write the ${what}: ${errorMessage(error)}`)
+    }
   }
-  await comment(config, marker, data, env)
+  setOutputs(data)
+  await attempt('job summary', async () => {
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(data)).write()
+    else core.info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.')
+  })
+  const jsonPath = config.jsonReport ?? defaultJsonReportPath(data.image, env)
+  await attempt(`JSON report to ${jsonPath}`, async () => {
+    await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(data)))
+    core.setOutput('json-report', jsonPath)
+  })
+  // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
+  const sarifPath = config.sarifReport
+  if (sarifPath && data.verdict) {
+    const dockerfile = relative(env.GITHUB_WORKSPACE || process.cwd(), resolve(config.dockerfile))
+    await attempt(`SARIF report to ${sarifPath}`, async () => {
+      await writeReportFile(sarifPath, serializeSarif(buildSarif(data, { dockerfile })))
+      core.setOutput('sarif-report', sarifPath)
+    })
+  }
+  try {
+    await comment(config, marker, data, env)
+  } catch (error) {
+    core.warning(`PR comment: not written (${errorMessage(error)}).`)
+  }
+  return failures
 }
 
 /** `timedOut` fails the step whatever scan-failure says: a timeout is not a scan result. */
@@ -265,12 +289,8 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
     return
   }
   const { data, timedOut } = judgement
-  try {
-    await report(config, marker, data, options.env)
-  } catch (error) {
-    core.setFailed(`Could not write the report: ${errorMessage(error)}`)
-    return
-  }
+  const writeFailures = await report(config, marker, data, options.env)
+  for (const failure of writeFailures) core.setFailed(failure)
   if (data.problem && !data.verdict) {
     if (config.scanFailure === 'warn' && !timedOut) core.warning(data.problem)
     else core.setFailed(data.problem)

@@ -397,6 +397,25 @@ describe('the step, end to end over HTTP', () => {
     }
   })
 
+  it('still writes the summary and the comment when a report file cannot be written, and fails naming it', async () => {
+    const unwritable = join(workDir, 'summary.md', 'results.sarif')
+    const result = await step(image({ statuses: ['COMPLETE'], findings: [] }), {
+      comment: 'always',
+      'github-token': 'fake-token',
+      'comment-key': 'unwritable-sarif',
+      'sarif-report': unwritable
+    })
+    expect(result.failed).toBe(true)
+    expect(result.log).toContain(`::error::Could not write the SARIF report to ${unwritable}: `)
+    expect(result.outputs.passed).toBe('true')
+    expect(result.outputs['sarif-report']).toBeUndefined()
+    expect(result.outputs['json-report']).toBeDefined()
+    expect(decodeEntities(result.summary)).toMatch(/^## ✅ Passed: /)
+    const written = github.comments.filter(item => item.body.includes('key=unwritable-sarif'))
+    expect(written).toHaveLength(1)
+    expect(result.outputs['comment-url']).toBe(written[0]?.htmlUrl)
+  })
+
   describe('policy as code', () => {
     const findings: ImageScanFinding[] = [
       {
@@ -434,6 +453,27 @@ describe('the step, end to end over HTTP', () => {
       ).toEqual(['ignored', 'ignored'])
     })
 
+    it('reads rules from the ignore file, and runs without one at the default path', async () => {
+      const rulesFile = join(workDir, 'ignore-rules.yml')
+      await writeFile(
+        rulesFile,
+        'ignore:\n  - id: CVE-2024-0001\n    reason: a\n  - id: CVE-2024-0002\n    reason: b\n'
+      )
+      const withFile = await step(image({ statuses: ['COMPLETE'], findings }), {
+        'ignore-file': rulesFile
+      })
+      expect(withFile.failed).toBe(false)
+      expect(withFile.outputs).toMatchObject({ ignored: '2', passed: 'true' })
+      expect(decodeEntities(withFile.summary)).toContain(`${rulesFile}:2`)
+
+      // The runner passes action.yml's default path as the input when a workflow leaves it out.
+      const atDefault = await step(image({ statuses: ['COMPLETE'], findings }), {
+        'ignore-file': '.github/ecr-scan-ignore.yml'
+      })
+      expect(atDefault.outputs).toMatchObject({ ignored: '0', passed: 'false' })
+      expect(atDefault.log).not.toContain('does not exist')
+    })
+
     it('warns about an expired rule, which then ignores nothing', async () => {
       const ignore = '- id: CVE-2024-0002\n  reason: old\n  expires: 1969-12-31'
       const result = await step(image({ statuses: ['COMPLETE'], findings }), { ignore })
@@ -464,6 +504,31 @@ describe('the step, end to end over HTTP', () => {
       // The unscored HIGH finding is kept and still fails; the 9.8 CRITICAL one is set aside.
       expect(result.failed).toBe(true)
       expect(result.log).toContain('1 finding at HIGH or higher')
+    })
+
+    it('fails on a known exploit at any severity with fail-on-exploit', async () => {
+      const [low] = enhancedFindings(1, { severities: { LOW: 1 } })
+      const exploited = { ...low, exploitAvailable: 'YES' }
+      const result = await step(image({ statuses: ['ACTIVE'], enhancedFindings: [exploited] }), {
+        'fail-on': 'NONE',
+        'fail-on-exploit': 'true'
+      })
+      expect(result.failed).toBe(true)
+      expect(result.log).toMatch(/::error::Policy failed.*known exploit/)
+      const allowed = await step(image({ statuses: ['ACTIVE'], enhancedFindings: [exploited] }), {
+        'fail-on': 'NONE'
+      })
+      expect(allowed.failed).toBe(false)
+    })
+
+    it('writes no SARIF for a scan that gave nothing to judge', async () => {
+      const sarifPath = join(workDir, 'terminal.sarif')
+      const result = await step(image({ statuses: ['FAILED'] }), {
+        'sarif-report': sarifPath,
+        'scan-failure': 'warn'
+      })
+      expect(result.outputs['sarif-report']).toBeUndefined()
+      await expect(readFile(sarifPath, 'utf8')).rejects.toThrow(/ENOENT/)
     })
 
     it('writes SARIF located at the Dockerfile when asked', async () => {
