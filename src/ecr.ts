@@ -15,8 +15,16 @@ import type { ScanPage, StartScanOutcome } from './wait-for-scan.js'
 
 /** Basic findings allow 1000 a page; Inspector findings come at most 100 a page regardless. */
 const PAGE_SIZE = 1000
-/** Throttling and 5xx are retried here, by the SDK's standard strategy, and nowhere else. */
-const MAX_ATTEMPTS = 6
+/** Throttling, 5xx and timeouts are retried here, by the SDK's standard strategy, and nowhere else. */
+export const MAX_ATTEMPTS = 6
+
+/** A connection or an answer that takes longer than this is given up and retried, never awaited. */
+export interface RequestTimeouts {
+  connectMs: number
+  answerMs: number
+}
+
+const REQUEST_TIMEOUTS: RequestTimeouts = { connectMs: 5_000, answerMs: 20_000 }
 
 export interface ImageQuery {
   repository: string
@@ -37,9 +45,19 @@ export class EcrScans {
     private readonly region: string
   ) {}
 
-  static create(region: string): EcrScans {
+  static create(region: string, timeouts = REQUEST_TIMEOUTS): EcrScans {
     return new EcrScans(
-      new ECRClient({ region, retryMode: 'standard', maxAttempts: MAX_ATTEMPTS }),
+      new ECRClient({
+        region,
+        retryMode: 'standard',
+        maxAttempts: MAX_ATTEMPTS,
+        requestHandler: {
+          connectionTimeout: timeouts.connectMs,
+          requestTimeout: timeouts.answerMs,
+          // Without this a stalled answer is only logged, and the step hangs past its timeout.
+          throwOnRequestTimeout: true
+        }
+      }),
       region
     )
   }

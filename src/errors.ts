@@ -56,8 +56,13 @@ export function explainAwsError(error: unknown, context: ErrorContext): string {
     case 'ECONNREFUSED':
     case 'ECONNRESET':
     case 'ETIMEDOUT':
-      return `Could not reach ECR in ${context.region} (${name}: ${detail}). Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`
+    case 'TimeoutError':
+      return `Could not reach ECR in ${context.region} (${name}: ${detail}), even after retries. Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`
   }
   if (name === 'ImageMismatchError') return detail
+  // Every answer from AWS carries $metadata; anything else is this action's own failure.
+  if (!(error && typeof error === 'object' && '$metadata' in error)) {
+    return `Unexpected error (${name || 'error'}: ${detail}). Please report this with the run log.`
+  }
   return `ECR request failed (${name || 'error'}: ${detail}).`
 }

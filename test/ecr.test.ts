@@ -7,8 +7,9 @@ import {
   StartImageScanCommand,
   ValidationException
 } from '@aws-sdk/client-ecr'
+import { type AddressInfo, type Socket, createServer } from 'node:net'
 import { mockClient } from 'aws-sdk-client-mock'
-import { EcrScans, ImageMismatchError } from '../src/ecr.js'
+import { EcrScans, ImageMismatchError, MAX_ATTEMPTS } from '../src/ecr.js'
 
 const DIGEST = `sha256:${'b'.repeat(64)}`
 const image = { repository: 'team/web', digest: DIGEST, tag: 'v1', region: 'us-east-1' }
@@ -139,5 +140,33 @@ describe('EcrScans.startScan', () => {
     expect(mock.commandCalls(StartImageScanCommand)[0]?.args[0].input.imageId).toEqual({
       imageDigest: DIGEST
     })
+  })
+})
+
+describe('EcrScans.create', () => {
+  it('gives up on an ECR that never answers, retrying each attempt, instead of hanging', async () => {
+    const sockets: Socket[] = []
+    const silent = createServer(socket => {
+      sockets.push(socket)
+      socket.on('error', () => undefined)
+    })
+    await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve))
+    const { port } = silent.address() as AddressInfo
+    const saved = { ...process.env }
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_ECR: `http://127.0.0.1:${port}`,
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'example-secret'
+    })
+    try {
+      const ecr = EcrScans.create('us-east-1', { connectMs: 1_000, answerMs: 100 })
+      const error: unknown = await ecr.describeScan(image).catch((thrown: unknown) => thrown)
+      expect(error).toMatchObject({ name: 'TimeoutError' })
+      expect(sockets).toHaveLength(MAX_ATTEMPTS)
+    } finally {
+      process.env = saved
+      for (const socket of sockets) socket.destroy()
+      await new Promise(resolve => silent.close(resolve))
+    }
   })
 })

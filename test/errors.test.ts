@@ -2,8 +2,9 @@ import { errorMessage, explainAwsError } from '../src/errors.js'
 
 const context = { repository: 'team/web', region: 'eu-west-1', image: 'v1' }
 
+/** As the SDK throws them: every service answer carries $metadata. */
 function awsError(name: string, message = 'from AWS'): Error {
-  return Object.assign(new Error(message), { name })
+  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400 } })
 }
 
 describe('explainAwsError', () => {
@@ -40,10 +41,16 @@ describe('explainAwsError', () => {
     expect(explainAwsError(error, context)).toContain('Could not reach ECR in eu-west-1')
   })
 
-  it('keeps the name and message of anything unknown, on one line', () => {
+  it('keeps the name and message of any other AWS answer, on one line', () => {
     expect(explainAwsError(awsError('ServerException', 'bad\nday'), context)).toBe(
       'ECR request failed (ServerException: bad day).'
     )
     expect(errorMessage('plain string')).toBe('plain string')
+  })
+
+  it('does not blame ECR for an error of its own', () => {
+    expect(explainAwsError(new TypeError("undefined has no property 'x'"), context)).toBe(
+      "Unexpected error (TypeError: undefined has no property 'x'). Please report this with the run log."
+    )
   })
 })
