@@ -163,6 +163,11 @@ export function parseMaxFindings(text: string | undefined): Partial<Record<Sever
         `Invalid input '${INPUT.maxFindings}': the count for ${severity} must be a whole number of 0 or more, got '${count}'.`
       )
     }
+    if (limits[severity as Severity] !== undefined) {
+      throw new InputError(
+        `Invalid input '${INPUT.maxFindings}': ${severity} is given twice. Keep one limit per severity.`
+      )
+    }
     limits[severity as Severity] = Number(count)
   }
   return limits

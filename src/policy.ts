@@ -9,16 +9,20 @@ import {
 } from './severity.js'
 
 export interface Thresholds {
-  /** Fail on any finding at this severity or above; undefined turns the rule off. */
+  /**
+   * Fail on any finding at this severity or above, except at severities `maxCounts` limits;
+   * undefined turns the rule off.
+   */
   failOn?: RankedSeverity
-  /** Per-severity maximum counts: more than the limit fails. */
+  /** Per-severity maximum counts: more than the limit fails. The specific limit beats `failOn`. */
   maxCounts: Partial<Record<Severity, number>>
   /** Fail on any finding with a known exploit, whatever its severity. */
   failOnExploit: boolean
 }
 
 export type Breach =
-  | { rule: 'fail-on'; severity: RankedSeverity; count: number }
+  /** `exempt`: severities at or above `severity` that max-findings limits instead. */
+  | { rule: 'fail-on'; severity: RankedSeverity; count: number; exempt: Severity[] }
   | { rule: 'max-count'; severity: Severity; count: number; limit: number }
   | { rule: 'exploit'; count: number }
 
@@ -32,10 +36,14 @@ export interface Verdict {
 export function evaluatePolicy(findings: readonly Finding[], thresholds: Thresholds): Verdict {
   const counts = countBySeverity(findings)
   const breaches: Breach[] = []
-  if (thresholds.failOn) {
-    const floor = severityRank(thresholds.failOn)
-    const count = findings.filter(finding => severityRank(finding.severity) >= floor).length
-    if (count > 0) breaches.push({ rule: 'fail-on', severity: thresholds.failOn, count })
+  const { failOn, maxCounts } = thresholds
+  if (failOn) {
+    const atOrAbove = SEVERITIES.filter(severity => severityRank(severity) >= severityRank(failOn))
+    const exempt = atOrAbove.filter(severity => maxCounts[severity] !== undefined)
+    const count = atOrAbove
+      .filter(severity => !exempt.includes(severity))
+      .reduce((total, severity) => total + counts[severity], 0)
+    if (count > 0) breaches.push({ rule: 'fail-on', severity: failOn, count, exempt })
   }
   for (const severity of SEVERITIES) {
     const limit = thresholds.maxCounts[severity]
@@ -57,8 +65,11 @@ export function plural(count: number, noun: string): string {
 /** One sentence per breach, naming the rule, the count and the limit. */
 export function describeBreach(breach: Breach): string {
   switch (breach.rule) {
-    case 'fail-on':
-      return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (fail-on: ${breach.severity}, allowed: 0)`
+    case 'fail-on': {
+      const exempt =
+        breach.exempt.length > 0 ? `; ${breach.exempt.join(', ')} judged by max-findings` : ''
+      return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (fail-on: ${breach.severity}, allowed: 0${exempt})`
+    }
     case 'max-count':
       return `${plural(breach.count, `${breach.severity} finding`)} (max-findings allows ${breach.limit})`
     case 'exploit':
@@ -68,9 +79,8 @@ export function describeBreach(breach: Breach): string {
 
 /** The limit a severity has under these thresholds, for the counts table; undefined = no limit. */
 export function limitFor(severity: Severity, thresholds: Thresholds): number | undefined {
-  const limits: number[] = []
-  if (thresholds.failOn && severityRank(severity) >= severityRank(thresholds.failOn)) limits.push(0)
   const maxCount = thresholds.maxCounts[severity]
-  if (maxCount !== undefined) limits.push(maxCount)
-  return limits.length > 0 ? Math.min(...limits) : undefined
+  if (maxCount !== undefined) return maxCount
+  const { failOn } = thresholds
+  return failOn && severityRank(severity) >= severityRank(failOn) ? 0 : undefined
 }

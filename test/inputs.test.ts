@@ -168,4 +168,10 @@ describe('parseMaxFindings', () => {
   it.each(['HIGH=-1', 'HIGH=two', 'HIGH=1.5'])('rejects the count in %s', entry => {
     expect(errorOf(() => parseMaxFindings(entry))).toContain('whole number')
   })
+
+  it('rejects a severity given twice instead of keeping one silently', () => {
+    expect(errorOf(() => parseMaxFindings('HIGH=5, high=0'))).toBe(
+      "Invalid input 'max-findings': HIGH is given twice. Keep one limit per severity."
+    )
+  })
 })

@@ -31,7 +31,21 @@ describe('evaluatePolicy', () => {
       failOn: 'HIGH'
     })
     expect(verdict.passed).toBe(false)
-    expect(verdict.breaches).toEqual([{ rule: 'fail-on', severity: 'HIGH', count: 2 }])
+    expect(verdict.breaches).toEqual([{ rule: 'fail-on', severity: 'HIGH', count: 2, exempt: [] }])
+  })
+
+  it('leaves a severity with its own max-findings limit to that limit', () => {
+    const findings = [finding('CRITICAL'), finding('HIGH'), finding('HIGH'), finding('HIGH')]
+    const thresholds = { ...none, failOn: 'HIGH' as const, maxCounts: { HIGH: 5 } }
+    expect(evaluatePolicy(findings.slice(1), thresholds).passed).toBe(true)
+    expect(evaluatePolicy(findings, thresholds).breaches).toEqual([
+      { rule: 'fail-on', severity: 'HIGH', count: 1, exempt: ['HIGH'] }
+    ])
+    const stricter = { ...none, failOn: 'HIGH' as const, maxCounts: { CRITICAL: 0, HIGH: 2 } }
+    expect(evaluatePolicy(findings, stricter).breaches).toEqual([
+      { rule: 'max-count', severity: 'CRITICAL', count: 1, limit: 0 },
+      { rule: 'max-count', severity: 'HIGH', count: 3, limit: 2 }
+    ])
   })
 
   it('does not rank UNDEFINED or UNTRIAGED on the scale, but counts them', () => {
@@ -71,8 +85,13 @@ describe('evaluatePolicy', () => {
 
 describe('describeBreach', () => {
   it('names the rule, the count and the limit', () => {
-    expect(describeBreach({ rule: 'fail-on', severity: 'HIGH', count: 2 })).toBe(
+    expect(describeBreach({ rule: 'fail-on', severity: 'HIGH', count: 2, exempt: [] })).toBe(
       '2 findings at HIGH or higher (fail-on: HIGH, allowed: 0)'
+    )
+    expect(
+      describeBreach({ rule: 'fail-on', severity: 'MEDIUM', count: 1, exempt: ['HIGH'] })
+    ).toBe(
+      '1 finding at MEDIUM or higher (fail-on: MEDIUM, allowed: 0; HIGH judged by max-findings)'
     )
     expect(describeBreach({ rule: 'max-count', severity: 'HIGH', count: 6, limit: 5 })).toBe(
       '6 HIGH findings (max-findings allows 5)'
@@ -84,14 +103,15 @@ describe('describeBreach', () => {
 })
 
 describe('limitFor', () => {
-  it('gives the strictest limit per severity, or none', () => {
+  it('gives the max-findings limit where there is one, else 0 under fail-on, else none', () => {
     const thresholds = {
       failOn: 'CRITICAL' as const,
       maxCounts: { HIGH: 5, CRITICAL: 3 },
       failOnExploit: false
     }
-    expect(limitFor('CRITICAL', thresholds)).toBe(0)
+    expect(limitFor('CRITICAL', thresholds)).toBe(3)
     expect(limitFor('HIGH', thresholds)).toBe(5)
+    expect(limitFor('CRITICAL', { ...thresholds, maxCounts: {} })).toBe(0)
     expect(limitFor('LOW', thresholds)).toBeUndefined()
   })
 })
