@@ -1,4 +1,4 @@
-import { type Severity, toSeverity } from './severity.js'
+import { SEVERITIES, type Severity, toSeverity } from './severity.js'
 
 /** Whether a fix is known: enhanced scanning says YES/NO/PARTIAL, basic scanning does not say. */
 export type FixAvailability = 'YES' | 'NO' | 'PARTIAL' | 'UNKNOWN'
@@ -131,4 +131,13 @@ export function normalizeEnhancedFinding(finding: RawEnhancedFinding): Finding {
     exploitAvailable: availability(finding.exploitAvailable, ['YES', 'NO'], 'UNKNOWN'),
     source: 'enhanced'
   }
+}
+
+/** The order every report lists findings in: most severe, then highest CVSS (unscored last), then id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+    (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  )
 }

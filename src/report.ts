@@ -1,4 +1,4 @@
-import type { Finding } from './findings.js'
+import { type Finding, compareFindings } from './findings.js'
 import { shortDigest } from './image.js'
 import { escapeText, renderCode, renderLink } from './markdown.js'
 import { describeBreach, limitFor, plural } from './policy.js'
@@ -241,19 +241,12 @@ const COLUMNS: Column[] = [
   }
 ]
 
-/** Highest CVSS first, unscored last, then by id so the order is stable between runs. */
-function compareWithinSeverity(a: Finding, b: Finding): number {
-  const byScore = (b.cvssScore ?? -1) - (a.cvssScore ?? -1)
-  if (byScore !== 0) return byScore
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-}
-
 function groupBySeverity(findings: readonly Finding[]): [Severity, Finding[]][] {
   const groups = new Map<Severity, Finding[]>(SEVERITIES.map(severity => [severity, []]))
   for (const finding of findings) groups.get(finding.severity)?.push(finding)
   return [...groups]
     .filter(([, group]) => group.length > 0)
-    .map(([severity, group]) => [severity, group.sort(compareWithinSeverity)])
+    .map(([severity, group]) => [severity, group.sort(compareFindings)])
 }
 
 const DISPOSITION_LABEL: Record<Disposition['kind'], string> = {

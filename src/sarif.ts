@@ -1,4 +1,5 @@
-import type { Finding } from './findings.js'
+import { createHash } from 'node:crypto'
+import { type Finding, compareFindings } from './findings.js'
 import { formatImage } from './image.js'
 import type { ReportData } from './report-data.js'
 import { type Severity, severityRank } from './severity.js'
@@ -9,6 +10,9 @@ export const SARIF_SCHEMA_URI =
   'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json'
 
 export type SarifLevel = 'error' | 'warning' | 'note'
+
+/** Code scanning rejects a run with more results than this; rules have the same limit. */
+export const MAX_RESULTS_PER_RUN = 25_000
 
 export interface SarifText {
   text: string
@@ -47,6 +51,15 @@ export interface SarifResult {
   }
 }
 
+export interface SarifInvocation {
+  executionSuccessful: true
+  toolExecutionNotifications: {
+    level: 'warning'
+    descriptor: { id: string }
+    message: SarifText
+  }[]
+}
+
 export interface SarifLog {
   $schema: string
   version: '2.1.0'
@@ -54,6 +67,8 @@ export interface SarifLog {
     tool: {
       driver: { name: string; version: string; informationUri?: string; rules: SarifRule[] }
     }
+    /** Present only when results were left out, to say so inside the file. */
+    invocations?: SarifInvocation[]
     results: SarifResult[]
     properties: { image: string; repository: string; digest: string; scanType: string }
   }[]
@@ -63,6 +78,8 @@ export interface SarifOptions {
   /** Repository-relative path of the Dockerfile: code scanning needs a file to place alerts on. */
   dockerfile: string
   informationUri?: string
+  /** Results kept in the run; code scanning's limit unless a test wants a smaller one. */
+  maxResults?: number
 }
 
 export function sarifLevel(severity: Severity): SarifLevel {
@@ -96,10 +113,87 @@ function markdownUrl(link: string): string {
   return link.replace(/\(/g, '%28').replace(/\)/g, '%29')
 }
 
-/** Relative, forward slashes, percent-encoded: the form code scanning matches to repository files. */
+/**
+ * Relative, forward slashes, each segment percent-encoded: the form code scanning matches to
+ * repository files. encodeURI would leave `#` and `?` to start a fragment or query. A path outside
+ * the repository (`../`, absolute) keeps its shape and, with a drive letter's colon encoded, stays
+ * a relative reference as `uriBaseId` requires.
+ */
 function artifactUri(dockerfile: string): string {
   const path = dockerfile.replace(/\\/g, '/').replace(/^(\.\/)+/, '')
-  return encodeURI(path)
+  return path.split('/').map(encodeURIComponent).join('/')
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** The fields the report order leaves unsorted, identity first. */
+function remainingFields(finding: Finding): string {
+  return JSON.stringify([
+    finding.packageName,
+    finding.installedVersion,
+    finding.fixedInVersion,
+    finding.fixAvailable,
+    finding.exploitAvailable,
+    finding.source,
+    finding.title,
+    finding.description,
+    finding.link
+  ])
+}
+
+/**
+ * The report order, so a cut keeps the most severe; the remaining fields break ties, so the
+ * order the scan listed findings in never shows.
+ */
+function compareForSarif(a: Finding, b: Finding): number {
+  return compareFindings(a, b) || compareText(remainingFields(a), remainingFields(b))
+}
+
+/**
+ * Every result sits on line 1, so the fingerprint must tell findings apart itself: the id in one
+ * installed version of one package. Severity, score and fix are left out, so a rescored finding
+ * stays the same alert. Copies the model cannot tell apart (one package version in two paths)
+ * are numbered in sorted order, so each stays its own alert whatever order the scan listed them in.
+ */
+function fingerprints(sorted: Finding[]): string[] {
+  const seen = new Map<string, number>()
+  return sorted.map(finding => {
+    const identity = JSON.stringify([
+      finding.id,
+      finding.packageName ?? '',
+      finding.installedVersion ?? ''
+    ])
+    const occurrence = (seen.get(identity) ?? 0) + 1
+    seen.set(identity, occurrence)
+    return `${createHash('sha256').update(identity).digest('hex')}:${occurrence}`
+  })
+}
+
+function groupById(findings: Finding[]): Map<string, Finding[]> {
+  const byId = new Map<string, Finding[]>()
+  for (const finding of findings) {
+    const group = byId.get(finding.id)
+    if (group) group.push(finding)
+    else byId.set(finding.id, [finding])
+  }
+  return byId
+}
+
+function truncationNotice(kept: number, total: number, limit: number): SarifInvocation {
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: [
+      {
+        level: 'warning',
+        descriptor: { id: 'results-truncated' },
+        message: {
+          text: `Only the ${kept} most severe of ${total} findings are included: code scanning rejects a run with more than ${limit} results.`
+        }
+      }
+    ]
+  }
 }
 
 function mostSevere(findings: Finding[]): Severity {
@@ -150,24 +244,28 @@ function resultMessage(finding: Finding, image: string): string {
 }
 
 /**
- * One rule per vulnerability id and one result per finding, placed on the Dockerfile. Ignored
- * findings are left out (accepted risk should not reopen alerts); findings a filter set aside
- * stay in, since filters decide what fails the step, not what is worth seeing. Call it only when
- * there is a verdict: an upload with no results would close every open alert as fixed.
+ * One rule per vulnerability id and one result per finding, most severe first, placed on the
+ * Dockerfile. Ignored findings are left out (accepted risk should not reopen alerts); findings a
+ * filter set aside stay in, since filters decide what fails the step, not what is worth seeing.
+ * Past code scanning's result limit only the most severe are kept, and a notification says so.
+ * Call it only when there is a verdict: an upload with no results would close every open alert.
  */
 export function buildSarif(data: ReportData, options: SarifOptions): SarifLog {
   const disposition = dispositionOf(data.triage)
-  const reported = data.findings.filter(finding => disposition(finding).kind !== 'ignored')
-  const byId = new Map<string, Finding[]>()
-  for (const finding of reported) {
-    const group = byId.get(finding.id)
-    if (group) group.push(finding)
-    else byId.set(finding.id, [finding])
-  }
-  const ruleIndex = new Map([...byId.keys()].map((id, index) => [id, index]))
+  const reported = data.findings
+    .filter(finding => disposition(finding).kind !== 'ignored')
+    .sort(compareForSarif)
+  // Numbered before the cut, so a kept result has the fingerprint it has in an uncut run.
+  const fingerprint = fingerprints(reported)
+  const limit = options.maxResults ?? MAX_RESULTS_PER_RUN
+  const kept = reported.slice(0, limit)
+  const keptIds = new Set(kept.map(finding => finding.id))
+  // Rules only for kept results: never more rules than results, so the rule limit holds too.
+  const ruleGroups = [...groupById(reported)].filter(([id]) => keptIds.has(id))
+  const ruleIndex = new Map(ruleGroups.map(([id], index) => [id, index]))
   const image = formatImage(data.image)
   const uri = artifactUri(options.dockerfile)
-  const results = reported.map((finding): SarifResult => ({
+  const results = kept.map((finding, index): SarifResult => ({
     ruleId: finding.id,
     ruleIndex: ruleIndex.get(finding.id) ?? -1,
     level: sarifLevel(finding.severity),
@@ -180,8 +278,7 @@ export function buildSarif(data: ReportData, options: SarifOptions): SarifLog {
         }
       }
     ],
-    // Every result sits on line 1, so the fingerprint must tell packages apart itself.
-    partialFingerprints: { 'ecrScanFinding/v1': `${finding.id}:${finding.packageName ?? ''}` },
+    partialFingerprints: { 'ecrScanFinding/v1': fingerprint[index] as string },
     properties: {
       ...(finding.packageName ? { packageName: finding.packageName } : {}),
       ...(finding.installedVersion ? { installedVersion: finding.installedVersion } : {}),
@@ -201,9 +298,12 @@ export function buildSarif(data: ReportData, options: SarifOptions): SarifLog {
             name: 'ecr-scan-findings',
             version: data.actionVersion,
             ...(options.informationUri ? { informationUri: options.informationUri } : {}),
-            rules: [...byId].map(([id, findings]) => buildRule(id, findings))
+            rules: ruleGroups.map(([id, findings]) => buildRule(id, findings))
           }
         },
+        ...(kept.length < reported.length
+          ? { invocations: [truncationNotice(kept.length, reported.length, limit)] }
+          : {}),
         results,
         properties: {
           image,

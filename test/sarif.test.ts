@@ -4,7 +4,14 @@ import ajvFormats from 'ajv-formats'
 import type { Finding } from '../src/findings.js'
 import { judgedReportData, finding as sharedFinding } from './support/model.js'
 import type { IgnoreRule, ReportData } from '../src/report-data.js'
-import { SARIF_SCHEMA_URI, buildSarif, sarifLevel, serializeSarif } from '../src/sarif.js'
+import {
+  MAX_RESULTS_PER_RUN,
+  SARIF_SCHEMA_URI,
+  type SarifLog,
+  buildSarif,
+  sarifLevel,
+  serializeSarif
+} from '../src/sarif.js'
 
 const schema = JSON.parse(
   readFileSync(new URL('./fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8')
@@ -39,6 +46,7 @@ const glibc = finding('CVE-2023-4911', {
   link: 'https://nvd.nist.gov/vuln/detail/CVE-2023-4911'
 })
 const sameCveOtherPackage = finding('CVE-2023-4911', {
+  title: 'CVE-2023-4911 - glibc-minimal',
   severity: 'CRITICAL',
   packageName: 'glibc-minimal',
   cvssScore: 9.1
@@ -64,8 +72,15 @@ describe('buildSarif', () => {
     expect(log.$schema).toBe(SARIF_SCHEMA_URI)
   })
 
-  it('has one rule per vulnerability id and one result per finding, leaving ignored ones out', () => {
+  it('has one rule per vulnerability id and one result per finding, most severe first, leaving ignored ones out', () => {
     expect(rules.map(rule => rule.id)).toEqual(['CVE-2023-4911', 'ALAS-2024-001', 'CVE-2024-0002'])
+    expect(run.results.map(result => [result.ruleId, result.level])).toEqual([
+      ['CVE-2023-4911', 'error'],
+      ['CVE-2023-4911', 'error'],
+      ['ALAS-2024-001', 'warning'],
+      ['CVE-2024-0002', 'note']
+    ])
+    expect(run.results[0]?.properties.packageName).toBe('glibc-minimal')
     expect(run.results.map(result => [result.ruleId, result.ruleIndex])).toEqual([
       ['CVE-2023-4911', 0],
       ['CVE-2023-4911', 0],
@@ -83,7 +98,8 @@ describe('buildSarif', () => {
   it('gives each rule help text, a link, the security tag and a security-severity string', () => {
     const glibcRule = rules[0]!
     expect(run.tool.driver.name).toBe('ecr-scan-findings')
-    expect(glibcRule.shortDescription.text).toBe('CVE-2023-4911 - glibc, glibc-common')
+    // Texts come from the id's most severe finding.
+    expect(glibcRule.shortDescription.text).toBe('CVE-2023-4911 - glibc-minimal')
     expect(glibcRule.help.text).toContain('CVE-2023-4911 description')
     expect(glibcRule.help.markdown).toContain(
       '[CVE\\-2023\\-4911](https://nvd.nist.gov/vuln/detail/CVE-2023-4911)'
@@ -118,12 +134,12 @@ describe('buildSarif', () => {
   })
 
   it('tells results of one id apart by package in the message and the fingerprint', () => {
-    const [first, second] = run.results
-    expect(first?.message.text).toBe(
+    const [minimal, common] = run.results
+    expect(common?.message.text).toBe(
       `CVE-2023-4911 (HIGH) in glibc, glibc-common 2.34-60, fixed in 2.34-83; image team/api@sha256:${'c'.repeat(64)}`
     )
-    expect(second?.message.text).toContain('in glibc-minimal, fix availability not reported')
-    expect(first?.partialFingerprints).not.toEqual(second?.partialFingerprints)
+    expect(minimal?.message.text).toContain('in glibc-minimal, fix availability not reported')
+    expect(minimal?.partialFingerprints).not.toEqual(common?.partialFingerprints)
   })
 })
 
@@ -147,6 +163,104 @@ describe('buildSarif with hostile finding text', () => {
     expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(
       'my%20app/Dockerfile'
     )
+  })
+})
+
+describe('buildSarif fingerprints', () => {
+  const oldCopy = finding('CVE-2021-23337', { packageName: 'lodash', installedVersion: '4.17.15' })
+  const newCopy = finding('CVE-2021-23337', { packageName: 'lodash', installedVersion: '4.17.20' })
+  const fingerprintsOf = (log: SarifLog) =>
+    log.runs[0]!.results.map(result => result.partialFingerprints)
+
+  it('gives one package at two installed versions two alerts', () => {
+    const [first, second] = fingerprintsOf(buildSarif(reportData([oldCopy, newCopy]), OPTIONS))
+    expect(first).not.toEqual(second)
+  })
+
+  it('keeps identical copies (one version in two paths) apart', () => {
+    const [first, second] = fingerprintsOf(buildSarif(reportData([oldCopy, oldCopy]), OPTIONS))
+    expect(first).not.toEqual(second)
+  })
+
+  it('gives each finding the same fingerprint on every build, whatever order the scan listed', () => {
+    const copies = [oldCopy, newCopy, { ...oldCopy, severity: 'CRITICAL' as const }, oldCopy]
+    const once = buildSarif(reportData(copies), OPTIONS)
+    const again = buildSarif(reportData([...copies].reverse()), OPTIONS)
+    expect(new Set(fingerprintsOf(once).map(entry => JSON.stringify(entry))).size).toBe(4)
+    expect(again.runs[0]!.results).toEqual(once.runs[0]!.results)
+  })
+})
+
+describe('buildSarif artifact location', () => {
+  it.each([
+    ['a#b/Dockerfile', 'a%23b/Dockerfile'],
+    ['docker/what?/my app%.Dockerfile', 'docker/what%3F/my%20app%25.Dockerfile'],
+    ['.\\docker\\a#b\\Dockerfile', 'docker/a%23b/Dockerfile'],
+    ['../outside/Dockerfile', '../outside/Dockerfile']
+  ])('percent-encodes each segment of %s, keeping the slashes', (dockerfile, uri) => {
+    const log = buildSarif(reportData([glibc]), { dockerfile })
+    const location = log.runs[0]!.results[0]!.locations[0]!.physicalLocation
+    expect(location.artifactLocation.uri).toBe(uri)
+    expect(validateSarif(JSON.parse(serializeSarif(log)))).toBe(true)
+  })
+})
+
+describe('buildSarif past the result limit', () => {
+  const critical = finding('CVE-2024-9000', { severity: 'CRITICAL', packageName: 'openssl' })
+  const lowOnly = finding('CVE-2024-0001', { severity: 'LOW', packageName: 'zlib' })
+  const weakestMedium = finding('CVE-2024-10', {
+    severity: 'MEDIUM',
+    packageName: 'weakest',
+    cvssScore: 4
+  })
+  // Many findings share few ids, as in a real image; the one LOW id has no other finding.
+  const mediums = Array.from({ length: MAX_RESULTS_PER_RUN - 1 }, (_, index) =>
+    finding(`CVE-2024-1${index % 50}`, {
+      severity: 'MEDIUM',
+      packageName: `pkg-${index}`,
+      cvssScore: 5 + (index % 30) / 10
+    })
+  )
+
+  function expectConsistentRuleIndexes(log: SarifLog): void {
+    const run = log.runs[0]!
+    const ruleIds = run.tool.driver.rules.map(rule => rule.id)
+    expect(run.results.every(result => ruleIds[result.ruleIndex] === result.ruleId)).toBe(true)
+    expect(new Set(ruleIds)).toEqual(new Set(run.results.map(result => result.ruleId)))
+  }
+
+  it('keeps exactly the limit, most severe first, with only the rules they use', () => {
+    const log = buildSarif(reportData([lowOnly, weakestMedium, ...mediums, critical]), OPTIONS)
+    const run = log.runs[0]!
+    expect(run.results).toHaveLength(MAX_RESULTS_PER_RUN)
+    expect(run.results[0]?.ruleId).toBe('CVE-2024-9000')
+    expect(run.results.some(result => result.ruleId === 'CVE-2024-0001')).toBe(false)
+    expect(run.results.some(result => result.properties.packageName === 'weakest')).toBe(false)
+    expect(validateSarif(JSON.parse(serializeSarif(log)))).toBe(true)
+    expect(run.tool.driver.rules).toHaveLength(51)
+    expectConsistentRuleIndexes(log)
+    expect(run.invocations?.[0]?.toolExecutionNotifications[0]?.message.text).toBe(
+      `Only the 25000 most severe of 25002 findings are included: code scanning rejects a run with more than 25000 results.`
+    )
+  })
+
+  it('cuts at an injected limit, and says so only when results were left out', () => {
+    const data = reportData([lowOnly, glibc, unscoredMedium, critical])
+    const cut = buildSarif(data, { ...OPTIONS, maxResults: 2 })
+    expect(cut.runs[0]!.results.map(result => result.ruleId)).toEqual([
+      'CVE-2024-9000',
+      'CVE-2023-4911'
+    ])
+    expectConsistentRuleIndexes(cut)
+    expect(cut.runs[0]!.invocations).toEqual([
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          expect.objectContaining({ level: 'warning', descriptor: { id: 'results-truncated' } })
+        ]
+      }
+    ])
+    expect(buildSarif(data, { ...OPTIONS, maxResults: 4 }).runs[0]!.invocations).toBeUndefined()
   })
 })
 
