@@ -106,11 +106,10 @@ export function resolvePullRequestNumber(
   return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined
 }
 
-// GitHub Apps are `name[bot]` in REST and in GraphQL's viewer, but plain `name` as a GraphQL
-// author; logins are case-insensitive.
+// Exact but case-insensitive, as logins are: GraphQL's viewer and REST both name an app
+// `name[bot]`, and a human may own the plain `name` (there is a user `github-actions`).
 function sameAccount(login: string, other: string): boolean {
-  const normalise = (name: string) => name.replace(/\[bot\]$/i, '').toLowerCase()
-  return normalise(login) === normalise(other)
+  return login.toLowerCase() === other.toLowerCase()
 }
 
 // REST `GET /user` answers 403 for the installation token GITHUB_TOKEN is; GraphQL's viewer
@@ -181,10 +180,36 @@ function hintFor(status: number, message: string): string {
   return 'Rerun the job; if it keeps failing, check the github-token input and the job permissions.'
 }
 
+/** octokit's GraphqlResponseError: HTTP 200, with GitHub's complaints in `errors`. */
+interface GraphqlError extends Error {
+  errors?: Array<{ type?: string; message?: string }>
+}
+
+// GraphQL error types answering to the HTTP statuses hintFor knows.
+const GRAPHQL_STATUS = new Map([
+  ['FORBIDDEN', 403],
+  ['INSUFFICIENT_SCOPES', 403],
+  ['NOT_FOUND', 404],
+  ['RATE_LIMITED', 429]
+])
+
+function describeGraphqlFailure(error: GraphqlError, step: string): string {
+  const errors = Array.isArray(error.errors) ? error.errors : []
+  const type = errors.find(detail => detail.type)?.type
+  // octokit's own message spans several lines; GitHub's messages, joined, keep to one.
+  const message =
+    errors
+      .flatMap(detail => (detail.message ? [detail.message] : []))
+      .join('; ')
+      .replace(/\s+/gu, ' ') || 'no message'
+  const hint = hintFor(GRAPHQL_STATUS.get(type ?? '') ?? 0, message)
+  return `PR comment: could not ${step} (GitHub GraphQL${type ? ` ${type}` : ''}: ${message}). ${hint}`
+}
+
 /** Turns an octokit error into one line; anything that is not a GitHub answer is a bug and rethrown. */
 function describeFailure(error: unknown, step: string): string {
   if (error instanceof Error && error.name === 'GraphqlResponseError') {
-    return `PR comment: could not ${step} (GitHub GraphQL: ${error.message}). Check the github-token input.`
+    return describeGraphqlFailure(error, step)
   }
   if (isHttpError(error)) {
     const message = gitHubMessage(error)

@@ -195,15 +195,50 @@ describe('publishComment', () => {
     expect(github.comments[0]?.body).toBe(apiReport)
   })
 
-  it('treats name and name[bot] as the same account', async () => {
+  // A human may hold the plain login of an app (`github-actions` is a real user), so stripping
+  // `[bot]` would let them plant a marked comment that we then edit, or that hides ours.
+  it('leaves a marked comment by the human namesake of the bot alone', async () => {
+    const planted = `${WEB_MARKER}\nplanted by a user, not the app`
+    const { github, client } = await startGitHub({ comments: [seed('github-actions', planted)] })
+
+    const result = await publishComment(client, commentRequest({ body: 'new' }), recordingLog().log)
+
+    expect(result.action).toBe('created')
+    expect(github.comments.map(comment => [comment.login, comment.body])).toEqual([
+      ['github-actions', planted],
+      ['github-actions[bot]', `${WEB_MARKER}\nnew`]
+    ])
+  })
+
+  it('matches its own login whatever the case', async () => {
     const { github, client } = await startGitHub({
-      comments: [seed('github-actions', `${WEB_MARKER}\nold`)]
+      comments: [seed('GitHub-Actions[bot]', `${WEB_MARKER}\nold`)]
     })
 
     const result = await publishComment(client, commentRequest({ body: 'new' }), recordingLog().log)
 
     expect(result.action).toBe('updated')
     expect(github.comments.map(comment => comment.body)).toEqual([`${WEB_MARKER}\nnew`])
+  })
+
+  it('uses /api/v3 and /api/graphql on GitHub Enterprise Server', async () => {
+    const { github, client } = await startGitHub({ enterprise: true })
+    const { log } = recordingLog()
+
+    const created = await publishComment(client, commentRequest({ body: 'first' }), log)
+    const updated = await publishComment(client, commentRequest({ body: 'second' }), log)
+
+    expect([created.action, updated.action]).toEqual(['created', 'updated'])
+    expect(github.comments.map(comment => comment.body)).toEqual([`${WEB_MARKER}\nsecond`])
+    const comments = `/api/v3/repos/${OWNER}/${REPO}/issues`
+    expect(github.requests.map(request => `${request.method} ${request.path}`)).toEqual([
+      'POST /api/graphql',
+      `GET ${comments}/${PULL_NUMBER}/comments?per_page=100`,
+      `POST ${comments}/${PULL_NUMBER}/comments`,
+      'POST /api/graphql',
+      `GET ${comments}/${PULL_NUMBER}/comments?per_page=100`,
+      `PATCH ${comments}/comments/${github.comments[0]?.id}`
+    ])
   })
 
   it('finds its comment on page 3 of 250', async () => {
@@ -345,6 +380,68 @@ describe('publishComment', () => {
     expect(result.message).toBe(
       'PR comment: could not find the token account (HTTP 401: Bad credentials). Check the github-token input: GitHub did not accept the token.'
     )
+  })
+
+  describe('when GraphQL answers the viewer query with errors', () => {
+    // GitHub reports GraphQL refusals as HTTP 200 with an `errors` list, which the fake cannot
+    // send for viewer; this fetch answers /graphql itself and leaves the rest to the fake.
+    async function startGitHubWithGraphqlErrors(errors: Array<{ type?: string; message: string }>) {
+      const { github } = await startGitHub()
+      const fetchWithErrors: typeof fetch = async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input)
+        if (new URL(url).pathname !== '/graphql') return fetch(input, init)
+        return Response.json({ data: { viewer: null }, errors })
+      }
+      const client = getOctokit('fake-token', {
+        baseUrl: github.url,
+        request: { fetch: fetchWithErrors }
+      })
+      return { github, client }
+    }
+
+    it('gives the permission and fork hint for FORBIDDEN, on one line', async () => {
+      const { github, client } = await startGitHubWithGraphqlErrors([
+        { type: 'FORBIDDEN', message: 'Resource not accessible by integration' }
+      ])
+      const { log, lines } = recordingLog()
+
+      const result = await publishComment(client, commentRequest(), log)
+
+      expect(result.action).toBe('failed')
+      expect(result.message).toMatch(
+        /^PR comment: could not find the token account \(GitHub GraphQL FORBIDDEN: Resource not accessible by integration\)\. /
+      )
+      expect(result.message).toContain('pull-requests: write')
+      expect(result.message).toContain('docs/pr-comments.md')
+      expect(result.message).not.toContain('\n')
+      expect(lines.warning).toEqual([result.message])
+      expect(github.comments).toEqual([])
+    })
+
+    it('tells a GraphQL rate limit apart, and joins several errors on one line', async () => {
+      const { client } = await startGitHubWithGraphqlErrors([
+        { type: 'RATE_LIMITED', message: 'API rate limit exceeded\nfor installation.' },
+        { message: 'Try again later.' }
+      ])
+
+      const result = await publishComment(client, commentRequest(), recordingLog().log)
+
+      expect(result.message).toBe(
+        'PR comment: could not find the token account (GitHub GraphQL RATE_LIMITED: API rate limit exceeded for installation.; Try again later.). GitHub rate-limited the token; rerun the job later.'
+      )
+    })
+
+    it('falls back to a token and permissions hint for other errors', async () => {
+      const { client } = await startGitHubWithGraphqlErrors([
+        { type: 'SOMETHING_NEW', message: 'Something went wrong' }
+      ])
+
+      const result = await publishComment(client, commentRequest(), recordingLog().log)
+
+      expect(result.message).toBe(
+        'PR comment: could not find the token account (GitHub GraphQL SOMETHING_NEW: Something went wrong). Rerun the job; if it keeps failing, check the github-token input and the job permissions.'
+      )
+    })
   })
 
   it('tells a rate limit apart from a missing permission', async () => {

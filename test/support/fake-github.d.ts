@@ -27,6 +27,8 @@ export interface FakeGitHubScenario {
   /** Stored in order, with ids from 1001 up. */
   comments?: SeedComment[]
   failures?: Partial<Record<FakeGitHubRoute, FakeGitHubFailure>>
+  /** Serve the API as GitHub Enterprise Server does: REST under /api/v3, GraphQL at /api/graphql. */
+  enterprise?: boolean
 }
 
 export interface RecordedRequest {
@@ -38,7 +40,7 @@ export interface RecordedRequest {
 }
 
 export interface FakeGitHub {
-  /** Base URL for octokit: `getOctokit(token, { baseUrl: fake.url })`. */
+  /** Base URL for octokit: `getOctokit(token, { baseUrl: fake.url })`; ends in /api/v3 for enterprise. */
   readonly url: string
   /** Every request received, in order. */
   readonly requests: RecordedRequest[]

@@ -86,6 +86,9 @@ function validationErrors(body) {
 export async function startFakeGitHub(scenario = {}) {
   const login = scenario.login ?? 'github-actions[bot]'
   const failures = scenario.failures ?? {}
+  // GitHub Enterprise Server serves REST under /api/v3 and GraphQL at /api/graphql.
+  const restPrefix = scenario.enterprise ? '/api/v3' : ''
+  const graphqlPath = scenario.enterprise ? '/api/graphql' : '/graphql'
   /** @type {import('./fake-github.js').RecordedRequest[]} */
   const requests = []
   /** @type {import('./fake-github.js').StoredComment[]} */
@@ -155,8 +158,10 @@ export async function startFakeGitHub(scenario = {}) {
     sendJson(response, 200, pageComments, link ? { link } : {})
   }
 
-  function route(method, pathname) {
-    if (method === 'POST' && pathname === '/graphql') return { name: 'viewer' }
+  function route(method, fullPath) {
+    if (method === 'POST' && fullPath === graphqlPath) return { name: 'viewer' }
+    if (!fullPath.startsWith(`${restPrefix}/`)) return { name: 'unknown' }
+    const pathname = fullPath.slice(restPrefix.length)
     const onIssue = ISSUE_COMMENTS_PATH.exec(pathname)
     if (onIssue && (method === 'GET' || method === 'POST')) {
       const [, owner, repo, issueNumber] = onIssue
@@ -229,7 +234,7 @@ export async function startFakeGitHub(scenario = {}) {
   const address = server.address()
   if (address === null || typeof address === 'string')
     throw new Error('fake GitHub has no TCP port')
-  url = `http://127.0.0.1:${address.port}`
+  url = `http://127.0.0.1:${address.port}${restPrefix}`
 
   for (const seed of scenario.comments ?? []) {
     store(seed.owner, seed.repo, seed.issueNumber, seed.login, seed.body)
