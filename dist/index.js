@@ -23173,7 +23173,7 @@ const race = (promise, signal) => {
     }
     let cleanup = () => { };
     const aborted = new Promise((_, reject) => {
-        const handler = () => reject(createAbortError());
+        const handler = () => reject(createAbortError(signal));
         if (signal.aborted) {
             handler();
         }
@@ -23187,7 +23187,13 @@ const race = (promise, signal) => {
     });
     return Promise.race([promise, aborted]).finally(cleanup);
 };
-const createAbortError = () => Object.assign(new Error("Request aborted"), { name: "AbortError" });
+const createAbortError = (signal) => {
+    const reason = signal.reason;
+    if (reason instanceof Error) {
+        return Object.assign(new Error("Request aborted"), { name: "AbortError", cause: reason });
+    }
+    return Object.assign(new Error(reason ? String(reason) : "Request aborted"), { name: "AbortError" });
+};
 const isAbortError = (error) => typeof error === "object" && error !== null && "name" in error && error.name === "AbortError";
 
 const DEFAULT_RETRY_DELAY_BASE = 100;
@@ -23300,10 +23306,13 @@ function bindRetryMiddleware(isStreamingPayload) {
                         throw lastError;
                     }
                     try {
+                        if (abortSignal?.aborted) {
+                            throw lastError;
+                        }
                         retryToken = await race(retryStrategy.refreshRetryTokenForRetry(retryToken, retryErrorInfo), abortSignal);
                     }
                     catch (refreshError) {
-                        if (abortSignal?.aborted && isAbortError(refreshError)) {
+                        if (refreshError !== lastError && abortSignal?.aborted && isAbortError(refreshError)) {
                             throw refreshError;
                         }
                         if (!lastError.$metadata) {
@@ -65054,12 +65063,28 @@ function sleepBeforeDeadline(delayMs, nowMs, deadlineMs) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(8249);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __nccwpck_require__(3609);
 ;// CONCATENATED MODULE: ./src/ecr.ts
+
 
 /** Basic findings allow 1000 a page; Inspector findings come at most 100 a page regardless. */
 const PAGE_SIZE = 1000;
-/** Throttling and 5xx are retried here, by the SDK's standard strategy, and nowhere else. */
+/** Throttling, 5xx and timeouts are retried here, by the SDK's standard strategy, and nowhere else. */
 const MAX_ATTEMPTS = 6;
+const REQUEST_TIMEOUTS = { connectMs: 5_000, answerMs: 20_000 };
+/**
+ * The SDK's standard strategy, except that it does not retry LimitExceededException: from
+ * StartImageScan that means the one manual scan a day is used, which no retry can change, yet the
+ * SDK would treat it as throttling and wait through every attempt.
+ */
+class EcrRetryStrategy extends retry.StandardRetryStrategy {
+    async refreshRetryTokenForRetry(...[token, errorInfo]) {
+        if (errorInfo.error instanceof dist_cjs/* LimitExceededException */.UCT)
+            throw errorInfo.error;
+        return super.refreshRetryTokenForRetry(token, errorInfo);
+    }
+}
 /** A tag that points somewhere else than the digest the user gave. */
 class ImageMismatchError extends Error {
     name = 'ImageMismatchError';
@@ -65072,8 +65097,17 @@ class EcrScans {
         this.client = client;
         this.region = region;
     }
-    static create(region) {
-        return new EcrScans(new dist_cjs/* ECRClient */.S70({ region, retryMode: 'standard', maxAttempts: MAX_ATTEMPTS }), region);
+    static create(region, timeouts = REQUEST_TIMEOUTS) {
+        return new EcrScans(new dist_cjs/* ECRClient */.S70({
+            region,
+            retryStrategy: new EcrRetryStrategy(MAX_ATTEMPTS),
+            requestHandler: {
+                connectionTimeout: timeouts.connectMs,
+                requestTimeout: timeouts.answerMs,
+                // Without this a stalled answer is only logged, and the step hangs past its timeout.
+                throwOnRequestTimeout: true
+            }
+        }), region);
     }
     /** Pins the image to one digest, so a tag that moves mid-run cannot mix two images. */
     async resolveImage(query) {
@@ -65100,7 +65134,8 @@ class EcrScans {
             digest,
             tag: query.imageTag,
             registryId: query.registryId,
-            region: this.region
+            region: this.region,
+            manifestMediaType: detail?.imageManifestMediaType
         };
     }
     findingsInput(image) {
@@ -65163,10 +65198,13 @@ function toScanPage(response) {
 }
 
 ;// CONCATENATED MODULE: ./src/errors.ts
+/** Text from elsewhere (an error, AWS's description) as one line of a log or annotation. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
 /** The message of anything thrown, on one line. */
 function errorMessage(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return text.replace(/\s+/g, ' ').trim();
+    return oneLine(error instanceof Error ? error.message : String(error));
 }
 function errorName(error) {
     if (error && typeof error === 'object') {
@@ -65212,14 +65250,27 @@ function explainAwsError(error, context) {
         case 'ECONNREFUSED':
         case 'ECONNRESET':
         case 'ETIMEDOUT':
-            return `Could not reach ECR in ${context.region} (${name}: ${detail}). Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`;
+        case 'TimeoutError':
+            return `Could not reach ECR in ${context.region} (${name}: ${detail}), even after retries. Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`;
     }
     if (name === 'ImageMismatchError')
         return detail;
+    // Every answer from AWS carries $metadata; anything else is this action's own failure.
+    if (!(error && typeof error === 'object' && '$metadata' in error)) {
+        return `Unexpected error (${name || 'error'}: ${detail}). Please report this with the run log.`;
+    }
     return `ECR request failed (${name || 'error'}: ${detail}).`;
 }
 
 ;// CONCATENATED MODULE: ./src/image.ts
+const IMAGE_INDEX_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json'
+];
+/** A multi-platform index: ECR scans the image of each platform, not the index itself. */
+function isImageIndex(image) {
+    return IMAGE_INDEX_TYPES.includes(image.manifestMediaType ?? '');
+}
 /** `repository:tag@sha256:…`, the form logged and shown in reports. */
 function formatImage(image) {
     const tag = image.tag ? `:${image.tag}` : '';
@@ -65502,6 +65553,9 @@ function parseMaxFindings(text) {
         if (!/^\d+$/.test(count)) {
             throw new InputError(`Invalid input '${INPUT.maxFindings}': the count for ${severity} must be a whole number of 0 or more, got '${count}'.`);
         }
+        if (limits[severity] !== undefined) {
+            throw new InputError(`Invalid input '${INPUT.maxFindings}': ${severity} is given twice. Keep one limit per severity.`);
+        }
         limits[severity] = Number(count);
     }
     return limits;
@@ -65591,11 +65645,15 @@ function readConfig(read, env) {
 function evaluatePolicy(findings, thresholds) {
     const counts = countBySeverity(findings);
     const breaches = [];
-    if (thresholds.failOn) {
-        const floor = severityRank(thresholds.failOn);
-        const count = findings.filter(finding => severityRank(finding.severity) >= floor).length;
+    const { failOn, maxCounts } = thresholds;
+    if (failOn) {
+        const atOrAbove = SEVERITIES.filter(severity => severityRank(severity) >= severityRank(failOn));
+        const exempt = atOrAbove.filter(severity => maxCounts[severity] !== undefined);
+        const count = atOrAbove
+            .filter(severity => !exempt.includes(severity))
+            .reduce((total, severity) => total + counts[severity], 0);
         if (count > 0)
-            breaches.push({ rule: 'fail-on', severity: thresholds.failOn, count });
+            breaches.push({ rule: 'fail-on', severity: failOn, count, exempt });
     }
     for (const severity of SEVERITIES) {
         const limit = thresholds.maxCounts[severity];
@@ -65616,8 +65674,10 @@ function plural(count, noun) {
 /** One sentence per breach, naming the rule, the count and the limit. */
 function describeBreach(breach) {
     switch (breach.rule) {
-        case 'fail-on':
-            return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (fail-on: ${breach.severity}, allowed: 0)`;
+        case 'fail-on': {
+            const exempt = breach.exempt.length > 0 ? `; ${breach.exempt.join(', ')} judged by max-findings` : '';
+            return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (fail-on: ${breach.severity}, allowed: 0${exempt})`;
+        }
         case 'max-count':
             return `${plural(breach.count, `${breach.severity} finding`)} (max-findings allows ${breach.limit})`;
         case 'exploit':
@@ -65626,13 +65686,11 @@ function describeBreach(breach) {
 }
 /** The limit a severity has under these thresholds, for the counts table; undefined = no limit. */
 function limitFor(severity, thresholds) {
-    const limits = [];
-    if (thresholds.failOn && severityRank(severity) >= severityRank(thresholds.failOn))
-        limits.push(0);
     const maxCount = thresholds.maxCounts[severity];
     if (maxCount !== undefined)
-        limits.push(maxCount);
-    return limits.length > 0 ? Math.min(...limits) : undefined;
+        return maxCount;
+    const { failOn } = thresholds;
+    return failOn && severityRank(severity) >= severityRank(failOn) ? 0 : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/triage.ts
@@ -65894,11 +65952,10 @@ function resolvePullRequestNumber(eventName, payload, explicit) {
     const number = isRecord(pullRequest) ? pullRequest['number'] : undefined;
     return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
 }
-// GitHub Apps are `name[bot]` in REST and in GraphQL's viewer, but plain `name` as a GraphQL
-// author; logins are case-insensitive.
+// Exact but case-insensitive, as logins are: GraphQL's viewer and REST both name an app
+// `name[bot]`, and a human may own the plain `name` (there is a user `github-actions`).
 function sameAccount(login, other) {
-    const normalise = (name) => name.replace(/\[bot\]$/i, '').toLowerCase();
-    return normalise(login) === normalise(other);
+    return login.toLowerCase() === other.toLowerCase();
 }
 // REST `GET /user` answers 403 for the installation token GITHUB_TOKEN is; GraphQL's viewer
 // names the account behind installation tokens and personal tokens alike.
@@ -65951,10 +66008,28 @@ function hintFor(status, message) {
         return 'GitHub failed to answer; rerun the job.';
     return 'Rerun the job; if it keeps failing, check the github-token input and the job permissions.';
 }
+// GraphQL error types answering to the HTTP statuses hintFor knows.
+const GRAPHQL_STATUS = new Map([
+    ['FORBIDDEN', 403],
+    ['INSUFFICIENT_SCOPES', 403],
+    ['NOT_FOUND', 404],
+    ['RATE_LIMITED', 429]
+]);
+function describeGraphqlFailure(error, step) {
+    const errors = Array.isArray(error.errors) ? error.errors : [];
+    const type = errors.find(detail => detail.type)?.type;
+    // octokit's own message spans several lines; GitHub's messages, joined, keep to one.
+    const message = errors
+        .flatMap(detail => (detail.message ? [detail.message] : []))
+        .join('; ')
+        .replace(/\s+/gu, ' ') || 'no message';
+    const hint = hintFor(GRAPHQL_STATUS.get(type ?? '') ?? 0, message);
+    return `PR comment: could not ${step} (GitHub GraphQL${type ? ` ${type}` : ''}: ${message}). ${hint}`;
+}
 /** Turns an octokit error into one line; anything that is not a GitHub answer is a bug and rethrown. */
 function describeFailure(error, step) {
     if (error instanceof Error && error.name === 'GraphqlResponseError') {
-        return `PR comment: could not ${step} (GitHub GraphQL: ${error.message}). Check the github-token input.`;
+        return describeGraphqlFailure(error, step);
     }
     if (isHttpError(error)) {
         const message = gitHubMessage(error);
@@ -66095,6 +66170,12 @@ function normalizeEnhancedFinding(finding) {
         exploitAvailable: availability(finding.exploitAvailable, ['YES', 'NO'], 'UNKNOWN'),
         source: 'enhanced'
     };
+}
+/** The order every report lists findings in: most severe, then highest CVSS (unscored last), then id. */
+function compareFindings(a, b) {
+    return (SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+        (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 ;// CONCATENATED MODULE: ./src/read-findings.ts
@@ -66252,6 +66333,7 @@ function renderCode(text, title) {
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
+
 
 
 
@@ -66446,20 +66528,13 @@ const COLUMNS = [
         cell: (finding, fieldChars) => orDash(finding.description, fieldChars)
     }
 ];
-/** Highest CVSS first, unscored last, then by id so the order is stable between runs. */
-function compareWithinSeverity(a, b) {
-    const byScore = (b.cvssScore ?? -1) - (a.cvssScore ?? -1);
-    if (byScore !== 0)
-        return byScore;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 function groupBySeverity(findings) {
     const groups = new Map(SEVERITIES.map(severity => [severity, []]));
     for (const finding of findings)
         groups.get(finding.severity)?.push(finding);
     return [...groups]
         .filter(([, group]) => group.length > 0)
-        .map(([severity, group]) => [severity, group.sort(compareWithinSeverity)]);
+        .map(([severity, group]) => [severity, group.sort(compareFindings)]);
 }
 const DISPOSITION_LABEL = {
     counted: 'yes',
@@ -66566,12 +66641,18 @@ function renderComment(data, options = {}) {
     });
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/sarif.ts
 
 
 
 
+
+
 const SARIF_SCHEMA_URI = 'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json';
+/** Code scanning rejects a run with more results than this; rules have the same limit. */
+const MAX_RESULTS_PER_RUN = 25_000;
 function sarifLevel(severity) {
     if (severity === 'CRITICAL' || severity === 'HIGH')
         return 'error';
@@ -66599,10 +66680,83 @@ function escapeMarkdown(text) {
 function markdownUrl(link) {
     return link.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
-/** Relative, forward slashes, percent-encoded: the form code scanning matches to repository files. */
+/**
+ * Relative, forward slashes, each segment percent-encoded: the form code scanning matches to
+ * repository files. encodeURI would leave `#` and `?` to start a fragment or query. A path outside
+ * the repository (`../`, absolute) keeps its shape and, with a drive letter's colon encoded, stays
+ * a relative reference as `uriBaseId` requires.
+ */
 function artifactUri(dockerfile) {
     const path = dockerfile.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-    return encodeURI(path);
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The fields the report order leaves unsorted, identity first. */
+function remainingFields(finding) {
+    return JSON.stringify([
+        finding.packageName,
+        finding.installedVersion,
+        finding.fixedInVersion,
+        finding.fixAvailable,
+        finding.exploitAvailable,
+        finding.source,
+        finding.title,
+        finding.description,
+        finding.link
+    ]);
+}
+/**
+ * The report order, so a cut keeps the most severe; the remaining fields break ties, so the
+ * order the scan listed findings in never shows.
+ */
+function compareForSarif(a, b) {
+    return compareFindings(a, b) || compareText(remainingFields(a), remainingFields(b));
+}
+/**
+ * Every result sits on line 1, so the fingerprint must tell findings apart itself: the id in one
+ * installed version of one package. Severity, score and fix are left out, so a rescored finding
+ * stays the same alert. Copies the model cannot tell apart (one package version in two paths)
+ * are numbered in sorted order, so each stays its own alert whatever order the scan listed them in.
+ */
+function fingerprints(sorted) {
+    const seen = new Map();
+    return sorted.map(finding => {
+        const identity = JSON.stringify([
+            finding.id,
+            finding.packageName ?? '',
+            finding.installedVersion ?? ''
+        ]);
+        const occurrence = (seen.get(identity) ?? 0) + 1;
+        seen.set(identity, occurrence);
+        return `${(0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex')}:${occurrence}`;
+    });
+}
+function groupById(findings) {
+    const byId = new Map();
+    for (const finding of findings) {
+        const group = byId.get(finding.id);
+        if (group)
+            group.push(finding);
+        else
+            byId.set(finding.id, [finding]);
+    }
+    return byId;
+}
+function truncationNotice(kept, total, limit) {
+    return {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+            {
+                level: 'warning',
+                descriptor: { id: 'results-truncated' },
+                message: {
+                    text: `Only the ${kept} most severe of ${total} findings are included: code scanning rejects a run with more than ${limit} results.`
+                }
+            }
+        ]
+    };
 }
 function mostSevere(findings) {
     return findings.reduce((worst, finding) => severityRank(finding.severity) > severityRank(worst) ? finding.severity : worst, findings[0]?.severity ?? 'UNDEFINED');
@@ -66646,26 +66800,28 @@ function resultMessage(finding, image) {
     return `${finding.id} (${finding.severity})${where}, ${fixText(finding)}; image ${image}`;
 }
 /**
- * One rule per vulnerability id and one result per finding, placed on the Dockerfile. Ignored
- * findings are left out (accepted risk should not reopen alerts); findings a filter set aside
- * stay in, since filters decide what fails the step, not what is worth seeing. Call it only when
- * there is a verdict: an upload with no results would close every open alert as fixed.
+ * One rule per vulnerability id and one result per finding, most severe first, placed on the
+ * Dockerfile. Ignored findings are left out (accepted risk should not reopen alerts); findings a
+ * filter set aside stay in, since filters decide what fails the step, not what is worth seeing.
+ * Past code scanning's result limit only the most severe are kept, and a notification says so.
+ * Call it only when there is a verdict: an upload with no results would close every open alert.
  */
 function buildSarif(data, options) {
     const disposition = dispositionOf(data.triage);
-    const reported = data.findings.filter(finding => disposition(finding).kind !== 'ignored');
-    const byId = new Map();
-    for (const finding of reported) {
-        const group = byId.get(finding.id);
-        if (group)
-            group.push(finding);
-        else
-            byId.set(finding.id, [finding]);
-    }
-    const ruleIndex = new Map([...byId.keys()].map((id, index) => [id, index]));
+    const reported = data.findings
+        .filter(finding => disposition(finding).kind !== 'ignored')
+        .sort(compareForSarif);
+    // Numbered before the cut, so a kept result has the fingerprint it has in an uncut run.
+    const fingerprint = fingerprints(reported);
+    const limit = options.maxResults ?? MAX_RESULTS_PER_RUN;
+    const kept = reported.slice(0, limit);
+    const keptIds = new Set(kept.map(finding => finding.id));
+    // Rules only for kept results: never more rules than results, so the rule limit holds too.
+    const ruleGroups = [...groupById(reported)].filter(([id]) => keptIds.has(id));
+    const ruleIndex = new Map(ruleGroups.map(([id], index) => [id, index]));
     const image = formatImage(data.image);
     const uri = artifactUri(options.dockerfile);
-    const results = reported.map((finding) => ({
+    const results = kept.map((finding, index) => ({
         ruleId: finding.id,
         ruleIndex: ruleIndex.get(finding.id) ?? -1,
         level: sarifLevel(finding.severity),
@@ -66678,8 +66834,7 @@ function buildSarif(data, options) {
                 }
             }
         ],
-        // Every result sits on line 1, so the fingerprint must tell packages apart itself.
-        partialFingerprints: { 'ecrScanFinding/v1': `${finding.id}:${finding.packageName ?? ''}` },
+        partialFingerprints: { 'ecrScanFinding/v1': fingerprint[index] },
         properties: {
             ...(finding.packageName ? { packageName: finding.packageName } : {}),
             ...(finding.installedVersion ? { installedVersion: finding.installedVersion } : {}),
@@ -66699,9 +66854,12 @@ function buildSarif(data, options) {
                         name: 'ecr-scan-findings',
                         version: data.actionVersion,
                         ...(options.informationUri ? { informationUri: options.informationUri } : {}),
-                        rules: [...byId].map(([id, findings]) => buildRule(id, findings))
+                        rules: ruleGroups.map(([id, findings]) => buildRule(id, findings))
                     }
                 },
+                ...(kept.length < reported.length
+                    ? { invocations: [truncationNotice(kept.length, reported.length, limit)] }
+                    : {}),
                 results,
                 properties: {
                     image,
@@ -66869,11 +67027,14 @@ function runUrl(env) {
         return undefined;
     return `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`;
 }
+/** Counts stay empty without a verdict: zeros would read as a clean image. */
 function setOutputs(data) {
+    const judged = data.verdict !== undefined;
+    const count = (value) => (judged ? value : '');
     for (const severity of SEVERITIES)
-        setOutput(severity.toLowerCase(), data.counts[severity]);
-    setOutput('total', data.findings.length);
-    setOutput('ignored', data.triage.ignored.length);
+        setOutput(severity.toLowerCase(), count(data.counts[severity]));
+    setOutput('total', count(data.findings.length));
+    setOutput('ignored', count(data.triage.ignored.length));
     setOutput('scan-status', data.scan.status);
     setOutput('image-digest', data.image.digest);
     setOutput('passed', data.verdict ? String(data.verdict.passed) : '');
@@ -66928,9 +67089,16 @@ async function report(config, marker, data, env) {
     // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
     const sarifPath = config.sarifReport;
     if (sarifPath && data.verdict) {
-        const dockerfile = (0,external_node_path_.relative)(env.GITHUB_WORKSPACE || process.cwd(), (0,external_node_path_.resolve)(config.dockerfile));
+        const workspace = env.GITHUB_WORKSPACE || process.cwd();
+        const dockerfile = (0,external_node_path_.relative)(workspace, (0,external_node_path_.resolve)(config.dockerfile));
+        if (dockerfile.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(dockerfile)) {
+            warning(`'${INPUT.dockerfile}' (${config.dockerfile}) is outside the repository at ${workspace}: code scanning cannot place the SARIF alerts on it.`);
+        }
         await attempt(`SARIF report to ${sarifPath}`, async () => {
-            await writeReportFile(sarifPath, serializeSarif(buildSarif(data, { dockerfile })));
+            const sarif = buildSarif(data, { dockerfile });
+            for (const notice of sarif.runs[0]?.invocations?.[0]?.toolExecutionNotifications ?? [])
+                warning(`SARIF: ${notice.message.text}`);
+            await writeReportFile(sarifPath, serializeSarif(sarif));
             setOutput('sarif-report', sarifPath);
         });
     }
@@ -66968,7 +67136,7 @@ async function judge(config, rules, ecr, image, options) {
         return { timedOut: true, data: { ...base, scan, findings: [], counts: emptyCounts(), problem } };
     }
     if (waited.kind === 'terminal') {
-        const described = waited.page.description ? ` (${waited.page.description})` : '';
+        const described = waited.page.description ? ` (${oneLine(waited.page.description)})` : '';
         const problem = `The scan ended with status ${waited.page.status}${described}: there is nothing trustworthy to judge. ${waited.fix}`;
         return {
             timedOut: false,
@@ -67036,6 +67204,9 @@ async function run(overrides = {}) {
         const ecr = EcrScans.create(config.region);
         const image = await ecr.resolveImage(config);
         info(`Image: ${formatImage(image)} (${config.region})`);
+        if (isImageIndex(image)) {
+            warning(`${formatImage(image)} is a multi-platform image index: ECR scans each platform's image, so the index itself may never get a scan. If the wait ends with ${SCAN_NOT_FOUND}, pass one platform image's digest as '${INPUT.imageDigest}'.`);
+        }
         judgement = await judge(config, rules, ecr, image, options);
     }
     catch (error) {

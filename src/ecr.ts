@@ -10,6 +10,7 @@ import {
   ValidationException,
   paginateDescribeImageScanFindings
 } from '@aws-sdk/client-ecr'
+import { StandardRetryStrategy } from '@smithy/core/retry'
 import type { ImageRef } from './image.js'
 import type { ScanPage, StartScanOutcome } from './wait-for-scan.js'
 
@@ -25,6 +26,20 @@ export interface RequestTimeouts {
 }
 
 const REQUEST_TIMEOUTS: RequestTimeouts = { connectMs: 5_000, answerMs: 20_000 }
+
+type RetryArguments = Parameters<StandardRetryStrategy['refreshRetryTokenForRetry']>
+
+/**
+ * The SDK's standard strategy, except that it does not retry LimitExceededException: from
+ * StartImageScan that means the one manual scan a day is used, which no retry can change, yet the
+ * SDK would treat it as throttling and wait through every attempt.
+ */
+class EcrRetryStrategy extends StandardRetryStrategy {
+  override async refreshRetryTokenForRetry(...[token, errorInfo]: RetryArguments) {
+    if (errorInfo.error instanceof LimitExceededException) throw errorInfo.error
+    return super.refreshRetryTokenForRetry(token, errorInfo)
+  }
+}
 
 export interface ImageQuery {
   repository: string
@@ -49,8 +64,7 @@ export class EcrScans {
     return new EcrScans(
       new ECRClient({
         region,
-        retryMode: 'standard',
-        maxAttempts: MAX_ATTEMPTS,
+        retryStrategy: new EcrRetryStrategy(MAX_ATTEMPTS),
         requestHandler: {
           connectionTimeout: timeouts.connectMs,
           requestTimeout: timeouts.answerMs,
@@ -93,7 +107,8 @@ export class EcrScans {
       digest,
       tag: query.imageTag,
       registryId: query.registryId,
-      region: this.region
+      region: this.region,
+      manifestMediaType: detail?.imageManifestMediaType
     }
   }
 

@@ -6,10 +6,14 @@ export interface ErrorContext {
   image?: string
 }
 
+/** Text from elsewhere (an error, AWS's description) as one line of a log or annotation. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
 /** The message of anything thrown, on one line. */
 export function errorMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  return text.replace(/\s+/g, ' ').trim()
+  return oneLine(error instanceof Error ? error.message : String(error))
 }
 
 function errorName(error: unknown): string {

@@ -6,6 +6,18 @@ export interface ImageRef {
   /** The registry's account id, when it is not the caller's own. */
   registryId?: string
   region: string
+  /** As ECR reports it; tells a multi-platform image index from a single image. */
+  manifestMediaType?: string
+}
+
+const IMAGE_INDEX_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json'
+]
+
+/** A multi-platform index: ECR scans the image of each platform, not the index itself. */
+export function isImageIndex(image: ImageRef): boolean {
+  return IMAGE_INDEX_TYPES.includes(image.manifestMediaType ?? '')
 }
 
 /** `repository:tag@sha256:…`, the form logged and shown in reports. */

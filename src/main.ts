@@ -1,12 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join, relative, resolve } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js'
 import { EcrScans } from './ecr.js'
-import { errorMessage, explainAwsError } from './errors.js'
-import { formatImage, type ImageRef } from './image.js'
+import { errorMessage, explainAwsError, oneLine } from './errors.js'
+import { formatImage, type ImageRef, isImageIndex } from './image.js'
 import { missingIgnoreFileError, parseIgnoreRules } from './ignore-rules.js'
 import { type Config, INPUT, readConfig } from './inputs.js'
 import { buildJsonReport, serializeJsonReport } from './json-report.js'
@@ -24,7 +24,7 @@ import { buildSarif, serializeSarif } from './sarif.js'
 import { SEVERITIES, emptyCounts } from './severity.js'
 import { describeExpiredRule, describeStaleRule, triage } from './triage.js'
 import { ACTION_VERSION } from './version.js'
-import { type ScanPage, waitForScan } from './wait-for-scan.js'
+import { SCAN_NOT_FOUND, type ScanPage, waitForScan } from './wait-for-scan.js'
 
 /** What tests may swap: the clock and sleep, so no test really waits. */
 export interface RunOptions {
@@ -81,10 +81,14 @@ function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   return `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
 }
 
+/** Counts stay empty without a verdict: zeros would read as a clean image. */
 function setOutputs(data: ReportData): void {
-  for (const severity of SEVERITIES) core.setOutput(severity.toLowerCase(), data.counts[severity])
-  core.setOutput('total', data.findings.length)
-  core.setOutput('ignored', data.triage.ignored.length)
+  const judged = data.verdict !== undefined
+  const count = (value: number) => (judged ? value : '')
+  for (const severity of SEVERITIES)
+    core.setOutput(severity.toLowerCase(), count(data.counts[severity]))
+  core.setOutput('total', count(data.findings.length))
+  core.setOutput('ignored', count(data.triage.ignored.length))
   core.setOutput('scan-status', data.scan.status)
   core.setOutput('image-digest', data.image.digest)
   core.setOutput('passed', data.verdict ? String(data.verdict.passed) : '')
@@ -154,9 +158,18 @@ async function report(
   // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
   const sarifPath = config.sarifReport
   if (sarifPath && data.verdict) {
-    const dockerfile = relative(env.GITHUB_WORKSPACE || process.cwd(), resolve(config.dockerfile))
+    const workspace = env.GITHUB_WORKSPACE || process.cwd()
+    const dockerfile = relative(workspace, resolve(config.dockerfile))
+    if (dockerfile.startsWith(`..${sep}`) || isAbsolute(dockerfile)) {
+      core.warning(
+        `'${INPUT.dockerfile}' (${config.dockerfile}) is outside the repository at ${workspace}: code scanning cannot place the SARIF alerts on it.`
+      )
+    }
     await attempt(`SARIF report to ${sarifPath}`, async () => {
-      await writeReportFile(sarifPath, serializeSarif(buildSarif(data, { dockerfile })))
+      const sarif = buildSarif(data, { dockerfile })
+      for (const notice of sarif.runs[0]?.invocations?.[0]?.toolExecutionNotifications ?? [])
+        core.warning(`SARIF: ${notice.message.text}`)
+      await writeReportFile(sarifPath, serializeSarif(sarif))
       core.setOutput('sarif-report', sarifPath)
     })
   }
@@ -211,7 +224,7 @@ async function judge(
     return { timedOut: true, data: { ...base, scan, findings: [], counts: emptyCounts(), problem } }
   }
   if (waited.kind === 'terminal') {
-    const described = waited.page.description ? ` (${waited.page.description})` : ''
+    const described = waited.page.description ? ` (${oneLine(waited.page.description)})` : ''
     const problem = `The scan ended with status ${waited.page.status}${described}: there is nothing trustworthy to judge. ${waited.fix}`
     return {
       timedOut: false,
@@ -283,6 +296,11 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
     const ecr = EcrScans.create(config.region)
     const image = await ecr.resolveImage(config)
     core.info(`Image: ${formatImage(image)} (${config.region})`)
+    if (isImageIndex(image)) {
+      core.warning(
+        `${formatImage(image)} is a multi-platform image index: ECR scans each platform's image, so the index itself may never get a scan. If the wait ends with ${SCAN_NOT_FOUND}, pass one platform image's digest as '${INPUT.imageDigest}'.`
+      )
+    }
     judgement = await judge(config, rules, ecr, image, options)
   } catch (error) {
     core.setFailed(explainAwsError(error, context))

@@ -177,6 +177,8 @@ describe('the step, end to end over HTTP', () => {
       )
     ).toBe(true)
     expect(scanCalls.every(call => call.body.maxResults === 1000)).toBe(true)
+    // The service's own counts disagree (severityCountsOverride): logged at debug level only.
+    expect(result.log).not.toContain('::warning::')
   })
 
   it('waits through PENDING and IN_PROGRESS, logging progress', async () => {
@@ -207,6 +209,45 @@ describe('the step, end to end over HTTP', () => {
     expect(result.log).toContain('started a basic scan')
   })
 
+  it.each([
+    ['limit-exceeded', 'one manual scan per image per 24 hours'],
+    ['enhanced', 'a scan cannot be started here']
+  ] as const)(
+    'explains a StartImageScan answered %s and waits for the scan on push',
+    async (startScan, explanation) => {
+      const result = await step(
+        image({ scanNotFoundCalls: 2, statuses: ['COMPLETE'], findings: [], startScan }),
+        { 'start-scan': 'true' }
+      )
+      expect(result.failed).toBe(false)
+      expect(result.log).toContain(explanation)
+      const operations = result.ecr.requests.map(request => request.operation)
+      expect(operations.filter(operation => operation === 'StartImageScan')).toHaveLength(1)
+    }
+  )
+
+  it('reads the findings of a scan whose eligibility expired, warning they may be stale', async () => {
+    const result = await step(
+      image({
+        statuses: ['SCAN_ELIGIBILITY_EXPIRED'],
+        findings: basicFindings(3, { severities: { LOW: 3 } })
+      })
+    )
+    expect(result.failed).toBe(false)
+    expect(result.outputs).toMatchObject({ low: '3', total: '3', passed: 'true' })
+    expect(result.log).toContain('::warning::Scan eligibility expired')
+  })
+
+  it('warns that a multi-platform image index may have no scan of its own', async () => {
+    const result = await step(
+      image(
+        { statuses: ['COMPLETE'], findings: [] },
+        { manifestMediaType: 'application/vnd.oci.image.index.v1+json' }
+      )
+    )
+    expect(result.log).toMatch(/::warning::.*is a multi-platform image index/)
+  })
+
   it.each(TERMINAL_STATUSES)(
     'fails on %s with the status and a fix, without a verdict',
     async status => {
@@ -216,6 +257,9 @@ describe('the step, end to end over HTTP', () => {
         new RegExp(`::error::The scan ended with status ${status} \\(AWS says why\\)`)
       )
       expect(result.outputs.passed).toBe('')
+      // Zeros would read as a clean image: without a verdict the counts are empty.
+      expect(result.outputs.critical).toBe('')
+      expect(result.outputs.total).toBe('')
       expect(result.outputs['scan-status']).toBe(status)
       expect(decodeEntities(result.summary)).toContain(
         `The scan ended with status ${status} (AWS says why)`
@@ -249,6 +293,23 @@ describe('the step, end to end over HTTP', () => {
     expect(result.log).toContain('::error::Policy failed')
     expect(result.log).toContain('10 findings at CRITICAL or higher')
     // Inspector pages hold 100 findings whatever maxResults asks: 3 pages.
+    expect(
+      result.ecr.requests.filter(request => request.operation === 'DescribeImageScanFindings')
+    ).toHaveLength(3)
+  })
+
+  it('keeps a multi-line AWS description on one line of the failure', async () => {
+    const result = await step(image({ statuses: ['FAILED'], description: 'line one\nline two' }))
+    expect(result.log).toContain('::error::The scan ended with status FAILED (line one line two)')
+  })
+
+  it('rides out 5xx answers through the SDK retry strategy', async () => {
+    const scenario = image({ statuses: ['COMPLETE'], findings: [] })
+    scenario.faults = [
+      { operation: 'DescribeImageScanFindings', times: 2, type: 'ServerException' }
+    ]
+    const result = await step(scenario)
+    expect(result.failed).toBe(false)
     expect(
       result.ecr.requests.filter(request => request.operation === 'DescribeImageScanFindings')
     ).toHaveLength(3)
@@ -299,13 +360,22 @@ describe('the step, end to end over HTTP', () => {
     )
   })
 
-  it('keeps the scan type of an enhanced scan that times out', async () => {
+  it('does not guess the scan type when the scan times out before showing its findings', async () => {
     const result = await step(image({ statuses: ['IN_PROGRESS'], type: 'enhanced' }), {
       timeout: '30s'
     })
     expect(result.failed).toBe(true)
     const report = JSON.parse(await readFile(result.outputs['json-report'] ?? '', 'utf8'))
     expect(report.scan).toMatchObject({ status: 'IN_PROGRESS', type: 'unknown' })
+  })
+
+  it('fails on a timeout even with scan-failure: warn, which is for scan results', async () => {
+    const result = await step(image({ statuses: ['PENDING'] }), {
+      timeout: '30s',
+      'scan-failure': 'warn'
+    })
+    expect(result.failed).toBe(true)
+    expect(result.log).toContain('::error::The scan did not settle within the timeout')
   })
 
   it('writes each image its own default JSON report', async () => {
@@ -546,6 +616,19 @@ describe('the step, end to end over HTTP', () => {
       expect(results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
         'docker/Dockerfile'
       )
+      expect(result.log).not.toContain('outside the repository')
+    })
+
+    it('warns when the Dockerfile is outside the repository', async () => {
+      const result = await step(image({ statuses: ['COMPLETE'], findings }), {
+        'sarif-report': join(workDir, 'outside.sarif'),
+        dockerfile: '../elsewhere/Dockerfile',
+        'fail-on': 'NONE'
+      })
+      expect(result.log).toMatch(
+        /::warning::'dockerfile' \(\.\.\/elsewhere\/Dockerfile\) is outside/
+      )
+      expect(result.outputs['sarif-report']).toBe(join(workDir, 'outside.sarif'))
     })
   })
 })
