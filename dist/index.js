@@ -65382,7 +65382,13 @@ function readRule(entry, problems, at) {
         const value = pair.value;
         const text = (0,dist/* isScalar */.jn)(value) && typeof value.value === 'string' ? value.value.trim() : undefined;
         const where = value?.range?.[0] ?? keyNode?.range?.[0];
-        if (!text) {
+        const scalar = (0,dist/* isScalar */.jn)(value) ? value.value : undefined;
+        if (scalar !== null && scalar !== undefined && typeof scalar !== 'string') {
+            // YAML reads 12345 or true as a number or a boolean; the fix is quoting, not emptiness.
+            const shown = scalar instanceof Date ? scalar.toISOString().slice(0, 10) : String(scalar);
+            problems.push(at(where, `'${key}' must be text, got ${shown}: put it in quotes`));
+        }
+        else if (!text) {
             problems.push(at(where, `'${key}' must be non-empty text`));
         }
         else if (key === 'expires' && !isCalendarDay(text)) {

@@ -109,7 +109,12 @@ function readRule(entry: Node, problems: string[], at: Locate): Omit<IgnoreRule,
     const value = pair.value as Node | null
     const text = isScalar(value) && typeof value.value === 'string' ? value.value.trim() : undefined
     const where = value?.range?.[0] ?? keyNode?.range?.[0]
-    if (!text) {
+    const scalar = isScalar(value) ? value.value : undefined
+    if (scalar !== null && scalar !== undefined && typeof scalar !== 'string') {
+      // YAML reads 12345 or true as a number or a boolean; the fix is quoting, not emptiness.
+      const shown = scalar instanceof Date ? scalar.toISOString().slice(0, 10) : String(scalar)
+      problems.push(at(where, `'${key}' must be text, got ${shown}: put it in quotes`))
+    } else if (!text) {
       problems.push(at(where, `'${key}' must be non-empty text`))
     } else if (key === 'expires' && !isCalendarDay(text)) {
       problems.push(at(where, `'expires' must be a date YYYY-MM-DD, got '${text}'`))

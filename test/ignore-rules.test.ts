@@ -82,11 +82,12 @@ describe('parseIgnoreRules', () => {
     ])
   })
 
-  it('rejects a field that is not text, such as a number or an empty value', () => {
-    const text = 'ignore:\n  - id: 12345\n    reason:\n'
+  it('rejects a field that is not text, such as a number, a boolean or an empty value', () => {
+    const text = 'ignore:\n  - id: 12345\n    reason:\n  - id: CVE-1\n    reason: true\n'
     expect(problemsOf(text)).toEqual([
-      `${FILE}:2: 'id' must be non-empty text`,
-      `${FILE}:3: 'reason' must be non-empty text`
+      `${FILE}:2: 'id' must be text, got 12345: put it in quotes`,
+      `${FILE}:3: 'reason' must be non-empty text`,
+      `${FILE}:5: 'reason' must be text, got true: put it in quotes`
     ])
   })
 
