@@ -303,29 +303,18 @@ describe('the step, end to end over HTTP', () => {
     expect(result.log).toContain('::error::The scan ended with status FAILED (line one line two)')
   })
 
-  it('rides out 5xx answers through the SDK retry strategy', async () => {
-    const scenario = image({ statuses: ['COMPLETE'], findings: [] })
-    scenario.faults = [
-      { operation: 'DescribeImageScanFindings', times: 2, type: 'ServerException' }
-    ]
-    const result = await step(scenario)
-    expect(result.failed).toBe(false)
-    expect(
-      result.ecr.requests.filter(request => request.operation === 'DescribeImageScanFindings')
-    ).toHaveLength(3)
-  })
-
-  it('rides out throttling through the SDK retry strategy', async () => {
-    const scenario = image({ statuses: ['COMPLETE'], findings: [] })
-    scenario.faults = [
-      { operation: 'DescribeImageScanFindings', times: 2, type: 'ThrottlingException' }
-    ]
-    const result = await step(scenario)
-    expect(result.failed).toBe(false)
-    expect(
-      result.ecr.requests.filter(request => request.operation === 'DescribeImageScanFindings')
-    ).toHaveLength(3)
-  })
+  it.each(['ServerException', 'ThrottlingException'])(
+    'rides out %s answers through the SDK retry strategy',
+    async type => {
+      const scenario = image({ statuses: ['COMPLETE'], findings: [] })
+      scenario.faults = [{ operation: 'DescribeImageScanFindings', times: 2, type }]
+      const result = await step(scenario)
+      expect(result.failed).toBe(false)
+      expect(
+        result.ecr.requests.filter(request => request.operation === 'DescribeImageScanFindings')
+      ).toHaveLength(3)
+    }
+  )
 
   it('fails fast on an unknown repository, well before the timeout', async () => {
     const result = await step(image({ statuses: ['COMPLETE'] }), { repository: 'team/typo' })
