@@ -65496,6 +65496,11 @@ function optional(read, name) {
     const value = read(name).trim();
     return value === '' ? undefined : value;
 }
+/** As written, leading blank lines included, so rule problems name the lines the workflow shows. */
+function inlineRules(read) {
+    const text = read(INPUT.ignore);
+    return text.trim() === '' ? undefined : text;
+}
 function matching(read, name, pattern, expected) {
     const value = optional(read, name);
     if (value !== undefined && !pattern.test(value)) {
@@ -65633,7 +65638,7 @@ function readConfig(read, env) {
             // The runner passes action.yml's default as if it were given, so only another path is explicit.
             explicit: ignorePath !== undefined && (0,external_node_path_.normalize)(ignorePath) !== DEFAULT_IGNORE_FILE
         },
-        ignoreInline: optional(read, INPUT.ignore),
+        ignoreInline: inlineRules(read),
         onlyFixable: inputs_boolean(read, INPUT.onlyFixable, false),
         minCvss: minCvss(read),
         jsonReport: optional(read, INPUT.jsonReport),
@@ -67189,7 +67194,8 @@ async function run(overrides = {}) {
     let rules;
     let marker;
     try {
-        config = readConfig(name => getInput(name), options.env);
+        // Untrimmed, so line numbers in the inline ignore rules match what the workflow shows.
+        config = readConfig(name => getInput(name, { trimWhitespace: false }), options.env);
         rules = await readIgnoreRules(config);
         // Built from the inputs, not ECR's answers, so every run finds the same comment; and built
         // now, so a comment-key too long for the marker fails before the wait, not after it.

@@ -80,6 +80,12 @@ function optional(read: InputReader, name: string): string | undefined {
   return value === '' ? undefined : value
 }
 
+/** As written, leading blank lines included, so rule problems name the lines the workflow shows. */
+function inlineRules(read: InputReader): string | undefined {
+  const text = read(INPUT.ignore)
+  return text.trim() === '' ? undefined : text
+}
+
 function matching(
   read: InputReader,
   name: string,
@@ -261,7 +267,7 @@ export function readConfig(read: InputReader, env: Record<string, string | undef
       // The runner passes action.yml's default as if it were given, so only another path is explicit.
       explicit: ignorePath !== undefined && normalize(ignorePath) !== DEFAULT_IGNORE_FILE
     },
-    ignoreInline: optional(read, INPUT.ignore),
+    ignoreInline: inlineRules(read),
     onlyFixable: boolean(read, INPUT.onlyFixable, false),
     minCvss: minCvss(read),
     jsonReport: optional(read, INPUT.jsonReport),

@@ -276,7 +276,8 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
   let rules: IgnoreRule[]
   let marker: string
   try {
-    config = readConfig(name => core.getInput(name), options.env)
+    // Untrimmed, so line numbers in the inline ignore rules match what the workflow shows.
+    config = readConfig(name => core.getInput(name, { trimWhitespace: false }), options.env)
     rules = await readIgnoreRules(config)
     // Built from the inputs, not ECR's answers, so every run finds the same comment; and built
     // now, so a comment-key too long for the marker fails before the wait, not after it.

@@ -123,6 +123,13 @@ describe('readConfig', () => {
     }
   })
 
+  it('keeps inline ignore rules as written, so their line numbers match the workflow', () => {
+    expect(config({ ignore: '\n- id: CVE-1\n  reason: r\n' }).ignoreInline).toBe(
+      '\n- id: CVE-1\n  reason: r\n'
+    )
+    expect(config({ ignore: ' \n ' }).ignoreInline).toBeUndefined()
+  })
+
   it('reads fail-on-exploit', () => {
     expect(config({ 'fail-on-exploit': 'true' }).thresholds.failOnExploit).toBe(true)
     expect(config({}).thresholds.failOnExploit).toBe(false)
