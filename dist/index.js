@@ -4582,7 +4582,7 @@ __webpack_unused_export__ = ImageDigestDoesNotMatchException$;
 __webpack_unused_export__ = ImageFailure$;
 __webpack_unused_export__ = ImageFailureCode;
 __webpack_unused_export__ = ImageIdentifier$;
-__webpack_unused_export__ = ImageNotFoundException;
+exports.CJH = ImageNotFoundException;
 __webpack_unused_export__ = ImageNotFoundException$;
 __webpack_unused_export__ = ImageReferrer$;
 __webpack_unused_export__ = ImageReplicationStatus$;
@@ -65101,11 +65101,15 @@ class EcrScans {
         return new EcrScans(new dist_cjs/* ECRClient */.S70({
             region,
             retryStrategy: new EcrRetryStrategy(MAX_ATTEMPTS),
+            // Also what the SDK reports to AWS as the attempt budget (amz-sdk-request).
+            maxAttempts: MAX_ATTEMPTS,
             requestHandler: {
                 connectionTimeout: timeouts.connectMs,
                 requestTimeout: timeouts.answerMs,
-                // Without this a stalled answer is only logged, and the step hangs past its timeout.
-                throwOnRequestTimeout: true
+                // Without this a late answer is only logged, and the step hangs past its timeout.
+                throwOnRequestTimeout: true,
+                // requestTimeout ends at the headers; this covers a body that stops arriving.
+                socketTimeout: timeouts.answerMs
             }
         }), region);
     }
@@ -65121,8 +65125,13 @@ class EcrScans {
         }));
         const detail = response.imageDetails?.[0];
         const digest = detail?.imageDigest ?? query.imageDigest;
-        if (!digest)
-            throw new Error(`ECR described no image for ${query.repository}:${query.imageTag ?? ''}.`);
+        if (!digest) {
+            // What ECR answers for a missing image anyway; an empty answer means the same.
+            throw new dist_cjs/* ImageNotFoundException */.CJH({
+                message: `ECR described no image for ${query.repository}:${query.imageTag ?? ''}.`,
+                $metadata: {}
+            });
+        }
         if (query.imageDigest &&
             query.imageTag &&
             !(detail?.imageTags ?? []).includes(query.imageTag)) {
@@ -65255,6 +65264,9 @@ function explainAwsError(error, context) {
     }
     if (name === 'ImageMismatchError')
         return detail;
+    if (error?.code === 'ERR_INVALID_URL') {
+        return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`;
+    }
     // Every answer from AWS carries $metadata; anything else is this action's own failure.
     if (!(error && typeof error === 'object' && '$metadata' in error)) {
         return `Unexpected error (${name || 'error'}: ${detail}). Please report this with the run log.`;
@@ -65597,9 +65609,13 @@ function prNumber(read) {
 function region(read, env) {
     const value = matching(read, INPUT.region, REGION_PATTERN, 'an AWS region such as us-east-1');
     // `||`, not `??`: an empty AWS_REGION must not hide AWS_DEFAULT_REGION.
-    const chosen = value || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim();
+    const fromEnv = env.AWS_REGION?.trim() ? 'AWS_REGION' : 'AWS_DEFAULT_REGION';
+    const chosen = value || env[fromEnv]?.trim();
     if (!chosen) {
         throw new InputError(`No AWS region: set the '${INPUT.region}' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it from its aws-region input).`);
+    }
+    if (!REGION_PATTERN.test(chosen)) {
+        throw new InputError(`Invalid ${fromEnv} '${chosen}': expected an AWS region such as us-east-1. Fix the aws-region given to configure-aws-credentials, or set the '${INPUT.region}' input.`);
     }
     return chosen;
 }
@@ -65636,7 +65652,8 @@ function readConfig(read, env) {
         ignoreFile: {
             path: ignorePath ?? DEFAULT_IGNORE_FILE,
             // The runner passes action.yml's default as if it were given, so only another path is explicit.
-            explicit: ignorePath !== undefined && (0,external_node_path_.normalize)(ignorePath) !== DEFAULT_IGNORE_FILE
+            explicit: ignorePath !== undefined &&
+                external_node_path_.posix.normalize(ignorePath.replace(/\\/g, '/')) !== DEFAULT_IGNORE_FILE
         },
         ignoreInline: inlineRules(read),
         onlyFixable: inputs_boolean(read, INPUT.onlyFixable, false),
@@ -65686,8 +65703,12 @@ function plural(count, noun) {
 function describeBreach(breach) {
     switch (breach.rule) {
         case 'fail-on': {
-            const exempt = breach.exempt.length > 0 ? `; ${breach.exempt.join(', ')} judged by max-findings` : '';
-            return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (fail-on: ${breach.severity}, allowed: 0${exempt})`;
+            const rule = `fail-on: ${breach.severity}, allowed: 0`;
+            if (breach.exempt.length === 0)
+                return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (${rule})`;
+            const counted = RANKED_SEVERITIES.filter(severity => severityRank(severity) >= severityRank(breach.severity) &&
+                !breach.exempt.includes(severity));
+            return `${plural(breach.count, `${counted.join(' or ')} finding`)} (${rule}, ${breach.exempt.join(', ')} left to max-findings)`;
         }
         case 'max-count':
             return `${plural(breach.count, `${breach.severity} finding`)} (max-findings allows ${breach.limit})`;
@@ -65832,6 +65853,7 @@ function jsonBreach(breach) {
         severity: 'severity' in breach ? breach.severity : null,
         count: breach.count,
         limit: 'limit' in breach ? breach.limit : null,
+        exempt: 'exempt' in breach ? breach.exempt : [],
         description: describeBreach(breach)
     };
 }

@@ -3,6 +3,7 @@ import {
   type DescribeImageScanFindingsResponse,
   DescribeImagesCommand,
   ECRClient,
+  ImageNotFoundException,
   LimitExceededException,
   ScanNotFoundException,
   StartImageScanCommand,
@@ -19,7 +20,7 @@ const PAGE_SIZE = 1000
 /** Throttling, 5xx and timeouts are retried here, by the SDK's standard strategy, and nowhere else. */
 export const MAX_ATTEMPTS = 6
 
-/** A connection or an answer that takes longer than this is given up and retried, never awaited. */
+/** A connection, or an answer (or a silence within one), taking longer is given up and retried. */
 export interface RequestTimeouts {
   connectMs: number
   answerMs: number
@@ -65,11 +66,15 @@ export class EcrScans {
       new ECRClient({
         region,
         retryStrategy: new EcrRetryStrategy(MAX_ATTEMPTS),
+        // Also what the SDK reports to AWS as the attempt budget (amz-sdk-request).
+        maxAttempts: MAX_ATTEMPTS,
         requestHandler: {
           connectionTimeout: timeouts.connectMs,
           requestTimeout: timeouts.answerMs,
-          // Without this a stalled answer is only logged, and the step hangs past its timeout.
-          throwOnRequestTimeout: true
+          // Without this a late answer is only logged, and the step hangs past its timeout.
+          throwOnRequestTimeout: true,
+          // requestTimeout ends at the headers; this covers a body that stops arriving.
+          socketTimeout: timeouts.answerMs
         }
       }),
       region
@@ -90,8 +95,13 @@ export class EcrScans {
     )
     const detail = response.imageDetails?.[0]
     const digest = detail?.imageDigest ?? query.imageDigest
-    if (!digest)
-      throw new Error(`ECR described no image for ${query.repository}:${query.imageTag ?? ''}.`)
+    if (!digest) {
+      // What ECR answers for a missing image anyway; an empty answer means the same.
+      throw new ImageNotFoundException({
+        message: `ECR described no image for ${query.repository}:${query.imageTag ?? ''}.`,
+        $metadata: {}
+      })
+    }
     if (
       query.imageDigest &&
       query.imageTag &&

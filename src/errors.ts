@@ -64,6 +64,9 @@ export function explainAwsError(error: unknown, context: ErrorContext): string {
       return `Could not reach ECR in ${context.region} (${name}: ${detail}), even after retries. Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`
   }
   if (name === 'ImageMismatchError') return detail
+  if ((error as { code?: unknown } | null)?.code === 'ERR_INVALID_URL') {
+    return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`
+  }
   // Every answer from AWS carries $metadata; anything else is this action's own failure.
   if (!(error && typeof error === 'object' && '$metadata' in error)) {
     return `Unexpected error (${name || 'error'}: ${detail}). Please report this with the run log.`

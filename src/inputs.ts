@@ -1,4 +1,4 @@
-import { normalize } from 'node:path'
+import { posix } from 'node:path'
 import type { Thresholds } from './policy.js'
 import { RANKED_SEVERITIES, type RankedSeverity, SEVERITIES, type Severity } from './severity.js'
 
@@ -210,10 +210,16 @@ function prNumber(read: InputReader): number | undefined {
 function region(read: InputReader, env: Record<string, string | undefined>): string {
   const value = matching(read, INPUT.region, REGION_PATTERN, 'an AWS region such as us-east-1')
   // `||`, not `??`: an empty AWS_REGION must not hide AWS_DEFAULT_REGION.
-  const chosen = value || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim()
+  const fromEnv = env.AWS_REGION?.trim() ? 'AWS_REGION' : 'AWS_DEFAULT_REGION'
+  const chosen = value || env[fromEnv]?.trim()
   if (!chosen) {
     throw new InputError(
       `No AWS region: set the '${INPUT.region}' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it from its aws-region input).`
+    )
+  }
+  if (!REGION_PATTERN.test(chosen)) {
+    throw new InputError(
+      `Invalid ${fromEnv} '${chosen}': expected an AWS region such as us-east-1. Fix the aws-region given to configure-aws-credentials, or set the '${INPUT.region}' input.`
     )
   }
   return chosen
@@ -265,7 +271,9 @@ export function readConfig(read: InputReader, env: Record<string, string | undef
     ignoreFile: {
       path: ignorePath ?? DEFAULT_IGNORE_FILE,
       // The runner passes action.yml's default as if it were given, so only another path is explicit.
-      explicit: ignorePath !== undefined && normalize(ignorePath) !== DEFAULT_IGNORE_FILE
+      explicit:
+        ignorePath !== undefined &&
+        posix.normalize(ignorePath.replace(/\\/g, '/')) !== DEFAULT_IGNORE_FILE
     },
     ignoreInline: inlineRules(read),
     onlyFixable: boolean(read, INPUT.onlyFixable, false),

@@ -47,6 +47,8 @@ export interface JsonBreach {
   severity: Severity | null
   count: number
   limit: number | null
+  /** For fail-on: severities at or above it that max-findings limits instead, not in `count`. */
+  exempt: Severity[]
   description: string
 }
 
@@ -106,6 +108,7 @@ function jsonBreach(breach: Breach): JsonBreach {
     severity: 'severity' in breach ? breach.severity : null,
     count: breach.count,
     limit: 'limit' in breach ? breach.limit : null,
+    exempt: 'exempt' in breach ? breach.exempt : [],
     description: describeBreach(breach)
   }
 }

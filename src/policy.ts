@@ -1,5 +1,6 @@
 import type { Finding } from './findings.js'
 import {
+  RANKED_SEVERITIES,
   type RankedSeverity,
   type Severity,
   type SeverityCounts,
@@ -66,9 +67,15 @@ export function plural(count: number, noun: string): string {
 export function describeBreach(breach: Breach): string {
   switch (breach.rule) {
     case 'fail-on': {
-      const exempt =
-        breach.exempt.length > 0 ? `; ${breach.exempt.join(', ')} judged by max-findings` : ''
-      return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (fail-on: ${breach.severity}, allowed: 0${exempt})`
+      const rule = `fail-on: ${breach.severity}, allowed: 0`
+      if (breach.exempt.length === 0)
+        return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (${rule})`
+      const counted = RANKED_SEVERITIES.filter(
+        severity =>
+          severityRank(severity) >= severityRank(breach.severity) &&
+          !breach.exempt.includes(severity)
+      )
+      return `${plural(breach.count, `${counted.join(' or ')} finding`)} (${rule}, ${breach.exempt.join(', ')} left to max-findings)`
     }
     case 'max-count':
       return `${plural(breach.count, `${breach.severity} finding`)} (max-findings allows ${breach.limit})`

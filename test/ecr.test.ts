@@ -2,6 +2,7 @@ import {
   DescribeImageScanFindingsCommand,
   DescribeImagesCommand,
   ECRClient,
+  ImageNotFoundException,
   LimitExceededException,
   ScanNotFoundException,
   StartImageScanCommand,
@@ -38,6 +39,14 @@ describe('EcrScans.resolveImage', () => {
     expect(mock.commandCalls(DescribeImagesCommand).map(call => call.args[0].input)).toEqual([
       { repositoryName: 'team/web', registryId: undefined, imageIds: [{ imageTag: 'v1' }] }
     ])
+  })
+
+  it('treats an empty answer as ImageNotFoundException, which the error messages explain', async () => {
+    const { mock, ecr } = setup()
+    mock.on(DescribeImagesCommand).resolves({ imageDetails: [] })
+    await expect(ecr.resolveImage({ repository: 'team/web', imageTag: 'v1' })).rejects.toThrow(
+      ImageNotFoundException
+    )
   })
 
   it('uses the digest when both are given and refuses a tag that points elsewhere', async () => {
@@ -144,29 +153,55 @@ describe('EcrScans.startScan', () => {
 })
 
 describe('EcrScans.create', () => {
-  it('gives up on an ECR that never answers, retrying each attempt, instead of hanging', async () => {
+  /** A raw TCP server standing in for ECR: it records each request's head and answers `reply`. */
+  async function stallingEcr(reply: string) {
+    const heads: string[] = []
     const sockets: Socket[] = []
-    const silent = createServer(socket => {
+    const server = createServer(socket => {
       sockets.push(socket)
       socket.on('error', () => undefined)
+      socket.once('data', chunk => {
+        heads.push(chunk.toString('latin1'))
+        if (reply) socket.write(reply)
+      })
     })
-    await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve))
-    const { port } = silent.address() as AddressInfo
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
     const saved = { ...process.env }
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_ECR: `http://127.0.0.1:${port}`,
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
       AWS_SECRET_ACCESS_KEY: 'example-secret'
     })
+    const ecr = EcrScans.create('us-east-1', { connectMs: 1_000, answerMs: 100 })
+    return {
+      heads,
+      describe: () => ecr.describeScan(image).catch((thrown: unknown) => thrown),
+      async close() {
+        process.env = saved
+        for (const socket of sockets) socket.destroy()
+        await new Promise(resolve => server.close(resolve))
+      }
+    }
+  }
+
+  it.each([
+    ['never answers', ''],
+    [
+      'stops in the middle of its answer',
+      'HTTP/1.1 200 OK\r\ncontent-type: application/x-amz-json-1.1\r\ncontent-length: 1000\r\n\r\n{"imageScanStatus":'
+    ]
+  ])('gives up on an ECR that %s, retrying each attempt, instead of hanging', async (_, reply) => {
+    const ecr = await stallingEcr(reply)
     try {
-      const ecr = EcrScans.create('us-east-1', { connectMs: 1_000, answerMs: 100 })
-      const error: unknown = await ecr.describeScan(image).catch((thrown: unknown) => thrown)
-      expect(error).toMatchObject({ name: 'TimeoutError' })
-      expect(sockets).toHaveLength(MAX_ATTEMPTS)
+      expect(await ecr.describe()).toMatchObject({ name: 'TimeoutError' })
+      expect(ecr.heads).toHaveLength(MAX_ATTEMPTS)
+      // The attempt budget the SDK reports to AWS is the one it uses.
+      expect(ecr.heads[0]).toMatch(
+        new RegExp(`amz-sdk-request: attempt=1; max=${MAX_ATTEMPTS}`, 'i')
+      )
     } finally {
-      process.env = saved
-      for (const socket of sockets) socket.destroy()
-      await new Promise(resolve => silent.close(resolve))
+      await ecr.close()
     }
   })
 })

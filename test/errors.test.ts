@@ -48,6 +48,13 @@ describe('explainAwsError', () => {
     expect(errorMessage('plain string')).toBe('plain string')
   })
 
+  it('explains an endpoint setting that is not a URL', () => {
+    const error = Object.assign(new TypeError('Invalid URL'), { code: 'ERR_INVALID_URL' })
+    expect(explainAwsError(error, context)).toContain(
+      'An endpoint setting is not a valid URL (Invalid URL). Check AWS_ENDPOINT_URL_ECR'
+    )
+  })
+
   it('does not blame ECR for an error of its own', () => {
     expect(explainAwsError(new TypeError("undefined has no property 'x'"), context)).toBe(
       "Unexpected error (TypeError: undefined has no property 'x'). Please report this with the run log."

@@ -81,6 +81,15 @@ describe('readConfig', () => {
     expect(errorOf(() => config({ region: 'Mars' }))).toContain("Invalid input 'region'")
   })
 
+  it('checks a region from the environment too, naming the variable', () => {
+    expect(errorOf(() => config({}, { AWS_REGION: 'eu_west_1' }))).toContain(
+      "Invalid AWS_REGION 'eu_west_1': expected an AWS region such as us-east-1"
+    )
+    expect(errorOf(() => config({}, { AWS_DEFAULT_REGION: 'EU' }))).toContain(
+      "Invalid AWS_DEFAULT_REGION 'EU'"
+    )
+  })
+
   it('reads fail-on in any case and NONE turns it off', () => {
     expect(config({ 'fail-on': 'critical' }).thresholds.failOn).toBe('CRITICAL')
     expect(config({ 'fail-on': 'none' }).thresholds.failOn).toBeUndefined()
@@ -115,7 +124,11 @@ describe('readConfig', () => {
   })
 
   it('does not treat the default path, which the runner passes as an input, as explicit', () => {
-    for (const path of ['.github/ecr-scan-ignore.yml', './.github/ecr-scan-ignore.yml']) {
+    for (const path of [
+      '.github/ecr-scan-ignore.yml',
+      './.github/ecr-scan-ignore.yml',
+      '.github\\ecr-scan-ignore.yml'
+    ]) {
       expect(config({ 'ignore-file': path }).ignoreFile).toEqual({
         path,
         explicit: false

@@ -165,6 +165,7 @@ describe('buildJsonReport', () => {
           severity: 'HIGH',
           count: 1,
           limit: null,
+          exempt: [],
           description: '1 finding at HIGH or higher (fail-on: HIGH, allowed: 0)'
         }
       ]

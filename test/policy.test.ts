@@ -90,9 +90,7 @@ describe('describeBreach', () => {
     )
     expect(
       describeBreach({ rule: 'fail-on', severity: 'MEDIUM', count: 1, exempt: ['HIGH'] })
-    ).toBe(
-      '1 finding at MEDIUM or higher (fail-on: MEDIUM, allowed: 0; HIGH judged by max-findings)'
-    )
+    ).toBe('1 CRITICAL or MEDIUM finding (fail-on: MEDIUM, allowed: 0, HIGH left to max-findings)')
     expect(describeBreach({ rule: 'max-count', severity: 'HIGH', count: 6, limit: 5 })).toBe(
       '6 HIGH findings (max-findings allows 5)'
     )
