@@ -65218,7 +65218,8 @@ function errorMessage(error) {
 function errorName(error) {
     if (error && typeof error === 'object') {
         const { name, code } = error;
-        if (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+        // Node's system and validation codes: ECONNREFUSED, ERR_INVALID_URL.
+        if (typeof code === 'string' && /^E[A-Z_]+$/.test(code))
             return code;
         if (typeof name === 'string')
             return name;
@@ -65260,12 +65261,11 @@ function explainAwsError(error, context) {
         case 'ECONNRESET':
         case 'ETIMEDOUT':
         case 'TimeoutError':
-            return `Could not reach ECR in ${context.region} (${name}: ${detail}), even after retries. Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`;
-    }
-    if (name === 'ImageMismatchError')
-        return detail;
-    if (error?.code === 'ERR_INVALID_URL') {
-        return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`;
+            return `Could not reach ECR in ${context.region} (${name}: ${detail}). Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`;
+        case 'ERR_INVALID_URL':
+            return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`;
+        case 'ImageMismatchError':
+            return detail;
     }
     // Every answer from AWS carries $metadata; anything else is this action's own failure.
     if (!(error && typeof error === 'object' && '$metadata' in error)) {
@@ -65934,6 +65934,7 @@ function serializeJsonReport(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/pr-comment.ts
+
 /** GitHub rejects issue comments longer than this. */
 const COMMENT_BODY_LIMIT = 65_536;
 /** Characters the renderer must leave for the marker and its line break; commentMarker keeps to it. */
@@ -66052,10 +66053,8 @@ function describeGraphqlFailure(error, step) {
     const errors = Array.isArray(error.errors) ? error.errors : [];
     const type = errors.find(detail => detail.type)?.type;
     // octokit's own message spans several lines; GitHub's messages, joined, keep to one.
-    const message = errors
-        .flatMap(detail => (detail.message ? [detail.message] : []))
-        .join('; ')
-        .replace(/\s+/gu, ' ') || 'no message';
+    const message = oneLine(errors.flatMap(detail => (detail.message ? [detail.message] : [])).join('; ')) ||
+        'no message';
     const hint = hintFor(GRAPHQL_STATUS.get(type ?? '') ?? 0, message);
     return `PR comment: could not ${step} (GitHub GraphQL${type ? ` ${type}` : ''}: ${message}). ${hint}`;
 }
@@ -66065,7 +66064,7 @@ function describeFailure(error, step) {
         return describeGraphqlFailure(error, step);
     }
     if (isHttpError(error)) {
-        const message = gitHubMessage(error);
+        const message = oneLine(gitHubMessage(error));
         return `PR comment: could not ${step} (HTTP ${error.status}: ${message}). ${hintFor(error.status, message)}`;
     }
     throw error;
@@ -66208,7 +66207,11 @@ function normalizeEnhancedFinding(finding) {
 function compareFindings(a, b) {
     return (SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
         (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        compareText(a.id, b.id));
+}
+/** Code-unit order, the same on every machine (localeCompare is not). */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/read-findings.ts
@@ -66722,9 +66725,6 @@ function markdownUrl(link) {
 function artifactUri(dockerfile) {
     const path = dockerfile.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
     return path.split('/').map(encodeURIComponent).join('/');
-}
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 /** The fields the report order leaves unsorted, identity first. */
 function remainingFields(finding) {

@@ -19,7 +19,8 @@ export function errorMessage(error: unknown): string {
 function errorName(error: unknown): string {
   if (error && typeof error === 'object') {
     const { name, code } = error as { name?: unknown; code?: unknown }
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code
+    // Node's system and validation codes: ECONNREFUSED, ERR_INVALID_URL.
+    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code
     if (typeof name === 'string') return name
   }
   return ''
@@ -61,11 +62,11 @@ export function explainAwsError(error: unknown, context: ErrorContext): string {
     case 'ECONNRESET':
     case 'ETIMEDOUT':
     case 'TimeoutError':
-      return `Could not reach ECR in ${context.region} (${name}: ${detail}), even after retries. Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`
-  }
-  if (name === 'ImageMismatchError') return detail
-  if ((error as { code?: unknown } | null)?.code === 'ERR_INVALID_URL') {
-    return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`
+      return `Could not reach ECR in ${context.region} (${name}: ${detail}). Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`
+    case 'ERR_INVALID_URL':
+      return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`
+    case 'ImageMismatchError':
+      return detail
   }
   // Every answer from AWS carries $metadata; anything else is this action's own failure.
   if (!(error && typeof error === 'object' && '$metadata' in error)) {

@@ -1,4 +1,5 @@
 import type { getOctokit } from '@actions/github'
+import { oneLine } from './errors.js'
 import type { CommentMode } from './inputs.js'
 
 /** The parts of octokit this module calls; main.ts passes `getOctokit(token)`. */
@@ -198,10 +199,8 @@ function describeGraphqlFailure(error: GraphqlError, step: string): string {
   const type = errors.find(detail => detail.type)?.type
   // octokit's own message spans several lines; GitHub's messages, joined, keep to one.
   const message =
-    errors
-      .flatMap(detail => (detail.message ? [detail.message] : []))
-      .join('; ')
-      .replace(/\s+/gu, ' ') || 'no message'
+    oneLine(errors.flatMap(detail => (detail.message ? [detail.message] : [])).join('; ')) ||
+    'no message'
   const hint = hintFor(GRAPHQL_STATUS.get(type ?? '') ?? 0, message)
   return `PR comment: could not ${step} (GitHub GraphQL${type ? ` ${type}` : ''}: ${message}). ${hint}`
 }
@@ -212,7 +211,7 @@ function describeFailure(error: unknown, step: string): string {
     return describeGraphqlFailure(error, step)
   }
   if (isHttpError(error)) {
-    const message = gitHubMessage(error)
+    const message = oneLine(gitHubMessage(error))
     return `PR comment: could not ${step} (HTTP ${error.status}: ${message}). ${hintFor(error.status, message)}`
   }
   throw error

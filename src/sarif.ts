@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { type Finding, compareFindings } from './findings.js'
+import { type Finding, compareFindings, compareText } from './findings.js'
 import { formatImage } from './image.js'
 import type { ReportData } from './report-data.js'
 import { type Severity, severityRank } from './severity.js'
@@ -122,10 +122,6 @@ function markdownUrl(link: string): string {
 function artifactUri(dockerfile: string): string {
   const path = dockerfile.replace(/\\/g, '/').replace(/^(\.\/)+/, '')
   return path.split('/').map(encodeURIComponent).join('/')
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** The fields the report order leaves unsorted, identity first. */
