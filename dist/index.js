@@ -57073,21 +57073,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6610);
-
-// The runner starts this file; everything else is in main.ts so tests can call run() directly.
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 6610:
+/***/ 766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -65045,7 +65031,7 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/backoff.ts
+;// CONCATENATED MODULE: ./src/core/backoff.ts
 /** Starts quickly so a finished scan is noticed soon, and caps low so a long scan is not overslept. */
 const DEFAULT_BACKOFF = { initialMs: 3000, maxMs: 15000, factor: 2 };
 /**
@@ -65065,7 +65051,7 @@ function sleepBeforeDeadline(delayMs, nowMs, deadlineMs) {
 var dist_cjs = __nccwpck_require__(8249);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
 var retry = __nccwpck_require__(3609);
-;// CONCATENATED MODULE: ./src/ecr.ts
+;// CONCATENATED MODULE: ./src/aws/ecr.ts
 
 
 /** Basic findings allow 1000 a page; Inspector findings come at most 100 a page regardless. */
@@ -65206,7 +65192,7 @@ function toScanPage(response) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/model/text.ts
 /** Text from elsewhere (an error, AWS's description) as one line of a log or annotation. */
 function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
@@ -65215,6 +65201,9 @@ function oneLine(text) {
 function errorMessage(error) {
     return oneLine(error instanceof Error ? error.message : String(error));
 }
+
+;// CONCATENATED MODULE: ./src/aws/errors.ts
+
 function errorName(error) {
     if (error && typeof error === 'object') {
         const { name, code } = error;
@@ -65274,7 +65263,7 @@ function explainAwsError(error, context) {
     return `ECR request failed (${name || 'error'}: ${detail}).`;
 }
 
-;// CONCATENATED MODULE: ./src/image.ts
+;// CONCATENATED MODULE: ./src/model/image.ts
 const IMAGE_INDEX_TYPES = [
     'application/vnd.oci.image.index.v1+json',
     'application/vnd.docker.distribution.manifest.list.v2+json'
@@ -65296,7 +65285,7 @@ function shortDigest(digest) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/ignore-rules.ts
+;// CONCATENATED MODULE: ./src/policy/ignore-rules.ts
 
 /** Ignore rules the user must fix; the message names the file (or input), the line and the field. */
 class IgnoreRulesError extends Error {
@@ -65425,7 +65414,7 @@ function readRule(entry, problems, at) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/severity.ts
+;// CONCATENATED MODULE: ./src/model/severity.ts
 /** Every severity ECR reports, most severe first: the order reports and tables use. */
 const SEVERITIES = [
     'CRITICAL',
@@ -65461,7 +65450,7 @@ function countBySeverity(findings) {
     return counts;
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 
 /** Every input name, typed once: action.yml and the README document the same list. */
@@ -65668,7 +65657,7 @@ function readConfig(read, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/policy.ts
+;// CONCATENATED MODULE: ./src/policy/policy.ts
 
 function evaluatePolicy(findings, thresholds) {
     const counts = countBySeverity(findings);
@@ -65725,7 +65714,7 @@ function limitFor(severity, thresholds) {
     return failOn && severityRank(severity) >= severityRank(failOn) ? 0 : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/triage.ts
+;// CONCATENATED MODULE: ./src/policy/triage.ts
 /** `YYYY-MM-DD` of the day in UTC, the clock GitHub runners keep. */
 function utcDay(date) {
     return date.toISOString().slice(0, 10);
@@ -65831,7 +65820,7 @@ function describeStaleRule(rule) {
     return `Ignore rule ${ruleLabel(rule)} matched no finding; remove it if the vulnerability is gone.`;
 }
 
-;// CONCATENATED MODULE: ./src/json-report.ts
+;// CONCATENATED MODULE: ./src/report/json-report.ts
 
 
 
@@ -65933,12 +65922,18 @@ function serializeJsonReport(report) {
     return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/pr-comment.ts
-
+;// CONCATENATED MODULE: ./src/report/limits.ts
+// Every size limit a report must respect, in one place.
 /** GitHub rejects issue comments longer than this. */
 const COMMENT_BODY_LIMIT = 65_536;
 /** Characters the renderer must leave for the marker and its line break; commentMarker keeps to it. */
 const COMMENT_MARKER_BUDGET = 1_000;
+/** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+;// CONCATENATED MODULE: ./src/action/pr-comment.ts
+
+
 const MARKER_PREFIX = '<!-- ecr-scan-findings comment';
 const PERMISSION_HINT = 'The token needs `permissions: pull-requests: write`; pull requests from forks only get a ' +
     'read-only token, so for them use the two-workflow `workflow_run` pattern in docs/pr-comments.md.';
@@ -66142,7 +66137,7 @@ async function publishComment(client, request, log) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/findings.ts
+;// CONCATENATED MODULE: ./src/model/findings.ts
 
 function attribute(finding, key) {
     return finding.attributes?.find(entry => entry.key === key)?.value;
@@ -66214,7 +66209,7 @@ function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./src/read-findings.ts
+;// CONCATENATED MODULE: ./src/core/read-findings.ts
 
 
 function describeMismatch(ours, theirs) {
@@ -66253,7 +66248,7 @@ async function readAllFindings(firstPage, laterPages) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/markdown.ts
+;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
  * Escaping for untrusted text (finding ids, descriptions, package names, links, ignore reasons)
  * placed into GitHub-flavoured Markdown. Everything is written as HTML character references, which
@@ -66368,7 +66363,7 @@ function renderCode(text, title) {
     return `<code${titleAttribute}>${escapeWith(CHARACTER_REFERENCES, text, Number.POSITIVE_INFINITY)}</code>`;
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/report/report.ts
 
 
 
@@ -66376,8 +66371,6 @@ function renderCode(text, title) {
 
 
 
-/** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 /** Severities listed in the open, with the most severe present; the rest fold into `<details>`. */
 const ALWAYS_VISIBLE = ['CRITICAL', 'HIGH'];
 /** AWS's descriptions are free text of any length; the report quotes only this much of them. */
@@ -66679,7 +66672,7 @@ function renderComment(data, options = {}) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/sarif.ts
+;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 
 
@@ -66912,7 +66905,7 @@ function serializeSarif(log) {
 /** Shown in report footers; a test keeps it equal to package.json's version. */
 const ACTION_VERSION = '1.0.0';
 
-;// CONCATENATED MODULE: ./src/scan-status.ts
+;// CONCATENATED MODULE: ./src/core/scan-status.ts
 const TERMINAL_FIXES = {
     FAILED: 'Scanning failed for this image; push it again or start a new scan, and check the image is a valid container image.',
     UNSUPPORTED_IMAGE: "The image's operating system or media type is not supported by this scan type; see the ECR docs on supported operating systems, or switch to enhanced scanning.",
@@ -66940,7 +66933,7 @@ function classifyStatus(status) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/wait-for-scan.ts
+;// CONCATENATED MODULE: ./src/core/wait-for-scan.ts
 
 
 /** Reported (and set as the scan-status output) while ECR has no scan for the image. */
@@ -66994,7 +66987,9 @@ async function waitForScan(deps, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
+
+
 
 
 
@@ -67266,6 +67261,20 @@ async function run(overrides = {}) {
     }
 }
 
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(766);
+
+// The runner starts this file; everything else is in main.ts so tests can call run() directly.
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

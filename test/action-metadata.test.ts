@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { INPUT, readConfig } from '../src/inputs.js'
+import { INPUT, readConfig } from '../src/config/inputs.js'
 import { ACTION_VERSION } from '../src/version.js'
 
 const root = new URL('../', import.meta.url)

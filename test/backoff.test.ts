@@ -1,4 +1,4 @@
-import { DEFAULT_BACKOFF, backoffDelay, sleepBeforeDeadline } from '../src/backoff.js'
+import { DEFAULT_BACKOFF, backoffDelay, sleepBeforeDeadline } from '../src/core/backoff.js'
 
 describe('backoffDelay', () => {
   it('starts at no more than 5 s and never exceeds 15 s by default', () => {

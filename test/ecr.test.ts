@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-ecr'
 import { type AddressInfo, type Socket, createServer } from 'node:net'
 import { mockClient } from 'aws-sdk-client-mock'
-import { EcrScans, ImageMismatchError, MAX_ATTEMPTS } from '../src/ecr.js'
+import { EcrScans, ImageMismatchError, MAX_ATTEMPTS } from '../src/aws/ecr.js'
 
 const DIGEST = `sha256:${'b'.repeat(64)}`
 const image = { repository: 'team/web', digest: DIGEST, tag: 'v1', region: 'us-east-1' }

@@ -1,4 +1,5 @@
-import { errorMessage, explainAwsError } from '../src/errors.js'
+import { explainAwsError } from '../src/aws/errors.js'
+import { errorMessage } from '../src/model/text.js'
 
 const context = { repository: 'team/web', region: 'eu-west-1', image: 'v1' }
 

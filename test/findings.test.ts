@@ -1,4 +1,4 @@
-import { normalizeBasicFinding, normalizeEnhancedFinding } from '../src/findings.js'
+import { normalizeBasicFinding, normalizeEnhancedFinding } from '../src/model/findings.js'
 
 describe('normalizeBasicFinding', () => {
   it('reads id, severity, link, package and the CVSS score from attributes', () => {

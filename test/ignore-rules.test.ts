@@ -1,4 +1,8 @@
-import { IgnoreRulesError, missingIgnoreFileError, parseIgnoreRules } from '../src/ignore-rules.js'
+import {
+  IgnoreRulesError,
+  missingIgnoreFileError,
+  parseIgnoreRules
+} from '../src/policy/ignore-rules.js'
 
 const FILE = '.github/ecr-scan-ignore.yml'
 

@@ -1,4 +1,4 @@
-import { InputError, parseDuration, parseMaxFindings, readConfig } from '../src/inputs.js'
+import { InputError, parseDuration, parseMaxFindings, readConfig } from '../src/config/inputs.js'
 
 const DIGEST = `sha256:${'a'.repeat(64)}`
 

@@ -1,8 +1,12 @@
-import type { Finding } from '../src/findings.js'
+import type { Finding } from '../src/model/findings.js'
 import { finding, judgedReportData } from './support/model.js'
-import { JSON_REPORT_VERSION, buildJsonReport, serializeJsonReport } from '../src/json-report.js'
-import type { Thresholds } from '../src/policy.js'
-import type { IgnoreRule, ReportData } from '../src/report-data.js'
+import {
+  JSON_REPORT_VERSION,
+  buildJsonReport,
+  serializeJsonReport
+} from '../src/report/json-report.js'
+import type { Thresholds } from '../src/policy/policy.js'
+import type { IgnoreRule, ReportData } from '../src/core/results.js'
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`
 const TODAY = new Date('2026-03-15T00:00:00Z')

@@ -3,7 +3,7 @@ import type { ImageScanFinding } from '@aws-sdk/client-ecr'
  * The whole step in-process: the real AWS SDK client and real octokit over HTTP against the
  * fake ECR and GitHub servers, with an injected clock and sleep so no test really waits.
  */
-import { TERMINAL_STATUSES } from '../src/scan-status.js'
+import { TERMINAL_STATUSES } from '../src/core/scan-status.js'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,7 +18,7 @@ let github: FakeGitHub
 /** The fake reads this object on every request, so a test can make GitHub refuse writes. */
 const githubFailures: NonNullable<Parameters<typeof startFakeGitHub>[0]>['failures'] = {}
 let workDir: string
-let run: typeof import('../src/main.js').run
+let run: typeof import('../src/action/main.js').run
 
 beforeAll(async () => {
   github = await startFakeGitHub({ login: 'github-actions[bot]', failures: githubFailures })
@@ -35,7 +35,7 @@ beforeAll(async () => {
     AWS_SECRET_ACCESS_KEY: 'example-secret',
     AWS_EC2_METADATA_DISABLED: 'true'
   })
-  ;({ run } = await import('../src/main.js'))
+  ;({ run } = await import('../src/action/main.js'))
 })
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import { escapeText, renderCode, renderLink, safeHttpUrl } from '../src/markdown.js'
+import { escapeText, renderCode, renderLink, safeHttpUrl } from '../src/report/markdown.js'
 
 const ZERO_WIDTH_SPACE = '\u200B'
 

@@ -1,6 +1,6 @@
-import type { Finding } from '../src/findings.js'
-import { describeBreach, evaluatePolicy, limitFor } from '../src/policy.js'
-import type { Severity } from '../src/severity.js'
+import type { Finding } from '../src/model/findings.js'
+import { describeBreach, evaluatePolicy, limitFor } from '../src/policy/policy.js'
+import type { Severity } from '../src/model/severity.js'
 
 function finding(severity: Severity, extra: Partial<Finding> = {}): Finding {
   return {

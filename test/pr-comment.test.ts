@@ -1,13 +1,12 @@
 import { getOctokit } from '@actions/github'
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { COMMENT_BODY_LIMIT, COMMENT_MARKER_BUDGET } from '../src/report/limits.js'
 import {
-  COMMENT_BODY_LIMIT,
-  COMMENT_MARKER_BUDGET,
   type CommentRequest,
   commentMarker,
   publishComment,
   resolvePullRequestNumber
-} from '../src/pr-comment.js'
+} from '../src/action/pr-comment.js'
 import {
   type FakeGitHub,
   type FakeGitHubScenario,

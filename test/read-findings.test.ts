@@ -1,5 +1,5 @@
-import { readAllFindings } from '../src/read-findings.js'
-import type { ScanPage } from '../src/wait-for-scan.js'
+import { readAllFindings } from '../src/core/read-findings.js'
+import type { ScanPage } from '../src/core/wait-for-scan.js'
 
 function page(severities: string[], nextToken?: string, extra: Partial<ScanPage> = {}): ScanPage {
   return {

@@ -1,11 +1,15 @@
-import type { Finding } from '../src/findings.js'
-import { escapeText } from '../src/markdown.js'
-import { type Thresholds, describeBreach, evaluatePolicy } from '../src/policy.js'
-import type { IgnoreRule, ReportData } from '../src/report-data.js'
-import { COMMENT_BODY_LIMIT, COMMENT_MARKER_BUDGET } from '../src/pr-comment.js'
-import { SUMMARY_LIMIT_BYTES, renderComment, renderSummary } from '../src/report.js'
-import { SEVERITIES, type Severity, countBySeverity } from '../src/severity.js'
-import { triage } from '../src/triage.js'
+import type { Finding } from '../src/model/findings.js'
+import { escapeText } from '../src/report/markdown.js'
+import { type Thresholds, describeBreach, evaluatePolicy } from '../src/policy/policy.js'
+import type { IgnoreRule, ReportData } from '../src/core/results.js'
+import {
+  COMMENT_BODY_LIMIT,
+  COMMENT_MARKER_BUDGET,
+  SUMMARY_LIMIT_BYTES
+} from '../src/report/limits.js'
+import { renderComment, renderSummary } from '../src/report/report.js'
+import { SEVERITIES, type Severity, countBySeverity } from '../src/model/severity.js'
+import { triage } from '../src/policy/triage.js'
 
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`
 

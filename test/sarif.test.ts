@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import ajvFormats from 'ajv-formats'
-import type { Finding } from '../src/findings.js'
+import type { Finding } from '../src/model/findings.js'
 import { judgedReportData, finding as sharedFinding } from './support/model.js'
-import type { IgnoreRule, ReportData } from '../src/report-data.js'
+import type { IgnoreRule, ReportData } from '../src/core/results.js'
 import {
   MAX_RESULTS_PER_RUN,
   SARIF_SCHEMA_URI,
@@ -11,7 +11,7 @@ import {
   buildSarif,
   sarifLevel,
   serializeSarif
-} from '../src/sarif.js'
+} from '../src/report/sarif.js'
 
 const schema = JSON.parse(
   readFileSync(new URL('./fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8')

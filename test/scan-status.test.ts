@@ -1,4 +1,4 @@
-import { TERMINAL_STATUSES, classifyStatus } from '../src/scan-status.js'
+import { TERMINAL_STATUSES, classifyStatus } from '../src/core/scan-status.js'
 
 describe('classifyStatus', () => {
   it.each(['PENDING', 'IN_PROGRESS'])('keeps waiting on %s', status => {

@@ -1,6 +1,11 @@
 import { finding } from './support/model.js'
-import type { IgnoreRule } from '../src/report-data.js'
-import { describeExpiredRule, describeStaleRule, dispositionOf, triage } from '../src/triage.js'
+import type { IgnoreRule } from '../src/core/results.js'
+import {
+  describeExpiredRule,
+  describeStaleRule,
+  dispositionOf,
+  triage
+} from '../src/policy/triage.js'
 
 function rule(id: string, extra: Partial<IgnoreRule> = {}): IgnoreRule {
   return { id, reason: `accepted ${id}`, origin: 'ignore.yml:1', ...extra }

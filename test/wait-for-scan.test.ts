@@ -1,6 +1,6 @@
-import { TERMINAL_STATUSES } from '../src/scan-status.js'
-import type { ScanPage, StartScanOutcome, WaitDependencies } from '../src/wait-for-scan.js'
-import { waitForScan } from '../src/wait-for-scan.js'
+import { TERMINAL_STATUSES } from '../src/core/scan-status.js'
+import type { ScanPage, StartScanOutcome, WaitDependencies } from '../src/core/wait-for-scan.js'
+import { waitForScan } from '../src/core/wait-for-scan.js'
 
 const BACKOFF = { initialMs: 3000, maxMs: 15000, factor: 2 }
 

@@ -1,9 +1,9 @@
-import type { Finding } from '../../src/findings.js'
-import type { ImageRef } from '../../src/image.js'
-import { type Thresholds, evaluatePolicy } from '../../src/policy.js'
-import type { IgnoreRule, ReportData, ScanInfo } from '../../src/report-data.js'
-import { countBySeverity } from '../../src/severity.js'
-import { type DecisionFilters, triage } from '../../src/triage.js'
+import type { Finding } from '../../src/model/findings.js'
+import type { ImageRef } from '../../src/model/image.js'
+import { type Thresholds, evaluatePolicy } from '../../src/policy/policy.js'
+import type { IgnoreRule, ReportData, ScanInfo } from '../../src/core/results.js'
+import { countBySeverity } from '../../src/model/severity.js'
+import { type DecisionFilters, triage } from '../../src/policy/triage.js'
 
 /** A normalised finding with neutral defaults; tests override only what they are about. */
 export function finding(id: string, extra: Partial<Finding> = {}): Finding {

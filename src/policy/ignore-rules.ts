@@ -1,5 +1,5 @@
 import { type Document, LineCounter, type Node, isMap, isScalar, isSeq, parseDocument } from 'yaml'
-import type { IgnoreRule } from './report-data.js'
+import type { IgnoreRule } from '../core/results.js'
 
 /** Ignore rules the user must fix; the message names the file (or input), the line and the field. */
 export class IgnoreRulesError extends Error {

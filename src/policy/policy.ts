@@ -1,4 +1,4 @@
-import type { Finding } from './findings.js'
+import type { Finding } from '../model/findings.js'
 import {
   RANKED_SEVERITIES,
   type RankedSeverity,
@@ -7,7 +7,7 @@ import {
   SEVERITIES,
   countBySeverity,
   severityRank
-} from './severity.js'
+} from '../model/severity.js'
 
 export interface Thresholds {
   /**

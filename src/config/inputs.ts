@@ -1,6 +1,11 @@
 import { posix } from 'node:path'
-import type { Thresholds } from './policy.js'
-import { RANKED_SEVERITIES, type RankedSeverity, SEVERITIES, type Severity } from './severity.js'
+import type { Thresholds } from '../policy/policy.js'
+import {
+  RANKED_SEVERITIES,
+  type RankedSeverity,
+  SEVERITIES,
+  type Severity
+} from '../model/severity.js'
 
 /** Every input name, typed once: action.yml and the README document the same list. */
 export const INPUT = {

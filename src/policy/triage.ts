@@ -1,5 +1,5 @@
-import type { Finding } from './findings.js'
-import type { FilterResult, IgnoreRule, IgnoredFinding, Triage } from './report-data.js'
+import type { Finding } from '../model/findings.js'
+import type { FilterResult, IgnoreRule, IgnoredFinding, Triage } from '../core/results.js'
 
 /** Filters that decide which findings the policy judges; set-aside findings are still reported. */
 export interface DecisionFilters {

@@ -12,8 +12,8 @@ import {
   paginateDescribeImageScanFindings
 } from '@aws-sdk/client-ecr'
 import { StandardRetryStrategy } from '@smithy/core/retry'
-import type { ImageRef } from './image.js'
-import type { ScanPage, StartScanOutcome } from './wait-for-scan.js'
+import type { ImageRef } from '../model/image.js'
+import type { ScanPage, StartScanOutcome } from '../core/wait-for-scan.js'
 
 /** Basic findings allow 1000 a page; Inspector findings come at most 100 a page regardless. */
 const PAGE_SIZE = 1000

@@ -1,19 +1,10 @@
+import { errorMessage } from '../model/text.js'
 /** What the failing call was about, so the message can name it. */
 export interface ErrorContext {
   repository: string
   region: string
   registryId?: string
   image?: string
-}
-
-/** Text from elsewhere (an error, AWS's description) as one line of a log or annotation. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
-}
-
-/** The message of anything thrown, on one line. */
-export function errorMessage(error: unknown): string {
-  return oneLine(error instanceof Error ? error.message : String(error))
 }
 
 function errorName(error: unknown): string {

@@ -1,20 +1,17 @@
-import { type Finding, compareFindings } from './findings.js'
-import { shortDigest } from './image.js'
+import { type Finding, compareFindings } from '../model/findings.js'
+import { shortDigest } from '../model/image.js'
 import { escapeText, renderCode, renderLink } from './markdown.js'
-import { describeBreach, limitFor, plural } from './policy.js'
-import { COMMENT_BODY_LIMIT, COMMENT_MARKER_BUDGET } from './pr-comment.js'
-import type { IgnoreRule, ReportData } from './report-data.js'
-import { type Disposition, dispositionOf } from './triage.js'
+import { describeBreach, limitFor, plural } from '../policy/policy.js'
+import { COMMENT_BODY_LIMIT, COMMENT_MARKER_BUDGET, SUMMARY_LIMIT_BYTES } from './limits.js'
+import type { IgnoreRule, ReportData } from '../core/results.js'
+import { type Disposition, dispositionOf } from '../policy/triage.js'
 import {
   SEVERITIES,
   type Severity,
   type SeverityCounts,
   countBySeverity,
   emptyCounts
-} from './severity.js'
-
-/** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
-export const SUMMARY_LIMIT_BYTES = 1024 * 1024
+} from '../model/severity.js'
 
 /** Severities listed in the open, with the most severe present; the rest fold into `<details>`. */
 const ALWAYS_VISIBLE: readonly Severity[] = ['CRITICAL', 'HIGH']

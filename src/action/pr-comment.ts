@@ -1,6 +1,7 @@
 import type { getOctokit } from '@actions/github'
-import { oneLine } from './errors.js'
-import type { CommentMode } from './inputs.js'
+import { oneLine } from '../model/text.js'
+import { COMMENT_BODY_LIMIT, COMMENT_MARKER_BUDGET } from '../report/limits.js'
+import type { CommentMode } from '../config/inputs.js'
 
 /** The parts of octokit this module calls; main.ts passes `getOctokit(token)`. */
 export type CommentClient = Pick<ReturnType<typeof getOctokit>, 'graphql' | 'paginate' | 'rest'>
@@ -36,12 +37,6 @@ export interface CommentResult {
   message: string
   url?: string
 }
-
-/** GitHub rejects issue comments longer than this. */
-export const COMMENT_BODY_LIMIT = 65_536
-
-/** Characters the renderer must leave for the marker and its line break; commentMarker keeps to it. */
-export const COMMENT_MARKER_BUDGET = 1_000
 
 const MARKER_PREFIX = '<!-- ecr-scan-findings comment'
 

@@ -1,15 +1,20 @@
-import type { ExploitAvailability, Finding, FindingSource, FixAvailability } from './findings.js'
-import { formatImage } from './image.js'
-import { type Breach, describeBreach } from './policy.js'
-import type { FilterResult, IgnoreRule, ReportData, ScanType } from './report-data.js'
+import type {
+  ExploitAvailability,
+  Finding,
+  FindingSource,
+  FixAvailability
+} from '../model/findings.js'
+import { formatImage } from '../model/image.js'
+import { type Breach, describeBreach } from '../policy/policy.js'
+import type { FilterResult, IgnoreRule, ReportData, ScanType } from '../core/results.js'
 import {
   type RankedSeverity,
   type Severity,
   type SeverityCounts,
   SEVERITIES,
   countBySeverity
-} from './severity.js'
-import { dispositionOf } from './triage.js'
+} from '../model/severity.js'
+import { dispositionOf } from '../policy/triage.js'
 
 /** Bumped only when a field changes meaning or goes away; new fields keep the version. */
 export const JSON_REPORT_VERSION = 1

@@ -1,7 +1,7 @@
-import type { Finding } from './findings.js'
-import type { ImageRef } from './image.js'
-import type { Thresholds, Verdict } from './policy.js'
-import type { SeverityCounts } from './severity.js'
+import type { Finding } from '../model/findings.js'
+import type { ImageRef } from '../model/image.js'
+import type { Thresholds, Verdict } from '../policy/policy.js'
+import type { SeverityCounts } from '../model/severity.js'
 
 /** `unknown` when the scan never settled: only findings or ACTIVE show which kind it is. */
 export type ScanType = 'basic' | 'enhanced' | 'unknown'

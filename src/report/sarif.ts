@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import { type Finding, compareFindings, compareText } from './findings.js'
-import { formatImage } from './image.js'
-import type { ReportData } from './report-data.js'
-import { type Severity, severityRank } from './severity.js'
-import { dispositionOf } from './triage.js'
+import { type Finding, compareFindings, compareText } from '../model/findings.js'
+import { formatImage } from '../model/image.js'
+import type { ReportData } from '../core/results.js'
+import { type Severity, severityRank } from '../model/severity.js'
+import { dispositionOf } from '../policy/triage.js'
 import { safeHttpUrl } from './markdown.js'
 
 export const SARIF_SCHEMA_URI =

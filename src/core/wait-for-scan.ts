@@ -1,5 +1,5 @@
 import { type BackoffOptions, backoffDelay, sleepBeforeDeadline } from './backoff.js'
-import type { RawBasicFinding, RawEnhancedFinding } from './findings.js'
+import type { RawBasicFinding, RawEnhancedFinding } from '../model/findings.js'
 import { classifyStatus } from './scan-status.js'
 
 /** One page of DescribeImageScanFindings, reduced to what the action reads. */

@@ -1,5 +1,5 @@
-import { type Finding, normalizeBasicFinding, normalizeEnhancedFinding } from './findings.js'
-import { SEVERITIES, type SeverityCounts, countBySeverity } from './severity.js'
+import { type Finding, normalizeBasicFinding, normalizeEnhancedFinding } from '../model/findings.js'
+import { SEVERITIES, type SeverityCounts, countBySeverity } from '../model/severity.js'
 import type { ScanPage } from './wait-for-scan.js'
 
 export interface AllFindings {
