@@ -4422,7 +4422,7 @@ __webpack_unused_export__ = BatchDeleteImageCommand;
 __webpack_unused_export__ = BatchDeleteImageRequest$;
 __webpack_unused_export__ = BatchDeleteImageResponse$;
 __webpack_unused_export__ = BatchGetImage$;
-__webpack_unused_export__ = BatchGetImageCommand;
+exports.P8n = BatchGetImageCommand;
 __webpack_unused_export__ = BatchGetImageRequest$;
 __webpack_unused_export__ = BatchGetImageResponse$;
 __webpack_unused_export__ = BatchGetRepositoryScanningConfiguration$;
@@ -57073,7 +57073,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 766:
+/***/ 7327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57084,10 +57084,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -60033,6 +60029,1617 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(8249);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __nccwpck_require__(3609);
+;// CONCATENATED MODULE: ./src/model/manifest.ts
+const IMAGE_INDEX_MEDIA_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json'
+];
+function isImageIndexMediaType(t) {
+    return IMAGE_INDEX_MEDIA_TYPES.includes(t ?? '');
+}
+function platformImages(_) {
+    return { images: [], skipped: [] };
+}
+
+;// CONCATENATED MODULE: ./src/aws/ecr.ts
+
+
+
+/** Basic findings allow 1000 a page; Inspector findings come at most 100 a page regardless. */
+const PAGE_SIZE = 1000;
+/** Throttling, 5xx and timeouts are retried here, by the SDK's standard strategy, and nowhere else. */
+const MAX_ATTEMPTS = 6;
+const REQUEST_TIMEOUTS = { connectMs: 5_000, answerMs: 20_000 };
+/**
+ * The SDK's standard strategy, except that it does not retry LimitExceededException: from
+ * StartImageScan that means the one manual scan a day is used, which no retry can change, yet the
+ * SDK would treat it as throttling and wait through every attempt.
+ */
+class EcrRetryStrategy extends retry.StandardRetryStrategy {
+    async refreshRetryTokenForRetry(...[token, errorInfo]) {
+        if (errorInfo.error instanceof dist_cjs/* LimitExceededException */.UCT)
+            throw errorInfo.error;
+        return super.refreshRetryTokenForRetry(token, errorInfo);
+    }
+}
+/** A tag that points somewhere else than the digest the user gave. */
+class ImageMismatchError extends Error {
+    name = 'ImageMismatchError';
+}
+/** The only module that talks to ECR. Endpoint and credentials come from the SDK's default chain. */
+class EcrScans {
+    client;
+    region;
+    constructor(client, region) {
+        this.client = client;
+        this.region = region;
+    }
+    static create(region, timeouts = REQUEST_TIMEOUTS) {
+        return new EcrScans(new dist_cjs/* ECRClient */.S70({
+            region,
+            retryStrategy: new EcrRetryStrategy(MAX_ATTEMPTS),
+            // Also what the SDK reports to AWS as the attempt budget (amz-sdk-request).
+            maxAttempts: MAX_ATTEMPTS,
+            requestHandler: {
+                connectionTimeout: timeouts.connectMs,
+                requestTimeout: timeouts.answerMs,
+                // Without this a late answer is only logged, and the step hangs past its timeout.
+                throwOnRequestTimeout: true,
+                // requestTimeout ends at the headers; this covers a body that stops arriving.
+                socketTimeout: timeouts.answerMs
+            }
+        }), region);
+    }
+    /** Pins the image to one digest, so a tag that moves mid-run cannot mix two images. */
+    async resolveImage(query, signal) {
+        const imageId = query.imageDigest
+            ? { imageDigest: query.imageDigest }
+            : { imageTag: query.imageTag };
+        const response = await this.client.send(new dist_cjs/* DescribeImagesCommand */.ji5({
+            repositoryName: query.repository,
+            registryId: query.registryId,
+            imageIds: [imageId]
+        }), { abortSignal: signal });
+        const detail = response.imageDetails?.[0];
+        const digest = detail?.imageDigest ?? query.imageDigest;
+        if (!digest) {
+            // What ECR answers for a missing image anyway; an empty answer means the same.
+            throw new dist_cjs/* ImageNotFoundException */.CJH({
+                message: `ECR described no image for ${query.repository}:${query.imageTag ?? ''}.`,
+                $metadata: {}
+            });
+        }
+        if (query.imageDigest &&
+            query.imageTag &&
+            !(detail?.imageTags ?? []).includes(query.imageTag)) {
+            const tags = detail?.imageTags?.length ? detail.imageTags.join(', ') : 'none';
+            throw new ImageMismatchError(`Tag '${query.imageTag}' does not point at ${query.imageDigest} in ${query.repository} (that image's tags: ${tags}). Pass only the digest, or the tag the image was pushed with.`);
+        }
+        return {
+            repository: query.repository,
+            digest,
+            tag: query.imageTag,
+            registryId: query.registryId,
+            region: this.region,
+            manifestMediaType: detail?.imageManifestMediaType
+        };
+    }
+    findingsInput(image) {
+        return {
+            repositoryName: image.repository,
+            registryId: image.registryId,
+            imageId: { imageDigest: image.digest },
+            maxResults: PAGE_SIZE
+        };
+    }
+    /** The platform images an index lists, each pinned to its digest; attestations are skipped. */
+    async platformImages(index, signal) {
+        const response = await this.client.send(new dist_cjs/* BatchGetImageCommand */.P8n({
+            repositoryName: index.repository,
+            registryId: index.registryId,
+            imageIds: [{ imageDigest: index.digest }],
+            acceptedMediaTypes: [...IMAGE_INDEX_MEDIA_TYPES]
+        }), { abortSignal: signal });
+        const manifest = response.images?.[0]?.imageManifest;
+        if (!manifest) {
+            const failure = response.failures?.[0];
+            throw new dist_cjs/* ImageNotFoundException */.CJH({
+                message: `ECR returned no manifest for the image index ${index.digest}${failure ? ` (${failure.failureCode}: ${failure.failureReason})` : ''}.`,
+                $metadata: {}
+            });
+        }
+        const { images, skipped } = platformImages(manifest);
+        return {
+            images: images.map(entry => ({
+                platform: entry.platform,
+                image: { ...index, digest: entry.digest, manifestMediaType: entry.mediaType }
+            })),
+            skipped
+        };
+    }
+    /** One poll; `undefined` while the scan is not registered yet (ScanNotFoundException). */
+    async describeScan(image, signal) {
+        try {
+            return toScanPage(await this.client.send(new dist_cjs/* DescribeImageScanFindingsCommand */.TQ0(this.findingsInput(image)), {
+                abortSignal: signal
+            }));
+        }
+        catch (error) {
+            if (error instanceof dist_cjs/* ScanNotFoundException */.S0e)
+                return undefined;
+            throw error;
+        }
+    }
+    /** The pages after `startingToken`, through the SDK's paginator. */
+    async *pagesAfter(image, startingToken, signal) {
+        const pages = (0,dist_cjs/* paginateDescribeImageScanFindings */.tY4)({ client: this.client, pageSize: PAGE_SIZE, startingToken }, this.findingsInput(image), { abortSignal: signal });
+        for await (const response of pages)
+            yield toScanPage(response);
+    }
+    async startScan(image, signal) {
+        try {
+            await this.client.send(new dist_cjs/* StartImageScanCommand */.Qc9({
+                repositoryName: image.repository,
+                registryId: image.registryId,
+                imageId: { imageDigest: image.digest }
+            }), { abortSignal: signal });
+            return { kind: 'started' };
+        }
+        catch (error) {
+            if (error instanceof dist_cjs/* LimitExceededException */.UCT)
+                return { kind: 'limit-exceeded' };
+            if (error instanceof dist_cjs/* ValidationException */.drm || error instanceof dist_cjs/* UnsupportedImageTypeException */.km1) {
+                return { kind: 'not-supported', reason: error.message };
+            }
+            throw error;
+        }
+    }
+}
+function toScanPage(response) {
+    const results = response.imageScanFindings;
+    return {
+        status: response.imageScanStatus?.status ?? 'UNKNOWN',
+        description: response.imageScanStatus?.description,
+        completedAt: results?.imageScanCompletedAt,
+        vulnerabilitySourceUpdatedAt: results?.vulnerabilitySourceUpdatedAt,
+        findings: results?.findings ?? [],
+        enhancedFindings: results?.enhancedFindings ?? [],
+        enhanced: results?.enhancedFindings !== undefined || response.imageScanStatus?.status === 'ACTIVE',
+        severityCounts: results?.findingSeverityCounts,
+        nextToken: response.nextToken
+    };
+}
+
+;// CONCATENATED MODULE: ./src/model/text.ts
+/** Text from elsewhere (an error, AWS's description) as one line of a log or annotation. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** The message of anything thrown, on one line. */
+function errorMessage(error) {
+    return oneLine(error instanceof Error ? error.message : String(error));
+}
+
+;// CONCATENATED MODULE: ./src/aws/errors.ts
+
+function errorName(error) {
+    if (error && typeof error === 'object') {
+        const { name, code } = error;
+        // Node's system and validation codes: ECONNREFUSED, ERR_INVALID_URL.
+        if (typeof code === 'string' && /^E[A-Z_]+$/.test(code))
+            return code;
+        if (typeof name === 'string')
+            return name;
+    }
+    return '';
+}
+function registry(context) {
+    return context.registryId
+        ? `registry ${context.registryId} in ${context.region}`
+        : `your registry in ${context.region}`;
+}
+/**
+ * Turns an AWS error into one line: what happened and what to do. Matched by name so this
+ * module needs no SDK import; unknown errors keep their own name and message.
+ */
+function explainAwsError(error, context) {
+    const name = errorName(error);
+    const detail = errorMessage(error);
+    switch (name) {
+        case 'CredentialsProviderError':
+            return `No AWS credentials found (${detail}). Add aws-actions/configure-aws-credentials before this step, with 'permissions: id-token: write' for OIDC.`;
+        case 'UnrecognizedClientException':
+        case 'InvalidSignatureException':
+        case 'InvalidClientTokenId':
+            return `AWS rejected the credentials (${name}: ${detail}). Check the role or keys configure-aws-credentials used, and that the region ${context.region} is enabled for the account.`;
+        case 'ExpiredTokenException':
+        case 'ExpiredToken':
+            return `The AWS credentials have expired (${detail}). Configure credentials closer to this step or raise role-duration-seconds.`;
+        case 'AccessDeniedException':
+            return `AWS denied access (${detail}). Grant ecr:DescribeImages and ecr:DescribeImageScanFindings (and ecr:StartImageScan with start-scan) on the repository; see the IAM policy in the README.`;
+        case 'RepositoryNotFoundException':
+            return `Repository '${context.repository}' was not found in ${registry(context)}. Check the 'repository' input (the name, not the URI), the region, and 'registry-id' for a registry in another account.`;
+        case 'ImageNotFoundException':
+            return `Image ${context.image ?? ''} was not found in repository '${context.repository}' (${context.region}). Check the tag or digest, and that the push step ran before this one.`;
+        case 'ThrottlingException':
+            return `ECR kept throttling requests after several retries (${detail}). Retry the job later, or run fewer scans at once.`;
+        case 'ENOTFOUND':
+        case 'ECONNREFUSED':
+        case 'ECONNRESET':
+        case 'ETIMEDOUT':
+        case 'TimeoutError':
+            return `Could not reach ECR in ${context.region} (${name}: ${detail}). Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`;
+        case 'ERR_INVALID_URL':
+            return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`;
+        case 'ImageMismatchError':
+            return detail;
+    }
+    // Every answer from AWS carries $metadata; anything else is this action's own failure.
+    if (!(error && typeof error === 'object' && '$metadata' in error)) {
+        return `Unexpected error (${name || 'error'}: ${detail}). Please report this with the run log.`;
+    }
+    return `ECR request failed (${name || 'error'}: ${detail}).`;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/model/severity.ts
+/** Every severity ECR reports, most severe first: the order reports and tables use. */
+const SEVERITIES = [
+    'CRITICAL',
+    'HIGH',
+    'MEDIUM',
+    'LOW',
+    'INFORMATIONAL',
+    'UNDEFINED',
+    'UNTRIAGED'
+];
+/** Severities with a place on the scale, so "X or higher" has a meaning for them. */
+const RANKED_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
+/** Higher is more severe; UNDEFINED and UNTRIAGED sit below the scale (0). */
+function severityRank(severity) {
+    const index = RANKED_SEVERITIES.indexOf(severity);
+    return index === -1 ? 0 : RANKED_SEVERITIES.length - index;
+}
+function isSeverity(value) {
+    return SEVERITIES.includes(value);
+}
+/** Maps ECR's spellings onto the model; anything unknown is kept visible as UNDEFINED. */
+function toSeverity(value) {
+    const upper = (value ?? '').trim().toUpperCase();
+    return isSeverity(upper) ? upper : 'UNDEFINED';
+}
+function emptyCounts() {
+    return Object.fromEntries(SEVERITIES.map(severity => [severity, 0]));
+}
+function countBySeverity(findings) {
+    const counts = emptyCounts();
+    for (const finding of findings)
+        counts[finding.severity] += 1;
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+
+
+/** Every input name, typed once: action.yml and the README document the same list. */
+const INPUT = {
+    repository: 'repository',
+    imageTag: 'image-tag',
+    imageDigest: 'image-digest',
+    registryId: 'registry-id',
+    region: 'region',
+    timeout: 'timeout',
+    startScan: 'start-scan',
+    scanFailure: 'scan-failure',
+    failOn: 'fail-on',
+    maxFindings: 'max-findings',
+    ignoreFile: 'ignore-file',
+    ignore: 'ignore',
+    onlyFixable: 'only-fixable',
+    minCvss: 'min-cvss',
+    failOnExploit: 'fail-on-exploit',
+    jsonReport: 'json-report',
+    sarifReport: 'sarif-report',
+    dockerfile: 'dockerfile',
+    comment: 'comment',
+    commentKey: 'comment-key',
+    prNumber: 'pr-number',
+    githubToken: 'github-token'
+};
+const DEFAULT_IGNORE_FILE = '.github/ecr-scan-ignore.yml';
+const DEFAULT_TIMEOUT = '10m';
+/** An input the user must fix; the message names the input and what it accepts. */
+class InputError extends Error {
+    name = 'InputError';
+}
+// ECR's own naming rules (CreateRepository), so a typo fails here rather than at the API.
+const REPOSITORY_PATTERN = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,299}$/;
+const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
+const REGISTRY_ID_PATTERN = /^[0-9]{12}$/;
+const REGION_PATTERN = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/;
+// The key goes into the comment's hidden marker, which has a fixed budget in the comment.
+const COMMENT_KEY_PATTERN = /^[^\r\n]{1,100}$/;
+const DURATION_PART = /(\d+)(h|m|s)/g;
+function optional(read, name) {
+    const value = read(name).trim();
+    return value === '' ? undefined : value;
+}
+/** As written, leading blank lines included, so rule problems name the lines the workflow shows. */
+function inlineRules(read) {
+    const text = read(INPUT.ignore);
+    return text.trim() === '' ? undefined : text;
+}
+function matching(read, name, pattern, expected) {
+    const value = optional(read, name);
+    if (value !== undefined && !pattern.test(value)) {
+        throw new InputError(`Invalid input '${name}': '${value}' is not ${expected}.`);
+    }
+    return value;
+}
+function oneOf(read, name, allowed, fallback) {
+    const value = optional(read, name);
+    if (value === undefined)
+        return fallback;
+    const match = allowed.find(option => option.toLowerCase() === value.toLowerCase());
+    if (!match) {
+        throw new InputError(`Invalid input '${name}': '${value}'. Possible options are: ${allowed.join(', ')}.`);
+    }
+    return match;
+}
+/** YAML 1.2 core booleans only, as core.getBooleanInput accepts: anything else is a mistake. */
+function inputs_boolean(read, name, fallback) {
+    const value = optional(read, name);
+    if (value === undefined)
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new InputError(`Invalid input '${name}': '${value}'. Use true or false.`);
+}
+/** Plain seconds (`600`) or units (`30s`, `10m`, `1h`, `1m30s`). */
+function parseDuration(text, name) {
+    const value = text.trim();
+    if (/^\d+$/.test(value))
+        return Number(value) * 1000;
+    const parts = [...value.matchAll(DURATION_PART)];
+    const covered = parts.map(part => part[0]).join('');
+    if (parts.length === 0 || covered !== value) {
+        throw new InputError(`Invalid input '${name}': '${text}'. Use seconds (600) or a duration like 30s, 10m, 1h30m.`);
+    }
+    const unitMs = { h: 3_600_000, m: 60_000, s: 1000 };
+    return parts.reduce((total, [, amount, unit]) => total + Number(amount) * unitMs[unit], 0);
+}
+function positiveDuration(read, name, fallback) {
+    const ms = parseDuration(optional(read, name) ?? fallback, name);
+    if (ms <= 0)
+        throw new InputError(`Invalid input '${name}': it must be longer than zero.`);
+    return ms;
+}
+/** `CRITICAL=0, HIGH=5` (commas or new lines; `=` or `:`), severity names in any case. */
+function parseMaxFindings(text) {
+    const limits = {};
+    for (const entry of (text ?? '')
+        .split(/[,\n]/)
+        .map(part => part.trim())
+        .filter(Boolean)) {
+        const match = /^([A-Za-z_]+)\s*[=:]\s*(\S+)$/.exec(entry);
+        const severity = match?.[1]?.toUpperCase();
+        if (!match || !severity || !SEVERITIES.includes(severity)) {
+            throw new InputError(`Invalid input '${INPUT.maxFindings}': '${entry}'. Write SEVERITY=COUNT with SEVERITY one of ${SEVERITIES.join(', ')}, e.g. CRITICAL=0, HIGH=5.`);
+        }
+        const count = match[2] ?? '';
+        if (!/^\d+$/.test(count)) {
+            throw new InputError(`Invalid input '${INPUT.maxFindings}': the count for ${severity} must be a whole number of 0 or more, got '${count}'.`);
+        }
+        if (limits[severity] !== undefined) {
+            throw new InputError(`Invalid input '${INPUT.maxFindings}': ${severity} is given twice. Keep one limit per severity.`);
+        }
+        limits[severity] = Number(count);
+    }
+    return limits;
+}
+function failOn(read) {
+    const choice = oneOf(read, INPUT.failOn, [...RANKED_SEVERITIES, 'NONE'], 'HIGH');
+    return choice === 'NONE' ? undefined : choice;
+}
+function minCvss(read) {
+    const value = optional(read, INPUT.minCvss);
+    if (value === undefined)
+        return undefined;
+    const score = Number(value);
+    if (!Number.isFinite(score) || score < 0 || score > 10) {
+        throw new InputError(`Invalid input '${INPUT.minCvss}': '${value}'. Use a CVSS score from 0 to 10, e.g. 7.0.`);
+    }
+    return score;
+}
+function prNumber(read) {
+    const value = optional(read, INPUT.prNumber);
+    if (value === undefined)
+        return undefined;
+    if (!/^[1-9]\d*$/.test(value)) {
+        throw new InputError(`Invalid input '${INPUT.prNumber}': '${value}'. Use the pull request's number, e.g. 42.`);
+    }
+    return Number(value);
+}
+function region(read, env) {
+    const value = matching(read, INPUT.region, REGION_PATTERN, 'an AWS region such as us-east-1');
+    // `||`, not `??`: an empty AWS_REGION must not hide AWS_DEFAULT_REGION.
+    const fromEnv = env.AWS_REGION?.trim() ? 'AWS_REGION' : 'AWS_DEFAULT_REGION';
+    const chosen = value || env[fromEnv]?.trim();
+    if (!chosen) {
+        throw new InputError(`No AWS region: set the '${INPUT.region}' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it from its aws-region input).`);
+    }
+    if (!REGION_PATTERN.test(chosen)) {
+        throw new InputError(`Invalid ${fromEnv} '${chosen}': expected an AWS region such as us-east-1. Fix the aws-region given to configure-aws-credentials, or set the '${INPUT.region}' input.`);
+    }
+    return chosen;
+}
+/** Reads and checks every input; nothing else in the action reads inputs. */
+function readConfig(read, env) {
+    const repository = optional(read, INPUT.repository);
+    if (!repository)
+        throw new InputError(`Input required and not supplied: '${INPUT.repository}' (the ECR repository name, e.g. my-team/web-api).`);
+    if (!REPOSITORY_PATTERN.test(repository) ||
+        repository.length > 256 ||
+        repository.includes('.dkr.ecr.')) {
+        throw new InputError(`Invalid input '${INPUT.repository}': '${repository}' is not an ECR repository name (lowercase letters, digits, . _ - and / separators; the name only, not the registry URI).`);
+    }
+    const imageTag = matching(read, INPUT.imageTag, TAG_PATTERN, 'a valid image tag');
+    const imageDigest = matching(read, INPUT.imageDigest, DIGEST_PATTERN, 'an image digest (sha256: followed by 64 hex digits)');
+    if (!imageTag && !imageDigest) {
+        throw new InputError(`Set '${INPUT.imageTag}' or '${INPUT.imageDigest}' to say which image to check.`);
+    }
+    const ignorePath = optional(read, INPUT.ignoreFile);
+    return {
+        repository,
+        imageTag,
+        imageDigest,
+        registryId: matching(read, INPUT.registryId, REGISTRY_ID_PATTERN, 'a 12-digit AWS account id'),
+        region: region(read, env),
+        timeoutMs: positiveDuration(read, INPUT.timeout, DEFAULT_TIMEOUT),
+        startScan: inputs_boolean(read, INPUT.startScan, false),
+        scanFailure: oneOf(read, INPUT.scanFailure, ['fail', 'warn'], 'fail'),
+        thresholds: {
+            failOn: failOn(read),
+            maxCounts: parseMaxFindings(optional(read, INPUT.maxFindings)),
+            failOnExploit: inputs_boolean(read, INPUT.failOnExploit, false)
+        },
+        ignoreFile: {
+            path: ignorePath ?? DEFAULT_IGNORE_FILE,
+            // The runner passes action.yml's default as if it were given, so only another path is explicit.
+            explicit: ignorePath !== undefined &&
+                external_node_path_.posix.normalize(ignorePath.replace(/\\/g, '/')) !== DEFAULT_IGNORE_FILE
+        },
+        ignoreInline: inlineRules(read),
+        onlyFixable: inputs_boolean(read, INPUT.onlyFixable, false),
+        minCvss: minCvss(read),
+        jsonReport: optional(read, INPUT.jsonReport),
+        sarifReport: optional(read, INPUT.sarifReport),
+        dockerfile: optional(read, INPUT.dockerfile) ?? 'Dockerfile',
+        comment: oneOf(read, INPUT.comment, ['always', 'on-failure', 'never'], 'always'),
+        commentKey: matching(read, INPUT.commentKey, COMMENT_KEY_PATTERN, 'a key of at most 100 characters on one line'),
+        prNumber: prNumber(read),
+        githubToken: optional(read, INPUT.githubToken)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/backoff.ts
+/** Starts quickly so a finished scan is noticed soon, and caps low so a long scan is not overslept. */
+const DEFAULT_BACKOFF = { initialMs: 3000, maxMs: 15000, factor: 2 };
+/**
+ * Delay before poll number `attempt` (0-based): exponential, capped, with "equal jitter"
+ * (half fixed, half random) so parallel jobs spread out without ever polling back-to-back.
+ */
+function backoffDelay(attempt, options, random) {
+    const ceiling = Math.min(options.maxMs, options.initialMs * options.factor ** attempt);
+    return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}
+/** Never sleep past the deadline: the last poll happens right at it. */
+function sleepBeforeDeadline(delayMs, nowMs, deadlineMs) {
+    return Math.max(0, Math.min(delayMs, deadlineMs - nowMs));
+}
+
+;// CONCATENATED MODULE: ./src/core/results.ts
+
+function isSoftenable(problem) {
+    return problem.kind === 'scan-ended' || problem.kind === 'incomplete';
+}
+const NO_TRIAGE = {
+    counted: [],
+    ignored: [],
+    filters: [],
+    expiredRules: [],
+    staleRules: []
+};
+/** The view of one image the renderers take, from the run it belongs to. */
+function imageReport(run, result) {
+    const image = result.image ?? unresolvedImage(result.reference);
+    const context = {
+        image,
+        scan: result.scan,
+        platforms: result.platforms,
+        thresholds: run.thresholds,
+        actionVersion: run.actionVersion,
+        runUrl: run.runUrl
+    };
+    if (result.kind === 'unjudged') {
+        return {
+            ...context,
+            findings: [],
+            counts: emptyCounts(),
+            triage: NO_TRIAGE,
+            problem: result.problem.message
+        };
+    }
+    return {
+        ...context,
+        findings: result.findings,
+        counts: result.counts,
+        triage: result.triage,
+        verdict: result.verdict
+    };
+}
+/** An image ECR never resolved is still named in reports, by what the user wrote. */
+function unresolvedImage(reference) {
+    return { repository: reference, digest: '', region: '' };
+}
+
+;// CONCATENATED MODULE: ./src/model/image.ts
+
+/** A multi-platform index: ECR scans the image of each platform, not the index itself. */
+function isImageIndex(image) {
+    return isImageIndexMediaType(image.manifestMediaType);
+}
+/** `repository:tag@sha256:…`, the form logged and shown in reports. */
+function formatImage(image) {
+    const tag = image.tag ? `:${image.tag}` : '';
+    return `${image.repository}${tag}@${image.digest}`;
+}
+/** The first 12 hex digits of the digest, as `docker images` shows it. */
+function shortDigest(digest) {
+    const [algorithm, hex] = digest.includes(':') ? digest.split(':', 2) : ['', digest];
+    return algorithm ? `${algorithm}:${(hex ?? '').slice(0, 12)}` : digest.slice(0, 12);
+}
+
+;// CONCATENATED MODULE: ./src/policy/policy.ts
+
+function evaluatePolicy(findings, thresholds) {
+    const counts = countBySeverity(findings);
+    const breaches = [];
+    const { failOn, maxCounts } = thresholds;
+    if (failOn) {
+        const atOrAbove = SEVERITIES.filter(severity => severityRank(severity) >= severityRank(failOn));
+        const exempt = atOrAbove.filter(severity => maxCounts[severity] !== undefined);
+        const count = atOrAbove
+            .filter(severity => !exempt.includes(severity))
+            .reduce((total, severity) => total + counts[severity], 0);
+        if (count > 0)
+            breaches.push({ rule: 'fail-on', severity: failOn, count, exempt });
+    }
+    for (const severity of SEVERITIES) {
+        const limit = thresholds.maxCounts[severity];
+        if (limit !== undefined && counts[severity] > limit) {
+            breaches.push({ rule: 'max-count', severity, count: counts[severity], limit });
+        }
+    }
+    if (thresholds.failOnExploit) {
+        const count = findings.filter(finding => finding.exploitAvailable === 'YES').length;
+        if (count > 0)
+            breaches.push({ rule: 'exploit', count });
+    }
+    return { passed: breaches.length === 0, breaches, counts };
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** One sentence per breach, naming the rule, the count and the limit. */
+function describeBreach(breach) {
+    switch (breach.rule) {
+        case 'fail-on': {
+            const rule = `fail-on: ${breach.severity}, allowed: 0`;
+            if (breach.exempt.length === 0)
+                return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (${rule})`;
+            const counted = RANKED_SEVERITIES.filter(severity => severityRank(severity) >= severityRank(breach.severity) &&
+                !breach.exempt.includes(severity));
+            return `${plural(breach.count, `${counted.join(' or ')} finding`)} (${rule}, ${breach.exempt.join(', ')} left to max-findings)`;
+        }
+        case 'max-count':
+            return `${plural(breach.count, `${breach.severity} finding`)} (max-findings allows ${breach.limit})`;
+        case 'exploit':
+            return `${plural(breach.count, 'finding')} with a known exploit (fail-on-exploit: true, allowed: 0)`;
+    }
+}
+/** The limit a severity has under these thresholds, for the counts table; undefined = no limit. */
+function limitFor(severity, thresholds) {
+    const maxCount = thresholds.maxCounts[severity];
+    if (maxCount !== undefined)
+        return maxCount;
+    const { failOn } = thresholds;
+    return failOn && severityRank(severity) >= severityRank(failOn) ? 0 : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/policy/triage.ts
+/** `YYYY-MM-DD` of the day in UTC, the clock GitHub runners keep. */
+function utcDay(date) {
+    return date.toISOString().slice(0, 10);
+}
+/** The expiry day itself still applies; the rule lapses the day after. */
+function isExpired(rule, today) {
+    return rule.expires !== undefined && utcDay(today) > rule.expires;
+}
+function packageNames(finding) {
+    return (finding.packageName ?? '').split(',').map(name => name.trim());
+}
+function ruleMatches(rule, finding) {
+    if (rule.id.toLowerCase() !== finding.id.trim().toLowerCase())
+        return false;
+    return rule.package === undefined || packageNames(finding).includes(rule.package);
+}
+function formatScore(score) {
+    return Number.isInteger(score) ? score.toFixed(1) : String(score);
+}
+function activeFilters(filters) {
+    const active = [];
+    if (filters.onlyFixable) {
+        // Basic scans never say whether a fix exists (UNKNOWN); dropping those would hide them.
+        active.push({
+            name: 'only-fixable',
+            setsAside: finding => finding.fixAvailable === 'NO',
+            cannotJudge: finding => finding.fixAvailable === 'UNKNOWN'
+        });
+    }
+    const minCvss = filters.minCvss;
+    if (minCvss !== undefined) {
+        active.push({
+            name: `min-cvss ${formatScore(minCvss)}`,
+            setsAside: finding => finding.cvssScore !== undefined && finding.cvssScore < minCvss,
+            cannotJudge: finding => finding.cvssScore === undefined
+        });
+    }
+    return active;
+}
+/**
+ * Applies ignore rules, then each filter in turn; `counted` is what the policy judges. A finding
+ * set aside by an earlier filter is not counted again by a later one.
+ */
+function triage(findings, rules, filters, today) {
+    const expiredRules = rules.filter(rule => isExpired(rule, today));
+    const activeRules = rules.filter(rule => !isExpired(rule, today));
+    const usedRules = new Set();
+    const ignored = [];
+    let remaining = [];
+    for (const finding of findings) {
+        const matching = activeRules.filter(candidate => ruleMatches(candidate, finding));
+        // Every matching rule is in use (none is stale); the first one takes the credit.
+        for (const rule of matching)
+            usedRules.add(rule);
+        const rule = matching[0];
+        if (rule) {
+            ignored.push({ finding, rule });
+        }
+        else {
+            remaining.push(finding);
+        }
+    }
+    const filterResults = [];
+    for (const filter of activeFilters(filters)) {
+        const kept = remaining.filter(finding => !filter.setsAside(finding));
+        filterResults.push({
+            filter: filter.name,
+            setAside: remaining.length - kept.length,
+            keptUnknown: kept.filter(finding => filter.cannotJudge(finding)).length
+        });
+        remaining = kept;
+    }
+    return {
+        counted: remaining,
+        ignored,
+        filters: filterResults,
+        expiredRules,
+        staleRules: activeRules.filter(rule => !usedRules.has(rule))
+    };
+}
+/**
+ * Looks up what triage did with each finding. Triage keeps the scan's own Finding objects, so
+ * identity tells them apart even when two findings look alike.
+ */
+function dispositionOf(triageResult) {
+    const counted = new Set(triageResult.counted);
+    const ignoredBy = new Map(triageResult.ignored.map(entry => [entry.finding, entry.rule]));
+    return finding => {
+        const rule = ignoredBy.get(finding);
+        if (rule)
+            return { kind: 'ignored', rule };
+        return counted.has(finding) ? { kind: 'counted' } : { kind: 'set-aside' };
+    };
+}
+function ruleLabel(rule) {
+    return `${rule.id}${rule.package ? ` (package ${rule.package})` : ''} at ${rule.origin}`;
+}
+/** One sentence for the log and reports, so both name the entry and the day it lapsed. */
+function describeExpiredRule(rule) {
+    return `Ignore rule ${ruleLabel(rule)} expired on ${rule.expires ?? 'an unknown day'} and no longer ignores anything.`;
+}
+function describeStaleRule(rule) {
+    return `Ignore rule ${ruleLabel(rule)} matched no finding; remove it if the vulnerability is gone.`;
+}
+
+;// CONCATENATED MODULE: ./src/model/findings.ts
+
+function attribute(finding, key) {
+    return finding.attributes?.find(entry => entry.key === key)?.value;
+}
+function toScore(value) {
+    if (value === undefined || value === '')
+        return undefined;
+    const score = typeof value === 'number' ? value : Number(value);
+    return Number.isFinite(score) ? score : undefined;
+}
+function joinDistinct(values) {
+    const present = [...new Set(values.filter((value) => !!value))];
+    return present.length > 0 ? present.join(', ') : undefined;
+}
+function normalizeBasicFinding(finding) {
+    const id = finding.name ?? 'unnamed finding';
+    return {
+        id,
+        severity: toSeverity(finding.severity),
+        title: id,
+        description: finding.description ?? '',
+        link: finding.uri,
+        packageName: attribute(finding, 'package_name'),
+        installedVersion: attribute(finding, 'package_version'),
+        cvssScore: toScore(attribute(finding, 'CVSS3_SCORE') ?? attribute(finding, 'CVSS2_SCORE')),
+        fixAvailable: 'UNKNOWN',
+        exploitAvailable: 'UNKNOWN',
+        source: 'basic'
+    };
+}
+function packageVersion(pkg) {
+    if (!pkg.version)
+        return undefined;
+    const epoch = pkg.epoch ? `${pkg.epoch}:` : '';
+    const release = pkg.release ? `-${pkg.release}` : '';
+    return `${epoch}${pkg.version}${release}`;
+}
+function availability(value, known, unknown) {
+    const upper = (value ?? '').toUpperCase();
+    return known.includes(upper) ? upper : unknown;
+}
+function normalizeEnhancedFinding(finding) {
+    const details = finding.packageVulnerabilityDetails;
+    const packages = details?.vulnerablePackages ?? [];
+    const id = details?.vulnerabilityId ?? finding.title ?? finding.findingArn ?? 'unnamed finding';
+    return {
+        id,
+        severity: toSeverity(finding.severity),
+        title: finding.title ?? id,
+        description: finding.description ?? '',
+        link: details?.sourceUrl ?? details?.referenceUrls?.[0] ?? finding.remediation?.recommendation?.url,
+        packageName: joinDistinct(packages.map(pkg => pkg.name)),
+        installedVersion: joinDistinct(packages.map(packageVersion)),
+        fixedInVersion: joinDistinct(packages.map(pkg => (pkg.fixedInVersion === 'NotAvailable' ? undefined : pkg.fixedInVersion))),
+        cvssScore: toScore(finding.scoreDetails?.cvss?.score ?? finding.score),
+        fixAvailable: availability(finding.fixAvailable, ['YES', 'NO', 'PARTIAL'], 'UNKNOWN'),
+        exploitAvailable: availability(finding.exploitAvailable, ['YES', 'NO'], 'UNKNOWN'),
+        source: 'enhanced'
+    };
+}
+/** The order every report lists findings in: most severe, then highest CVSS (unscored last), then id. */
+function compareFindings(a, b) {
+    return (SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+        (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
+        compareText(a.id, b.id));
+}
+/** Code-unit order, the same on every machine (localeCompare is not). */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/read-findings.ts
+
+
+function describeMismatch(ours, theirs) {
+    if (!theirs)
+        return undefined;
+    const differences = SEVERITIES.filter(severity => (theirs[severity] ?? 0) !== ours[severity]).map(severity => `${severity} ${theirs[severity] ?? 0} vs ${ours[severity]}`);
+    return differences.length > 0
+        ? `findingSeverityCounts differs from the findings read (service vs counted): ${differences.join(', ')}`
+        : undefined;
+}
+/**
+ * Reads every page after the one the wait already holds, normalising both kinds of finding.
+ * Counts come from the findings themselves: findingSeverityCounts is not reliable across pages.
+ */
+async function readAllFindings(firstPage, laterPages) {
+    const findings = [];
+    let pages = 0;
+    const take = (page) => {
+        pages += 1;
+        for (const raw of page.findings)
+            findings.push(normalizeBasicFinding(raw));
+        for (const raw of page.enhancedFindings)
+            findings.push(normalizeEnhancedFinding(raw));
+    };
+    take(firstPage);
+    if (firstPage.nextToken) {
+        for await (const page of laterPages(firstPage.nextToken))
+            take(page);
+    }
+    const counts = countBySeverity(findings);
+    return {
+        findings,
+        counts,
+        pages,
+        serviceCountsMismatch: describeMismatch(counts, firstPage.severityCounts)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/scan-status.ts
+const TERMINAL_FIXES = {
+    FAILED: 'Scanning failed for this image; push it again or start a new scan, and check the image is a valid container image.',
+    UNSUPPORTED_IMAGE: "The image's operating system or media type is not supported by this scan type; see the ECR docs on supported operating systems, or switch to enhanced scanning.",
+    FINDINGS_UNAVAILABLE: 'Findings are no longer available (the image may have left the continuous-scan window); rescan the image or push a fresh one.',
+    LIMIT_EXCEEDED: 'The scan limit for this image or account was reached; wait before rescanning or ask AWS for a higher quota.',
+    IMAGE_ARCHIVED: 'The image is archived and is not scanned; restore it or scan a current image.'
+};
+const TERMINAL_STATUSES = Object.keys(TERMINAL_FIXES);
+function classifyStatus(status) {
+    switch (status) {
+        case 'PENDING':
+        case 'IN_PROGRESS':
+            return { kind: 'wait' };
+        case 'COMPLETE':
+        case 'ACTIVE':
+            return { kind: 'read', stale: false };
+        case 'SCAN_ELIGIBILITY_EXPIRED':
+            return { kind: 'read', stale: true };
+    }
+    const fix = status ? TERMINAL_FIXES[status] : undefined;
+    return {
+        kind: 'terminal',
+        fix: fix ??
+            `ECR reported a scan status this action does not know (${status ?? 'none'}); check the scan in the ECR console and report it if it should be supported.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/wait-for-scan.ts
+
+
+/** Reported (and set as the scan-status output) while ECR has no scan for the image. */
+const SCAN_NOT_FOUND = 'SCAN_NOT_FOUND';
+function seconds(ms) {
+    return `${Math.round(ms / 1000)}s`;
+}
+async function startScanOnce(start, log) {
+    const outcome = await start();
+    switch (outcome.kind) {
+        case 'started':
+            log('No scan found for this image: started a basic scan (start-scan: true).');
+            break;
+        case 'limit-exceeded':
+            log('No scan found and ECR allows one manual scan per image per 24 hours: waiting for the existing scan.');
+            break;
+        case 'not-supported':
+            log(`No scan found and a scan cannot be started here: ${outcome.reason} Waiting for the scan on push.`);
+    }
+}
+/**
+ * Polls until the scan settles, ends, or the deadline passes. Errors other than
+ * "scan not found" propagate at once: a misspelled repository must not wait out the timeout.
+ */
+async function waitForScan(deps, options) {
+    const startedAt = deps.now();
+    const deadline = startedAt + options.timeoutMs;
+    let startAttempted = false;
+    let lastPage;
+    for (let attempt = 0;; attempt++) {
+        const page = await deps.describe();
+        if (page) {
+            lastPage = page;
+            const outcome = classifyStatus(page.status);
+            if (outcome.kind === 'read')
+                return { kind: 'settled', page, stale: outcome.stale };
+            if (outcome.kind === 'terminal')
+                return { kind: 'terminal', page, fix: outcome.fix };
+        }
+        else if (deps.startScan && !startAttempted) {
+            startAttempted = true;
+            await startScanOnce(deps.startScan, deps.log);
+        }
+        const lastStatus = lastPage?.status ?? SCAN_NOT_FOUND;
+        const elapsed = deps.now() - startedAt;
+        const delay = sleepBeforeDeadline(backoffDelay(attempt, options.backoff, deps.random), deps.now(), deadline);
+        if (delay <= 0)
+            return { kind: 'timeout', lastStatus, waitedMs: elapsed, lastPage };
+        deps.log(`Scan status ${lastStatus} after ${seconds(elapsed)}; next check in ${seconds(delay)}.`);
+        await deps.sleep(delay);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/acquire.ts
+
+
+
+function scanInfo(page) {
+    return {
+        status: page.status,
+        description: page.description,
+        type: page.enhanced ? 'enhanced' : 'basic',
+        completedAt: page.completedAt,
+        vulnerabilitySourceUpdatedAt: page.vulnerabilitySourceUpdatedAt
+    };
+}
+/** Waits for the scan of one (platform) image to settle and reads every finding of it. */
+async function acquireFindings(image, settings, { source, clock, log, deadline }) {
+    const { signal } = deadline;
+    const waited = await waitForScan({
+        describe: () => source.describeScan(image, signal),
+        startScan: settings.startScan ? () => source.startScan(image, signal) : undefined,
+        now: clock.now,
+        sleep: clock.sleep,
+        random: clock.random,
+        log: message => log.info(message)
+    }, { timeoutMs: Math.max(0, deadline.at - clock.now()), backoff: settings.backoff });
+    if (waited.kind === 'timeout') {
+        const minutes = (waited.waitedMs / 60_000).toFixed(1);
+        const scan = {
+            ...(waited.lastPage ? scanInfo(waited.lastPage) : { status: waited.lastStatus }),
+            type: waited.lastPage?.enhanced ? 'enhanced' : 'unknown'
+        };
+        const message = `The scan did not settle within the timeout: last status ${waited.lastStatus} after ${minutes} minutes. Raise 'timeout', or check the scan in the ECR console.`;
+        return { kind: 'problem', scan, problem: { kind: 'timeout', message } };
+    }
+    if (waited.kind === 'terminal') {
+        const described = waited.page.description ? ` (${oneLine(waited.page.description)})` : '';
+        const message = `The scan ended with status ${waited.page.status}${described}: there is nothing trustworthy to judge. ${waited.fix}`;
+        return {
+            kind: 'problem',
+            scan: scanInfo(waited.page),
+            problem: { kind: 'scan-ended', message }
+        };
+    }
+    const all = await readAllFindings(waited.page, token => source.pagesAfter(image, token, signal));
+    log.info(`Read ${all.findings.length} findings over ${all.pages} page(s).`);
+    if (all.serviceCountsMismatch)
+        log.debug(all.serviceCountsMismatch);
+    return {
+        kind: 'read',
+        scan: scanInfo(waited.page),
+        findings: all.findings,
+        counts: all.counts,
+        stale: waited.stale
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/merge-platforms.ts
+
+
+/** Identity of a vulnerability in an image: the same id in the same package is one row. */
+function findingKey(finding) {
+    return `${finding.id.trim().toLowerCase()}\u0000${(finding.packageName ?? '').trim()}`;
+}
+function highest(values, compare) {
+    return values.reduce((best, value) => value === undefined ? best : best === undefined || compare(value, best) > 0 ? value : best, undefined);
+}
+function distinct(values) {
+    const unique = [...new Set(values.filter((value) => !!value))];
+    return unique.length > 0 ? unique.join(', ') : undefined;
+}
+/**
+ * Merges the findings of several platform images into one row per vulnerability and package.
+ * Where platforms disagree the merge keeps the worse: the highest severity and score, a known
+ * exploit over none; each platform's installed version stays on the row.
+ */
+function mergePlatforms(perPlatform) {
+    const groups = new Map();
+    for (const entry of perPlatform) {
+        const key = findingKey(entry.finding);
+        const group = groups.get(key);
+        if (group)
+            group.push(entry);
+        else
+            groups.set(key, [entry]);
+    }
+    return [...groups.values()].map(group => {
+        const findings = group.map(entry => entry.finding);
+        const first = findings[0];
+        if (group.length === 1)
+            return { ...first, platforms: [platformOf(group[0])] };
+        const worst = highest(findings, (a, b) => severityRank(a.severity) - severityRank(b.severity)) ?? first;
+        return {
+            ...worst,
+            installedVersion: distinct(findings.map(finding => finding.installedVersion)),
+            fixedInVersion: distinct(findings.map(finding => finding.fixedInVersion)),
+            cvssScore: highest(findings.map(finding => finding.cvssScore), (a, b) => a - b),
+            exploitAvailable: findings.some(finding => finding.exploitAvailable === 'YES')
+                ? 'YES'
+                : worst.exploitAvailable,
+            platforms: group.map(platformOf).sort((a, b) => compareText(a.platform, b.platform))
+        };
+    });
+}
+function platformOf({ platform, finding }) {
+    return { platform, installedVersion: finding.installedVersion };
+}
+
+;// CONCATENATED MODULE: ./src/core/scan-image.ts
+
+
+
+
+
+
+/** Statuses in the order a reader should see the worst first. */
+function worstScan(platforms) {
+    const failed = platforms.find(platform => platform.problem);
+    return (failed ?? platforms[0])?.scan ?? { status: 'UNKNOWN', type: 'unknown' };
+}
+async function platformsOf(image, { source, log, deadline }) {
+    if (!isImageIndex(image))
+        return [{ image }];
+    const { images, skipped } = await source.platformImages(image, deadline.signal);
+    for (const entry of skipped)
+        log.info(`Skipped ${entry.digest}: ${entry.reason}.`);
+    log.info(`${formatImage(image)} is an image index: judging ${images.map(entry => entry.platform).join(', ')}.`);
+    return images;
+}
+function platformLabel(platform) {
+    return platform.platform ? `${platform.platform} (${platform.image.digest})` : '';
+}
+/**
+ * Resolves one image, waits for and reads the scan of each of its platform images, merges them
+ * and judges the merge. Never throws: an error becomes an unjudged result with its reason.
+ */
+async function scanImage(target, settings, deps) {
+    const { source, log, deadline, clock } = deps;
+    let image;
+    try {
+        image = await source.resolveImage(target.query, deadline.signal);
+        log.info(`Image: ${formatImage(image)} (${target.region})`);
+        const platforms = await platformsOf(image, deps);
+        const acquired = await Promise.all(platforms.map(async (platform) => {
+            const result = await acquireFindings(platform.image, settings, {
+                source,
+                clock,
+                deadline,
+                log: platform.platform ? prefixed(log, `${platform.platform}: `) : log
+            });
+            return { platform, result };
+        }));
+        const platformScans = acquired.map(({ platform, result }) => ({
+            platform: platform.platform,
+            digest: platform.image.digest,
+            scan: result.scan,
+            ...(result.kind === 'read' ? { counts: result.counts } : { problem: result.problem })
+        }));
+        const base = {
+            reference: target.reference,
+            image,
+            platforms: platformScans,
+            scan: worstScan(platformScans)
+        };
+        const failed = acquired.find(entry => entry.result.kind === 'problem');
+        if (failed && failed.result.kind === 'problem') {
+            const label = platformLabel(failed.platform);
+            const problem = label
+                ? {
+                    ...failed.result.problem,
+                    message: `Platform ${label}: ${failed.result.problem.message}`
+                }
+                : failed.result.problem;
+            return { kind: 'unjudged', ...base, problem };
+        }
+        const reads = acquired.flatMap(({ platform, result }) => result.kind === 'read' ? [{ platform, result }] : []);
+        if (reads.some(({ result }) => result.stale))
+            log.warning('Scan eligibility expired: these findings are from the last scan and may be stale. Push the image again to rescan it.');
+        const findings = isImageIndex(image)
+            ? mergePlatforms(reads.flatMap(({ platform, result }) => result.findings.map(finding => ({ platform: platform.platform ?? '', finding }))))
+            : (reads[0]?.result.findings ?? []);
+        const triaged = triage(findings, settings.rules, settings.filters, new Date(clock.now()));
+        for (const rule of triaged.expiredRules)
+            log.warning(describeExpiredRule(rule));
+        for (const rule of triaged.staleRules)
+            log.notice(describeStaleRule(rule));
+        return {
+            kind: 'judged',
+            ...base,
+            findings,
+            counts: countBySeverity(findings),
+            triage: triaged,
+            verdict: evaluatePolicy(triaged.counted, settings.thresholds)
+        };
+    }
+    catch (error) {
+        return {
+            kind: 'unjudged',
+            reference: target.reference,
+            image,
+            platforms: [],
+            scan: { status: 'UNKNOWN', type: 'unknown' },
+            problem: { kind: 'error', message: deps.explainError(error, target) }
+        };
+    }
+}
+function prefixed(log, prefix) {
+    return {
+        info: message => log.info(prefix + message),
+        warning: message => log.warning(prefix + message),
+        notice: message => log.notice(prefix + message),
+        debug: message => log.debug(prefix + message)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/run.ts
+
+/**
+ * Judges every image under one deadline, at most `concurrency` at a time, and returns their
+ * results in the order given. The run takes about as long as its slowest image.
+ */
+async function runScan(targets, settings, deps) {
+    const deadline = { at: deps.clock.now() + settings.timeoutMs, signal: deps.signal };
+    const results = new Array(targets.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < targets.length) {
+            const index = next++;
+            const target = targets[index];
+            const log = deps.logFor(target);
+            try {
+                results[index] = await scanImage(target, settings, {
+                    source: deps.sourceFor(target.region),
+                    clock: deps.clock,
+                    log,
+                    deadline,
+                    explainError: deps.explainError
+                });
+            }
+            finally {
+                log.close();
+            }
+        }
+    };
+    const workers = Math.max(1, Math.min(settings.concurrency, targets.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/policy/ignore-rules.ts
+
+/** Ignore rules the user must fix; the message names the file (or input), the line and the field. */
+class IgnoreRulesError extends Error {
+    problems;
+    name = 'IgnoreRulesError';
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+    }
+}
+const RULE_KEYS = ['id', 'package', 'reason', 'expires'];
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** An explicitly configured ignore file must exist: silently judging without it would hide intent. */
+function missingIgnoreFileError(path) {
+    return new IgnoreRulesError([
+        `${path}: the ignore file does not exist (it was set explicitly with 'ignore-file'; remove the input to run without one)`
+    ]);
+}
+function isCalendarDay(text) {
+    const match = ISO_DAY.exec(text);
+    if (!match)
+        return false;
+    const [, year, month, day] = match.map(Number);
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+/**
+ * Reads ignore rules from YAML: either a mapping with an `ignore` list, or the list alone (handy
+ * for the inline input). `origin` names the source in messages and in each rule's `origin`,
+ * e.g. `.github/ecr-scan-ignore.yml` or `input ignore`. Every problem is reported at once.
+ */
+function parseIgnoreRules(text, origin) {
+    const lines = new dist/* LineCounter */.HN();
+    // The core schema keeps 2026-12-31 a string, so dates are validated here rather than coerced.
+    const document = (0,dist/* parseDocument */.Tp)(text, { schema: 'core', lineCounter: lines, prettyErrors: false });
+    const lineOf = (offset) => lines.linePos(offset ?? 0).line;
+    const at = (offset, message) => `${origin}:${lineOf(offset)}: ${message}`;
+    if (document.errors.length > 0) {
+        throw new IgnoreRulesError(document.errors.map(error => at(error.pos[0], `YAML syntax error: ${error.message}`)));
+    }
+    const problems = [];
+    const entries = ruleList(document, problems, at);
+    const rules = entries.flatMap(entry => {
+        const rule = readRule(entry, problems, at);
+        return rule ? [{ ...rule, origin: `${origin}:${lineOf(entry.range?.[0])}` }] : [];
+    });
+    if (problems.length > 0)
+        throw new IgnoreRulesError(problems);
+    return rules;
+}
+function ruleList(document, problems, at) {
+    const root = document.contents;
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null))
+        return [];
+    if ((0,dist/* isSeq */.oP)(root))
+        return root.items;
+    if (!(0,dist/* isMap */.jh)(root)) {
+        problems.push(at(root.range?.[0], "expected a mapping with an 'ignore' list of entries"));
+        return [];
+    }
+    let list = [];
+    for (const pair of root.items) {
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+        const keyStart = pair.key?.range?.[0];
+        if (key !== 'ignore') {
+            problems.push(at(keyStart, `unknown top-level key '${key}' (allowed: ignore)`));
+            continue;
+        }
+        const value = pair.value;
+        if (value === null || ((0,dist/* isScalar */.jn)(value) && value.value === null))
+            continue;
+        if (!(0,dist/* isSeq */.oP)(value)) {
+            problems.push(at(value.range?.[0] ?? keyStart, "'ignore' must be a list of entries"));
+            continue;
+        }
+        list = value.items;
+    }
+    return list;
+}
+function readRule(entry, problems, at) {
+    const entryStart = entry.range?.[0];
+    if (!(0,dist/* isMap */.jh)(entry)) {
+        problems.push(at(entryStart, 'each ignore entry must be a mapping with id and reason'));
+        return null;
+    }
+    const fields = {};
+    const before = problems.length;
+    for (const pair of entry.items) {
+        const keyNode = pair.key;
+        const key = (0,dist/* isScalar */.jn)(keyNode) ? String(keyNode.value) : '';
+        if (!RULE_KEYS.includes(key)) {
+            problems.push(at(keyNode?.range?.[0], `unknown key '${key}' in ignore entry (allowed: ${RULE_KEYS.join(', ')})`));
+            continue;
+        }
+        const value = pair.value;
+        const text = (0,dist/* isScalar */.jn)(value) && typeof value.value === 'string' ? value.value.trim() : undefined;
+        const where = value?.range?.[0] ?? keyNode?.range?.[0];
+        const scalar = (0,dist/* isScalar */.jn)(value) ? value.value : undefined;
+        if (scalar !== null && scalar !== undefined && typeof scalar !== 'string') {
+            // YAML reads 12345 or true as a number or a boolean; the fix is quoting, not emptiness.
+            const shown = scalar instanceof Date ? scalar.toISOString().slice(0, 10) : String(scalar);
+            problems.push(at(where, `'${key}' must be text, got ${shown}: put it in quotes`));
+        }
+        else if (!text) {
+            problems.push(at(where, `'${key}' must be non-empty text`));
+        }
+        else if (key === 'expires' && !isCalendarDay(text)) {
+            problems.push(at(where, `'expires' must be a date YYYY-MM-DD, got '${text}'`));
+        }
+        else {
+            fields[key] = text;
+        }
+    }
+    for (const required of ['id', 'reason']) {
+        const written = entry.items.some(pair => (0,dist/* isScalar */.jn)(pair.key) && pair.key.value === required);
+        if (!written)
+            problems.push(at(entryStart, `ignore entry is missing '${required}'`));
+    }
+    if (problems.length > before || !fields.id || !fields.reason)
+        return null;
+    return {
+        id: fields.id,
+        reason: fields.reason,
+        ...(fields.package ? { package: fields.package } : {}),
+        ...(fields.expires ? { expires: fields.expires } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Shown in report footers; a test keeps it equal to package.json's version. */
+const ACTION_VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/action/logger.ts
+
+/**
+ * The one place that writes to the workflow log. Text from AWS, GitHub or the repository must not
+ * start a workflow command (`::set-output`, `::stop-commands::`): such a line gets an invisible
+ * prefix, so the runner shows it instead of obeying it. Annotations (warning, notice, debug) are
+ * escaped by @actions/core already; line breaks become separate, neutralised lines.
+ */
+function neutralise(message) {
+    return message
+        .split(/\r\n|\r|\n|\u2028|\u2029/)
+        .map(line => (/^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line))
+        .join('\n');
+}
+const actionLog = {
+    info: message => info(neutralise(message)),
+    warning: message => warning(message),
+    notice: message => notice(message),
+    debug: message => core_debug(message)
+};
+/**
+ * Logs for images judged side by side. Log groups cannot interleave, so with several images each
+ * one's lines are kept and written as one group when it finishes; a single image logs live.
+ */
+class ImageLogs {
+    imageCount;
+    progressEveryMs;
+    pending = new Map();
+    ticker;
+    constructor(imageCount, progressEveryMs = 30_000) {
+        this.imageCount = imageCount;
+        this.progressEveryMs = progressEveryMs;
+    }
+    open(title) {
+        if (this.imageCount === 1) {
+            startGroup(title);
+            return { ...actionLog, close: () => endGroup() };
+        }
+        const lines = [];
+        this.pending.set(title, 'starting');
+        this.startProgress();
+        const keep = (level) => (message) => {
+            lines.push({ level, message });
+            if (level === 'info')
+                this.pending.set(title, message);
+        };
+        return {
+            info: keep('info'),
+            warning: keep('warning'),
+            notice: keep('notice'),
+            debug: keep('debug'),
+            close: () => {
+                this.pending.delete(title);
+                startGroup(title);
+                for (const line of lines)
+                    actionLog[line.level](line.message);
+                endGroup();
+                if (this.pending.size === 0)
+                    this.stopProgress();
+            }
+        };
+    }
+    startProgress() {
+        if (this.ticker)
+            return;
+        this.ticker = setInterval(() => {
+            const waiting = [...this.pending].map(([title, last]) => `${title}: ${last}`);
+            actionLog.info(`Still waiting on ${waiting.length} of ${this.imageCount} images. ${waiting.join(' | ')}`);
+        }, this.progressEveryMs);
+        this.ticker.unref();
+    }
+    stopProgress() {
+        clearInterval(this.ticker);
+        this.ticker = undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/limits.ts
+// Every size limit a report must respect, in one place.
+/** GitHub rejects issue comments longer than this. */
+const COMMENT_BODY_LIMIT = 65_536;
+/** Characters the renderer must leave for the marker and its line break; commentMarker keeps to it. */
+const COMMENT_MARKER_BUDGET = 1_000;
+/** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+;// CONCATENATED MODULE: ./src/action/pr-comment.ts
+
+
+const MARKER_PREFIX = '<!-- ecr-scan-findings comment';
+const PERMISSION_HINT = 'The token needs `permissions: pull-requests: write`; pull requests from forks only get a ' +
+    'read-only token, so for them use the two-workflow `workflow_run` pattern in docs/pr-comments.md.';
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment'
+]);
+// Percent-encoding keeps each value on one line, free of `<`, `>` and `--` (any of which could end
+// the HTML comment early or open another), and keeps distinct values distinct.
+function escapeMarkerValue(value) {
+    return value.replace(/[^\w./:@-]|-(?=-)/gu, character => Array.from(new TextEncoder().encode(character), byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+}
+/**
+ * The hidden first line that finds this image's comment again. `key` separates several comments
+ * for the same repository (matrix jobs); an ImageRef can be passed as the identity as it is.
+ */
+function commentMarker(identity, key) {
+    const fields = [
+        ['registry', identity.registryId],
+        ['region', identity.region],
+        ['repository', identity.repository],
+        ['key', key]
+    ];
+    const values = fields
+        .filter((field) => Boolean(field[1]))
+        .map(([name, value]) => ` ${name}=${escapeMarkerValue(value)}`);
+    const marker = `${MARKER_PREFIX}${values.join('')} -->`;
+    if (marker.length >= COMMENT_MARKER_BUDGET) {
+        throw new RangeError(`comment-key is too long: the hidden comment marker would take ${marker.length} characters (limit ${COMMENT_MARKER_BUDGET - 1}).`);
+    }
+    return marker;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null;
+}
+/** An explicit number wins; otherwise only pull-request events carry one in their payload. */
+function resolvePullRequestNumber(eventName, payload, explicit) {
+    if (explicit !== undefined)
+        return explicit;
+    if (!PULL_REQUEST_EVENTS.has(eventName) || !isRecord(payload))
+        return undefined;
+    const pullRequest = payload['pull_request'];
+    const number = isRecord(pullRequest) ? pullRequest['number'] : undefined;
+    return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
+}
+// Exact but case-insensitive, as logins are: GraphQL's viewer and REST both name an app
+// `name[bot]`, and a human may own the plain `name` (there is a user `github-actions`).
+function sameAccount(login, other) {
+    return login.toLowerCase() === other.toLowerCase();
+}
+// REST `GET /user` answers 403 for the installation token GITHUB_TOKEN is; GraphQL's viewer
+// names the account behind installation tokens and personal tokens alike.
+async function tokenLogin(client) {
+    const { viewer } = await client.graphql('query { viewer { login } }');
+    return viewer.login;
+}
+// Only the first line counts, so a marker quoted inside finding text cannot claim the comment.
+function startsWithMarker(body, marker) {
+    return body?.split(/\r?\n/, 1)[0] === marker;
+}
+async function findOwnComment(client, request, login) {
+    const pages = client.paginate.iterator(client.rest.issues.listComments, {
+        owner: request.owner,
+        repo: request.repo,
+        issue_number: request.pullNumber,
+        per_page: 100
+    });
+    for await (const { data: comments } of pages) {
+        const ours = comments.find(comment => comment.user !== null &&
+            sameAccount(comment.user.login, login) &&
+            startsWithMarker(comment.body, request.marker));
+        if (ours)
+            return ours;
+    }
+    return undefined;
+}
+function isHttpError(error) {
+    return error instanceof Error && typeof error.status === 'number';
+}
+function gitHubMessage(error) {
+    const data = error.response?.data;
+    if (!isRecord(data) || typeof data['message'] !== 'string')
+        return error.message;
+    const details = Array.isArray(data['errors'])
+        ? data['errors'].flatMap(detail => isRecord(detail) && detail['message'] ? [detail['message']] : [])
+        : [];
+    return [data['message'], ...details].join(': ');
+}
+function hintFor(status, message) {
+    if (status === 429 || /rate limit/i.test(message))
+        return 'GitHub rate-limited the token; rerun the job later.';
+    if (status === 403 || status === 404)
+        return PERMISSION_HINT;
+    if (status === 401)
+        return 'Check the github-token input: GitHub did not accept the token.';
+    if (status === 422)
+        return 'GitHub refused the comment; please report this with the run log.';
+    if (status >= 500)
+        return 'GitHub failed to answer; rerun the job.';
+    return 'Rerun the job; if it keeps failing, check the github-token input and the job permissions.';
+}
+// GraphQL error types answering to the HTTP statuses hintFor knows.
+const GRAPHQL_STATUS = new Map([
+    ['FORBIDDEN', 403],
+    ['INSUFFICIENT_SCOPES', 403],
+    ['NOT_FOUND', 404],
+    ['RATE_LIMITED', 429]
+]);
+function describeGraphqlFailure(error, step) {
+    const errors = Array.isArray(error.errors) ? error.errors : [];
+    const type = errors.find(detail => detail.type)?.type;
+    // octokit's own message spans several lines; GitHub's messages, joined, keep to one.
+    const message = oneLine(errors.flatMap(detail => (detail.message ? [detail.message] : [])).join('; ')) ||
+        'no message';
+    const hint = hintFor(GRAPHQL_STATUS.get(type ?? '') ?? 0, message);
+    return `PR comment: could not ${step} (GitHub GraphQL${type ? ` ${type}` : ''}: ${message}). ${hint}`;
+}
+/** Turns an octokit error into one line; anything that is not a GitHub answer is a bug and rethrown. */
+function describeFailure(error, step) {
+    if (error instanceof Error && error.name === 'GraphqlResponseError') {
+        return describeGraphqlFailure(error, step);
+    }
+    if (isHttpError(error)) {
+        const message = oneLine(gitHubMessage(error));
+        return `PR comment: could not ${step} (HTTP ${error.status}: ${message}). ${hintFor(error.status, message)}`;
+    }
+    throw error;
+}
+async function writeComment(client, request) {
+    const { owner, repo, pullNumber, marker, mode } = request;
+    if (mode === 'never')
+        return { action: 'skipped', message: 'PR comment: off (comment: never).' };
+    if (pullNumber === undefined) {
+        return {
+            action: 'skipped',
+            message: 'PR comment: skipped, this run is not for a pull request (pass pr-number to comment).'
+        };
+    }
+    const body = `${marker}\n${request.body}`;
+    if (body.length > COMMENT_BODY_LIMIT) {
+        return {
+            action: 'failed',
+            message: `PR comment: not written, the body is ${body.length} characters and GitHub allows ${COMMENT_BODY_LIMIT}; please report this.`
+        };
+    }
+    const place = `${owner}/${repo}#${pullNumber}`;
+    let step = 'find the token account';
+    try {
+        const login = await tokenLogin(client);
+        step = `list the comments on ${place}`;
+        const existing = await findOwnComment(client, { ...request, pullNumber }, login);
+        if (existing) {
+            step = `update the comment on ${place}`;
+            const { data } = await client.rest.issues.updateComment({
+                owner,
+                repo,
+                comment_id: existing.id,
+                body
+            });
+            return {
+                action: 'updated',
+                message: `PR comment updated: ${data.html_url}`,
+                url: data.html_url
+            };
+        }
+        if (mode === 'on-failure' && !request.problemFound) {
+            return {
+                action: 'skipped',
+                message: 'PR comment: none needed, the scan passed (comment: on-failure).'
+            };
+        }
+        step = `create a comment on ${place}`;
+        const { data } = await client.rest.issues.createComment({
+            owner,
+            repo,
+            issue_number: pullNumber,
+            body
+        });
+        return {
+            action: 'created',
+            message: `PR comment created: ${data.html_url}`,
+            url: data.html_url
+        };
+    }
+    catch (error) {
+        return { action: 'failed', message: describeFailure(error, step) };
+    }
+}
+/**
+ * Creates or updates this image's comment on the pull request. GitHub's refusals (permissions,
+ * forks, outages) come back as a `failed` result, never as a throw: the scan verdict stands alone.
+ */
+async function publishComment(client, request, log) {
+    const result = await writeComment(client, request);
+    if (result.action === 'failed')
+        log.warning(result.message);
+    else
+        log.info(result.message);
+    return result;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -65031,795 +66638,6 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/core/backoff.ts
-/** Starts quickly so a finished scan is noticed soon, and caps low so a long scan is not overslept. */
-const DEFAULT_BACKOFF = { initialMs: 3000, maxMs: 15000, factor: 2 };
-/**
- * Delay before poll number `attempt` (0-based): exponential, capped, with "equal jitter"
- * (half fixed, half random) so parallel jobs spread out without ever polling back-to-back.
- */
-function backoffDelay(attempt, options, random) {
-    const ceiling = Math.min(options.maxMs, options.initialMs * options.factor ** attempt);
-    return Math.round(ceiling / 2 + (ceiling / 2) * random());
-}
-/** Never sleep past the deadline: the last poll happens right at it. */
-function sleepBeforeDeadline(delayMs, nowMs, deadlineMs) {
-    return Math.max(0, Math.min(delayMs, deadlineMs - nowMs));
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(8249);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
-var retry = __nccwpck_require__(3609);
-;// CONCATENATED MODULE: ./src/aws/ecr.ts
-
-
-/** Basic findings allow 1000 a page; Inspector findings come at most 100 a page regardless. */
-const PAGE_SIZE = 1000;
-/** Throttling, 5xx and timeouts are retried here, by the SDK's standard strategy, and nowhere else. */
-const MAX_ATTEMPTS = 6;
-const REQUEST_TIMEOUTS = { connectMs: 5_000, answerMs: 20_000 };
-/**
- * The SDK's standard strategy, except that it does not retry LimitExceededException: from
- * StartImageScan that means the one manual scan a day is used, which no retry can change, yet the
- * SDK would treat it as throttling and wait through every attempt.
- */
-class EcrRetryStrategy extends retry.StandardRetryStrategy {
-    async refreshRetryTokenForRetry(...[token, errorInfo]) {
-        if (errorInfo.error instanceof dist_cjs/* LimitExceededException */.UCT)
-            throw errorInfo.error;
-        return super.refreshRetryTokenForRetry(token, errorInfo);
-    }
-}
-/** A tag that points somewhere else than the digest the user gave. */
-class ImageMismatchError extends Error {
-    name = 'ImageMismatchError';
-}
-/** The only module that talks to ECR. Endpoint and credentials come from the SDK's default chain. */
-class EcrScans {
-    client;
-    region;
-    constructor(client, region) {
-        this.client = client;
-        this.region = region;
-    }
-    static create(region, timeouts = REQUEST_TIMEOUTS) {
-        return new EcrScans(new dist_cjs/* ECRClient */.S70({
-            region,
-            retryStrategy: new EcrRetryStrategy(MAX_ATTEMPTS),
-            // Also what the SDK reports to AWS as the attempt budget (amz-sdk-request).
-            maxAttempts: MAX_ATTEMPTS,
-            requestHandler: {
-                connectionTimeout: timeouts.connectMs,
-                requestTimeout: timeouts.answerMs,
-                // Without this a late answer is only logged, and the step hangs past its timeout.
-                throwOnRequestTimeout: true,
-                // requestTimeout ends at the headers; this covers a body that stops arriving.
-                socketTimeout: timeouts.answerMs
-            }
-        }), region);
-    }
-    /** Pins the image to one digest, so a tag that moves mid-run cannot mix two images. */
-    async resolveImage(query) {
-        const imageId = query.imageDigest
-            ? { imageDigest: query.imageDigest }
-            : { imageTag: query.imageTag };
-        const response = await this.client.send(new dist_cjs/* DescribeImagesCommand */.ji5({
-            repositoryName: query.repository,
-            registryId: query.registryId,
-            imageIds: [imageId]
-        }));
-        const detail = response.imageDetails?.[0];
-        const digest = detail?.imageDigest ?? query.imageDigest;
-        if (!digest) {
-            // What ECR answers for a missing image anyway; an empty answer means the same.
-            throw new dist_cjs/* ImageNotFoundException */.CJH({
-                message: `ECR described no image for ${query.repository}:${query.imageTag ?? ''}.`,
-                $metadata: {}
-            });
-        }
-        if (query.imageDigest &&
-            query.imageTag &&
-            !(detail?.imageTags ?? []).includes(query.imageTag)) {
-            const tags = detail?.imageTags?.length ? detail.imageTags.join(', ') : 'none';
-            throw new ImageMismatchError(`Tag '${query.imageTag}' does not point at ${query.imageDigest} in ${query.repository} (that image's tags: ${tags}). Pass only the digest, or the tag the image was pushed with.`);
-        }
-        return {
-            repository: query.repository,
-            digest,
-            tag: query.imageTag,
-            registryId: query.registryId,
-            region: this.region,
-            manifestMediaType: detail?.imageManifestMediaType
-        };
-    }
-    findingsInput(image) {
-        return {
-            repositoryName: image.repository,
-            registryId: image.registryId,
-            imageId: { imageDigest: image.digest },
-            maxResults: PAGE_SIZE
-        };
-    }
-    /** One poll; `undefined` while the scan is not registered yet (ScanNotFoundException). */
-    async describeScan(image) {
-        try {
-            return toScanPage(await this.client.send(new dist_cjs/* DescribeImageScanFindingsCommand */.TQ0(this.findingsInput(image))));
-        }
-        catch (error) {
-            if (error instanceof dist_cjs/* ScanNotFoundException */.S0e)
-                return undefined;
-            throw error;
-        }
-    }
-    /** The pages after `startingToken`, through the SDK's paginator. */
-    async *pagesAfter(image, startingToken) {
-        const pages = (0,dist_cjs/* paginateDescribeImageScanFindings */.tY4)({ client: this.client, pageSize: PAGE_SIZE, startingToken }, this.findingsInput(image));
-        for await (const response of pages)
-            yield toScanPage(response);
-    }
-    async startScan(image) {
-        try {
-            await this.client.send(new dist_cjs/* StartImageScanCommand */.Qc9({
-                repositoryName: image.repository,
-                registryId: image.registryId,
-                imageId: { imageDigest: image.digest }
-            }));
-            return { kind: 'started' };
-        }
-        catch (error) {
-            if (error instanceof dist_cjs/* LimitExceededException */.UCT)
-                return { kind: 'limit-exceeded' };
-            if (error instanceof dist_cjs/* ValidationException */.drm || error instanceof dist_cjs/* UnsupportedImageTypeException */.km1) {
-                return { kind: 'not-supported', reason: error.message };
-            }
-            throw error;
-        }
-    }
-}
-function toScanPage(response) {
-    const results = response.imageScanFindings;
-    return {
-        status: response.imageScanStatus?.status ?? 'UNKNOWN',
-        description: response.imageScanStatus?.description,
-        completedAt: results?.imageScanCompletedAt,
-        vulnerabilitySourceUpdatedAt: results?.vulnerabilitySourceUpdatedAt,
-        findings: results?.findings ?? [],
-        enhancedFindings: results?.enhancedFindings ?? [],
-        enhanced: results?.enhancedFindings !== undefined || response.imageScanStatus?.status === 'ACTIVE',
-        severityCounts: results?.findingSeverityCounts,
-        nextToken: response.nextToken
-    };
-}
-
-;// CONCATENATED MODULE: ./src/model/text.ts
-/** Text from elsewhere (an error, AWS's description) as one line of a log or annotation. */
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-/** The message of anything thrown, on one line. */
-function errorMessage(error) {
-    return oneLine(error instanceof Error ? error.message : String(error));
-}
-
-;// CONCATENATED MODULE: ./src/aws/errors.ts
-
-function errorName(error) {
-    if (error && typeof error === 'object') {
-        const { name, code } = error;
-        // Node's system and validation codes: ECONNREFUSED, ERR_INVALID_URL.
-        if (typeof code === 'string' && /^E[A-Z_]+$/.test(code))
-            return code;
-        if (typeof name === 'string')
-            return name;
-    }
-    return '';
-}
-function registry(context) {
-    return context.registryId
-        ? `registry ${context.registryId} in ${context.region}`
-        : `your registry in ${context.region}`;
-}
-/**
- * Turns an AWS error into one line: what happened and what to do. Matched by name so this
- * module needs no SDK import; unknown errors keep their own name and message.
- */
-function explainAwsError(error, context) {
-    const name = errorName(error);
-    const detail = errorMessage(error);
-    switch (name) {
-        case 'CredentialsProviderError':
-            return `No AWS credentials found (${detail}). Add aws-actions/configure-aws-credentials before this step, with 'permissions: id-token: write' for OIDC.`;
-        case 'UnrecognizedClientException':
-        case 'InvalidSignatureException':
-        case 'InvalidClientTokenId':
-            return `AWS rejected the credentials (${name}: ${detail}). Check the role or keys configure-aws-credentials used, and that the region ${context.region} is enabled for the account.`;
-        case 'ExpiredTokenException':
-        case 'ExpiredToken':
-            return `The AWS credentials have expired (${detail}). Configure credentials closer to this step or raise role-duration-seconds.`;
-        case 'AccessDeniedException':
-            return `AWS denied access (${detail}). Grant ecr:DescribeImages and ecr:DescribeImageScanFindings (and ecr:StartImageScan with start-scan) on the repository; see the IAM policy in the README.`;
-        case 'RepositoryNotFoundException':
-            return `Repository '${context.repository}' was not found in ${registry(context)}. Check the 'repository' input (the name, not the URI), the region, and 'registry-id' for a registry in another account.`;
-        case 'ImageNotFoundException':
-            return `Image ${context.image ?? ''} was not found in repository '${context.repository}' (${context.region}). Check the tag or digest, and that the push step ran before this one.`;
-        case 'ThrottlingException':
-            return `ECR kept throttling requests after several retries (${detail}). Retry the job later, or run fewer scans at once.`;
-        case 'ENOTFOUND':
-        case 'ECONNREFUSED':
-        case 'ECONNRESET':
-        case 'ETIMEDOUT':
-        case 'TimeoutError':
-            return `Could not reach ECR in ${context.region} (${name}: ${detail}). Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`;
-        case 'ERR_INVALID_URL':
-            return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`;
-        case 'ImageMismatchError':
-            return detail;
-    }
-    // Every answer from AWS carries $metadata; anything else is this action's own failure.
-    if (!(error && typeof error === 'object' && '$metadata' in error)) {
-        return `Unexpected error (${name || 'error'}: ${detail}). Please report this with the run log.`;
-    }
-    return `ECR request failed (${name || 'error'}: ${detail}).`;
-}
-
-;// CONCATENATED MODULE: ./src/model/image.ts
-const IMAGE_INDEX_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json'
-];
-/** A multi-platform index: ECR scans the image of each platform, not the index itself. */
-function isImageIndex(image) {
-    return IMAGE_INDEX_TYPES.includes(image.manifestMediaType ?? '');
-}
-/** `repository:tag@sha256:…`, the form logged and shown in reports. */
-function formatImage(image) {
-    const tag = image.tag ? `:${image.tag}` : '';
-    return `${image.repository}${tag}@${image.digest}`;
-}
-/** The first 12 hex digits of the digest, as `docker images` shows it. */
-function shortDigest(digest) {
-    const [algorithm, hex] = digest.includes(':') ? digest.split(':', 2) : ['', digest];
-    return algorithm ? `${algorithm}:${(hex ?? '').slice(0, 12)}` : digest.slice(0, 12);
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/policy/ignore-rules.ts
-
-/** Ignore rules the user must fix; the message names the file (or input), the line and the field. */
-class IgnoreRulesError extends Error {
-    problems;
-    name = 'IgnoreRulesError';
-    constructor(problems) {
-        super(problems.join('\n'));
-        this.problems = problems;
-    }
-}
-const RULE_KEYS = ['id', 'package', 'reason', 'expires'];
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** An explicitly configured ignore file must exist: silently judging without it would hide intent. */
-function missingIgnoreFileError(path) {
-    return new IgnoreRulesError([
-        `${path}: the ignore file does not exist (it was set explicitly with 'ignore-file'; remove the input to run without one)`
-    ]);
-}
-function isCalendarDay(text) {
-    const match = ISO_DAY.exec(text);
-    if (!match)
-        return false;
-    const [, year, month, day] = match.map(Number);
-    const date = new Date(Date.UTC(year, month - 1, day));
-    return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-/**
- * Reads ignore rules from YAML: either a mapping with an `ignore` list, or the list alone (handy
- * for the inline input). `origin` names the source in messages and in each rule's `origin`,
- * e.g. `.github/ecr-scan-ignore.yml` or `input ignore`. Every problem is reported at once.
- */
-function parseIgnoreRules(text, origin) {
-    const lines = new dist/* LineCounter */.HN();
-    // The core schema keeps 2026-12-31 a string, so dates are validated here rather than coerced.
-    const document = (0,dist/* parseDocument */.Tp)(text, { schema: 'core', lineCounter: lines, prettyErrors: false });
-    const lineOf = (offset) => lines.linePos(offset ?? 0).line;
-    const at = (offset, message) => `${origin}:${lineOf(offset)}: ${message}`;
-    if (document.errors.length > 0) {
-        throw new IgnoreRulesError(document.errors.map(error => at(error.pos[0], `YAML syntax error: ${error.message}`)));
-    }
-    const problems = [];
-    const entries = ruleList(document, problems, at);
-    const rules = entries.flatMap(entry => {
-        const rule = readRule(entry, problems, at);
-        return rule ? [{ ...rule, origin: `${origin}:${lineOf(entry.range?.[0])}` }] : [];
-    });
-    if (problems.length > 0)
-        throw new IgnoreRulesError(problems);
-    return rules;
-}
-function ruleList(document, problems, at) {
-    const root = document.contents;
-    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null))
-        return [];
-    if ((0,dist/* isSeq */.oP)(root))
-        return root.items;
-    if (!(0,dist/* isMap */.jh)(root)) {
-        problems.push(at(root.range?.[0], "expected a mapping with an 'ignore' list of entries"));
-        return [];
-    }
-    let list = [];
-    for (const pair of root.items) {
-        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
-        const keyStart = pair.key?.range?.[0];
-        if (key !== 'ignore') {
-            problems.push(at(keyStart, `unknown top-level key '${key}' (allowed: ignore)`));
-            continue;
-        }
-        const value = pair.value;
-        if (value === null || ((0,dist/* isScalar */.jn)(value) && value.value === null))
-            continue;
-        if (!(0,dist/* isSeq */.oP)(value)) {
-            problems.push(at(value.range?.[0] ?? keyStart, "'ignore' must be a list of entries"));
-            continue;
-        }
-        list = value.items;
-    }
-    return list;
-}
-function readRule(entry, problems, at) {
-    const entryStart = entry.range?.[0];
-    if (!(0,dist/* isMap */.jh)(entry)) {
-        problems.push(at(entryStart, 'each ignore entry must be a mapping with id and reason'));
-        return null;
-    }
-    const fields = {};
-    const before = problems.length;
-    for (const pair of entry.items) {
-        const keyNode = pair.key;
-        const key = (0,dist/* isScalar */.jn)(keyNode) ? String(keyNode.value) : '';
-        if (!RULE_KEYS.includes(key)) {
-            problems.push(at(keyNode?.range?.[0], `unknown key '${key}' in ignore entry (allowed: ${RULE_KEYS.join(', ')})`));
-            continue;
-        }
-        const value = pair.value;
-        const text = (0,dist/* isScalar */.jn)(value) && typeof value.value === 'string' ? value.value.trim() : undefined;
-        const where = value?.range?.[0] ?? keyNode?.range?.[0];
-        const scalar = (0,dist/* isScalar */.jn)(value) ? value.value : undefined;
-        if (scalar !== null && scalar !== undefined && typeof scalar !== 'string') {
-            // YAML reads 12345 or true as a number or a boolean; the fix is quoting, not emptiness.
-            const shown = scalar instanceof Date ? scalar.toISOString().slice(0, 10) : String(scalar);
-            problems.push(at(where, `'${key}' must be text, got ${shown}: put it in quotes`));
-        }
-        else if (!text) {
-            problems.push(at(where, `'${key}' must be non-empty text`));
-        }
-        else if (key === 'expires' && !isCalendarDay(text)) {
-            problems.push(at(where, `'expires' must be a date YYYY-MM-DD, got '${text}'`));
-        }
-        else {
-            fields[key] = text;
-        }
-    }
-    for (const required of ['id', 'reason']) {
-        const written = entry.items.some(pair => (0,dist/* isScalar */.jn)(pair.key) && pair.key.value === required);
-        if (!written)
-            problems.push(at(entryStart, `ignore entry is missing '${required}'`));
-    }
-    if (problems.length > before || !fields.id || !fields.reason)
-        return null;
-    return {
-        id: fields.id,
-        reason: fields.reason,
-        ...(fields.package ? { package: fields.package } : {}),
-        ...(fields.expires ? { expires: fields.expires } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./src/model/severity.ts
-/** Every severity ECR reports, most severe first: the order reports and tables use. */
-const SEVERITIES = [
-    'CRITICAL',
-    'HIGH',
-    'MEDIUM',
-    'LOW',
-    'INFORMATIONAL',
-    'UNDEFINED',
-    'UNTRIAGED'
-];
-/** Severities with a place on the scale, so "X or higher" has a meaning for them. */
-const RANKED_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
-/** Higher is more severe; UNDEFINED and UNTRIAGED sit below the scale (0). */
-function severityRank(severity) {
-    const index = RANKED_SEVERITIES.indexOf(severity);
-    return index === -1 ? 0 : RANKED_SEVERITIES.length - index;
-}
-function isSeverity(value) {
-    return SEVERITIES.includes(value);
-}
-/** Maps ECR's spellings onto the model; anything unknown is kept visible as UNDEFINED. */
-function toSeverity(value) {
-    const upper = (value ?? '').trim().toUpperCase();
-    return isSeverity(upper) ? upper : 'UNDEFINED';
-}
-function emptyCounts() {
-    return Object.fromEntries(SEVERITIES.map(severity => [severity, 0]));
-}
-function countBySeverity(findings) {
-    const counts = emptyCounts();
-    for (const finding of findings)
-        counts[finding.severity] += 1;
-    return counts;
-}
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-
-
-/** Every input name, typed once: action.yml and the README document the same list. */
-const INPUT = {
-    repository: 'repository',
-    imageTag: 'image-tag',
-    imageDigest: 'image-digest',
-    registryId: 'registry-id',
-    region: 'region',
-    timeout: 'timeout',
-    startScan: 'start-scan',
-    scanFailure: 'scan-failure',
-    failOn: 'fail-on',
-    maxFindings: 'max-findings',
-    ignoreFile: 'ignore-file',
-    ignore: 'ignore',
-    onlyFixable: 'only-fixable',
-    minCvss: 'min-cvss',
-    failOnExploit: 'fail-on-exploit',
-    jsonReport: 'json-report',
-    sarifReport: 'sarif-report',
-    dockerfile: 'dockerfile',
-    comment: 'comment',
-    commentKey: 'comment-key',
-    prNumber: 'pr-number',
-    githubToken: 'github-token'
-};
-const DEFAULT_IGNORE_FILE = '.github/ecr-scan-ignore.yml';
-const DEFAULT_TIMEOUT = '10m';
-/** An input the user must fix; the message names the input and what it accepts. */
-class InputError extends Error {
-    name = 'InputError';
-}
-// ECR's own naming rules (CreateRepository), so a typo fails here rather than at the API.
-const REPOSITORY_PATTERN = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
-const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,299}$/;
-const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
-const REGISTRY_ID_PATTERN = /^[0-9]{12}$/;
-const REGION_PATTERN = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/;
-// The key goes into the comment's hidden marker, which has a fixed budget in the comment.
-const COMMENT_KEY_PATTERN = /^[^\r\n]{1,100}$/;
-const DURATION_PART = /(\d+)(h|m|s)/g;
-function optional(read, name) {
-    const value = read(name).trim();
-    return value === '' ? undefined : value;
-}
-/** As written, leading blank lines included, so rule problems name the lines the workflow shows. */
-function inlineRules(read) {
-    const text = read(INPUT.ignore);
-    return text.trim() === '' ? undefined : text;
-}
-function matching(read, name, pattern, expected) {
-    const value = optional(read, name);
-    if (value !== undefined && !pattern.test(value)) {
-        throw new InputError(`Invalid input '${name}': '${value}' is not ${expected}.`);
-    }
-    return value;
-}
-function oneOf(read, name, allowed, fallback) {
-    const value = optional(read, name);
-    if (value === undefined)
-        return fallback;
-    const match = allowed.find(option => option.toLowerCase() === value.toLowerCase());
-    if (!match) {
-        throw new InputError(`Invalid input '${name}': '${value}'. Possible options are: ${allowed.join(', ')}.`);
-    }
-    return match;
-}
-/** YAML 1.2 core booleans only, as core.getBooleanInput accepts: anything else is a mistake. */
-function inputs_boolean(read, name, fallback) {
-    const value = optional(read, name);
-    if (value === undefined)
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new InputError(`Invalid input '${name}': '${value}'. Use true or false.`);
-}
-/** Plain seconds (`600`) or units (`30s`, `10m`, `1h`, `1m30s`). */
-function parseDuration(text, name) {
-    const value = text.trim();
-    if (/^\d+$/.test(value))
-        return Number(value) * 1000;
-    const parts = [...value.matchAll(DURATION_PART)];
-    const covered = parts.map(part => part[0]).join('');
-    if (parts.length === 0 || covered !== value) {
-        throw new InputError(`Invalid input '${name}': '${text}'. Use seconds (600) or a duration like 30s, 10m, 1h30m.`);
-    }
-    const unitMs = { h: 3_600_000, m: 60_000, s: 1000 };
-    return parts.reduce((total, [, amount, unit]) => total + Number(amount) * unitMs[unit], 0);
-}
-function positiveDuration(read, name, fallback) {
-    const ms = parseDuration(optional(read, name) ?? fallback, name);
-    if (ms <= 0)
-        throw new InputError(`Invalid input '${name}': it must be longer than zero.`);
-    return ms;
-}
-/** `CRITICAL=0, HIGH=5` (commas or new lines; `=` or `:`), severity names in any case. */
-function parseMaxFindings(text) {
-    const limits = {};
-    for (const entry of (text ?? '')
-        .split(/[,\n]/)
-        .map(part => part.trim())
-        .filter(Boolean)) {
-        const match = /^([A-Za-z_]+)\s*[=:]\s*(\S+)$/.exec(entry);
-        const severity = match?.[1]?.toUpperCase();
-        if (!match || !severity || !SEVERITIES.includes(severity)) {
-            throw new InputError(`Invalid input '${INPUT.maxFindings}': '${entry}'. Write SEVERITY=COUNT with SEVERITY one of ${SEVERITIES.join(', ')}, e.g. CRITICAL=0, HIGH=5.`);
-        }
-        const count = match[2] ?? '';
-        if (!/^\d+$/.test(count)) {
-            throw new InputError(`Invalid input '${INPUT.maxFindings}': the count for ${severity} must be a whole number of 0 or more, got '${count}'.`);
-        }
-        if (limits[severity] !== undefined) {
-            throw new InputError(`Invalid input '${INPUT.maxFindings}': ${severity} is given twice. Keep one limit per severity.`);
-        }
-        limits[severity] = Number(count);
-    }
-    return limits;
-}
-function failOn(read) {
-    const choice = oneOf(read, INPUT.failOn, [...RANKED_SEVERITIES, 'NONE'], 'HIGH');
-    return choice === 'NONE' ? undefined : choice;
-}
-function minCvss(read) {
-    const value = optional(read, INPUT.minCvss);
-    if (value === undefined)
-        return undefined;
-    const score = Number(value);
-    if (!Number.isFinite(score) || score < 0 || score > 10) {
-        throw new InputError(`Invalid input '${INPUT.minCvss}': '${value}'. Use a CVSS score from 0 to 10, e.g. 7.0.`);
-    }
-    return score;
-}
-function prNumber(read) {
-    const value = optional(read, INPUT.prNumber);
-    if (value === undefined)
-        return undefined;
-    if (!/^[1-9]\d*$/.test(value)) {
-        throw new InputError(`Invalid input '${INPUT.prNumber}': '${value}'. Use the pull request's number, e.g. 42.`);
-    }
-    return Number(value);
-}
-function region(read, env) {
-    const value = matching(read, INPUT.region, REGION_PATTERN, 'an AWS region such as us-east-1');
-    // `||`, not `??`: an empty AWS_REGION must not hide AWS_DEFAULT_REGION.
-    const fromEnv = env.AWS_REGION?.trim() ? 'AWS_REGION' : 'AWS_DEFAULT_REGION';
-    const chosen = value || env[fromEnv]?.trim();
-    if (!chosen) {
-        throw new InputError(`No AWS region: set the '${INPUT.region}' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it from its aws-region input).`);
-    }
-    if (!REGION_PATTERN.test(chosen)) {
-        throw new InputError(`Invalid ${fromEnv} '${chosen}': expected an AWS region such as us-east-1. Fix the aws-region given to configure-aws-credentials, or set the '${INPUT.region}' input.`);
-    }
-    return chosen;
-}
-/** Reads and checks every input; nothing else in the action reads inputs. */
-function readConfig(read, env) {
-    const repository = optional(read, INPUT.repository);
-    if (!repository)
-        throw new InputError(`Input required and not supplied: '${INPUT.repository}' (the ECR repository name, e.g. my-team/web-api).`);
-    if (!REPOSITORY_PATTERN.test(repository) ||
-        repository.length > 256 ||
-        repository.includes('.dkr.ecr.')) {
-        throw new InputError(`Invalid input '${INPUT.repository}': '${repository}' is not an ECR repository name (lowercase letters, digits, . _ - and / separators; the name only, not the registry URI).`);
-    }
-    const imageTag = matching(read, INPUT.imageTag, TAG_PATTERN, 'a valid image tag');
-    const imageDigest = matching(read, INPUT.imageDigest, DIGEST_PATTERN, 'an image digest (sha256: followed by 64 hex digits)');
-    if (!imageTag && !imageDigest) {
-        throw new InputError(`Set '${INPUT.imageTag}' or '${INPUT.imageDigest}' to say which image to check.`);
-    }
-    const ignorePath = optional(read, INPUT.ignoreFile);
-    return {
-        repository,
-        imageTag,
-        imageDigest,
-        registryId: matching(read, INPUT.registryId, REGISTRY_ID_PATTERN, 'a 12-digit AWS account id'),
-        region: region(read, env),
-        timeoutMs: positiveDuration(read, INPUT.timeout, DEFAULT_TIMEOUT),
-        startScan: inputs_boolean(read, INPUT.startScan, false),
-        scanFailure: oneOf(read, INPUT.scanFailure, ['fail', 'warn'], 'fail'),
-        thresholds: {
-            failOn: failOn(read),
-            maxCounts: parseMaxFindings(optional(read, INPUT.maxFindings)),
-            failOnExploit: inputs_boolean(read, INPUT.failOnExploit, false)
-        },
-        ignoreFile: {
-            path: ignorePath ?? DEFAULT_IGNORE_FILE,
-            // The runner passes action.yml's default as if it were given, so only another path is explicit.
-            explicit: ignorePath !== undefined &&
-                external_node_path_.posix.normalize(ignorePath.replace(/\\/g, '/')) !== DEFAULT_IGNORE_FILE
-        },
-        ignoreInline: inlineRules(read),
-        onlyFixable: inputs_boolean(read, INPUT.onlyFixable, false),
-        minCvss: minCvss(read),
-        jsonReport: optional(read, INPUT.jsonReport),
-        sarifReport: optional(read, INPUT.sarifReport),
-        dockerfile: optional(read, INPUT.dockerfile) ?? 'Dockerfile',
-        comment: oneOf(read, INPUT.comment, ['always', 'on-failure', 'never'], 'always'),
-        commentKey: matching(read, INPUT.commentKey, COMMENT_KEY_PATTERN, 'a key of at most 100 characters on one line'),
-        prNumber: prNumber(read),
-        githubToken: optional(read, INPUT.githubToken)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/policy/policy.ts
-
-function evaluatePolicy(findings, thresholds) {
-    const counts = countBySeverity(findings);
-    const breaches = [];
-    const { failOn, maxCounts } = thresholds;
-    if (failOn) {
-        const atOrAbove = SEVERITIES.filter(severity => severityRank(severity) >= severityRank(failOn));
-        const exempt = atOrAbove.filter(severity => maxCounts[severity] !== undefined);
-        const count = atOrAbove
-            .filter(severity => !exempt.includes(severity))
-            .reduce((total, severity) => total + counts[severity], 0);
-        if (count > 0)
-            breaches.push({ rule: 'fail-on', severity: failOn, count, exempt });
-    }
-    for (const severity of SEVERITIES) {
-        const limit = thresholds.maxCounts[severity];
-        if (limit !== undefined && counts[severity] > limit) {
-            breaches.push({ rule: 'max-count', severity, count: counts[severity], limit });
-        }
-    }
-    if (thresholds.failOnExploit) {
-        const count = findings.filter(finding => finding.exploitAvailable === 'YES').length;
-        if (count > 0)
-            breaches.push({ rule: 'exploit', count });
-    }
-    return { passed: breaches.length === 0, breaches, counts };
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-/** One sentence per breach, naming the rule, the count and the limit. */
-function describeBreach(breach) {
-    switch (breach.rule) {
-        case 'fail-on': {
-            const rule = `fail-on: ${breach.severity}, allowed: 0`;
-            if (breach.exempt.length === 0)
-                return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (${rule})`;
-            const counted = RANKED_SEVERITIES.filter(severity => severityRank(severity) >= severityRank(breach.severity) &&
-                !breach.exempt.includes(severity));
-            return `${plural(breach.count, `${counted.join(' or ')} finding`)} (${rule}, ${breach.exempt.join(', ')} left to max-findings)`;
-        }
-        case 'max-count':
-            return `${plural(breach.count, `${breach.severity} finding`)} (max-findings allows ${breach.limit})`;
-        case 'exploit':
-            return `${plural(breach.count, 'finding')} with a known exploit (fail-on-exploit: true, allowed: 0)`;
-    }
-}
-/** The limit a severity has under these thresholds, for the counts table; undefined = no limit. */
-function limitFor(severity, thresholds) {
-    const maxCount = thresholds.maxCounts[severity];
-    if (maxCount !== undefined)
-        return maxCount;
-    const { failOn } = thresholds;
-    return failOn && severityRank(severity) >= severityRank(failOn) ? 0 : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/policy/triage.ts
-/** `YYYY-MM-DD` of the day in UTC, the clock GitHub runners keep. */
-function utcDay(date) {
-    return date.toISOString().slice(0, 10);
-}
-/** The expiry day itself still applies; the rule lapses the day after. */
-function isExpired(rule, today) {
-    return rule.expires !== undefined && utcDay(today) > rule.expires;
-}
-function packageNames(finding) {
-    return (finding.packageName ?? '').split(',').map(name => name.trim());
-}
-function ruleMatches(rule, finding) {
-    if (rule.id.toLowerCase() !== finding.id.trim().toLowerCase())
-        return false;
-    return rule.package === undefined || packageNames(finding).includes(rule.package);
-}
-function formatScore(score) {
-    return Number.isInteger(score) ? score.toFixed(1) : String(score);
-}
-function activeFilters(filters) {
-    const active = [];
-    if (filters.onlyFixable) {
-        // Basic scans never say whether a fix exists (UNKNOWN); dropping those would hide them.
-        active.push({
-            name: 'only-fixable',
-            setsAside: finding => finding.fixAvailable === 'NO',
-            cannotJudge: finding => finding.fixAvailable === 'UNKNOWN'
-        });
-    }
-    const minCvss = filters.minCvss;
-    if (minCvss !== undefined) {
-        active.push({
-            name: `min-cvss ${formatScore(minCvss)}`,
-            setsAside: finding => finding.cvssScore !== undefined && finding.cvssScore < minCvss,
-            cannotJudge: finding => finding.cvssScore === undefined
-        });
-    }
-    return active;
-}
-/**
- * Applies ignore rules, then each filter in turn; `counted` is what the policy judges. A finding
- * set aside by an earlier filter is not counted again by a later one.
- */
-function triage(findings, rules, filters, today) {
-    const expiredRules = rules.filter(rule => isExpired(rule, today));
-    const activeRules = rules.filter(rule => !isExpired(rule, today));
-    const usedRules = new Set();
-    const ignored = [];
-    let remaining = [];
-    for (const finding of findings) {
-        const matching = activeRules.filter(candidate => ruleMatches(candidate, finding));
-        // Every matching rule is in use (none is stale); the first one takes the credit.
-        for (const rule of matching)
-            usedRules.add(rule);
-        const rule = matching[0];
-        if (rule) {
-            ignored.push({ finding, rule });
-        }
-        else {
-            remaining.push(finding);
-        }
-    }
-    const filterResults = [];
-    for (const filter of activeFilters(filters)) {
-        const kept = remaining.filter(finding => !filter.setsAside(finding));
-        filterResults.push({
-            filter: filter.name,
-            setAside: remaining.length - kept.length,
-            keptUnknown: kept.filter(finding => filter.cannotJudge(finding)).length
-        });
-        remaining = kept;
-    }
-    return {
-        counted: remaining,
-        ignored,
-        filters: filterResults,
-        expiredRules,
-        staleRules: activeRules.filter(rule => !usedRules.has(rule))
-    };
-}
-/**
- * Looks up what triage did with each finding. Triage keeps the scan's own Finding objects, so
- * identity tells them apart even when two findings look alike.
- */
-function dispositionOf(triageResult) {
-    const counted = new Set(triageResult.counted);
-    const ignoredBy = new Map(triageResult.ignored.map(entry => [entry.finding, entry.rule]));
-    return finding => {
-        const rule = ignoredBy.get(finding);
-        if (rule)
-            return { kind: 'ignored', rule };
-        return counted.has(finding) ? { kind: 'counted' } : { kind: 'set-aside' };
-    };
-}
-function ruleLabel(rule) {
-    return `${rule.id}${rule.package ? ` (package ${rule.package})` : ''} at ${rule.origin}`;
-}
-/** One sentence for the log and reports, so both name the entry and the day it lapsed. */
-function describeExpiredRule(rule) {
-    return `Ignore rule ${ruleLabel(rule)} expired on ${rule.expires ?? 'an unknown day'} and no longer ignores anything.`;
-}
-function describeStaleRule(rule) {
-    return `Ignore rule ${ruleLabel(rule)} matched no finding; remove it if the vulnerability is gone.`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
 
 
@@ -65920,332 +66738,6 @@ function buildJsonReport(data) {
 /** Two-space indented with a final newline, so the file diffs and reads well. */
 function serializeJsonReport(report) {
     return `${JSON.stringify(report, null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/limits.ts
-// Every size limit a report must respect, in one place.
-/** GitHub rejects issue comments longer than this. */
-const COMMENT_BODY_LIMIT = 65_536;
-/** Characters the renderer must leave for the marker and its line break; commentMarker keeps to it. */
-const COMMENT_MARKER_BUDGET = 1_000;
-/** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024;
-
-;// CONCATENATED MODULE: ./src/action/pr-comment.ts
-
-
-const MARKER_PREFIX = '<!-- ecr-scan-findings comment';
-const PERMISSION_HINT = 'The token needs `permissions: pull-requests: write`; pull requests from forks only get a ' +
-    'read-only token, so for them use the two-workflow `workflow_run` pattern in docs/pr-comments.md.';
-const PULL_REQUEST_EVENTS = new Set([
-    'pull_request',
-    'pull_request_target',
-    'pull_request_review',
-    'pull_request_review_comment'
-]);
-// Percent-encoding keeps each value on one line, free of `<`, `>` and `--` (any of which could end
-// the HTML comment early or open another), and keeps distinct values distinct.
-function escapeMarkerValue(value) {
-    return value.replace(/[^\w./:@-]|-(?=-)/gu, character => Array.from(new TextEncoder().encode(character), byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
-}
-/**
- * The hidden first line that finds this image's comment again. `key` separates several comments
- * for the same repository (matrix jobs); an ImageRef can be passed as the identity as it is.
- */
-function commentMarker(identity, key) {
-    const fields = [
-        ['registry', identity.registryId],
-        ['region', identity.region],
-        ['repository', identity.repository],
-        ['key', key]
-    ];
-    const values = fields
-        .filter((field) => Boolean(field[1]))
-        .map(([name, value]) => ` ${name}=${escapeMarkerValue(value)}`);
-    const marker = `${MARKER_PREFIX}${values.join('')} -->`;
-    if (marker.length >= COMMENT_MARKER_BUDGET) {
-        throw new RangeError(`comment-key is too long: the hidden comment marker would take ${marker.length} characters (limit ${COMMENT_MARKER_BUDGET - 1}).`);
-    }
-    return marker;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null;
-}
-/** An explicit number wins; otherwise only pull-request events carry one in their payload. */
-function resolvePullRequestNumber(eventName, payload, explicit) {
-    if (explicit !== undefined)
-        return explicit;
-    if (!PULL_REQUEST_EVENTS.has(eventName) || !isRecord(payload))
-        return undefined;
-    const pullRequest = payload['pull_request'];
-    const number = isRecord(pullRequest) ? pullRequest['number'] : undefined;
-    return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
-}
-// Exact but case-insensitive, as logins are: GraphQL's viewer and REST both name an app
-// `name[bot]`, and a human may own the plain `name` (there is a user `github-actions`).
-function sameAccount(login, other) {
-    return login.toLowerCase() === other.toLowerCase();
-}
-// REST `GET /user` answers 403 for the installation token GITHUB_TOKEN is; GraphQL's viewer
-// names the account behind installation tokens and personal tokens alike.
-async function tokenLogin(client) {
-    const { viewer } = await client.graphql('query { viewer { login } }');
-    return viewer.login;
-}
-// Only the first line counts, so a marker quoted inside finding text cannot claim the comment.
-function startsWithMarker(body, marker) {
-    return body?.split(/\r?\n/, 1)[0] === marker;
-}
-async function findOwnComment(client, request, login) {
-    const pages = client.paginate.iterator(client.rest.issues.listComments, {
-        owner: request.owner,
-        repo: request.repo,
-        issue_number: request.pullNumber,
-        per_page: 100
-    });
-    for await (const { data: comments } of pages) {
-        const ours = comments.find(comment => comment.user !== null &&
-            sameAccount(comment.user.login, login) &&
-            startsWithMarker(comment.body, request.marker));
-        if (ours)
-            return ours;
-    }
-    return undefined;
-}
-function isHttpError(error) {
-    return error instanceof Error && typeof error.status === 'number';
-}
-function gitHubMessage(error) {
-    const data = error.response?.data;
-    if (!isRecord(data) || typeof data['message'] !== 'string')
-        return error.message;
-    const details = Array.isArray(data['errors'])
-        ? data['errors'].flatMap(detail => isRecord(detail) && detail['message'] ? [detail['message']] : [])
-        : [];
-    return [data['message'], ...details].join(': ');
-}
-function hintFor(status, message) {
-    if (status === 429 || /rate limit/i.test(message))
-        return 'GitHub rate-limited the token; rerun the job later.';
-    if (status === 403 || status === 404)
-        return PERMISSION_HINT;
-    if (status === 401)
-        return 'Check the github-token input: GitHub did not accept the token.';
-    if (status === 422)
-        return 'GitHub refused the comment; please report this with the run log.';
-    if (status >= 500)
-        return 'GitHub failed to answer; rerun the job.';
-    return 'Rerun the job; if it keeps failing, check the github-token input and the job permissions.';
-}
-// GraphQL error types answering to the HTTP statuses hintFor knows.
-const GRAPHQL_STATUS = new Map([
-    ['FORBIDDEN', 403],
-    ['INSUFFICIENT_SCOPES', 403],
-    ['NOT_FOUND', 404],
-    ['RATE_LIMITED', 429]
-]);
-function describeGraphqlFailure(error, step) {
-    const errors = Array.isArray(error.errors) ? error.errors : [];
-    const type = errors.find(detail => detail.type)?.type;
-    // octokit's own message spans several lines; GitHub's messages, joined, keep to one.
-    const message = oneLine(errors.flatMap(detail => (detail.message ? [detail.message] : [])).join('; ')) ||
-        'no message';
-    const hint = hintFor(GRAPHQL_STATUS.get(type ?? '') ?? 0, message);
-    return `PR comment: could not ${step} (GitHub GraphQL${type ? ` ${type}` : ''}: ${message}). ${hint}`;
-}
-/** Turns an octokit error into one line; anything that is not a GitHub answer is a bug and rethrown. */
-function describeFailure(error, step) {
-    if (error instanceof Error && error.name === 'GraphqlResponseError') {
-        return describeGraphqlFailure(error, step);
-    }
-    if (isHttpError(error)) {
-        const message = oneLine(gitHubMessage(error));
-        return `PR comment: could not ${step} (HTTP ${error.status}: ${message}). ${hintFor(error.status, message)}`;
-    }
-    throw error;
-}
-async function writeComment(client, request) {
-    const { owner, repo, pullNumber, marker, mode } = request;
-    if (mode === 'never')
-        return { action: 'skipped', message: 'PR comment: off (comment: never).' };
-    if (pullNumber === undefined) {
-        return {
-            action: 'skipped',
-            message: 'PR comment: skipped, this run is not for a pull request (pass pr-number to comment).'
-        };
-    }
-    const body = `${marker}\n${request.body}`;
-    if (body.length > COMMENT_BODY_LIMIT) {
-        return {
-            action: 'failed',
-            message: `PR comment: not written, the body is ${body.length} characters and GitHub allows ${COMMENT_BODY_LIMIT}; please report this.`
-        };
-    }
-    const place = `${owner}/${repo}#${pullNumber}`;
-    let step = 'find the token account';
-    try {
-        const login = await tokenLogin(client);
-        step = `list the comments on ${place}`;
-        const existing = await findOwnComment(client, { ...request, pullNumber }, login);
-        if (existing) {
-            step = `update the comment on ${place}`;
-            const { data } = await client.rest.issues.updateComment({
-                owner,
-                repo,
-                comment_id: existing.id,
-                body
-            });
-            return {
-                action: 'updated',
-                message: `PR comment updated: ${data.html_url}`,
-                url: data.html_url
-            };
-        }
-        if (mode === 'on-failure' && !request.problemFound) {
-            return {
-                action: 'skipped',
-                message: 'PR comment: none needed, the scan passed (comment: on-failure).'
-            };
-        }
-        step = `create a comment on ${place}`;
-        const { data } = await client.rest.issues.createComment({
-            owner,
-            repo,
-            issue_number: pullNumber,
-            body
-        });
-        return {
-            action: 'created',
-            message: `PR comment created: ${data.html_url}`,
-            url: data.html_url
-        };
-    }
-    catch (error) {
-        return { action: 'failed', message: describeFailure(error, step) };
-    }
-}
-/**
- * Creates or updates this image's comment on the pull request. GitHub's refusals (permissions,
- * forks, outages) come back as a `failed` result, never as a throw: the scan verdict stands alone.
- */
-async function publishComment(client, request, log) {
-    const result = await writeComment(client, request);
-    if (result.action === 'failed')
-        log.warning(result.message);
-    else
-        log.info(result.message);
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/model/findings.ts
-
-function attribute(finding, key) {
-    return finding.attributes?.find(entry => entry.key === key)?.value;
-}
-function toScore(value) {
-    if (value === undefined || value === '')
-        return undefined;
-    const score = typeof value === 'number' ? value : Number(value);
-    return Number.isFinite(score) ? score : undefined;
-}
-function joinDistinct(values) {
-    const present = [...new Set(values.filter((value) => !!value))];
-    return present.length > 0 ? present.join(', ') : undefined;
-}
-function normalizeBasicFinding(finding) {
-    const id = finding.name ?? 'unnamed finding';
-    return {
-        id,
-        severity: toSeverity(finding.severity),
-        title: id,
-        description: finding.description ?? '',
-        link: finding.uri,
-        packageName: attribute(finding, 'package_name'),
-        installedVersion: attribute(finding, 'package_version'),
-        cvssScore: toScore(attribute(finding, 'CVSS3_SCORE') ?? attribute(finding, 'CVSS2_SCORE')),
-        fixAvailable: 'UNKNOWN',
-        exploitAvailable: 'UNKNOWN',
-        source: 'basic'
-    };
-}
-function packageVersion(pkg) {
-    if (!pkg.version)
-        return undefined;
-    const epoch = pkg.epoch ? `${pkg.epoch}:` : '';
-    const release = pkg.release ? `-${pkg.release}` : '';
-    return `${epoch}${pkg.version}${release}`;
-}
-function availability(value, known, unknown) {
-    const upper = (value ?? '').toUpperCase();
-    return known.includes(upper) ? upper : unknown;
-}
-function normalizeEnhancedFinding(finding) {
-    const details = finding.packageVulnerabilityDetails;
-    const packages = details?.vulnerablePackages ?? [];
-    const id = details?.vulnerabilityId ?? finding.title ?? finding.findingArn ?? 'unnamed finding';
-    return {
-        id,
-        severity: toSeverity(finding.severity),
-        title: finding.title ?? id,
-        description: finding.description ?? '',
-        link: details?.sourceUrl ?? details?.referenceUrls?.[0] ?? finding.remediation?.recommendation?.url,
-        packageName: joinDistinct(packages.map(pkg => pkg.name)),
-        installedVersion: joinDistinct(packages.map(packageVersion)),
-        fixedInVersion: joinDistinct(packages.map(pkg => (pkg.fixedInVersion === 'NotAvailable' ? undefined : pkg.fixedInVersion))),
-        cvssScore: toScore(finding.scoreDetails?.cvss?.score ?? finding.score),
-        fixAvailable: availability(finding.fixAvailable, ['YES', 'NO', 'PARTIAL'], 'UNKNOWN'),
-        exploitAvailable: availability(finding.exploitAvailable, ['YES', 'NO'], 'UNKNOWN'),
-        source: 'enhanced'
-    };
-}
-/** The order every report lists findings in: most severe, then highest CVSS (unscored last), then id. */
-function compareFindings(a, b) {
-    return (SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-        (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
-        compareText(a.id, b.id));
-}
-/** Code-unit order, the same on every machine (localeCompare is not). */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/read-findings.ts
-
-
-function describeMismatch(ours, theirs) {
-    if (!theirs)
-        return undefined;
-    const differences = SEVERITIES.filter(severity => (theirs[severity] ?? 0) !== ours[severity]).map(severity => `${severity} ${theirs[severity] ?? 0} vs ${ours[severity]}`);
-    return differences.length > 0
-        ? `findingSeverityCounts differs from the findings read (service vs counted): ${differences.join(', ')}`
-        : undefined;
-}
-/**
- * Reads every page after the one the wait already holds, normalising both kinds of finding.
- * Counts come from the findings themselves: findingSeverityCounts is not reliable across pages.
- */
-async function readAllFindings(firstPage, laterPages) {
-    const findings = [];
-    let pages = 0;
-    const take = (page) => {
-        pages += 1;
-        for (const raw of page.findings)
-            findings.push(normalizeBasicFinding(raw));
-        for (const raw of page.enhancedFindings)
-            findings.push(normalizeEnhancedFinding(raw));
-    };
-    take(firstPage);
-    if (firstPage.nextToken) {
-        for await (const page of laterPages(firstPage.nextToken))
-            take(page);
-    }
-    const counts = countBySeverity(findings);
-    return {
-        findings,
-        counts,
-        pages,
-        serviceCountsMismatch: describeMismatch(counts, firstPage.severityCounts)
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -66371,6 +66863,7 @@ function renderCode(text, title) {
 
 
 
+
 /** Severities listed in the open, with the most severe present; the rest fold into `<details>`. */
 const ALWAYS_VISIBLE = ['CRITICAL', 'HIGH'];
 /** AWS's descriptions are free text of any length; the report quotes only this much of them. */
@@ -66444,8 +66937,24 @@ function renderImage(data) {
     return [
         `- **Image:** ${renderCode(image.repository)}${tag}, digest ${renderCode(shortDigest(image.digest), image.digest)}`,
         `- **Registry:** ${account}, region ${escapeText(image.region)}`,
-        `- **Scan:** ${scan.type}, status ${escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`
+        `- **Scan:** ${scan.type}, status ${escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`,
+        ...renderPlatforms(data.platforms)
     ].join('\n');
+}
+/** Each platform of an index with its status and its own counts, before the merge. */
+function renderPlatforms(platforms) {
+    return platforms
+        .filter(platform => platform.platform)
+        .map(platform => {
+        const counts = platform.counts ? `: ${severityTally(platform.counts) || 'no findings'}` : '';
+        return `- **Platform ${escapeText(platform.platform ?? '')}:** ${renderCode(shortDigest(platform.digest), platform.digest)}, status ${escapeText(platform.scan.status)}${counts}`;
+    });
+}
+/** `2 CRITICAL, 5 HIGH`: only the severities present. */
+function severityTally(counts) {
+    return SEVERITIES.filter(severity => counts[severity] > 0)
+        .map(severity => `${counts[severity]} ${severity}`)
+        .join(', ');
 }
 function thresholdCell(limit) {
     if (limit === undefined)
@@ -66531,6 +67040,11 @@ const COLUMNS = [
         cell: (finding, fieldChars) => orDash(finding.installedVersion, fieldChars)
     },
     {
+        header: 'Platforms',
+        hasValue: finding => (finding.platforms?.length ?? 0) > 0,
+        cell: (finding, fieldChars) => orDash(platformCell(finding), fieldChars)
+    },
+    {
         header: 'Fixed in',
         hasValue: finding => !!finding.fixedInVersion,
         cell: (finding, fieldChars) => orDash(finding.fixedInVersion, fieldChars)
@@ -66557,6 +67071,16 @@ const COLUMNS = [
         cell: (finding, fieldChars) => orDash(finding.description, fieldChars)
     }
 ];
+/** `linux/amd64, linux/arm64/v8`, with each platform's version when they differ. */
+function platformCell(finding) {
+    const platforms = finding.platforms ?? [];
+    const versions = new Set(platforms.map(entry => entry.installedVersion));
+    return platforms
+        .map(entry => versions.size > 1 && entry.installedVersion
+        ? `${entry.platform} (${entry.installedVersion})`
+        : entry.platform)
+        .join(', ');
+}
 function groupBySeverity(findings) {
     const groups = new Map(SEVERITIES.map(severity => [severity, []]));
     for (const finding of findings)
@@ -66668,6 +67192,42 @@ function renderComment(data, options = {}) {
         fieldChars: 120,
         fullListPointer: `The full list is in this run's ${renderLink('job summary', data.runUrl)}.`
     });
+}
+function overviewRow(result) {
+    const verdict = result.kind === 'judged' ? (result.verdict.passed ? '✅ passed' : '❌ failed') : '⚠️ no verdict';
+    const platforms = result.platforms.map(platform => platform.platform).filter(Boolean);
+    const counts = result.kind === 'judged' ? severityTally(result.counts) || 'none' : '—';
+    return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? escapeText(platforms.join(', ')) : '—'} | ${escapeText(result.scan.status)} | ${counts} | ${verdict} |`;
+}
+/** Several images: one row each, so the reader sees which failed before the details. */
+function renderOverview(run) {
+    const failed = run.images.filter(image => image.kind !== 'judged' || !image.verdict.passed);
+    const headline = failed.length === 0
+        ? `## ✅ Passed: ${run.images.length} images break no severity threshold`
+        : `## ❌ ${failed.length} of ${run.images.length} images failed or have no verdict`;
+    return [
+        headline,
+        [
+            '| Image | Platforms | Scan status | Findings | Verdict |',
+            '| --- | --- | --- | --- | --- |',
+            ...run.images.map(overviewRow)
+        ].join('\n')
+    ].join(BLOCK_SEPARATOR);
+}
+/** The report of a whole run: one image as before; several as an overview, then each image. */
+function renderRun(run, limit, render) {
+    if (run.images.length === 1)
+        return render(imageReport(run, run.images[0]), limit);
+    const overview = `${renderOverview(run)}${BLOCK_SEPARATOR}`;
+    const share = Math.floor((limit - overview.length * 4) / run.images.length);
+    return overview + run.images.map(image => render(imageReport(run, image), share)).join('\n');
+}
+function renderRunSummary(run, options = {}) {
+    return renderRun(run, options.limitBytes ?? SUMMARY_LIMIT_BYTES, (data, limitBytes) => renderSummary(data, { limitBytes }));
+}
+function renderRunComment(run, options = {}) {
+    const limit = (options.limitChars ?? COMMENT_BODY_LIMIT) - (options.reservedChars ?? COMMENT_MARKER_BUDGET);
+    return renderRun(run, limit, (data, limitChars) => renderComment(data, { limitChars, reservedChars: 0 }));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -66901,90 +67461,153 @@ function serializeSarif(log) {
     return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** Shown in report footers; a test keeps it equal to package.json's version. */
-const ACTION_VERSION = '1.0.0';
+;// CONCATENATED MODULE: ./src/action/outputs.ts
 
-;// CONCATENATED MODULE: ./src/core/scan-status.ts
-const TERMINAL_FIXES = {
-    FAILED: 'Scanning failed for this image; push it again or start a new scan, and check the image is a valid container image.',
-    UNSUPPORTED_IMAGE: "The image's operating system or media type is not supported by this scan type; see the ECR docs on supported operating systems, or switch to enhanced scanning.",
-    FINDINGS_UNAVAILABLE: 'Findings are no longer available (the image may have left the continuous-scan window); rescan the image or push a fresh one.',
-    LIMIT_EXCEEDED: 'The scan limit for this image or account was reached; wait before rescanning or ask AWS for a higher quota.',
-    IMAGE_ARCHIVED: 'The image is archived and is not scanned; restore it or scan a current image.'
+
+/** Every output name, typed once: action.yml documents the same list (a test holds them equal). */
+const OUTPUT = {
+    total: 'total',
+    ignored: 'ignored',
+    scanStatus: 'scan-status',
+    imageDigest: 'image-digest',
+    passed: 'passed',
+    jsonReport: 'json-report',
+    sarifReport: 'sarif-report',
+    commentUrl: 'comment-url'
 };
-const TERMINAL_STATUSES = Object.keys(TERMINAL_FIXES);
-function classifyStatus(status) {
-    switch (status) {
-        case 'PENDING':
-        case 'IN_PROGRESS':
-            return { kind: 'wait' };
-        case 'COMPLETE':
-        case 'ACTIVE':
-            return { kind: 'read', stale: false };
-        case 'SCAN_ELIGIBILITY_EXPIRED':
-            return { kind: 'read', stale: true };
+function sum(images, counts) {
+    const total = emptyCounts();
+    for (const image of images) {
+        if (image.kind !== 'judged')
+            continue;
+        const each = counts(image);
+        for (const severity of SEVERITIES)
+            total[severity] += each[severity];
     }
-    const fix = status ? TERMINAL_FIXES[status] : undefined;
-    return {
-        kind: 'terminal',
-        fix: fix ??
-            `ECR reported a scan status this action does not know (${status ?? 'none'}); check the scan in the ECR console and report it if it should be supported.`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/wait-for-scan.ts
-
-
-/** Reported (and set as the scan-status output) while ECR has no scan for the image. */
-const SCAN_NOT_FOUND = 'SCAN_NOT_FOUND';
-function seconds(ms) {
-    return `${Math.round(ms / 1000)}s`;
-}
-async function startScanOnce(start, log) {
-    const outcome = await start();
-    switch (outcome.kind) {
-        case 'started':
-            log('No scan found for this image: started a basic scan (start-scan: true).');
-            break;
-        case 'limit-exceeded':
-            log('No scan found and ECR allows one manual scan per image per 24 hours: waiting for the existing scan.');
-            break;
-        case 'not-supported':
-            log(`No scan found and a scan cannot be started here: ${outcome.reason} Waiting for the scan on push.`);
-    }
+    return total;
 }
 /**
- * Polls until the scan settles, ends, or the deadline passes. Errors other than
- * "scan not found" propagate at once: a misspelled repository must not wait out the timeout.
+ * Counts are sums over every image, and stay empty unless every image has a verdict: a zero
+ * would read as a clean image when nothing was judged.
  */
-async function waitForScan(deps, options) {
-    const startedAt = deps.now();
-    const deadline = startedAt + options.timeoutMs;
-    let startAttempted = false;
-    let lastPage;
-    for (let attempt = 0;; attempt++) {
-        const page = await deps.describe();
-        if (page) {
-            lastPage = page;
-            const outcome = classifyStatus(page.status);
-            if (outcome.kind === 'read')
-                return { kind: 'settled', page, stale: outcome.stale };
-            if (outcome.kind === 'terminal')
-                return { kind: 'terminal', page, fix: outcome.fix };
-        }
-        else if (deps.startScan && !startAttempted) {
-            startAttempted = true;
-            await startScanOnce(deps.startScan, deps.log);
-        }
-        const lastStatus = lastPage?.status ?? SCAN_NOT_FOUND;
-        const elapsed = deps.now() - startedAt;
-        const delay = sleepBeforeDeadline(backoffDelay(attempt, options.backoff, deps.random), deps.now(), deadline);
-        if (delay <= 0)
-            return { kind: 'timeout', lastStatus, waitedMs: elapsed, lastPage };
-        deps.log(`Scan status ${lastStatus} after ${seconds(elapsed)}; next check in ${seconds(delay)}.`);
-        await deps.sleep(delay);
+function setRunOutputs(run) {
+    const judged = run.images.every(image => image.kind === 'judged');
+    const value = (number) => (judged ? number : '');
+    const found = sum(run.images, image => image.counts);
+    for (const severity of SEVERITIES)
+        setOutput(severity.toLowerCase(), value(found[severity]));
+    setOutput(OUTPUT.total, value(Object.values(found).reduce((a, b) => a + b, 0)));
+    setOutput(OUTPUT.ignored, value(run.images.reduce((n, image) => n + (image.kind === 'judged' ? image.triage.ignored.length : 0), 0)));
+    const [only] = run.images;
+    if (run.images.length === 1 && only) {
+        setOutput(OUTPUT.scanStatus, only.scan.status);
+        setOutput(OUTPUT.imageDigest, only.image?.digest ?? '');
     }
+    setOutput(OUTPUT.passed, judged ? String(run.images.every(image => image.kind === 'judged' && image.verdict.passed)) : '');
+}
+
+;// CONCATENATED MODULE: ./src/action/publish.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function writeReportFile(path, text) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    await (0,promises_.writeFile)(path, text);
+}
+/** One file per image, so two scan steps in a job do not overwrite each other's report. */
+function defaultJsonReportPath(run, env) {
+    const [first] = run.images;
+    const image = first?.image;
+    const name = image
+        ? `${image.repository.replace(/[^a-z0-9._-]+/g, '-')}-${image.digest.replace(/^sha256:/, '').slice(0, 12)}`
+        : 'report';
+    return (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'ecr-scan-findings', `${name}.json`);
+}
+async function comment(config, marker, run, env) {
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (config.comment === 'never')
+        return;
+    if (!config.githubToken) {
+        actionLog.info(`No '${INPUT.githubToken}': skipping the PR comment.`);
+        return;
+    }
+    const result = await publishComment(getOctokit(config.githubToken), {
+        owner,
+        repo,
+        pullNumber: resolvePullRequestNumber(github_context.eventName, github_context.payload, config.prNumber),
+        marker,
+        body: renderRunComment(run, { reservedChars: COMMENT_MARKER_BUDGET }),
+        mode: config.comment,
+        problemFound: !run.images.every(image => image.kind === 'judged' && image.verdict.passed)
+    }, { info: actionLog.info, warning: actionLog.warning });
+    if (result.url)
+        setOutput(OUTPUT.commentUrl, result.url);
+}
+/**
+ * Writes everything a reader gets: outputs, the job summary, the report files and the PR comment,
+ * each independently of the others. Returns the writes that failed, one line each; a comment
+ * GitHub refused is only a warning, so it never changes the step's outcome.
+ */
+async function publish(config, marker, run, env) {
+    const failures = [];
+    const attempt = async (what, write) => {
+        try {
+            await write();
+        }
+        catch (error) {
+            failures.push(`Could not write the ${what}: ${errorMessage(error)}`);
+        }
+    };
+    setRunOutputs(run);
+    await attempt('job summary', async () => {
+        if (env.GITHUB_STEP_SUMMARY)
+            await summary.addRaw(renderRunSummary(run)).write();
+        else
+            actionLog.info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.');
+    });
+    const [first] = run.images;
+    const jsonPath = config.jsonReport ?? defaultJsonReportPath(run, env);
+    if (first) {
+        await attempt(`JSON report to ${jsonPath}`, async () => {
+            await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(imageReport(run, first))));
+            setOutput(OUTPUT.jsonReport, jsonPath);
+        });
+    }
+    // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
+    const sarifPath = config.sarifReport;
+    if (sarifPath && first?.kind === 'judged') {
+        const workspace = env.GITHUB_WORKSPACE || process.cwd();
+        const dockerfile = (0,external_node_path_.relative)(workspace, (0,external_node_path_.resolve)(config.dockerfile));
+        if (dockerfile.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(dockerfile)) {
+            actionLog.warning(`'${INPUT.dockerfile}' (${config.dockerfile}) is outside the repository at ${workspace}: code scanning cannot place the SARIF alerts on it.`);
+        }
+        await attempt(`SARIF report to ${sarifPath}`, async () => {
+            const sarif = buildSarif(imageReport(run, first), { dockerfile });
+            for (const notice of sarif.runs[0]?.invocations?.[0]?.toolExecutionNotifications ?? [])
+                actionLog.warning(`SARIF: ${notice.message.text}`);
+            await writeReportFile(sarifPath, serializeSarif(sarif));
+            setOutput(OUTPUT.sarifReport, sarifPath);
+        });
+    }
+    try {
+        await comment(config, marker, run, env);
+    }
+    catch (error) {
+        actionLog.warning(`PR comment: not written (${errorMessage(error)}).`);
+    }
+    return failures;
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
@@ -67004,23 +67627,7 @@ async function waitForScan(deps, options) {
 
 
 
-
-
-
-
-
-
-
 const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-function scanInfo(page) {
-    return {
-        status: page.status,
-        description: page.description,
-        type: page.enhanced ? 'enhanced' : 'basic',
-        completedAt: page.completedAt,
-        vulnerabilitySourceUpdatedAt: page.vulnerabilitySourceUpdatedAt
-    };
-}
 /** Read before any AWS call, so a broken rule fails in seconds rather than after the scan. */
 async function readIgnoreRules(config) {
     const { path, explicit } = config.ignoreFile;
@@ -67040,162 +67647,41 @@ async function readIgnoreRules(config) {
         ...(config.ignoreInline ? parseIgnoreRules(config.ignoreInline, `input ${INPUT.ignore}`) : [])
     ];
 }
-async function writeReportFile(path, text) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    await (0,promises_.writeFile)(path, text);
-}
-/** One file per image, so two scan steps in a job do not overwrite each other's report. */
-function defaultJsonReportPath(image, env) {
-    const name = `${image.repository.replace(/[^a-z0-9._-]+/g, '-')}-${image.digest.replace(/^sha256:/, '').slice(0, 12)}`;
-    return (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'ecr-scan-findings', `${name}.json`);
-}
 function runUrl(env) {
     const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
     if (!GITHUB_SERVER_URL || !GITHUB_REPOSITORY || !GITHUB_RUN_ID)
         return undefined;
     return `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`;
 }
-/** Counts stay empty without a verdict: zeros would read as a clean image. */
-function setOutputs(data) {
-    const judged = data.verdict !== undefined;
-    const count = (value) => (judged ? value : '');
-    for (const severity of SEVERITIES)
-        setOutput(severity.toLowerCase(), count(data.counts[severity]));
-    setOutput('total', count(data.findings.length));
-    setOutput('ignored', count(data.triage.ignored.length));
-    setOutput('scan-status', data.scan.status);
-    setOutput('image-digest', data.image.digest);
-    setOutput('passed', data.verdict ? String(data.verdict.passed) : '');
-}
-async function comment(config, marker, data, env) {
-    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (config.comment === 'never')
-        return;
-    if (!config.githubToken) {
-        info(`No '${INPUT.githubToken}': skipping the PR comment.`);
-        return;
-    }
-    const result = await publishComment(getOctokit(config.githubToken), {
-        owner,
-        repo,
-        pullNumber: resolvePullRequestNumber(github_context.eventName, github_context.payload, config.prNumber),
-        marker,
-        body: renderComment(data, { reservedChars: COMMENT_MARKER_BUDGET }),
-        mode: config.comment,
-        problemFound: !data.verdict?.passed
-    }, { info: info, warning: warning });
-    if (result.url)
-        setOutput('comment-url', result.url);
-}
-/**
- * Writes everything a reader gets: outputs, the job summary, the report files and the PR comment,
- * each independently of the others. Returns the writes that failed, one line each; a comment
- * GitHub refused is only a warning, so it never changes the step's outcome.
- */
-async function report(config, marker, data, env) {
-    const failures = [];
-    const attempt = async (what, write) => {
-        try {
-            await write();
-        }
-        catch (error) {
-            failures.push(`Could not write the ${what}: ${errorMessage(error)}`);
-        }
+function imageTargets(config) {
+    const query = {
+        repository: config.repository,
+        registryId: config.registryId,
+        imageTag: config.imageTag,
+        imageDigest: config.imageDigest
     };
-    setOutputs(data);
-    await attempt('job summary', async () => {
-        if (env.GITHUB_STEP_SUMMARY)
-            await summary.addRaw(renderSummary(data)).write();
-        else
-            info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.');
-    });
-    const jsonPath = config.jsonReport ?? defaultJsonReportPath(data.image, env);
-    await attempt(`JSON report to ${jsonPath}`, async () => {
-        await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(data)));
-        setOutput('json-report', jsonPath);
-    });
-    // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
-    const sarifPath = config.sarifReport;
-    if (sarifPath && data.verdict) {
-        const workspace = env.GITHUB_WORKSPACE || process.cwd();
-        const dockerfile = (0,external_node_path_.relative)(workspace, (0,external_node_path_.resolve)(config.dockerfile));
-        if (dockerfile.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(dockerfile)) {
-            warning(`'${INPUT.dockerfile}' (${config.dockerfile}) is outside the repository at ${workspace}: code scanning cannot place the SARIF alerts on it.`);
-        }
-        await attempt(`SARIF report to ${sarifPath}`, async () => {
-            const sarif = buildSarif(data, { dockerfile });
-            for (const notice of sarif.runs[0]?.invocations?.[0]?.toolExecutionNotifications ?? [])
-                warning(`SARIF: ${notice.message.text}`);
-            await writeReportFile(sarifPath, serializeSarif(sarif));
-            setOutput('sarif-report', sarifPath);
-        });
-    }
-    try {
-        await comment(config, marker, data, env);
-    }
-    catch (error) {
-        warning(`PR comment: not written (${errorMessage(error)}).`);
-    }
-    return failures;
+    const reference = `${config.repository}${config.imageTag ? `:${config.imageTag}` : ''}${config.imageDigest ? `@${config.imageDigest}` : ''}`;
+    return [{ reference, region: config.region, query }];
 }
-async function judge(config, rules, ecr, image, options) {
-    const waited = await group('Waiting for the scan', () => waitForScan({
-        describe: () => ecr.describeScan(image),
-        startScan: config.startScan ? () => ecr.startScan(image) : undefined,
-        now: options.now,
-        sleep: options.sleep,
-        random: options.random,
-        log: info
-    }, { timeoutMs: config.timeoutMs, backoff: options.backoff }));
-    const base = {
-        image,
-        thresholds: config.thresholds,
-        triage: { counted: [], ignored: [], filters: [], expiredRules: [], staleRules: [] },
-        actionVersion: ACTION_VERSION,
-        runUrl: runUrl(options.env)
-    };
-    if (waited.kind === 'timeout') {
-        const minutes = (waited.waitedMs / 60_000).toFixed(1);
-        const problem = `The scan did not settle within the timeout: last status ${waited.lastStatus} after ${minutes} minutes. Raise '${INPUT.timeout}', or check the scan in the ECR console.`;
-        const scan = {
-            ...(waited.lastPage ? scanInfo(waited.lastPage) : { status: waited.lastStatus }),
-            type: waited.lastPage?.enhanced ? 'enhanced' : 'unknown'
-        };
-        return { timedOut: true, data: { ...base, scan, findings: [], counts: emptyCounts(), problem } };
+/** Fails the step for each image that failed or has no verdict; says what passed. */
+function decideOutcome(run, config) {
+    for (const result of run.images) {
+        const name = result.image ? formatImage(result.image) : result.reference;
+        if (result.kind === 'unjudged') {
+            const message = run.images.length > 1 ? `${name}: ${result.problem.message}` : result.problem.message;
+            if (config.scanFailure === 'warn' && isSoftenable(result.problem))
+                warning(message);
+            else
+                setFailed(message);
+        }
+        else if (!result.verdict.passed) {
+            const breaches = result.verdict.breaches.map(describeBreach).join('; ');
+            setFailed(`Policy failed for ${name}: ${breaches}.`);
+        }
+        else {
+            actionLog.info(`Policy passed for ${name}.`);
+        }
     }
-    if (waited.kind === 'terminal') {
-        const described = waited.page.description ? ` (${oneLine(waited.page.description)})` : '';
-        const problem = `The scan ended with status ${waited.page.status}${described}: there is nothing trustworthy to judge. ${waited.fix}`;
-        return {
-            timedOut: false,
-            data: { ...base, scan: scanInfo(waited.page), findings: [], counts: emptyCounts(), problem }
-        };
-    }
-    if (waited.stale)
-        warning('Scan eligibility expired: these findings are from the last scan and may be stale. Push the image again to rescan it.');
-    const all = await group('Reading findings', async () => {
-        const result = await readAllFindings(waited.page, token => ecr.pagesAfter(image, token));
-        info(`Read ${result.findings.length} findings over ${result.pages} page(s).`);
-        if (result.serviceCountsMismatch)
-            core_debug(result.serviceCountsMismatch);
-        return result;
-    });
-    const triaged = triage(all.findings, rules, { onlyFixable: config.onlyFixable, minCvss: config.minCvss }, new Date(options.now()));
-    for (const rule of triaged.expiredRules)
-        warning(describeExpiredRule(rule));
-    for (const rule of triaged.staleRules)
-        notice(describeStaleRule(rule));
-    const verdict = evaluatePolicy(triaged.counted, config.thresholds);
-    const scan = scanInfo(waited.page);
-    const data = {
-        ...base,
-        scan,
-        findings: all.findings,
-        counts: all.counts,
-        triage: triaged,
-        verdict
-    };
-    return { timedOut: false, data };
 }
 /** The whole step. The only place that decides the step's outcome. */
 async function run(overrides = {}) {
@@ -67222,43 +67708,42 @@ async function run(overrides = {}) {
         setFailed(errorMessage(error));
         return;
     }
-    const context = {
-        repository: config.repository,
-        region: config.region,
-        registryId: config.registryId,
-        image: config.imageDigest ?? config.imageTag
+    const targets = imageTargets(config);
+    const sources = new Map();
+    const logs = new ImageLogs(targets.length);
+    const images = await runScan(targets, {
+        timeoutMs: config.timeoutMs,
+        startScan: config.startScan,
+        backoff: options.backoff,
+        rules,
+        filters: { onlyFixable: config.onlyFixable, minCvss: config.minCvss },
+        thresholds: config.thresholds,
+        concurrency: 1
+    }, {
+        sourceFor: region => {
+            const source = sources.get(region) ?? EcrScans.create(region);
+            sources.set(region, source);
+            return source;
+        },
+        clock: { now: options.now, sleep: options.sleep, random: options.random },
+        logFor: target => logs.open(`Scanning ${target.reference}`),
+        explainError: (error, target) => explainAwsError(error, {
+            repository: target.query.repository,
+            region: target.region,
+            registryId: target.query.registryId,
+            image: target.query.imageDigest ?? target.query.imageTag
+        })
+    });
+    const result = {
+        images,
+        thresholds: config.thresholds,
+        actionVersion: ACTION_VERSION,
+        runUrl: runUrl(options.env)
     };
-    let judgement;
-    try {
-        const ecr = EcrScans.create(config.region);
-        const image = await ecr.resolveImage(config);
-        info(`Image: ${formatImage(image)} (${config.region})`);
-        if (isImageIndex(image)) {
-            warning(`${formatImage(image)} is a multi-platform image index: ECR scans each platform's image, so the index itself may never get a scan. If the wait ends with ${SCAN_NOT_FOUND}, pass one platform image's digest as '${INPUT.imageDigest}'.`);
-        }
-        judgement = await judge(config, rules, ecr, image, options);
-    }
-    catch (error) {
-        setFailed(explainAwsError(error, context));
-        return;
-    }
-    const { data, timedOut } = judgement;
-    const writeFailures = await report(config, marker, data, options.env);
+    const writeFailures = await publish(config, marker, result, options.env);
     for (const failure of writeFailures)
         setFailed(failure);
-    if (data.problem && !data.verdict) {
-        if (config.scanFailure === 'warn' && !timedOut)
-            warning(data.problem);
-        else
-            setFailed(data.problem);
-    }
-    else if (data.verdict && !data.verdict.passed) {
-        const breaches = data.verdict.breaches.map(describeBreach).join('; ');
-        setFailed(`Policy failed for ${formatImage(data.image)}: ${breaches}.`);
-    }
-    else {
-        info(`Policy passed for ${formatImage(data.image)}.`);
-    }
+    decideOutcome(result, config);
 }
 
 
@@ -67268,7 +67753,7 @@ async function run(overrides = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(766);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7327);
 
 // The runner starts this file; everything else is in main.ts so tests can call run() directly.
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -238,16 +238,6 @@ describe('the step, end to end over HTTP', () => {
     expect(result.log).toContain('::warning::Scan eligibility expired')
   })
 
-  it('warns that a multi-platform image index may have no scan of its own', async () => {
-    const result = await step(
-      image(
-        { statuses: ['COMPLETE'], findings: [] },
-        { manifestMediaType: 'application/vnd.oci.image.index.v1+json' }
-      )
-    )
-    expect(result.log).toMatch(/::warning::.*is a multi-platform image index/)
-  })
-
   it.each(TERMINAL_STATUSES)(
     'fails on %s with the status and a fix, without a verdict',
     async status => {

@@ -57,6 +57,7 @@ function reportData(findings: Finding[], overrides: Partial<ReportData> = {}): R
       completedAt: new Date('2024-05-01T12:34:56.789Z'),
       vulnerabilitySourceUpdatedAt: new Date('2024-04-30T08:00:00Z')
     },
+    platforms: [],
     findings,
     counts: countBySeverity(findings),
     thresholds,

@@ -1,4 +1,5 @@
 import {
+  BatchGetImageCommand,
   DescribeImageScanFindingsCommand,
   type DescribeImageScanFindingsResponse,
   DescribeImagesCommand,
@@ -12,8 +13,10 @@ import {
   paginateDescribeImageScanFindings
 } from '@aws-sdk/client-ecr'
 import { StandardRetryStrategy } from '@smithy/core/retry'
-import type { ImageRef } from '../model/image.js'
+import type { PlatformImages, ScanSource } from '../core/ports.js'
 import type { ScanPage, StartScanOutcome } from '../core/wait-for-scan.js'
+import type { ImageRef } from '../model/image.js'
+import { IMAGE_INDEX_MEDIA_TYPES, platformImages } from '../model/manifest.js'
 
 /** Basic findings allow 1000 a page; Inspector findings come at most 100 a page regardless. */
 const PAGE_SIZE = 1000
@@ -55,7 +58,7 @@ export class ImageMismatchError extends Error {
 }
 
 /** The only module that talks to ECR. Endpoint and credentials come from the SDK's default chain. */
-export class EcrScans {
+export class EcrScans implements ScanSource {
   constructor(
     private readonly client: ECRClient,
     private readonly region: string
@@ -82,7 +85,7 @@ export class EcrScans {
   }
 
   /** Pins the image to one digest, so a tag that moves mid-run cannot mix two images. */
-  async resolveImage(query: ImageQuery): Promise<ImageRef> {
+  async resolveImage(query: ImageQuery, signal?: AbortSignal): Promise<ImageRef> {
     const imageId = query.imageDigest
       ? { imageDigest: query.imageDigest }
       : { imageTag: query.imageTag }
@@ -91,7 +94,8 @@ export class EcrScans {
         repositoryName: query.repository,
         registryId: query.registryId,
         imageIds: [imageId]
-      })
+      }),
+      { abortSignal: signal }
     )
     const detail = response.imageDetails?.[0]
     const digest = detail?.imageDigest ?? query.imageDigest
@@ -131,11 +135,42 @@ export class EcrScans {
     }
   }
 
+  /** The platform images an index lists, each pinned to its digest; attestations are skipped. */
+  async platformImages(index: ImageRef, signal?: AbortSignal): Promise<PlatformImages> {
+    const response = await this.client.send(
+      new BatchGetImageCommand({
+        repositoryName: index.repository,
+        registryId: index.registryId,
+        imageIds: [{ imageDigest: index.digest }],
+        acceptedMediaTypes: [...IMAGE_INDEX_MEDIA_TYPES]
+      }),
+      { abortSignal: signal }
+    )
+    const manifest = response.images?.[0]?.imageManifest
+    if (!manifest) {
+      const failure = response.failures?.[0]
+      throw new ImageNotFoundException({
+        message: `ECR returned no manifest for the image index ${index.digest}${failure ? ` (${failure.failureCode}: ${failure.failureReason})` : ''}.`,
+        $metadata: {}
+      })
+    }
+    const { images, skipped } = platformImages(manifest)
+    return {
+      images: images.map(entry => ({
+        platform: entry.platform,
+        image: { ...index, digest: entry.digest, manifestMediaType: entry.mediaType }
+      })),
+      skipped
+    }
+  }
+
   /** One poll; `undefined` while the scan is not registered yet (ScanNotFoundException). */
-  async describeScan(image: ImageRef): Promise<ScanPage | undefined> {
+  async describeScan(image: ImageRef, signal?: AbortSignal): Promise<ScanPage | undefined> {
     try {
       return toScanPage(
-        await this.client.send(new DescribeImageScanFindingsCommand(this.findingsInput(image)))
+        await this.client.send(new DescribeImageScanFindingsCommand(this.findingsInput(image)), {
+          abortSignal: signal
+        })
       )
     } catch (error) {
       if (error instanceof ScanNotFoundException) return undefined
@@ -144,22 +179,28 @@ export class EcrScans {
   }
 
   /** The pages after `startingToken`, through the SDK's paginator. */
-  async *pagesAfter(image: ImageRef, startingToken: string): AsyncIterable<ScanPage> {
+  async *pagesAfter(
+    image: ImageRef,
+    startingToken: string,
+    signal?: AbortSignal
+  ): AsyncIterable<ScanPage> {
     const pages = paginateDescribeImageScanFindings(
       { client: this.client, pageSize: PAGE_SIZE, startingToken },
-      this.findingsInput(image)
+      this.findingsInput(image),
+      { abortSignal: signal }
     )
     for await (const response of pages) yield toScanPage(response)
   }
 
-  async startScan(image: ImageRef): Promise<StartScanOutcome> {
+  async startScan(image: ImageRef, signal?: AbortSignal): Promise<StartScanOutcome> {
     try {
       await this.client.send(
         new StartImageScanCommand({
           repositoryName: image.repository,
           registryId: image.registryId,
           imageId: { imageDigest: image.digest }
-        })
+        }),
+        { abortSignal: signal }
       )
       return { kind: 'started' }
     } catch (error) {

@@ -1,7 +1,7 @@
 import type { Finding } from '../model/findings.js'
 import type { ImageRef } from '../model/image.js'
 import type { Thresholds, Verdict } from '../policy/policy.js'
-import type { SeverityCounts } from '../model/severity.js'
+import { type SeverityCounts, emptyCounts } from '../model/severity.js'
 
 /** `unknown` when the scan never settled: only findings or ACTIVE show which kind it is. */
 export type ScanType = 'basic' | 'enhanced' | 'unknown'
@@ -51,7 +51,72 @@ export interface Triage {
   staleRules: IgnoreRule[]
 }
 
-/** Everything a report needs, gathered by main.ts; renderers take only this. */
+/**
+ * Why an image has no verdict. `softenable` problems are about the scan itself (it ended without
+ * results, or its results could not be read completely): `scan-failure: warn` may turn them into a
+ * warning. A timeout or an error always fails the step.
+ */
+export type ProblemKind = 'scan-ended' | 'incomplete' | 'timeout' | 'not-scanned' | 'error'
+
+export interface Problem {
+  kind: ProblemKind
+  /** One line: what happened and what to do. */
+  message: string
+}
+
+export function isSoftenable(problem: Problem): boolean {
+  return problem.kind === 'scan-ended' || problem.kind === 'incomplete'
+}
+
+/** One platform image of an index, or the image itself when it is not an index. */
+export interface PlatformScan {
+  /** `linux/arm64/v8`; undefined for an image that is not an index. */
+  platform?: string
+  digest: string
+  scan: ScanInfo
+  /** Counts of the findings read for this platform, before merging; absent without a read. */
+  counts?: SeverityCounts
+  problem?: Problem
+}
+
+interface ImageResultBase {
+  /** The reference as the user gave it. */
+  reference: string
+  /** Absent when the image could not be resolved. */
+  image?: ImageRef
+  platforms: PlatformScan[]
+  /** The scan shown for the image: the platforms' worst status, or the image's own. */
+  scan: ScanInfo
+}
+
+/** A complete, settled read of every platform, and the policy's verdict on the merge. */
+export interface JudgedImage extends ImageResultBase {
+  kind: 'judged'
+  image: ImageRef
+  findings: Finding[]
+  counts: SeverityCounts
+  triage: Triage
+  verdict: Verdict
+}
+
+/** No verdict, and always a reason: never a silent pass. */
+export interface UnjudgedImage extends ImageResultBase {
+  kind: 'unjudged'
+  problem: Problem
+}
+
+export type ImageResult = JudgedImage | UnjudgedImage
+
+/** Everything the summary, the comment, the report files, the outputs and the exit code come from. */
+export interface RunResult {
+  images: ImageResult[]
+  thresholds: Thresholds
+  actionVersion: string
+  /** Link to this run's job summary (for the PR comment's "full list" pointer), when known. */
+  runUrl?: string
+}
+
+/** One image as a renderer shows it; `imageReport` builds it from a run's result. */
 export interface ReportData {
   image: ImageRef
   scan: ScanInfo
@@ -65,7 +130,50 @@ export interface ReportData {
   verdict?: Verdict
   /** Why there is no verdict, when there is none (terminal status, with the likely fix). */
   problem?: string
+  platforms: PlatformScan[]
   actionVersion: string
   /** Link to this run's job summary (for the PR comment's "full list" pointer), when known. */
   runUrl?: string
+}
+
+const NO_TRIAGE: Triage = {
+  counted: [],
+  ignored: [],
+  filters: [],
+  expiredRules: [],
+  staleRules: []
+}
+
+/** The view of one image the renderers take, from the run it belongs to. */
+export function imageReport(run: RunResult, result: ImageResult): ReportData {
+  const image = result.image ?? unresolvedImage(result.reference)
+  const context = {
+    image,
+    scan: result.scan,
+    platforms: result.platforms,
+    thresholds: run.thresholds,
+    actionVersion: run.actionVersion,
+    runUrl: run.runUrl
+  }
+  if (result.kind === 'unjudged') {
+    return {
+      ...context,
+      findings: [],
+      counts: emptyCounts(),
+      triage: NO_TRIAGE,
+      problem: result.problem.message
+    }
+  }
+  return {
+    ...context,
+    findings: result.findings,
+    counts: result.counts,
+    triage: result.triage,
+    verdict: result.verdict
+  }
+}
+
+/** An image ECR never resolved is still named in reports, by what the user wrote. */
+function unresolvedImage(reference: string): ImageRef {
+  return { repository: reference, digest: '', region: '' }
 }

@@ -22,6 +22,8 @@ export interface Finding {
   fixAvailable: FixAvailability
   exploitAvailable: ExploitAvailability
   source: FindingSource
+  /** For an image index: the platforms the finding is in, each with its installed version. */
+  platforms?: { platform: string; installedVersion?: string }[]
 }
 
 /** The parts of a basic-scan finding we read (structurally the SDK's ImageScanFinding). */

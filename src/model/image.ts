@@ -1,3 +1,5 @@
+import { isImageIndexMediaType } from './manifest.js'
+
 /** The image being judged, pinned to one digest once resolved. */
 export interface ImageRef {
   repository: string
@@ -10,14 +12,9 @@ export interface ImageRef {
   manifestMediaType?: string
 }
 
-const IMAGE_INDEX_TYPES = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json'
-]
-
 /** A multi-platform index: ECR scans the image of each platform, not the index itself. */
 export function isImageIndex(image: ImageRef): boolean {
-  return IMAGE_INDEX_TYPES.includes(image.manifestMediaType ?? '')
+  return isImageIndexMediaType(image.manifestMediaType)
 }
 
 /** `repository:tag@sha256:…`, the form logged and shown in reports. */

@@ -3,7 +3,14 @@ import { shortDigest } from '../model/image.js'
 import { escapeText, renderCode, renderLink } from './markdown.js'
 import { describeBreach, limitFor, plural } from '../policy/policy.js'
 import { COMMENT_BODY_LIMIT, COMMENT_MARKER_BUDGET, SUMMARY_LIMIT_BYTES } from './limits.js'
-import type { IgnoreRule, ReportData } from '../core/results.js'
+import {
+  type IgnoreRule,
+  type ImageResult,
+  type PlatformScan,
+  type ReportData,
+  type RunResult,
+  imageReport
+} from '../core/results.js'
 import { type Disposition, dispositionOf } from '../policy/triage.js'
 import {
   SEVERITIES,
@@ -105,8 +112,26 @@ function renderImage(data: ReportData): string {
   return [
     `- **Image:** ${renderCode(image.repository)}${tag}, digest ${renderCode(shortDigest(image.digest), image.digest)}`,
     `- **Registry:** ${account}, region ${escapeText(image.region)}`,
-    `- **Scan:** ${scan.type}, status ${escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`
+    `- **Scan:** ${scan.type}, status ${escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`,
+    ...renderPlatforms(data.platforms)
   ].join('\n')
+}
+
+/** Each platform of an index with its status and its own counts, before the merge. */
+function renderPlatforms(platforms: readonly PlatformScan[]): string[] {
+  return platforms
+    .filter(platform => platform.platform)
+    .map(platform => {
+      const counts = platform.counts ? `: ${severityTally(platform.counts) || 'no findings'}` : ''
+      return `- **Platform ${escapeText(platform.platform ?? '')}:** ${renderCode(shortDigest(platform.digest), platform.digest)}, status ${escapeText(platform.scan.status)}${counts}`
+    })
+}
+
+/** `2 CRITICAL, 5 HIGH`: only the severities present. */
+function severityTally(counts: SeverityCounts): string {
+  return SEVERITIES.filter(severity => counts[severity] > 0)
+    .map(severity => `${counts[severity]} ${severity}`)
+    .join(', ')
 }
 
 function thresholdCell(limit: number | undefined): string {
@@ -211,6 +236,11 @@ const COLUMNS: Column[] = [
     cell: (finding, fieldChars) => orDash(finding.installedVersion, fieldChars)
   },
   {
+    header: 'Platforms',
+    hasValue: finding => (finding.platforms?.length ?? 0) > 0,
+    cell: (finding, fieldChars) => orDash(platformCell(finding), fieldChars)
+  },
+  {
     header: 'Fixed in',
     hasValue: finding => !!finding.fixedInVersion,
     cell: (finding, fieldChars) => orDash(finding.fixedInVersion, fieldChars)
@@ -237,6 +267,19 @@ const COLUMNS: Column[] = [
     cell: (finding, fieldChars) => orDash(finding.description, fieldChars)
   }
 ]
+
+/** `linux/amd64, linux/arm64/v8`, with each platform's version when they differ. */
+function platformCell(finding: Finding): string | undefined {
+  const platforms = finding.platforms ?? []
+  const versions = new Set(platforms.map(entry => entry.installedVersion))
+  return platforms
+    .map(entry =>
+      versions.size > 1 && entry.installedVersion
+        ? `${entry.platform} (${entry.installedVersion})`
+        : entry.platform
+    )
+    .join(', ')
+}
 
 function groupBySeverity(findings: readonly Finding[]): [Severity, Finding[]][] {
   const groups = new Map<Severity, Finding[]>(SEVERITIES.map(severity => [severity, []]))
@@ -363,4 +406,58 @@ export function renderComment(
     fieldChars: 120,
     fullListPointer: `The full list is in this run's ${renderLink('job summary', data.runUrl)}.`
   })
+}
+
+function overviewRow(result: ImageResult): string {
+  const verdict =
+    result.kind === 'judged' ? (result.verdict.passed ? '✅ passed' : '❌ failed') : '⚠️ no verdict'
+  const platforms = result.platforms.map(platform => platform.platform).filter(Boolean)
+  const counts = result.kind === 'judged' ? severityTally(result.counts) || 'none' : '—'
+  return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? escapeText(platforms.join(', ')) : '—'} | ${escapeText(result.scan.status)} | ${counts} | ${verdict} |`
+}
+
+/** Several images: one row each, so the reader sees which failed before the details. */
+function renderOverview(run: RunResult): string {
+  const failed = run.images.filter(image => image.kind !== 'judged' || !image.verdict.passed)
+  const headline =
+    failed.length === 0
+      ? `## ✅ Passed: ${run.images.length} images break no severity threshold`
+      : `## ❌ ${failed.length} of ${run.images.length} images failed or have no verdict`
+  return [
+    headline,
+    [
+      '| Image | Platforms | Scan status | Findings | Verdict |',
+      '| --- | --- | --- | --- | --- |',
+      ...run.images.map(overviewRow)
+    ].join('\n')
+  ].join(BLOCK_SEPARATOR)
+}
+
+/** The report of a whole run: one image as before; several as an overview, then each image. */
+function renderRun(
+  run: RunResult,
+  limit: number,
+  render: (data: ReportData, limit: number) => string
+) {
+  if (run.images.length === 1) return render(imageReport(run, run.images[0] as ImageResult), limit)
+  const overview = `${renderOverview(run)}${BLOCK_SEPARATOR}`
+  const share = Math.floor((limit - overview.length * 4) / run.images.length)
+  return overview + run.images.map(image => render(imageReport(run, image), share)).join('\n')
+}
+
+export function renderRunSummary(run: RunResult, options: { limitBytes?: number } = {}): string {
+  return renderRun(run, options.limitBytes ?? SUMMARY_LIMIT_BYTES, (data, limitBytes) =>
+    renderSummary(data, { limitBytes })
+  )
+}
+
+export function renderRunComment(
+  run: RunResult,
+  options: { limitChars?: number; reservedChars?: number } = {}
+): string {
+  const limit =
+    (options.limitChars ?? COMMENT_BODY_LIMIT) - (options.reservedChars ?? COMMENT_MARKER_BUDGET)
+  return renderRun(run, limit, (data, limitChars) =>
+    renderComment(data, { limitChars, reservedChars: 0 })
+  )
 }

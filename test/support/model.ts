@@ -45,6 +45,7 @@ export function judgedReportData(findings: Finding[], options: JudgedOptions = {
       region: 'us-east-1'
     },
     scan: options.scan ?? { status: 'COMPLETE', type: 'enhanced' },
+    platforms: [],
     findings,
     counts: countBySeverity(findings),
     thresholds,

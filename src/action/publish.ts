@@ -1,0 +1,115 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import * as core from '@actions/core'
+import * as github from '@actions/github'
+import { type Config, INPUT } from '../config/inputs.js'
+import { type RunResult, imageReport } from '../core/results.js'
+import { errorMessage } from '../model/text.js'
+import { buildJsonReport, serializeJsonReport } from '../report/json-report.js'
+import { COMMENT_MARKER_BUDGET } from '../report/limits.js'
+import { renderRunComment, renderRunSummary } from '../report/report.js'
+import { buildSarif, serializeSarif } from '../report/sarif.js'
+import { actionLog } from './logger.js'
+import { OUTPUT, setRunOutputs } from './outputs.js'
+import { publishComment, resolvePullRequestNumber } from './pr-comment.js'
+
+async function writeReportFile(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, text)
+}
+
+/** One file per image, so two scan steps in a job do not overwrite each other's report. */
+function defaultJsonReportPath(run: RunResult, env: NodeJS.ProcessEnv): string {
+  const [first] = run.images
+  const image = first?.image
+  const name = image
+    ? `${image.repository.replace(/[^a-z0-9._-]+/g, '-')}-${image.digest.replace(/^sha256:/, '').slice(0, 12)}`
+    : 'report'
+  return join(env.RUNNER_TEMP || tmpdir(), 'ecr-scan-findings', `${name}.json`)
+}
+
+async function comment(config: Config, marker: string, run: RunResult, env: NodeJS.ProcessEnv) {
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  if (config.comment === 'never') return
+  if (!config.githubToken) {
+    actionLog.info(`No '${INPUT.githubToken}': skipping the PR comment.`)
+    return
+  }
+  const result = await publishComment(
+    github.getOctokit(config.githubToken),
+    {
+      owner,
+      repo,
+      pullNumber: resolvePullRequestNumber(
+        github.context.eventName,
+        github.context.payload,
+        config.prNumber
+      ),
+      marker,
+      body: renderRunComment(run, { reservedChars: COMMENT_MARKER_BUDGET }),
+      mode: config.comment,
+      problemFound: !run.images.every(image => image.kind === 'judged' && image.verdict.passed)
+    },
+    { info: actionLog.info, warning: actionLog.warning }
+  )
+  if (result.url) core.setOutput(OUTPUT.commentUrl, result.url)
+}
+
+/**
+ * Writes everything a reader gets: outputs, the job summary, the report files and the PR comment,
+ * each independently of the others. Returns the writes that failed, one line each; a comment
+ * GitHub refused is only a warning, so it never changes the step's outcome.
+ */
+export async function publish(
+  config: Config,
+  marker: string,
+  run: RunResult,
+  env: NodeJS.ProcessEnv
+): Promise<string[]> {
+  const failures: string[] = []
+  const attempt = async (what: string, write: () => Promise<void>) => {
+    try {
+      await write()
+    } catch (error) {
+      failures.push(`Could not write the ${what}: ${errorMessage(error)}`)
+    }
+  }
+  setRunOutputs(run)
+  await attempt('job summary', async () => {
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderRunSummary(run)).write()
+    else actionLog.info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.')
+  })
+  const [first] = run.images
+  const jsonPath = config.jsonReport ?? defaultJsonReportPath(run, env)
+  if (first) {
+    await attempt(`JSON report to ${jsonPath}`, async () => {
+      await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(imageReport(run, first))))
+      core.setOutput(OUTPUT.jsonReport, jsonPath)
+    })
+  }
+  // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
+  const sarifPath = config.sarifReport
+  if (sarifPath && first?.kind === 'judged') {
+    const workspace = env.GITHUB_WORKSPACE || process.cwd()
+    const dockerfile = relative(workspace, resolve(config.dockerfile))
+    if (dockerfile.startsWith(`..${sep}`) || isAbsolute(dockerfile)) {
+      actionLog.warning(
+        `'${INPUT.dockerfile}' (${config.dockerfile}) is outside the repository at ${workspace}: code scanning cannot place the SARIF alerts on it.`
+      )
+    }
+    await attempt(`SARIF report to ${sarifPath}`, async () => {
+      const sarif = buildSarif(imageReport(run, first), { dockerfile })
+      for (const notice of sarif.runs[0]?.invocations?.[0]?.toolExecutionNotifications ?? [])
+        actionLog.warning(`SARIF: ${notice.message.text}`)
+      await writeReportFile(sarifPath, serializeSarif(sarif))
+      core.setOutput(OUTPUT.sarifReport, sarifPath)
+    })
+  }
+  try {
+    await comment(config, marker, run, env)
+  } catch (error) {
+    actionLog.warning(`PR comment: not written (${errorMessage(error)}).`)
+  }
+  return failures
+}

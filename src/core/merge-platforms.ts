@@ -1,0 +1,66 @@
+import { type Finding, compareText } from '../model/findings.js'
+import { severityRank } from '../model/severity.js'
+
+/** One platform's copy of a finding, as it was before the merge. */
+export interface PlatformFinding {
+  platform: string
+  finding: Finding
+}
+
+/** Identity of a vulnerability in an image: the same id in the same package is one row. */
+export function findingKey(finding: Pick<Finding, 'id' | 'packageName'>): string {
+  return `${finding.id.trim().toLowerCase()}\u0000${(finding.packageName ?? '').trim()}`
+}
+
+function highest<T>(values: (T | undefined)[], compare: (a: T, b: T) => number): T | undefined {
+  return values.reduce<T | undefined>(
+    (best, value) =>
+      value === undefined ? best : best === undefined || compare(value, best) > 0 ? value : best,
+    undefined
+  )
+}
+
+function distinct(values: (string | undefined)[]): string | undefined {
+  const unique = [...new Set(values.filter((value): value is string => !!value))]
+  return unique.length > 0 ? unique.join(', ') : undefined
+}
+
+/**
+ * Merges the findings of several platform images into one row per vulnerability and package.
+ * Where platforms disagree the merge keeps the worse: the highest severity and score, a known
+ * exploit over none; each platform's installed version stays on the row.
+ */
+export function mergePlatforms(perPlatform: readonly PlatformFinding[]): Finding[] {
+  const groups = new Map<string, PlatformFinding[]>()
+  for (const entry of perPlatform) {
+    const key = findingKey(entry.finding)
+    const group = groups.get(key)
+    if (group) group.push(entry)
+    else groups.set(key, [entry])
+  }
+  return [...groups.values()].map(group => {
+    const findings = group.map(entry => entry.finding)
+    const first = findings[0] as Finding
+    if (group.length === 1)
+      return { ...first, platforms: [platformOf(group[0] as PlatformFinding)] }
+    const worst =
+      highest(findings, (a, b) => severityRank(a.severity) - severityRank(b.severity)) ?? first
+    return {
+      ...worst,
+      installedVersion: distinct(findings.map(finding => finding.installedVersion)),
+      fixedInVersion: distinct(findings.map(finding => finding.fixedInVersion)),
+      cvssScore: highest(
+        findings.map(finding => finding.cvssScore),
+        (a, b) => a - b
+      ),
+      exploitAvailable: findings.some(finding => finding.exploitAvailable === 'YES')
+        ? 'YES'
+        : worst.exploitAvailable,
+      platforms: group.map(platformOf).sort((a, b) => compareText(a.platform, b.platform))
+    }
+  })
+}
+
+function platformOf({ platform, finding }: PlatformFinding) {
+  return { platform, installedVersion: finding.installedVersion }
+}

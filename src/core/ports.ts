@@ -1,0 +1,51 @@
+import type { ImageQuery } from '../aws/ecr.js'
+import type { ImageRef } from '../model/image.js'
+import type { BackoffOptions } from './backoff.js'
+import type { ScanPage, StartScanOutcome } from './wait-for-scan.js'
+
+/** The platform images of an index, each pinned to its own digest, and what was left out and why. */
+export interface PlatformImages {
+  images: { platform: string; image: ImageRef }[]
+  skipped: { digest: string; reason: string }[]
+}
+
+/** Where the core writes its log; front ends decide how (workflow log groups, a terminal). */
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+  notice(message: string): void
+  debug(message: string): void
+}
+
+/**
+ * What the core needs from ECR, for one region. The AWS adapter implements it; every call takes
+ * the run's abort signal, so the step's deadline bounds the requests too.
+ */
+export interface ScanSource {
+  resolveImage(query: ImageQuery, signal?: AbortSignal): Promise<ImageRef>
+  /** The platform images of an image index (BatchGetImage), attestations left out. */
+  platformImages(index: ImageRef, signal?: AbortSignal): Promise<PlatformImages>
+  /** One poll; `undefined` while ECR has no scan for the image. */
+  describeScan(image: ImageRef, signal?: AbortSignal): Promise<ScanPage | undefined>
+  pagesAfter(image: ImageRef, startingToken: string, signal?: AbortSignal): AsyncIterable<ScanPage>
+  startScan(image: ImageRef, signal?: AbortSignal): Promise<StartScanOutcome>
+}
+
+/** The clock, sleep and randomness, injected so no test really waits. */
+export interface Clock {
+  now(): number
+  sleep(ms: number): Promise<void>
+  random(): number
+}
+
+/** One deadline for the whole run: every wait stops at `at`, every request at `signal`. */
+export interface Deadline {
+  at: number
+  signal?: AbortSignal
+}
+
+export interface WaitSettings {
+  timeoutMs: number
+  startScan: boolean
+  backoff: BackoffOptions
+}
