@@ -76,6 +76,7 @@ const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,299}$/
 const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/
 const REGISTRY_ID_PATTERN = /^[0-9]{12}$/
 const REGION_PATTERN = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/
+export { DIGEST_PATTERN, REGION_PATTERN, REGISTRY_ID_PATTERN, REPOSITORY_PATTERN, TAG_PATTERN }
 // The key goes into the comment's hidden marker, which has a fixed budget in the comment.
 const COMMENT_KEY_PATTERN = /^[^\r\n]{1,100}$/
 const DURATION_PART = /(\d+)(h|m|s)/g
