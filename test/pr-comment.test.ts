@@ -2,6 +2,7 @@ import { getOctokit } from '@actions/github'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { COMMENT_BODY_LIMIT, COMMENT_MARKER_BUDGET } from '../src/report/limits.js'
 import {
+  COMMENT_MAX_PAGES,
   type CommentRequest,
   commentMarker,
   publishComment,
@@ -11,6 +12,7 @@ import {
   type FakeGitHub,
   type FakeGitHubScenario,
   type SeedComment,
+  manyComments,
   startFakeGitHub
 } from './support/fake-github.js'
 
@@ -473,6 +475,147 @@ describe('publishComment', () => {
 
     expect(result.action).toBe('created')
     expect(github.comments[0]?.body.length).toBe(WEB_MARKER.length + 1 + body.length)
+  })
+})
+
+describe('publishComment against a slow, huge or broken GitHub', () => {
+  const PLACE = { owner: OWNER, repo: REPO, issueNumber: PULL_NUMBER }
+  const SMALL_LIMITS = { requestTimeoutMs: 200, totalTimeoutMs: 5000 }
+  const COMMENTS_PATH = `/repos/${OWNER}/${REPO}/issues/${PULL_NUMBER}/comments`
+
+  function listings(github: FakeGitHub) {
+    return github.requests.filter(request => request.method === 'GET').map(request => request.path)
+  }
+
+  it.each([
+    ['viewer', 'before-headers', [], 'find the token account'],
+    ['viewer', 'mid-body', [], 'find the token account'],
+    ['listComments', 'before-headers', [], 'list the comments on'],
+    ['listComments', 'mid-body', [], 'list the comments on'],
+    ['createComment', 'before-headers', [], 'create a comment on'],
+    [
+      'updateComment',
+      'before-headers',
+      [seed('github-actions[bot]', `${WEB_MARKER}\nold`)],
+      'update the comment on'
+    ]
+  ] as const)(
+    'warns within the timeout when %s never answers (%s)',
+    async (route, stall, comments, step) => {
+      const { client } = await startGitHub({ comments: [...comments], stalls: { [route]: stall } })
+      const { log, lines } = recordingLog()
+      const started = performance.now()
+
+      const result = await publishComment(client, commentRequest(), log, SMALL_LIMITS)
+
+      const elapsed = performance.now() - started
+      expect(elapsed).toBeGreaterThanOrEqual(190)
+      expect(elapsed).toBeLessThan(2000)
+      expect(result.action).toBe('failed')
+      expect(result.message).toContain(`could not ${step}`)
+      expect(result.message).toContain(
+        '(GitHub did not answer within 200 ms). GitHub is slow or down'
+      )
+      expect(lines.warning).toEqual([result.message])
+    }
+  )
+
+  it('gives up when the whole comment outlasts its budget, whatever each request may take', async () => {
+    const { client } = await startGitHub({ stalls: { listComments: 'before-headers' } })
+    const started = performance.now()
+
+    const result = await publishComment(client, commentRequest(), recordingLog().log, {
+      requestTimeoutMs: 10_000,
+      totalTimeoutMs: 250
+    })
+
+    expect(performance.now() - started).toBeLessThan(2000)
+    expect(result.message).toBe(
+      `PR comment: could not list the comments on ${OWNER}/${REPO}#${PULL_NUMBER} (GitHub took longer than the 250 ms the PR comment may take). GitHub is slow or down; rerun the job to update the comment.`
+    )
+  })
+
+  it('stops at a next link that leads back to a page already read, writing nothing', async () => {
+    const { github, client } = await startGitHub({
+      comments: manyComments(250, PLACE),
+      nextLinkLoop: true
+    })
+    const { log, lines } = recordingLog()
+
+    const result = await publishComment(client, commentRequest(), log)
+
+    expect(result.action).toBe('failed')
+    expect(result.message).toBe(
+      `PR comment: could not list the comments on ${OWNER}/${REPO}#${PULL_NUMBER} (GitHub's link to the page after page 1 leads back to page 1). Nothing was written; rerun the job.`
+    )
+    expect(lines.warning).toEqual([result.message])
+    expect(listings(github)).toEqual([`${COMMENTS_PATH}?per_page=100`])
+    expect(writes(github)).toEqual([])
+  })
+
+  it(`reads a thread of ${COMMENT_MAX_PAGES} full pages whole, finding its comment on the last`, async () => {
+    const chatter = manyComments(COMMENT_MAX_PAGES * 100, PLACE)
+    chatter[chatter.length - 1] = seed('github-actions[bot]', `${WEB_MARKER}\nold`)
+    const { github, client } = await startGitHub({ comments: chatter })
+    const { log, lines } = recordingLog()
+
+    const result = await publishComment(client, commentRequest({ body: 'new' }), log)
+
+    expect(result.action).toBe('updated')
+    expect(lines.warning).toEqual([])
+    expect(github.comments.at(-1)?.body).toBe(`${WEB_MARKER}\nnew`)
+    expect(listings(github)).toHaveLength(COMMENT_MAX_PAGES)
+  })
+
+  it('finds its comment on the newest page of 3,050 comments in two requests', async () => {
+    const chatter = [
+      ...manyComments(3049, PLACE),
+      seed('github-actions[bot]', `${WEB_MARKER}\nold`)
+    ]
+    const { github, client } = await startGitHub({ comments: chatter })
+
+    const result = await publishComment(client, commentRequest({ body: 'new' }), recordingLog().log)
+
+    expect(result.action).toBe('updated')
+    expect(github.comments.at(-1)?.body).toBe(`${WEB_MARKER}\nnew`)
+    expect(listings(github)).toEqual([
+      `${COMMENTS_PATH}?per_page=100`,
+      `${COMMENTS_PATH}?per_page=100&page=31`
+    ])
+  })
+
+  it('searches both ends of 5,000 comments, then creates a comment it finds next time', async () => {
+    const chatter = manyComments(5000, PLACE)
+    // Page 11: neither the first page nor the newest 29 (pages 22 to 50).
+    chatter[1000] = seed('github-actions[bot]', `${WEB_MARKER}\nmiddle`)
+    const { github, client } = await startGitHub({ comments: chatter })
+    const { log, lines } = recordingLog()
+
+    const created = await publishComment(client, commentRequest({ body: 'first' }), log)
+
+    expect(created.action).toBe('created')
+    expect(created.warning).toBe(
+      `PR comment: ${OWNER}/${REPO}#${PULL_NUMBER} has more than 4900 comments; only the first 100 and the newest 2900 were searched, so an earlier report of this image in between, if any, was left as it is.`
+    )
+    expect(lines.warning).toEqual([created.warning])
+    expect(lines.info).toEqual([created.message])
+    const searched = listings(github)
+    expect(searched).toHaveLength(COMMENT_MAX_PAGES)
+    expect(searched.slice(0, 3)).toEqual([
+      `${COMMENTS_PATH}?per_page=100`,
+      `${COMMENTS_PATH}?per_page=100&page=50`,
+      `${COMMENTS_PATH}?per_page=100&page=49`
+    ])
+    expect(searched.at(-1)).toBe(`${COMMENTS_PATH}?per_page=100&page=22`)
+
+    const before = github.requests.length
+    const updated = await publishComment(client, commentRequest({ body: 'second' }), log)
+
+    expect(updated.action).toBe('updated')
+    expect(github.comments.at(-1)?.body).toBe(`${WEB_MARKER}\nsecond`)
+    expect(github.comments[1000]?.body).toBe(`${WEB_MARKER}\nmiddle`)
+    expect(listings(github).length - searched.length).toBe(2)
+    expect(github.requests.length - before).toBe(4)
   })
 })
 

@@ -7,6 +7,9 @@ export interface FakeGitHubFailure {
   message?: string
 }
 
+/** How a stalled route fails to answer; see FakeGitHubScenario.stalls. */
+export type FakeGitHubStall = 'before-headers' | 'mid-body'
+
 /** A comment already on a pull request before the test starts. */
 export interface SeedComment {
   owner: string
@@ -27,6 +30,13 @@ export interface FakeGitHubScenario {
   /** Stored in order, with ids from 1001 up. */
   comments?: SeedComment[]
   failures?: Partial<Record<FakeGitHubRoute, FakeGitHubFailure>>
+  /**
+   * Routes that take the request and never finish answering: `before-headers` sends nothing,
+   * `mid-body` sends 200, its headers and the start of a JSON body. Recorded like any request.
+   */
+  stalls?: Partial<Record<FakeGitHubRoute, FakeGitHubStall>>
+  /** Every page of comments links to itself as `next` (`last` stays true), as a broken server might. */
+  nextLinkLoop?: boolean
   /** Serve the API as GitHub Enterprise Server does: REST under /api/v3, GraphQL at /api/graphql. */
   enterprise?: boolean
 }
@@ -50,3 +60,10 @@ export interface FakeGitHub {
 }
 
 export function startFakeGitHub(scenario?: FakeGitHubScenario): Promise<FakeGitHub>
+
+/** `count` comments (`comment 0`, `comment 1`, …) by `login` (default alice) on one pull request. */
+export function manyComments(
+  count: number,
+  place: { owner: string; repo: string; issueNumber: number },
+  login?: string
+): SeedComment[]

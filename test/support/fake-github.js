@@ -58,12 +58,16 @@ function positiveInteger(text, fallback) {
   return Number.isInteger(number) && number > 0 ? number : fallback
 }
 
-/** GitHub's Link header: first/prev on later pages, next/last on earlier ones. */
-function linkHeader(pageUrl, page, lastPage) {
+/**
+ * GitHub's Link header: first/prev on later pages, next/last on earlier ones. With `loop`, every
+ * page's next link leads back to the page itself, as a broken server's might.
+ */
+function linkHeader(pageUrl, page, lastPage, loop) {
   const link = (target, rel) => `<${pageUrl(target)}>; rel="${rel}"`
   const links = []
   if (page > 1) links.push(link(page - 1, 'prev'))
-  if (page < lastPage) links.push(link(page + 1, 'next'), link(lastPage, 'last'))
+  if (loop) links.push(link(page, 'next'), link(lastPage, 'last'))
+  else if (page < lastPage) links.push(link(page + 1, 'next'), link(lastPage, 'last'))
   if (page > 1) links.push(link(1, 'first'))
   return links.join(', ')
 }
@@ -80,12 +84,27 @@ function validationErrors(body) {
 }
 
 /**
+ * `count` comments by `login` (default alice) on one pull request: a long thread to seed.
+ * @param {number} count
+ * @param {{ owner: string, repo: string, issueNumber: number }} place
+ * @returns {import('./fake-github.js').SeedComment[]}
+ */
+export function manyComments(count, place, login = 'alice') {
+  return Array.from({ length: count }, (_, index) => ({
+    ...place,
+    login,
+    body: `comment ${index}`
+  }))
+}
+
+/**
  * @param {import('./fake-github.js').FakeGitHubScenario} [scenario]
  * @returns {Promise<import('./fake-github.js').FakeGitHub>}
  */
 export async function startFakeGitHub(scenario = {}) {
   const login = scenario.login ?? 'github-actions[bot]'
   const failures = scenario.failures ?? {}
+  const stalls = scenario.stalls ?? {}
   // GitHub Enterprise Server serves REST under /api/v3 and GraphQL at /api/graphql.
   const restPrefix = scenario.enterprise ? '/api/v3' : ''
   const graphqlPath = scenario.enterprise ? '/api/graphql' : '/graphql'
@@ -153,7 +172,7 @@ export async function startFakeGitHub(scenario = {}) {
     )
     const lastPage = Math.max(1, Math.ceil(onIssue.length / perPage))
     const pageUrl = target => `${url}${requestUrl.pathname}?per_page=${perPage}&page=${target}`
-    const link = linkHeader(pageUrl, page, lastPage)
+    const link = linkHeader(pageUrl, page, lastPage, scenario.nextLinkLoop === true)
     const pageComments = onIssue.slice((page - 1) * perPage, page * perPage).map(restComment)
     sendJson(response, 200, pageComments, link ? { link } : {})
   }
@@ -190,6 +209,13 @@ export async function startFakeGitHub(scenario = {}) {
     const target = route(method, requestUrl.pathname)
     if (!request.headers.authorization)
       return sendError(response, 401, target.name, 'Requires authentication')
+    const stall = stalls[target.name]
+    if (stall === 'before-headers') return undefined
+    if (stall === 'mid-body') {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+      response.write(target.name === 'viewer' ? '{"data":{"viewer":' : '[{"id":')
+      return undefined
+    }
     const failure = failures[target.name]
     if (failure) return sendError(response, failure.status, target.name, failure.message)
 
@@ -255,7 +281,8 @@ export async function startFakeGitHub(scenario = {}) {
       }))
     },
     close() {
-      // octokit's fetch keeps connections alive; close them so jest can exit.
+      // octokit's fetch keeps connections alive, and stalled answers never end: close them all
+      // so jest can exit.
       server.closeAllConnections()
       return new Promise((resolve, reject) =>
         server.close(error => (error ? reject(error) : resolve()))
