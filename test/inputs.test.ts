@@ -27,9 +27,15 @@ describe('readConfig', () => {
   it('applies the documented defaults', () => {
     const result = config({})
     expect(result).toMatchObject({
-      repository: 'team/web-api',
-      imageTag: 'v1',
-      region: 'eu-west-1',
+      images: [
+        {
+          reference: 'team/web-api:v1',
+          region: 'eu-west-1',
+          query: { repository: 'team/web-api', imageTag: 'v1' }
+        }
+      ],
+      maxConcurrency: 5,
+      onlyNew: false,
       timeoutMs: 600_000,
       startScan: false,
       scanFailure: 'fail',
@@ -39,8 +45,73 @@ describe('readConfig', () => {
       dockerfile: 'Dockerfile',
       comment: 'always'
     })
-    expect(result.imageDigest).toBeUndefined()
+    expect(result.images[0]?.query.imageDigest).toBeUndefined()
     expect(result.minCvss).toBeUndefined()
+    expect(result.baseline).toBeUndefined()
+  })
+
+  it('reads several images, each URI with its own account and region', () => {
+    const result = config(
+      {
+        repository: '',
+        'image-tag': '',
+        images: 'web:1\n123456789012.dkr.ecr.us-west-2.amazonaws.com/api@' + DIGEST,
+        'registry-id': '210987654321'
+      },
+      { AWS_REGION: 'eu-west-1' }
+    )
+    expect(result.images).toEqual([
+      {
+        reference: 'web:1',
+        region: 'eu-west-1',
+        query: {
+          repository: 'web',
+          imageTag: '1',
+          imageDigest: undefined,
+          registryId: '210987654321'
+        }
+      },
+      {
+        reference: `123456789012.dkr.ecr.us-west-2.amazonaws.com/api@${DIGEST}`,
+        region: 'us-west-2',
+        query: {
+          repository: 'api',
+          imageTag: undefined,
+          imageDigest: DIGEST,
+          registryId: '123456789012'
+        }
+      }
+    ])
+  })
+
+  it('needs no region when every image names its own', () => {
+    const result = config(
+      {
+        repository: '',
+        'image-tag': '',
+        images: '123456789012.dkr.ecr.us-west-2.amazonaws.com/api:1'
+      },
+      {}
+    )
+    expect(result.images[0]?.region).toBe('us-west-2')
+  })
+
+  it('refuses images together with the single-image inputs, naming both', () => {
+    expect(errorOf(() => config({ images: 'web:1' }))).toBe(
+      "Set either 'images' or 'repository' and 'image-tag', not both: put every image in 'images'."
+    )
+  })
+
+  it.each(['0', '51', '2.5', 'many'])('rejects max-concurrency %s', value => {
+    expect(errorOf(() => config({ 'max-concurrency': value }))).toContain(
+      "Invalid input 'max-concurrency'"
+    )
+  })
+
+  it('reads the baseline and only-new', () => {
+    const result = config({ baseline: 'main', 'only-new': 'true' })
+    expect(result.baseline).toEqual({ kind: 'same-repository', tag: 'main', reference: 'main' })
+    expect(result.onlyNew).toBe(true)
   })
 
   it('requires the repository and names it', () => {
@@ -66,17 +137,19 @@ describe('readConfig', () => {
   })
 
   it('accepts a digest and rejects a malformed one', () => {
-    expect(config({ 'image-digest': DIGEST }).imageDigest).toBe(DIGEST)
+    expect(config({ 'image-digest': DIGEST }).images[0]?.query.imageDigest).toBe(DIGEST)
     expect(errorOf(() => config({ 'image-digest': 'sha256:xyz' }))).toContain(
       "Invalid input 'image-digest'"
     )
   })
 
   it('takes the region from the input, then AWS_REGION, then AWS_DEFAULT_REGION', () => {
-    expect(config({ region: 'ap-south-1' }).region).toBe('ap-south-1')
-    expect(config({}, { AWS_DEFAULT_REGION: 'us-west-2' }).region).toBe('us-west-2')
-    expect(config({}, { AWS_REGION: '', AWS_DEFAULT_REGION: 'us-west-2' }).region).toBe('us-west-2')
-    expect(config({ region: 'eusc-de-east-1' }).region).toBe('eusc-de-east-1')
+    expect(config({ region: 'ap-south-1' }).images[0]?.region).toBe('ap-south-1')
+    expect(config({}, { AWS_DEFAULT_REGION: 'us-west-2' }).images[0]?.region).toBe('us-west-2')
+    expect(config({}, { AWS_REGION: '', AWS_DEFAULT_REGION: 'us-west-2' }).images[0]?.region).toBe(
+      'us-west-2'
+    )
+    expect(config({ region: 'eusc-de-east-1' }).images[0]?.region).toBe('eusc-de-east-1')
     expect(errorOf(() => config({}, {}))).toContain('No AWS region')
     expect(errorOf(() => config({ region: 'Mars' }))).toContain("Invalid input 'region'")
   })

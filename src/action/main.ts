@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import * as core from '@actions/core'
 import { EcrScans } from '../aws/ecr.js'
 import { explainAwsError } from '../aws/errors.js'
@@ -6,14 +5,14 @@ import { type Config, INPUT, readConfig } from '../config/inputs.js'
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../core/backoff.js'
 import { type IgnoreRule, type RunResult, isSoftenable } from '../core/results.js'
 import { runScan } from '../core/run.js'
-import type { ImageTarget } from '../core/scan-image.js'
-import { formatImage } from '../model/image.js'
+import { type ImageTarget, formatImage } from '../model/image.js'
 import { errorMessage } from '../model/text.js'
 import { missingIgnoreFileError, parseIgnoreRules } from '../policy/ignore-rules.js'
 import { describeBreach } from '../policy/policy.js'
 import { ACTION_VERSION } from '../version.js'
+import { readPlainFile } from './files.js'
 import { ImageLogs, actionLog } from './logger.js'
-import { commentMarker } from './pr-comment.js'
+import { type CommentIdentity, commentMarker } from './pr-comment.js'
 import { publish } from './publish.js'
 
 /** What tests may swap: the clock and sleep, so no test really waits. */
@@ -30,14 +29,9 @@ const realSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolv
 /** Read before any AWS call, so a broken rule fails in seconds rather than after the scan. */
 async function readIgnoreRules(config: Config): Promise<IgnoreRule[]> {
   const { path, explicit } = config.ignoreFile
-  let fileText: string | undefined
-  try {
-    fileText = await readFile(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    // A missing file at the default path just means the repository has no rules.
-    if (explicit) throw missingIgnoreFileError(path)
-  }
+  const fileText = await readPlainFile(path)
+  // A missing file at the default path just means the repository has no rules.
+  if (fileText === undefined && explicit) throw missingIgnoreFileError(path)
   return [
     ...(fileText === undefined ? [] : parseIgnoreRules(fileText, path)),
     ...(config.ignoreInline ? parseIgnoreRules(config.ignoreInline, `input ${INPUT.ignore}`) : [])
@@ -50,15 +44,25 @@ function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   return `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
 }
 
-function imageTargets(config: Config): ImageTarget[] {
-  const query = {
-    repository: config.repository,
-    registryId: config.registryId,
-    imageTag: config.imageTag,
-    imageDigest: config.imageDigest
+/**
+ * One image keeps the identity comments always had, so existing comments are found again; a set
+ * of images is identified by all of them, in an order that does not depend on the input's.
+ */
+function commentIdentity(images: ImageTarget[]): CommentIdentity {
+  const [only] = images
+  if (images.length === 1 && only)
+    return {
+      registryId: only.query.registryId,
+      region: only.region,
+      repository: only.query.repository
+    }
+  const sorted = (values: (string | undefined)[]) =>
+    [...new Set(values.filter(Boolean))].sort().join(',')
+  return {
+    registryId: sorted(images.map(image => image.query.registryId)) || undefined,
+    region: sorted(images.map(image => image.region)),
+    repository: sorted(images.map(image => image.reference))
   }
-  const reference = `${config.repository}${config.imageTag ? `:${config.imageTag}` : ''}${config.imageDigest ? `@${config.imageDigest}` : ''}`
-  return [{ reference, region: config.region, query }]
 }
 
 /** Fails the step for each image that failed or has no verdict; says what passed. */
@@ -98,12 +102,12 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
     rules = await readIgnoreRules(config)
     // Built from the inputs, not ECR's answers, so every run finds the same comment; and built
     // now, so a comment-key too long for the marker fails before the wait, not after it.
-    marker = commentMarker(config, config.commentKey)
+    marker = commentMarker(commentIdentity(config.images), config.commentKey)
   } catch (error) {
     core.setFailed(errorMessage(error))
     return
   }
-  const targets = imageTargets(config)
+  const targets = config.images
   const sources = new Map<string, EcrScans>()
   const logs = new ImageLogs(targets.length)
   const images = await runScan(
@@ -115,7 +119,7 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
       rules,
       filters: { onlyFixable: config.onlyFixable, minCvss: config.minCvss },
       thresholds: config.thresholds,
-      concurrency: 1
+      concurrency: config.maxConcurrency
     },
     {
       sourceFor: region => {

@@ -1,6 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { type Config, INPUT } from '../config/inputs.js'
@@ -10,14 +9,10 @@ import { buildJsonReport, serializeJsonReport } from '../report/json-report.js'
 import { COMMENT_MARKER_BUDGET } from '../report/limits.js'
 import { renderRunComment, renderRunSummary } from '../report/report.js'
 import { buildSarif, serializeSarif } from '../report/sarif.js'
+import { writePlainFile } from './files.js'
 import { actionLog } from './logger.js'
 import { OUTPUT, setRunOutputs } from './outputs.js'
 import { publishComment, resolvePullRequestNumber } from './pr-comment.js'
-
-async function writeReportFile(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, text)
-}
 
 /** One file per image, so two scan steps in a job do not overwrite each other's report. */
 function defaultJsonReportPath(run: RunResult, env: NodeJS.ProcessEnv): string {
@@ -84,7 +79,7 @@ export async function publish(
   const jsonPath = config.jsonReport ?? defaultJsonReportPath(run, env)
   if (first) {
     await attempt(`JSON report to ${jsonPath}`, async () => {
-      await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(imageReport(run, first))))
+      await writePlainFile(jsonPath, serializeJsonReport(buildJsonReport(imageReport(run, first))))
       core.setOutput(OUTPUT.jsonReport, jsonPath)
     })
   }
@@ -102,7 +97,7 @@ export async function publish(
       const sarif = buildSarif(imageReport(run, first), { dockerfile })
       for (const notice of sarif.runs[0]?.invocations?.[0]?.toolExecutionNotifications ?? [])
         actionLog.warning(`SARIF: ${notice.message.text}`)
-      await writeReportFile(sarifPath, serializeSarif(sarif))
+      await writePlainFile(sarifPath, serializeSarif(sarif))
       core.setOutput(OUTPUT.sarifReport, sarifPath)
     })
   }

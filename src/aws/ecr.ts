@@ -15,7 +15,7 @@ import {
 import { StandardRetryStrategy } from '@smithy/core/retry'
 import type { PlatformImages, ScanSource } from '../core/ports.js'
 import type { ScanPage, StartScanOutcome } from '../core/wait-for-scan.js'
-import type { ImageRef } from '../model/image.js'
+import type { ImageQuery, ImageRef } from '../model/image.js'
 import { IMAGE_INDEX_MEDIA_TYPES, platformImages } from '../model/manifest.js'
 
 /** Basic findings allow 1000 a page; Inspector findings come at most 100 a page regardless. */
@@ -43,13 +43,6 @@ class EcrRetryStrategy extends StandardRetryStrategy {
     if (errorInfo.error instanceof LimitExceededException) throw errorInfo.error
     return super.refreshRetryTokenForRetry(token, errorInfo)
   }
-}
-
-export interface ImageQuery {
-  repository: string
-  registryId?: string
-  imageTag?: string
-  imageDigest?: string
 }
 
 /** A tag that points somewhere else than the digest the user gave. */

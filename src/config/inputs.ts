@@ -1,4 +1,10 @@
 import { posix } from 'node:path'
+import {
+  type BaselineReference,
+  parseBaselineReference,
+  parseImageReferences
+} from '../model/image-reference.js'
+import type { ImageTarget } from '../model/image.js'
 import type { Thresholds } from '../policy/policy.js'
 import {
   RANKED_SEVERITIES,
@@ -30,21 +36,30 @@ export const INPUT = {
   comment: 'comment',
   commentKey: 'comment-key',
   prNumber: 'pr-number',
-  githubToken: 'github-token'
+  githubToken: 'github-token',
+  images: 'images',
+  maxConcurrency: 'max-concurrency',
+  baseline: 'baseline',
+  onlyNew: 'only-new'
 } as const
 
 const DEFAULT_IGNORE_FILE = '.github/ecr-scan-ignore.yml'
 const DEFAULT_TIMEOUT = '10m'
+/** ECR allows a few DescribeImageScanFindings calls a second; the SDK's retries absorb bursts. */
+const DEFAULT_MAX_CONCURRENCY = 5
 
 export type ScanFailureMode = 'fail' | 'warn'
 export type CommentMode = 'always' | 'on-failure' | 'never'
 
 export interface Config {
-  repository: string
-  imageTag?: string
-  imageDigest?: string
-  registryId?: string
-  region: string
+  /** Every image to judge, from `images` or from `repository` with `image-tag` / `image-digest`. */
+  images: ImageTarget[]
+  /** How many images are waited on and read at once. */
+  maxConcurrency: number
+  /** The image each one is compared with; findings it also has are not new. */
+  baseline?: BaselineReference
+  /** Thresholds judge only findings the baseline does not have. */
+  onlyNew: boolean
   timeoutMs: number
   startScan: boolean
   scanFailure: ScanFailureMode
@@ -231,12 +246,11 @@ function region(read: InputReader, env: Record<string, string | undefined>): str
   return chosen
 }
 
-/** Reads and checks every input; nothing else in the action reads inputs. */
-export function readConfig(read: InputReader, env: Record<string, string | undefined>): Config {
+function singleImage(read: InputReader, env: Record<string, string | undefined>): ImageTarget {
   const repository = optional(read, INPUT.repository)
   if (!repository)
     throw new InputError(
-      `Input required and not supplied: '${INPUT.repository}' (the ECR repository name, e.g. my-team/web-api).`
+      `Input required and not supplied: '${INPUT.repository}' (the ECR repository name, e.g. my-team/web-api), or '${INPUT.images}'.`
     )
   if (
     !REPOSITORY_PATTERN.test(repository) ||
@@ -244,7 +258,7 @@ export function readConfig(read: InputReader, env: Record<string, string | undef
     repository.includes('.dkr.ecr.')
   ) {
     throw new InputError(
-      `Invalid input '${INPUT.repository}': '${repository}' is not an ECR repository name (lowercase letters, digits, . _ - and / separators; the name only, not the registry URI).`
+      `Invalid input '${INPUT.repository}': '${repository}' is not an ECR repository name (lowercase letters, digits, . _ - and / separators; the name only, not the registry URI; a full URI goes in '${INPUT.images}').`
     )
   }
   const imageTag = matching(read, INPUT.imageTag, TAG_PATTERN, 'a valid image tag')
@@ -259,13 +273,66 @@ export function readConfig(read: InputReader, env: Record<string, string | undef
       `Set '${INPUT.imageTag}' or '${INPUT.imageDigest}' to say which image to check.`
     )
   }
+  const reference = `${repository}${imageTag ? `:${imageTag}` : ''}${imageDigest ? `@${imageDigest}` : ''}`
+  return {
+    reference,
+    region: region(read, env),
+    query: { repository, imageTag, imageDigest, registryId: registryId(read) }
+  }
+}
+
+function registryId(read: InputReader): string | undefined {
+  return matching(read, INPUT.registryId, REGISTRY_ID_PATTERN, 'a 12-digit AWS account id')
+}
+
+/** `images` or the single-image inputs, never both: a mix would leave one of them unjudged. */
+function imageTargets(read: InputReader, env: Record<string, string | undefined>): ImageTarget[] {
+  const list = read(INPUT.images)
+  if (list.trim() === '') return [singleImage(read, env)]
+  const single = [INPUT.repository, INPUT.imageTag, INPUT.imageDigest].filter(name =>
+    optional(read, name)
+  )
+  if (single.length > 0) {
+    throw new InputError(
+      `Set either '${INPUT.images}' or ${single.map(name => `'${name}'`).join(' and ')}, not both: put every image in '${INPUT.images}'.`
+    )
+  }
+  // Only images without a region in their URI need one from the input or the environment.
+  let fallbackRegion: string | undefined
+  const defaultRegion = () => (fallbackRegion ??= region(read, env))
+  const defaultRegistry = registryId(read)
+  return parseImageReferences(list, INPUT.images).map(spec => ({
+    reference: spec.reference,
+    region: spec.region ?? defaultRegion(),
+    query: {
+      repository: spec.repository,
+      imageTag: spec.tag,
+      imageDigest: spec.digest,
+      registryId: spec.registryId ?? defaultRegistry
+    }
+  }))
+}
+
+function positiveInteger(read: InputReader, name: string, fallback: number, max: number): number {
+  const value = optional(read, name)
+  if (value === undefined) return fallback
+  const number = Number(value)
+  if (!/^\d+$/.test(value) || number < 1 || number > max) {
+    throw new InputError(
+      `Invalid input '${name}': '${value}' is not a whole number from 1 to ${max}.`
+    )
+  }
+  return number
+}
+
+/** Reads and checks every input; nothing else in the action reads inputs. */
+export function readConfig(read: InputReader, env: Record<string, string | undefined>): Config {
   const ignorePath = optional(read, INPUT.ignoreFile)
   return {
-    repository,
-    imageTag,
-    imageDigest,
-    registryId: matching(read, INPUT.registryId, REGISTRY_ID_PATTERN, 'a 12-digit AWS account id'),
-    region: region(read, env),
+    images: imageTargets(read, env),
+    maxConcurrency: positiveInteger(read, INPUT.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 50),
+    baseline: parseBaselineReference(read(INPUT.baseline), INPUT.baseline),
+    onlyNew: boolean(read, INPUT.onlyNew, false),
     timeoutMs: positiveDuration(read, INPUT.timeout, DEFAULT_TIMEOUT),
     startScan: boolean(read, INPUT.startScan, false),
     scanFailure: oneOf(read, INPUT.scanFailure, ['fail', 'warn'] as const, 'fail'),

@@ -1,5 +1,4 @@
-import type { ImageQuery } from '../aws/ecr.js'
-import type { ImageRef } from '../model/image.js'
+import type { ImageQuery, ImageRef } from '../model/image.js'
 import type { BackoffOptions } from './backoff.js'
 import type { ScanPage, StartScanOutcome } from './wait-for-scan.js'
 

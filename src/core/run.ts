@@ -1,6 +1,7 @@
 import type { Clock, Logger, ScanSource } from './ports.js'
 import type { ImageResult } from './results.js'
-import { type ImageTarget, type JudgeSettings, scanImage } from './scan-image.js'
+import type { ImageTarget } from '../model/image.js'
+import { type JudgeSettings, scanImage } from './scan-image.js'
 
 /** An image's own log: its lines stay together even when images are judged side by side. */
 export interface ImageLog extends Logger {

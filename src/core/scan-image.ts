@@ -1,6 +1,5 @@
-import type { ImageQuery } from '../aws/ecr.js'
 import type { Finding } from '../model/findings.js'
-import { type ImageRef, formatImage, isImageIndex } from '../model/image.js'
+import { type ImageRef, type ImageTarget, formatImage, isImageIndex } from '../model/image.js'
 import type { IgnoreRule } from './results.js'
 import type { Thresholds } from '../policy/policy.js'
 import { evaluatePolicy } from '../policy/policy.js'
@@ -15,13 +14,6 @@ import { type Acquired, acquireFindings } from './acquire.js'
 import { mergePlatforms } from './merge-platforms.js'
 import type { Clock, Deadline, Logger, ScanSource, WaitSettings } from './ports.js'
 import type { ImageResult, PlatformScan, Problem, ScanInfo } from './results.js'
-
-/** One image to judge: what the user wrote, and where ECR keeps it. */
-export interface ImageTarget {
-  reference: string
-  region: string
-  query: ImageQuery
-}
 
 export interface JudgeSettings extends WaitSettings {
   rules: readonly IgnoreRule[]

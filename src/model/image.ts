@@ -1,5 +1,20 @@
 import { isImageIndexMediaType } from './manifest.js'
 
+/** What identifies an image before it is resolved to a digest. */
+export interface ImageQuery {
+  repository: string
+  registryId?: string
+  imageTag?: string
+  imageDigest?: string
+}
+
+/** One image to judge: what the user wrote, and where ECR keeps it. */
+export interface ImageTarget {
+  reference: string
+  region: string
+  query: ImageQuery
+}
+
 /** The image being judged, pinned to one digest once resolved. */
 export interface ImageRef {
   repository: string
