@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-ecr'
 import { StandardRetryStrategy } from '@smithy/core/retry'
 import type { PlatformImages, ScanSource } from '../core/ports.js'
+import { withProxy } from './proxy.js'
 import type { ScanPage, StartScanOutcome } from '../core/wait-for-scan.js'
 import type { ImageQuery, ImageRef } from '../model/image.js'
 import { IMAGE_INDEX_MEDIA_TYPES, platformImages } from '../model/manifest.js'
@@ -64,14 +65,15 @@ export class EcrScans implements ScanSource {
         retryStrategy: new EcrRetryStrategy(MAX_ATTEMPTS),
         // Also what the SDK reports to AWS as the attempt budget (amz-sdk-request).
         maxAttempts: MAX_ATTEMPTS,
-        requestHandler: {
+        // HTTPS_PROXY / HTTP_PROXY / NO_PROXY, which the SDK itself ignores.
+        requestHandler: withProxy({
           connectionTimeout: timeouts.connectMs,
           requestTimeout: timeouts.answerMs,
           // Without this a late answer is only logged, and the step hangs past its timeout.
           throwOnRequestTimeout: true,
           // requestTimeout ends at the headers; this covers a body that stops arriving.
           socketTimeout: timeouts.answerMs
-        }
+        })
       }),
       region
     )
