@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs'
 import {
+  BatchGetImageCommand,
   DescribeImageScanFindingsCommand,
   type DescribeImageScanFindingsCommandOutput,
   DescribeImagesCommand,
+  DescribeRepositoriesCommand,
   ECRClient,
   ECRServiceException,
+  GetRegistryScanningConfigurationCommand,
   ImageNotFoundException,
   InvalidParameterException,
   LimitExceededException,
@@ -12,6 +15,7 @@ import {
   ScanNotFoundException,
   ServerException,
   StartImageScanCommand,
+  UnsupportedImageTypeException,
   ValidationException,
   paginateDescribeImageScanFindings
 } from '@aws-sdk/client-ecr'
@@ -496,6 +500,383 @@ describe('fake ECR: injected faults', () => {
     expect(response.status).toBe(400)
     expect(response.headers.get('x-amzn-errortype')).toBe('UnknownOperationException')
     expect(await response.json()).toMatchObject({ __type: 'UnknownOperationException' })
+  })
+})
+
+describe('fake ECR: image indexes', () => {
+  const INDEX_DIGEST = `sha256:${'ab'.repeat(32)}`
+  const AMD64 = `sha256:${'a1'.repeat(32)}`
+  const ARM64 = `sha256:${'a2'.repeat(32)}`
+  const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
+
+  function multiPlatform(overrides: Partial<FakeEcrScenario['images'][number]> = {}) {
+    return {
+      images: [
+        {
+          repository: REPOSITORY,
+          digest: INDEX_DIGEST,
+          tags: ['v1'],
+          platforms: [
+            { platform: 'linux/amd64', digest: AMD64, scan: { findings: basicFindings(2) } },
+            {
+              platform: 'linux/arm64/v8',
+              digest: ARM64,
+              scan: { statuses: ['IN_PROGRESS', 'COMPLETE'], findings: basicFindings(5) }
+            }
+          ],
+          attestations: true,
+          ...overrides
+        }
+      ]
+    } satisfies FakeEcrScenario
+  }
+
+  async function indexManifest(ecr: ECRClient) {
+    const { images } = await ecr.send(
+      new BatchGetImageCommand({ repositoryName: REPOSITORY, imageIds: [{ imageTag: 'v1' }] })
+    )
+    return JSON.parse(images?.[0]?.imageManifest ?? '{}') as {
+      mediaType: string
+      manifests: {
+        mediaType: string
+        digest: string
+        size: number
+        platform: { architecture: string; os: string; variant?: string }
+        annotations?: Record<string, string>
+      }[]
+    }
+  }
+
+  it('describes the index by tag with the index media type and its tags, and no scan', async () => {
+    const { ecr } = await connect(multiPlatform())
+
+    const { imageDetails } = await ecr.send(
+      new DescribeImagesCommand({ repositoryName: REPOSITORY, imageIds: [{ imageTag: 'v1' }] })
+    )
+
+    expect(imageDetails).toEqual([
+      expect.objectContaining({
+        imageDigest: INDEX_DIGEST,
+        imageTags: ['v1'],
+        imageManifestMediaType: OCI_INDEX
+      })
+    ])
+    expect(imageDetails?.[0]?.imageScanStatus).toBeUndefined()
+    expect(imageDetails?.[0]?.imageScanFindingsSummary).toBeUndefined()
+  })
+
+  it('lists the platform images and attestation manifests untagged in the repository', async () => {
+    const { ecr } = await connect(multiPlatform())
+
+    const { imageDetails = [] } = await ecr.send(
+      new DescribeImagesCommand({ repositoryName: REPOSITORY })
+    )
+
+    expect(imageDetails).toHaveLength(5)
+    const children = imageDetails.filter(detail => detail.imageDigest !== INDEX_DIGEST)
+    for (const child of children) {
+      expect(child.imageTags).toBeUndefined()
+      expect(child.imageManifestMediaType).toBe('application/vnd.oci.image.manifest.v1+json')
+    }
+    expect(children.map(child => child.imageDigest)).toEqual(expect.arrayContaining([AMD64, ARM64]))
+  })
+
+  it('returns the index manifest as buildx pushes it: platforms, then attestations', async () => {
+    const { ecr } = await connect(multiPlatform())
+
+    const manifest = await indexManifest(ecr)
+
+    expect(manifest.mediaType).toBe(OCI_INDEX)
+    expect(manifest.manifests.map(entry => entry.platform)).toEqual([
+      { architecture: 'amd64', os: 'linux' },
+      { architecture: 'arm64', os: 'linux', variant: 'v8' },
+      { architecture: 'unknown', os: 'unknown' },
+      { architecture: 'unknown', os: 'unknown' }
+    ])
+    expect(manifest.manifests.slice(0, 2).map(entry => entry.digest)).toEqual([AMD64, ARM64])
+    expect(manifest.manifests.slice(2).map(entry => entry.annotations)).toEqual([
+      {
+        'vnd.docker.reference.digest': AMD64,
+        'vnd.docker.reference.type': 'attestation-manifest'
+      },
+      {
+        'vnd.docker.reference.digest': ARM64,
+        'vnd.docker.reference.type': 'attestation-manifest'
+      }
+    ])
+    for (const entry of manifest.manifests) {
+      expect(entry.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+      expect(entry.size).toBeGreaterThan(0)
+    }
+  })
+
+  it('makes a Docker manifest list of Docker v2 manifests when asked', async () => {
+    const { ecr } = await connect(
+      multiPlatform({
+        manifestMediaType: 'application/vnd.docker.distribution.manifest.list.v2+json',
+        attestations: false
+      })
+    )
+
+    const manifest = await indexManifest(ecr)
+
+    expect(manifest.mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json')
+    expect(manifest.manifests.map(entry => entry.mediaType)).toEqual([
+      'application/vnd.docker.distribution.manifest.v2+json',
+      'application/vnd.docker.distribution.manifest.v2+json'
+    ])
+  })
+
+  it('scans each platform image by digest with its own status script and findings', async () => {
+    const { ecr } = await connect(multiPlatform())
+    const byDigest = (imageDigest: string) =>
+      new DescribeImageScanFindingsCommand({ repositoryName: REPOSITORY, imageId: { imageDigest } })
+
+    const amd64 = await ecr.send(byDigest(AMD64))
+    const arm64 = [await ecr.send(byDigest(ARM64)), await ecr.send(byDigest(ARM64))]
+
+    expect(amd64.imageScanStatus?.status).toBe('COMPLETE')
+    expect(amd64.imageScanFindings?.findings).toHaveLength(2)
+    expect(arm64.map(answer => answer.imageScanStatus?.status)).toEqual(['IN_PROGRESS', 'COMPLETE'])
+    expect(arm64[1]?.imageScanFindings?.findings).toHaveLength(5)
+  })
+
+  it('has no scan on the index or an attestation, and records every attempt', async () => {
+    const { ecr, fake } = await connect(multiPlatform())
+    const manifest = await indexManifest(ecr)
+    const attestation = manifest.manifests[2]?.digest ?? ''
+
+    const errors = [
+      await rejection(ecr.send(new DescribeImageScanFindingsCommand(byTag))),
+      await rejection(
+        ecr.send(
+          new DescribeImageScanFindingsCommand({
+            repositoryName: REPOSITORY,
+            imageId: { imageDigest: attestation }
+          })
+        )
+      ),
+      await rejection(ecr.send(new StartImageScanCommand(byTag))),
+      await rejection(
+        ecr.send(
+          new StartImageScanCommand({
+            repositoryName: REPOSITORY,
+            imageId: { imageDigest: attestation }
+          })
+        )
+      )
+    ]
+
+    expect(errors[0]).toBeInstanceOf(ScanNotFoundException)
+    expect(errors[1]).toBeInstanceOf(ScanNotFoundException)
+    expect(errors[2]).toBeInstanceOf(UnsupportedImageTypeException)
+    expect(errors[3]).toBeInstanceOf(UnsupportedImageTypeException)
+    expect(errors[2]?.message).toBe('The image is of a type that cannot be scanned.')
+    const scanCalls = fake.calls.filter(call => call.operation !== 'BatchGetImage')
+    expect(scanCalls.map(call => [call.operation, call.imageDigest, call.status])).toEqual([
+      ['DescribeImageScanFindings', INDEX_DIGEST, 400],
+      ['DescribeImageScanFindings', attestation, 400],
+      ['StartImageScan', INDEX_DIGEST, 400],
+      ['StartImageScan', attestation, 400]
+    ])
+  })
+
+  it('refuses a scan given to the index itself', async () => {
+    await expect(
+      startFakeEcr(multiPlatform({ scan: { findings: [] } }) as FakeEcrScenario)
+    ).rejects.toThrow(TypeError)
+  })
+})
+
+describe('fake ECR: BatchGetImage', () => {
+  const INDEX_DIGEST = `sha256:${'cd'.repeat(32)}`
+  const scenario: FakeEcrScenario = {
+    images: [
+      { repository: REPOSITORY, digest: DIGEST, tags: ['single'] },
+      {
+        repository: REPOSITORY,
+        digest: INDEX_DIGEST,
+        tags: ['multi'],
+        platforms: [{ platform: 'linux/amd64' }]
+      }
+    ]
+  }
+
+  it('returns images and failures side by side, echoing the tag asked for', async () => {
+    const { ecr } = await connect(scenario)
+
+    const answer = await ecr.send(
+      new BatchGetImageCommand({
+        repositoryName: REPOSITORY,
+        imageIds: [{ imageTag: 'single' }, { imageTag: 'gone' }]
+      })
+    )
+
+    expect(answer.images).toEqual([
+      {
+        registryId: '123456789012',
+        repositoryName: REPOSITORY,
+        imageId: { imageDigest: DIGEST, imageTag: 'single' },
+        imageManifest: expect.stringContaining('"schemaVersion":2'),
+        imageManifestMediaType: 'application/vnd.docker.distribution.manifest.v2+json'
+      }
+    ])
+    expect(answer.failures).toEqual([
+      {
+        imageId: { imageTag: 'gone' },
+        failureCode: 'ImageNotFound',
+        failureReason: 'Requested image not found'
+      }
+    ])
+  })
+
+  it('fails an image whose media type is not accepted, and serves it when it is', async () => {
+    const { ecr } = await connect(scenario)
+    const ask = (acceptedMediaTypes: string[]) =>
+      ecr.send(
+        new BatchGetImageCommand({
+          repositoryName: REPOSITORY,
+          imageIds: [{ imageTag: 'multi' }],
+          acceptedMediaTypes
+        })
+      )
+
+    const refused = await ask(['application/vnd.oci.image.manifest.v1+json'])
+    const served = await ask(['application/vnd.oci.image.index.v1+json'])
+
+    expect(refused.images).toEqual([])
+    expect(refused.failures).toEqual([
+      {
+        imageId: { imageTag: 'multi' },
+        failureCode: 'UnsupportedImageType',
+        failureReason: expect.stringContaining('application/vnd.oci.image.index.v1+json')
+      }
+    ])
+    expect(served.images?.[0]?.imageManifestMediaType).toBe(
+      'application/vnd.oci.image.index.v1+json'
+    )
+  })
+
+  it('uses the scripted failure code for an unaccepted media type', async () => {
+    const { ecr } = await connect({
+      ...scenario,
+      unacceptedMediaTypeFailure: { failureCode: 'ImageNotFound', failureReason: 'nope' }
+    })
+
+    const answer = await ecr.send(
+      new BatchGetImageCommand({
+        repositoryName: REPOSITORY,
+        imageIds: [{ imageDigest: INDEX_DIGEST }],
+        acceptedMediaTypes: ['application/vnd.docker.distribution.manifest.v2+json']
+      })
+    )
+
+    expect(answer.failures?.[0]).toMatchObject({
+      failureCode: 'ImageNotFound',
+      failureReason: 'nope'
+    })
+  })
+
+  it('answers an unknown repository with RepositoryNotFoundException', async () => {
+    const { ecr } = await connect(scenario)
+
+    const error = await rejection(
+      ecr.send(new BatchGetImageCommand({ repositoryName: 'nope', imageIds: [{ imageTag: 'x' }] }))
+    )
+
+    expect(error).toBeInstanceOf(RepositoryNotFoundException)
+  })
+})
+
+describe('fake ECR: scanning configuration', () => {
+  it('answers GetRegistryScanningConfiguration with the scripted configuration', async () => {
+    const scanningConfiguration = {
+      scanType: 'ENHANCED' as const,
+      rules: [
+        {
+          scanFrequency: 'CONTINUOUS_SCAN' as const,
+          repositoryFilters: [{ filter: 'prod-*', filterType: 'WILDCARD' as const }]
+        }
+      ]
+    }
+    const { ecr } = await connect({ ...oneImage({}), scanningConfiguration })
+
+    const answer = await ecr.send(new GetRegistryScanningConfigurationCommand({}))
+
+    expect(answer).toMatchObject({ registryId: '123456789012', scanningConfiguration })
+  })
+
+  it('defaults to basic scanning with no rules', async () => {
+    const { ecr } = await connect(oneImage({}))
+
+    const answer = await ecr.send(new GetRegistryScanningConfigurationCommand({}))
+
+    expect(answer.scanningConfiguration).toEqual({ scanType: 'BASIC', rules: [] })
+  })
+
+  it('describes repositories with their scan-on-push setting, declared or implied', async () => {
+    const { ecr } = await connect({
+      ...oneImage({}),
+      repositories: [{ name: 'team/empty', scanOnPush: true, imageTagMutability: 'IMMUTABLE' }]
+    })
+
+    const named = await ecr.send(
+      new DescribeRepositoriesCommand({ repositoryNames: ['team/empty'] })
+    )
+    const all = await ecr.send(new DescribeRepositoriesCommand({}))
+
+    expect(named.repositories).toEqual([
+      {
+        repositoryArn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/empty',
+        registryId: '123456789012',
+        repositoryName: 'team/empty',
+        repositoryUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/empty',
+        createdAt: new Date('2023-01-09T08:00:00Z'),
+        imageTagMutability: 'IMMUTABLE',
+        imageScanningConfiguration: { scanOnPush: true },
+        encryptionConfiguration: { encryptionType: 'AES256' }
+      }
+    ])
+    expect(
+      all.repositories?.map(repo => [repo.repositoryName, repo.imageScanningConfiguration])
+    ).toEqual([
+      ['team/empty', { scanOnPush: true }],
+      [REPOSITORY, { scanOnPush: false }]
+    ])
+  })
+
+  it('answers a repository name it does not know with RepositoryNotFoundException', async () => {
+    const { ecr } = await connect(oneImage({}))
+
+    const error = await rejection(
+      ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [REPOSITORY, 'nope'] }))
+    )
+
+    expect(error).toBeInstanceOf(RepositoryNotFoundException)
+    expect(error.message).toContain("'nope'")
+  })
+
+  it('denies the operations it is told to with AccessDeniedException', async () => {
+    const { ecr } = await connect({
+      ...oneImage({}),
+      denied: ['GetRegistryScanningConfiguration', 'DescribeRepositories']
+    })
+
+    const errors = [
+      await rejection(ecr.send(new GetRegistryScanningConfigurationCommand({}))),
+      await rejection(ecr.send(new DescribeRepositoriesCommand({})))
+    ]
+    const allowed = await ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY }))
+
+    expect(errors[0]).toMatchObject({
+      name: 'AccessDeniedException',
+      message: expect.stringContaining(
+        'not authorized to perform: ecr:GetRegistryScanningConfiguration'
+      ),
+      $metadata: { httpStatusCode: 403 }
+    })
+    expect(errors[1]?.message).toContain('ecr:DescribeRepositories')
+    expect(allowed.imageDetails).toHaveLength(1)
   })
 })
 
