@@ -525,7 +525,9 @@ export async function startFakeEcr(scenario) {
     const next = { ...page, offset: offset + slice.length, number: number + 1 }
     let nextToken
     if (next.offset < read.findings.length) nextToken = issueToken(next)
-    else if (scan.repeatNextToken) nextToken = askedToken ?? issueToken(next)
+    // Past the end, the token asked with comes back: the same token, forever, with empty pages.
+    else if (scan.repeatNextToken)
+      nextToken = offset >= read.findings.length && askedToken ? askedToken : issueToken(next)
     const findings = {
       imageScanCompletedAt: scan.completedAt,
       vulnerabilitySourceUpdatedAt: scan.vulnerabilitySourceUpdatedAt,
