@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs'
 import {
+  BatchGetImageCommand,
   DescribeImageScanFindingsCommand,
   type DescribeImageScanFindingsCommandOutput,
   DescribeImagesCommand,
+  DescribeRepositoriesCommand,
   ECRClient,
+  type ECRClientConfig,
   ECRServiceException,
+  GetRegistryScanningConfigurationCommand,
   ImageNotFoundException,
   InvalidParameterException,
   LimitExceededException,
@@ -12,6 +16,7 @@ import {
   ScanNotFoundException,
   ServerException,
   StartImageScanCommand,
+  UnsupportedImageTypeException,
   ValidationException,
   paginateDescribeImageScanFindings
 } from '@aws-sdk/client-ecr'
@@ -48,6 +53,17 @@ async function connect(scenario: FakeEcrScenario): Promise<{ ecr: ECRClient; fak
     maxAttempts: 1
   })
   return { ecr, fake }
+}
+
+/** Another client on the running fake, e.g. for another region or with the SDK's retries. */
+function client(running: FakeEcr, config: Partial<ECRClientConfig> = {}): ECRClient {
+  return new ECRClient({
+    region: 'us-east-1',
+    endpoint: running.url,
+    credentials: { accessKeyId: 'AKIDFAKE', secretAccessKey: 'fake' },
+    maxAttempts: 1,
+    ...config
+  })
 }
 
 function oneImage(scan: FakeEcrScenario['images'][number]['scan']): FakeEcrScenario {
@@ -496,6 +512,696 @@ describe('fake ECR: injected faults', () => {
     expect(response.status).toBe(400)
     expect(response.headers.get('x-amzn-errortype')).toBe('UnknownOperationException')
     expect(await response.json()).toMatchObject({ __type: 'UnknownOperationException' })
+  })
+})
+
+describe('fake ECR: image indexes', () => {
+  const INDEX_DIGEST = `sha256:${'ab'.repeat(32)}`
+  const AMD64 = `sha256:${'a1'.repeat(32)}`
+  const ARM64 = `sha256:${'a2'.repeat(32)}`
+  const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
+
+  function multiPlatform(overrides: Partial<FakeEcrScenario['images'][number]> = {}) {
+    return {
+      images: [
+        {
+          repository: REPOSITORY,
+          digest: INDEX_DIGEST,
+          tags: ['v1'],
+          platforms: [
+            { platform: 'linux/amd64', digest: AMD64, scan: { findings: basicFindings(2) } },
+            {
+              platform: 'linux/arm64/v8',
+              digest: ARM64,
+              scan: { statuses: ['IN_PROGRESS', 'COMPLETE'], findings: basicFindings(5) }
+            }
+          ],
+          attestations: true,
+          ...overrides
+        }
+      ]
+    } satisfies FakeEcrScenario
+  }
+
+  async function indexManifest(ecr: ECRClient) {
+    const { images } = await ecr.send(
+      new BatchGetImageCommand({ repositoryName: REPOSITORY, imageIds: [{ imageTag: 'v1' }] })
+    )
+    return JSON.parse(images?.[0]?.imageManifest ?? '{}') as {
+      mediaType: string
+      manifests: {
+        mediaType: string
+        digest: string
+        size: number
+        platform: { architecture: string; os: string; variant?: string }
+        annotations?: Record<string, string>
+      }[]
+    }
+  }
+
+  it('describes the index by tag with the index media type and its tags, and no scan', async () => {
+    const { ecr } = await connect(multiPlatform())
+
+    const { imageDetails } = await ecr.send(
+      new DescribeImagesCommand({ repositoryName: REPOSITORY, imageIds: [{ imageTag: 'v1' }] })
+    )
+
+    expect(imageDetails).toEqual([
+      expect.objectContaining({
+        imageDigest: INDEX_DIGEST,
+        imageTags: ['v1'],
+        imageManifestMediaType: OCI_INDEX
+      })
+    ])
+    expect(imageDetails?.[0]?.imageScanStatus).toBeUndefined()
+    expect(imageDetails?.[0]?.imageScanFindingsSummary).toBeUndefined()
+  })
+
+  it('lists the platform images and attestation manifests untagged in the repository', async () => {
+    const { ecr } = await connect(multiPlatform())
+
+    const { imageDetails = [] } = await ecr.send(
+      new DescribeImagesCommand({ repositoryName: REPOSITORY })
+    )
+
+    expect(imageDetails).toHaveLength(5)
+    const children = imageDetails.filter(detail => detail.imageDigest !== INDEX_DIGEST)
+    for (const child of children) {
+      expect(child.imageTags).toBeUndefined()
+      expect(child.imageManifestMediaType).toBe('application/vnd.oci.image.manifest.v1+json')
+    }
+    expect(children.map(child => child.imageDigest)).toEqual(expect.arrayContaining([AMD64, ARM64]))
+  })
+
+  it('returns the index manifest as buildx pushes it: platforms, then attestations', async () => {
+    const { ecr } = await connect(multiPlatform())
+
+    const manifest = await indexManifest(ecr)
+
+    expect(manifest.mediaType).toBe(OCI_INDEX)
+    expect(manifest.manifests.map(entry => entry.platform)).toEqual([
+      { architecture: 'amd64', os: 'linux' },
+      { architecture: 'arm64', os: 'linux', variant: 'v8' },
+      { architecture: 'unknown', os: 'unknown' },
+      { architecture: 'unknown', os: 'unknown' }
+    ])
+    expect(manifest.manifests.slice(0, 2).map(entry => entry.digest)).toEqual([AMD64, ARM64])
+    expect(manifest.manifests.slice(2).map(entry => entry.annotations)).toEqual([
+      {
+        'vnd.docker.reference.digest': AMD64,
+        'vnd.docker.reference.type': 'attestation-manifest'
+      },
+      {
+        'vnd.docker.reference.digest': ARM64,
+        'vnd.docker.reference.type': 'attestation-manifest'
+      }
+    ])
+    for (const entry of manifest.manifests) {
+      expect(entry.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+      expect(entry.size).toBeGreaterThan(0)
+    }
+  })
+
+  it('makes a Docker manifest list of Docker v2 manifests when asked', async () => {
+    const { ecr } = await connect(
+      multiPlatform({
+        manifestMediaType: 'application/vnd.docker.distribution.manifest.list.v2+json',
+        attestations: false
+      })
+    )
+
+    const manifest = await indexManifest(ecr)
+
+    expect(manifest.mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json')
+    expect(manifest.manifests.map(entry => entry.mediaType)).toEqual([
+      'application/vnd.docker.distribution.manifest.v2+json',
+      'application/vnd.docker.distribution.manifest.v2+json'
+    ])
+  })
+
+  it('scans each platform image by digest with its own status script and findings', async () => {
+    const { ecr } = await connect(multiPlatform())
+    const byDigest = (imageDigest: string) =>
+      new DescribeImageScanFindingsCommand({ repositoryName: REPOSITORY, imageId: { imageDigest } })
+
+    const amd64 = await ecr.send(byDigest(AMD64))
+    const arm64 = [await ecr.send(byDigest(ARM64)), await ecr.send(byDigest(ARM64))]
+
+    expect(amd64.imageScanStatus?.status).toBe('COMPLETE')
+    expect(amd64.imageScanFindings?.findings).toHaveLength(2)
+    expect(arm64.map(answer => answer.imageScanStatus?.status)).toEqual(['IN_PROGRESS', 'COMPLETE'])
+    expect(arm64[1]?.imageScanFindings?.findings).toHaveLength(5)
+  })
+
+  it('has no scan on the index or an attestation, and records every attempt', async () => {
+    const { ecr, fake } = await connect(multiPlatform())
+    const manifest = await indexManifest(ecr)
+    const attestation = manifest.manifests[2]?.digest ?? ''
+
+    const errors = [
+      await rejection(ecr.send(new DescribeImageScanFindingsCommand(byTag))),
+      await rejection(
+        ecr.send(
+          new DescribeImageScanFindingsCommand({
+            repositoryName: REPOSITORY,
+            imageId: { imageDigest: attestation }
+          })
+        )
+      ),
+      await rejection(ecr.send(new StartImageScanCommand(byTag))),
+      await rejection(
+        ecr.send(
+          new StartImageScanCommand({
+            repositoryName: REPOSITORY,
+            imageId: { imageDigest: attestation }
+          })
+        )
+      )
+    ]
+
+    expect(errors[0]).toBeInstanceOf(ScanNotFoundException)
+    expect(errors[1]).toBeInstanceOf(ScanNotFoundException)
+    expect(errors[2]).toBeInstanceOf(UnsupportedImageTypeException)
+    expect(errors[3]).toBeInstanceOf(UnsupportedImageTypeException)
+    expect(errors[2]?.message).toBe('The image is of a type that cannot be scanned.')
+    const scanCalls = fake.calls.filter(call => call.operation !== 'BatchGetImage')
+    expect(scanCalls.map(call => [call.operation, call.imageDigest, call.status])).toEqual([
+      ['DescribeImageScanFindings', INDEX_DIGEST, 400],
+      ['DescribeImageScanFindings', attestation, 400],
+      ['StartImageScan', INDEX_DIGEST, 400],
+      ['StartImageScan', attestation, 400]
+    ])
+  })
+
+  it('refuses a scan given to the index itself', async () => {
+    await expect(
+      startFakeEcr(multiPlatform({ scan: { findings: [] } }) as FakeEcrScenario)
+    ).rejects.toThrow(TypeError)
+  })
+})
+
+describe('fake ECR: BatchGetImage', () => {
+  const INDEX_DIGEST = `sha256:${'cd'.repeat(32)}`
+  const scenario: FakeEcrScenario = {
+    images: [
+      { repository: REPOSITORY, digest: DIGEST, tags: ['single'] },
+      {
+        repository: REPOSITORY,
+        digest: INDEX_DIGEST,
+        tags: ['multi'],
+        platforms: [{ platform: 'linux/amd64' }]
+      }
+    ]
+  }
+
+  it('returns images and failures side by side, echoing the tag asked for', async () => {
+    const { ecr } = await connect(scenario)
+
+    const answer = await ecr.send(
+      new BatchGetImageCommand({
+        repositoryName: REPOSITORY,
+        imageIds: [{ imageTag: 'single' }, { imageTag: 'gone' }]
+      })
+    )
+
+    expect(answer.images).toEqual([
+      {
+        registryId: '123456789012',
+        repositoryName: REPOSITORY,
+        imageId: { imageDigest: DIGEST, imageTag: 'single' },
+        imageManifest: expect.stringContaining('"schemaVersion":2'),
+        imageManifestMediaType: 'application/vnd.docker.distribution.manifest.v2+json'
+      }
+    ])
+    expect(answer.failures).toEqual([
+      {
+        imageId: { imageTag: 'gone' },
+        failureCode: 'ImageNotFound',
+        failureReason: 'Requested image not found'
+      }
+    ])
+  })
+
+  it('fails an image whose media type is not accepted, and serves it when it is', async () => {
+    const { ecr } = await connect(scenario)
+    const ask = (acceptedMediaTypes: string[]) =>
+      ecr.send(
+        new BatchGetImageCommand({
+          repositoryName: REPOSITORY,
+          imageIds: [{ imageTag: 'multi' }],
+          acceptedMediaTypes
+        })
+      )
+
+    const refused = await ask(['application/vnd.oci.image.manifest.v1+json'])
+    const served = await ask(['application/vnd.oci.image.index.v1+json'])
+
+    expect(refused.images).toEqual([])
+    expect(refused.failures).toEqual([
+      {
+        imageId: { imageTag: 'multi' },
+        failureCode: 'UnsupportedImageType',
+        failureReason: expect.stringContaining('application/vnd.oci.image.index.v1+json')
+      }
+    ])
+    expect(served.images?.[0]?.imageManifestMediaType).toBe(
+      'application/vnd.oci.image.index.v1+json'
+    )
+  })
+
+  it('uses the scripted failure code for an unaccepted media type', async () => {
+    const { ecr } = await connect({
+      ...scenario,
+      unacceptedMediaTypeFailure: { failureCode: 'ImageNotFound', failureReason: 'nope' }
+    })
+
+    const answer = await ecr.send(
+      new BatchGetImageCommand({
+        repositoryName: REPOSITORY,
+        imageIds: [{ imageDigest: INDEX_DIGEST }],
+        acceptedMediaTypes: ['application/vnd.docker.distribution.manifest.v2+json']
+      })
+    )
+
+    expect(answer.failures?.[0]).toMatchObject({
+      failureCode: 'ImageNotFound',
+      failureReason: 'nope'
+    })
+  })
+
+  it('answers an unknown repository with RepositoryNotFoundException', async () => {
+    const { ecr } = await connect(scenario)
+
+    const error = await rejection(
+      ecr.send(new BatchGetImageCommand({ repositoryName: 'nope', imageIds: [{ imageTag: 'x' }] }))
+    )
+
+    expect(error).toBeInstanceOf(RepositoryNotFoundException)
+  })
+})
+
+describe('fake ECR: scanning configuration', () => {
+  it('answers GetRegistryScanningConfiguration with the scripted configuration', async () => {
+    const scanningConfiguration = {
+      scanType: 'ENHANCED' as const,
+      rules: [
+        {
+          scanFrequency: 'CONTINUOUS_SCAN' as const,
+          repositoryFilters: [{ filter: 'prod-*', filterType: 'WILDCARD' as const }]
+        }
+      ]
+    }
+    const { ecr } = await connect({ ...oneImage({}), scanningConfiguration })
+
+    const answer = await ecr.send(new GetRegistryScanningConfigurationCommand({}))
+
+    expect(answer).toMatchObject({ registryId: '123456789012', scanningConfiguration })
+  })
+
+  it('defaults to basic scanning with no rules', async () => {
+    const { ecr } = await connect(oneImage({}))
+
+    const answer = await ecr.send(new GetRegistryScanningConfigurationCommand({}))
+
+    expect(answer.scanningConfiguration).toEqual({ scanType: 'BASIC', rules: [] })
+  })
+
+  it('describes repositories with their scan-on-push setting, declared or implied', async () => {
+    const { ecr } = await connect({
+      ...oneImage({}),
+      repositories: [{ name: 'team/empty', scanOnPush: true, imageTagMutability: 'IMMUTABLE' }]
+    })
+
+    const named = await ecr.send(
+      new DescribeRepositoriesCommand({ repositoryNames: ['team/empty'] })
+    )
+    const all = await ecr.send(new DescribeRepositoriesCommand({}))
+
+    expect(named.repositories).toEqual([
+      {
+        repositoryArn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/empty',
+        registryId: '123456789012',
+        repositoryName: 'team/empty',
+        repositoryUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/empty',
+        createdAt: new Date('2023-01-09T08:00:00Z'),
+        imageTagMutability: 'IMMUTABLE',
+        imageScanningConfiguration: { scanOnPush: true },
+        encryptionConfiguration: { encryptionType: 'AES256' }
+      }
+    ])
+    expect(
+      all.repositories?.map(repo => [repo.repositoryName, repo.imageScanningConfiguration])
+    ).toEqual([
+      ['team/empty', { scanOnPush: true }],
+      [REPOSITORY, { scanOnPush: false }]
+    ])
+  })
+
+  it('answers a repository name it does not know with RepositoryNotFoundException', async () => {
+    const { ecr } = await connect(oneImage({}))
+
+    const error = await rejection(
+      ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [REPOSITORY, 'nope'] }))
+    )
+
+    expect(error).toBeInstanceOf(RepositoryNotFoundException)
+    expect(error.message).toContain("'nope'")
+  })
+
+  it('denies the operations it is told to with AccessDeniedException', async () => {
+    const { ecr } = await connect({
+      ...oneImage({}),
+      denied: ['GetRegistryScanningConfiguration', 'DescribeRepositories']
+    })
+
+    const errors = [
+      await rejection(ecr.send(new GetRegistryScanningConfigurationCommand({}))),
+      await rejection(ecr.send(new DescribeRepositoriesCommand({})))
+    ]
+    const allowed = await ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY }))
+
+    expect(errors[0]).toMatchObject({
+      name: 'AccessDeniedException',
+      message: expect.stringContaining(
+        'not authorized to perform: ecr:GetRegistryScanningConfiguration'
+      ),
+      $metadata: { httpStatusCode: 403 }
+    })
+    expect(errors[1]?.message).toContain('ecr:DescribeRepositories')
+    expect(allowed.imageDetails).toHaveLength(1)
+  })
+})
+
+describe('fake ECR: hostile DescribeImageScanFindings answers', () => {
+  it('answers a settled status without results for the first calls (aws/aws-sdk#289)', async () => {
+    const { ecr } = await connect(oneImage({ noResultsCalls: 2, findings: basicFindings(3) }))
+
+    const answers = []
+    for (let call = 0; call < 3; call += 1) {
+      answers.push(await ecr.send(new DescribeImageScanFindingsCommand(byTag)))
+    }
+
+    for (const early of answers.slice(0, 2)) {
+      expect(early.imageScanStatus?.status).toBe('COMPLETE')
+      expect(early.imageScanFindings).toEqual({ findings: [] })
+      expect(early.nextToken).toBeUndefined()
+    }
+    expect(answers[2]?.imageScanFindings?.imageScanCompletedAt).toBeInstanceOf(Date)
+    expect(answers[2]?.imageScanFindings?.findings).toHaveLength(3)
+  })
+
+  it('answers ACTIVE with imageScanFindings present but empty', async () => {
+    const { ecr } = await connect(
+      oneImage({ type: 'enhanced', emptyObjectCalls: 1, enhancedFindings: enhancedFindings(2) })
+    )
+
+    const first = await ecr.send(new DescribeImageScanFindingsCommand(byTag))
+    const second = await ecr.send(new DescribeImageScanFindingsCommand(byTag))
+
+    expect(first.imageScanStatus?.status).toBe('ACTIVE')
+    expect(first.imageScanFindings).toEqual({})
+    expect(second.imageScanFindings?.enhancedFindings).toHaveLength(2)
+  })
+
+  it('serves findings that grow between reads, each read paged from its own list', async () => {
+    const findings = basicFindings(6)
+    const { ecr } = await connect(
+      oneImage({ findingsByRead: [findings.slice(0, 1), findings.slice(0, 3), findings] })
+    )
+
+    const reads = []
+    for (let read = 0; read < 4; read += 1) {
+      const pages = await allPages(ecr, 2)
+      reads.push(pages.flatMap(page => page.imageScanFindings?.findings ?? []))
+    }
+
+    expect(reads.map(read => read.length)).toEqual([1, 3, 6, 6])
+    expect(reads[3]).toEqual(findings)
+  })
+
+  it('answers a page without any findings list, still handing on its token', async () => {
+    const { ecr } = await connect(oneImage({ pagesWithoutList: [1], findings: basicFindings(5) }))
+
+    const pages = await allPages(ecr, 2)
+
+    expect(pages.map(page => page.imageScanFindings?.findings?.length)).toEqual([2, undefined, 1])
+    expect(pages[1]?.imageScanFindings?.findingSeverityCounts).toBeDefined()
+    expect(pages[1]?.nextToken).toBeDefined()
+  })
+
+  it('answers a later page with IN_PROGRESS and nothing else', async () => {
+    const { ecr } = await connect(oneImage({ inProgressPages: [1], findings: basicFindings(5) }))
+
+    const pages = await allPages(ecr, 2)
+
+    expect(pages).toHaveLength(2)
+    expect(pages[1]?.imageScanStatus).toEqual({ status: 'IN_PROGRESS' })
+    expect(pages[1]?.imageScanFindings).toBeUndefined()
+    expect(pages[1]?.nextToken).toBeUndefined()
+  })
+
+  it('hands back the same nextToken forever once the findings run out', async () => {
+    const { ecr } = await connect(oneImage({ repeatNextToken: true, findings: basicFindings(3) }))
+
+    const answers = [
+      await ecr.send(new DescribeImageScanFindingsCommand({ ...byTag, maxResults: 2 }))
+    ]
+    for (let call = 0; call < 4; call += 1) {
+      const nextToken = answers[answers.length - 1]?.nextToken
+      answers.push(
+        await ecr.send(new DescribeImageScanFindingsCommand({ ...byTag, maxResults: 2, nextToken }))
+      )
+    }
+
+    expect(answers.map(answer => answer.imageScanFindings?.findings?.length)).toEqual([
+      2, 1, 0, 0, 0
+    ])
+    const tokens = answers.map(answer => answer.nextToken)
+    expect(tokens.every(token => typeof token === 'string')).toBe(true)
+    expect(new Set(tokens.slice(1)).size).toBe(1)
+  })
+
+  it('reports the scripted severity counts on every page', async () => {
+    const { ecr } = await connect(
+      oneImage({ findings: basicFindings(5), severityCountsOverride: { CRITICAL: 40 } })
+    )
+
+    const pages = await allPages(ecr, 2)
+
+    expect(pages.map(page => page.imageScanFindings?.findingSeverityCounts)).toEqual([
+      { CRITICAL: 40 },
+      { CRITICAL: 40 },
+      { CRITICAL: 40 }
+    ])
+  })
+})
+
+describe('fake ECR: stalls', () => {
+  it('accepts a request and never answers it, then answers the next', async () => {
+    const { fake } = await connect({
+      ...oneImage({}),
+      stalls: [{ operation: 'DescribeImages', times: 1 }]
+    })
+    const ecr = client(fake, {
+      requestHandler: { requestTimeout: 200, throwOnRequestTimeout: true }
+    })
+
+    const error = await rejection(
+      ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY }))
+    )
+    const answer = await ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY }))
+
+    expect(error.name).toBe('TimeoutError')
+    expect(answer.imageDetails).toHaveLength(1)
+    expect(fake.calls.map(call => call.status)).toEqual([undefined, 200])
+  })
+
+  it('answers after the scripted delay', async () => {
+    const { ecr, fake } = await connect({
+      ...oneImage({ findings: basicFindings(1) }),
+      stalls: [{ operation: 'DescribeImageScanFindings', times: 1, delayMs: 300 }]
+    })
+    const started = Date.now()
+
+    const answer = await ecr.send(new DescribeImageScanFindingsCommand(byTag))
+
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300)
+    expect(answer.imageScanFindings?.findings).toHaveLength(1)
+    expect(fake.calls[0]?.status).toBe(200)
+  })
+
+  it('sends the headers and half the body, then hangs', async () => {
+    const { fake } = await connect({ ...oneImage({}), stalls: [{ times: 1, after: 'headers' }] })
+    const ecr = client(fake, { requestHandler: { requestTimeout: 1000, socketTimeout: 200 } })
+
+    const error = await rejection(
+      ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY }))
+    )
+
+    expect(error.name).toMatch(/Timeout/)
+    expect(fake.calls[0]?.status).toBe(200)
+  })
+})
+
+describe('fake ECR: throttling', () => {
+  it('throttles the first calls of each operation', async () => {
+    const { ecr, fake } = await connect({ ...oneImage({}), throttle: { first: 2 } })
+
+    const errors = [
+      await rejection(ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY }))),
+      await rejection(ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY })))
+    ]
+    const answer = await ecr.send(new DescribeImagesCommand({ repositoryName: REPOSITORY }))
+    const otherOperation = await rejection(ecr.send(new StartImageScanCommand(byTag)))
+
+    for (const error of [...errors, otherOperation]) {
+      expect(error).toMatchObject({
+        name: 'ThrottlingException',
+        message: 'Rate exceeded',
+        $metadata: { httpStatusCode: 400 }
+      })
+    }
+    expect(answer.imageDetails).toHaveLength(1)
+    expect(fake.counts).toEqual({ DescribeImages: 3, StartImageScan: 1 })
+  })
+
+  it("lets the SDK's retries read every image when every third call is throttled", async () => {
+    const digests = Array.from({ length: 10 }, (_, index) => `sha256:${String(index).repeat(64)}`)
+    const { fake } = await connect({
+      images: digests.map(digest => ({
+        repository: REPOSITORY,
+        digest,
+        scan: { findings: basicFindings(3) }
+      })),
+      throttle: { operations: ['DescribeImageScanFindings'], every: 3 }
+    })
+    const ecr = client(fake, { maxAttempts: 3 })
+
+    const totals = []
+    for (const imageDigest of digests) {
+      const answer = await ecr.send(
+        new DescribeImageScanFindingsCommand({
+          repositoryName: REPOSITORY,
+          imageId: { imageDigest }
+        })
+      )
+      totals.push(answer.imageScanFindings?.findings?.length)
+    }
+
+    expect(totals).toEqual(digests.map(() => 3))
+    const throttled = fake.calls.filter(call => call.errorType === 'ThrottlingException')
+    expect(throttled.length).toBeGreaterThanOrEqual(3)
+    expect(fake.counts.DescribeImageScanFindings).toBe(10 + throttled.length)
+  }, 20_000)
+})
+
+describe('fake ECR: regions', () => {
+  const EU_DIGEST = OTHER_DIGEST
+  const scenario: FakeEcrScenario = {
+    images: [
+      { repository: REPOSITORY, digest: DIGEST, tags: ['v1'], region: 'us-east-1' },
+      { repository: REPOSITORY, digest: EU_DIGEST, tags: ['v1'], region: 'eu-west-1' },
+      { repository: 'shared/base', digest: DIGEST, tags: ['base'] }
+    ]
+  }
+
+  it('keeps images per region, read from the SigV4 credential scope, on one endpoint', async () => {
+    const { ecr: us, fake } = await connect(scenario)
+    const eu = client(fake, { region: 'eu-west-1' })
+    const describe = (ecr: ECRClient, repositoryName: string) =>
+      ecr.send(new DescribeImagesCommand({ repositoryName }))
+
+    const inUs = await describe(us, REPOSITORY)
+    const inEu = await describe(eu, REPOSITORY)
+    const sharedInEu = await describe(eu, 'shared/base')
+    const nowhere = await rejection(describe(client(fake, { region: 'ap-south-1' }), REPOSITORY))
+
+    expect(inUs.imageDetails?.map(detail => detail.imageDigest)).toEqual([DIGEST])
+    expect(inEu.imageDetails?.map(detail => detail.imageDigest)).toEqual([EU_DIGEST])
+    expect(sharedInEu.imageDetails).toHaveLength(1)
+    expect(nowhere).toBeInstanceOf(RepositoryNotFoundException)
+    expect(fake.calls.map(call => call.region)).toEqual([
+      'us-east-1',
+      'eu-west-1',
+      'eu-west-1',
+      'ap-south-1'
+    ])
+    expect(fake.requests[1]?.region).toBe('eu-west-1')
+  })
+
+  it('plays each region its own status script', async () => {
+    const { ecr: us, fake } = await connect({
+      images: [
+        {
+          repository: REPOSITORY,
+          digest: DIGEST,
+          tags: ['v1'],
+          region: 'us-east-1',
+          scan: { statuses: ['IN_PROGRESS', 'COMPLETE'] }
+        },
+        { repository: REPOSITORY, digest: DIGEST, tags: ['v1'], region: 'eu-west-1', scan: {} }
+      ]
+    })
+    const eu = client(fake, { region: 'eu-west-1' })
+
+    const first = await us.send(new DescribeImageScanFindingsCommand(byTag))
+    const inEu = await eu.send(new DescribeImageScanFindingsCommand(byTag))
+    const second = await us.send(new DescribeImageScanFindingsCommand(byTag))
+
+    expect([first, inEu, second].map(answer => answer.imageScanStatus?.status)).toEqual([
+      'IN_PROGRESS',
+      'COMPLETE',
+      'COMPLETE'
+    ])
+  })
+
+  it('names the region in repository URIs', async () => {
+    const { fake } = await connect(scenario)
+
+    const { repositories } = await client(fake, { region: 'eu-west-1' }).send(
+      new DescribeRepositoriesCommand({ repositoryNames: [REPOSITORY] })
+    )
+
+    expect(repositories?.[0]?.repositoryUri).toBe(
+      `123456789012.dkr.ecr.eu-west-1.amazonaws.com/${REPOSITORY}`
+    )
+  })
+})
+
+describe('fake ECR: call log', () => {
+  it('logs operation, resolved digest, region, time and status, and counts per operation', async () => {
+    const { ecr, fake } = await connect(oneImage({ findings: basicFindings(1) }))
+    const before = Date.now()
+
+    await ecr.send(
+      new DescribeImagesCommand({ repositoryName: REPOSITORY, imageIds: [{ imageTag: 'v1' }] })
+    )
+    await ecr.send(new DescribeImageScanFindingsCommand(byTag))
+    await rejection(
+      ecr.send(
+        new DescribeImageScanFindingsCommand({
+          repositoryName: REPOSITORY,
+          imageId: { imageDigest: OTHER_DIGEST }
+        })
+      )
+    )
+
+    expect(fake.calls).toEqual([
+      expect.objectContaining({ operation: 'DescribeImages', imageDigest: DIGEST, status: 200 }),
+      expect.objectContaining({ operation: 'DescribeImageScanFindings', imageDigest: DIGEST }),
+      expect.objectContaining({
+        operation: 'DescribeImageScanFindings',
+        imageDigest: OTHER_DIGEST,
+        status: 400,
+        errorType: 'ImageNotFoundException'
+      })
+    ])
+    for (const call of fake.calls) {
+      expect(call.region).toBe('us-east-1')
+      expect(call.at).toBeGreaterThanOrEqual(before)
+      expect(call.at).toBeLessThanOrEqual(Date.now())
+    }
+    expect(fake.counts).toEqual({ DescribeImages: 1, DescribeImageScanFindings: 2 })
   })
 })
 

@@ -42,6 +42,47 @@ export interface FakeScan {
   vulnerabilitySourceUpdatedAt?: DateLike
   /** Default 'ok'. */
   startScan?: StartScanBehaviour
+  /**
+   * The first N answers with a settled status (COMPLETE, ACTIVE, SCAN_ELIGIBILITY_EXPIRED) carry
+   * only an empty findings list: no imageScanCompletedAt, no findingSeverityCounts, no nextToken.
+   * ECR answers so while results are still being written (aws/aws-sdk#289). Default 0.
+   */
+  noResultsCalls?: number
+  /** Then the next N settled answers carry `imageScanFindings: {}`, present but empty. Default 0. */
+  emptyObjectCalls?: number
+  /**
+   * Findings that grow (or change) between polls, as continuous scanning delivers them: read r (the
+   * r-th settled first page, counting from 0) serves `findingsByRead[r]`, the last list repeating.
+   * Basic or enhanced findings according to `type`. Overrides findings/enhancedFindings; tokens keep
+   * the list of the read that issued them, and findingSeverityCounts follow the current read.
+   */
+  findingsByRead?: (ImageScanFinding[] | EnhancedImageScanFinding[])[]
+  /**
+   * Page numbers (0 = the first page of a read) answered without the findings/enhancedFindings
+   * list at all; the page's findings are skipped and its nextToken still given.
+   */
+  pagesWithoutList?: number[]
+  /**
+   * Page numbers (1 or more) answered, when asked with a nextToken, as a bare IN_PROGRESS status
+   * with no imageScanFindings and no nextToken: a scan restarted while the caller was paging.
+   */
+  inProgressPages?: number[]
+  /**
+   * Every answer carries a nextToken: once the findings run out, the last token is handed back
+   * forever with empty pages, as a paginator that never ends.
+   */
+  repeatNextToken?: boolean
+}
+
+/** One platform image of an image index. */
+export interface FakePlatformImage {
+  /** `os/architecture[/variant]`, e.g. 'linux/amd64' or 'linux/arm64/v8'. */
+  platform: string
+  /** Default: derived from the index digest and the platform. */
+  digest?: string
+  /** This platform image's own scan; absent: never scanned, as for a FakeImage. */
+  scan?: FakeScan
+  sizeInBytes?: number
 }
 
 export interface FakeImage {
@@ -52,9 +93,91 @@ export interface FakeImage {
   /** Default 2024-08-12T09:30:00Z. */
   pushedAt?: DateLike
   sizeInBytes?: number
+  /**
+   * Default: the Docker v2 manifest type, or for an index (platforms or attestations given) the OCI
+   * image index type; 'application/vnd.docker.distribution.manifest.list.v2+json' makes a Docker
+   * manifest list whose children are Docker v2 manifests. Without platforms/attestations an index
+   * type only labels a plain image (its own scan included).
+   */
   manifestMediaType?: string
   /** Absent: the image was never scanned (ScanNotFoundException until StartImageScan succeeds). */
   scan?: FakeScan
+  /**
+   * Makes this image an index, as docker/build-push-action pushes: its manifest lists one child
+   * manifest per platform, each registered as an untagged image of the repository, describable,
+   * scannable and with its own scan. The index itself has no scan (`scan` is refused): ECR answers
+   * DescribeImageScanFindings on it with ScanNotFoundException and StartImageScan with
+   * UnsupportedImageTypeException ("The image is of a type that cannot be scanned.").
+   */
+  platforms?: FakePlatformImage[]
+  /**
+   * Adds one buildx attestation manifest per platform to the index (OCI manifest, in-toto layers,
+   * platform unknown/unknown, annotations vnd.docker.reference.type: attestation-manifest and
+   * vnd.docker.reference.digest: the platform digest); untagged, never scanned, and refused
+   * like the index by StartImageScan. Their digests are in the index manifest (BatchGetImage).
+   */
+  attestations?: boolean
+  /**
+   * The manifest BatchGetImage returns (a JSON string is returned verbatim). Default: a generated
+   * image manifest, or for an index the generated index manifest. Digests are never verified.
+   */
+  manifest?: string | object
+  /**
+   * The region this image (and its repository) lives in: only requests whose SigV4 credential
+   * scope names that region see it. Absent: the image is in every region. The region is read from
+   * the Authorization header, so one fake (one AWS_ENDPOINT_URL_ECR) serves clients of any region.
+   */
+  region?: string
+}
+
+/** A repository for DescribeRepositories; repositories holding images exist without one. */
+export interface FakeRepository {
+  name: string
+  /** imageScanningConfiguration.scanOnPush. Default false. */
+  scanOnPush?: boolean
+  /** Default 'MUTABLE'. */
+  imageTagMutability?: 'MUTABLE' | 'IMMUTABLE'
+  /** Default 2023-01-09T08:00:00Z. */
+  createdAt?: DateLike
+  /** As for FakeImage.region. */
+  region?: string
+}
+
+/** GetRegistryScanningConfiguration's scanningConfiguration, as ECR returns it. */
+export interface FakeScanningConfiguration {
+  scanType: 'BASIC' | 'ENHANCED'
+  rules: {
+    scanFrequency: 'SCAN_ON_PUSH' | 'CONTINUOUS_SCAN' | 'MANUAL'
+    repositoryFilters: { filter: string; filterType: 'WILDCARD' }[]
+  }[]
+}
+
+/**
+ * A request accepted and then not answered: never (until the client gives up or close()), or after
+ * `delayMs`. Taken in order like faults, `times` times. A request never answered changes no state.
+ */
+export interface FakeStall {
+  /** Absent: any operation. */
+  operation?: string
+  times: number
+  /** Answer after this many milliseconds; absent: never answer (unless `after` is 'headers'). */
+  delayMs?: number
+  /**
+   * 'connect' (default): no byte of the answer is sent. 'headers': the status, headers and half
+   * of the body are sent (after delayMs, if given), then the connection hangs.
+   */
+  after?: 'connect' | 'headers'
+}
+
+/**
+ * ThrottlingException (HTTP 400, "Rate exceeded") for the first `first` requests of each
+ * operation and/or every `every`-th request of it (counting every request, throttled or not).
+ */
+export interface FakeThrottle {
+  /** Absent: every operation. */
+  operations?: string[]
+  first?: number
+  every?: number
 }
 
 /**
@@ -79,6 +202,23 @@ export interface FakeEcrScenario {
   images: FakeImage[]
   /** Checked in order; the first with calls left that matches the operation fires. */
   faults?: FakeFault[]
+  /** Repositories beyond those implied by images, or to set their scanning configuration. */
+  repositories?: FakeRepository[]
+  /** Default { scanType: 'BASIC', rules: [] }. */
+  scanningConfiguration?: FakeScanningConfiguration
+  /**
+   * Operations answered with AccessDeniedException (HTTP 403, IAM's "is not authorized to
+   * perform: ecr:<operation>" wording), e.g. ['GetRegistryScanningConfiguration'].
+   */
+  denied?: string[]
+  throttle?: FakeThrottle
+  stalls?: FakeStall[]
+  /**
+   * The BatchGetImage failure for an image whose media type is not in acceptedMediaTypes. Default
+   * { failureCode: 'UnsupportedImageType' } with a reason naming the media type. ECR's ImageFailure
+   * documentation does not list that code, so tests can script another one.
+   */
+  unacceptedMediaTypeFailure?: { failureCode: string; failureReason?: string }
 }
 
 export interface RecordedRequest {
@@ -88,6 +228,22 @@ export interface RecordedRequest {
   body: Record<string, unknown>
   /** Request headers, names in lower case. */
   headers: Record<string, string | string[] | undefined>
+  /** The region of the SigV4 credential scope; undefined for an unsigned request. */
+  region?: string
+}
+
+/** One line of the call log. */
+export interface FakeCall {
+  operation: string
+  /** The digest the request resolved to (a tag lookup included), or the one it asked for. */
+  imageDigest?: string
+  region?: string
+  /** Date.now() when the request arrived. */
+  at: number
+  /** The HTTP status answered; undefined while (or if never) answered. */
+  status?: number
+  /** The exception name of an error answer. */
+  errorType?: string
 }
 
 export interface FakeEcr {
@@ -96,6 +252,10 @@ export interface FakeEcr {
   registryId: string
   /** Every request received, in order, including ones answered with an error. */
   requests: RecordedRequest[]
+  /** Every request received, in order: operation, image digest, region, time and answer status. */
+  calls: FakeCall[]
+  /** Requests received per operation, throttled and stalled ones included. */
+  counts: Record<string, number>
   close(): Promise<void>
 }
 
