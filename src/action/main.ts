@@ -119,7 +119,9 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
       rules,
       filters: { onlyFixable: config.onlyFixable, minCvss: config.minCvss },
       thresholds: config.thresholds,
-      concurrency: config.maxConcurrency
+      concurrency: config.maxConcurrency,
+      baseline: config.baseline,
+      onlyNew: config.onlyNew
     },
     {
       sourceFor: region => {

@@ -1,15 +1,10 @@
-import { type Finding, compareText } from '../model/findings.js'
+import { type Finding, compareText, findingKey } from '../model/findings.js'
 import { severityRank } from '../model/severity.js'
 
 /** One platform's copy of a finding, as it was before the merge. */
 export interface PlatformFinding {
   platform: string
   finding: Finding
-}
-
-/** Identity of a vulnerability in an image: the same id in the same package is one row. */
-export function findingKey(finding: Pick<Finding, 'id' | 'packageName'>): string {
-  return `${finding.id.trim().toLowerCase()}\u0000${(finding.packageName ?? '').trim()}`
 }
 
 function highest<T>(values: (T | undefined)[], compare: (a: T, b: T) => number): T | undefined {

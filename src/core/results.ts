@@ -1,5 +1,6 @@
 import type { Finding } from '../model/findings.js'
 import type { ImageRef } from '../model/image.js'
+import type { BaselineDiff } from '../policy/baseline.js'
 import type { Thresholds, Verdict } from '../policy/policy.js'
 import { type SeverityCounts, emptyCounts } from '../model/severity.js'
 
@@ -97,6 +98,8 @@ export interface JudgedImage extends ImageResultBase {
   counts: SeverityCounts
   triage: Triage
   verdict: Verdict
+  /** What changed against the baseline; absent without one, or when it could not be read. */
+  baseline?: BaselineDiff
 }
 
 /** No verdict, and always a reason: never a silent pass. */
@@ -131,6 +134,7 @@ export interface ReportData {
   /** Why there is no verdict, when there is none (terminal status, with the likely fix). */
   problem?: string
   platforms: PlatformScan[]
+  baseline?: BaselineDiff
   actionVersion: string
   /** Link to this run's job summary (for the PR comment's "full list" pointer), when known. */
   runUrl?: string

@@ -1,24 +1,27 @@
-import type { Finding } from '../model/findings.js'
+import { type Finding } from '../model/findings.js'
 import { type ImageRef, type ImageTarget, formatImage, isImageIndex } from '../model/image.js'
-import type { IgnoreRule } from './results.js'
-import type { Thresholds } from '../policy/policy.js'
-import { evaluatePolicy } from '../policy/policy.js'
+import type { BaselineReference } from '../model/image-reference.js'
+import { countBySeverity } from '../model/severity.js'
+import { type BaselineDiff, diffBaseline } from '../policy/baseline.js'
+import { type Thresholds, evaluatePolicy } from '../policy/policy.js'
 import {
   type DecisionFilters,
   describeExpiredRule,
   describeStaleRule,
   triage
 } from '../policy/triage.js'
-import { countBySeverity } from '../model/severity.js'
 import { type Acquired, acquireFindings } from './acquire.js'
 import { mergePlatforms } from './merge-platforms.js'
 import type { Clock, Deadline, Logger, ScanSource, WaitSettings } from './ports.js'
-import type { ImageResult, PlatformScan, Problem, ScanInfo } from './results.js'
+import type { IgnoreRule, ImageResult, PlatformScan, Problem, ScanInfo } from './results.js'
 
 export interface JudgeSettings extends WaitSettings {
   rules: readonly IgnoreRule[]
   filters: DecisionFilters
   thresholds: Thresholds
+  baseline?: BaselineReference
+  /** Thresholds judge only findings the baseline does not have. */
+  onlyNew: boolean
 }
 
 export interface ScanImageDependencies {
@@ -35,10 +38,29 @@ interface Platform {
   image: ImageRef
 }
 
-/** Statuses in the order a reader should see the worst first. */
-function worstScan(platforms: PlatformScan[]): ScanInfo {
+/** An image read in full (every platform merged), or the problem that stopped the read. */
+type ImageRead =
+  | {
+      kind: 'read'
+      image: ImageRef
+      platforms: PlatformScan[]
+      scan: ScanInfo
+      findings: Finding[]
+    }
+  | {
+      kind: 'problem'
+      image?: ImageRef
+      platforms: PlatformScan[]
+      scan: ScanInfo
+      problem: Problem
+    }
+
+const UNKNOWN_SCAN: ScanInfo = { status: 'UNKNOWN', type: 'unknown' }
+
+/** The scan a reader should see for the image: a failed platform's, else the first. */
+function shownScan(platforms: PlatformScan[]): ScanInfo {
   const failed = platforms.find(platform => platform.problem)
-  return (failed ?? platforms[0])?.scan ?? { status: 'UNKNOWN', type: 'unknown' }
+  return (failed ?? platforms[0])?.scan ?? UNKNOWN_SCAN
 }
 
 async function platformsOf(
@@ -54,19 +76,24 @@ async function platformsOf(
   return images
 }
 
-function platformLabel(platform: Platform): string {
-  return platform.platform ? `${platform.platform} (${platform.image.digest})` : ''
+function prefixed(log: Logger, prefix: string): Logger {
+  return {
+    info: message => log.info(prefix + message),
+    warning: message => log.warning(prefix + message),
+    notice: message => log.notice(prefix + message),
+    debug: message => log.debug(prefix + message)
+  }
 }
 
 /**
- * Resolves one image, waits for and reads the scan of each of its platform images, merges them
- * and judges the merge. Never throws: an error becomes an unjudged result with its reason.
+ * Resolves an image, waits for and reads the scan of each of its platform images (together, under
+ * the run's deadline) and merges them. Never throws: an error becomes a problem with its reason.
  */
-export async function scanImage(
+async function readImage(
   target: ImageTarget,
-  settings: JudgeSettings,
+  settings: WaitSettings,
   deps: ScanImageDependencies
-): Promise<ImageResult> {
+): Promise<ImageRead> {
   const { source, log, deadline, clock } = deps
   let image: ImageRef | undefined
   try {
@@ -74,15 +101,15 @@ export async function scanImage(
     log.info(`Image: ${formatImage(image)} (${target.region})`)
     const platforms = await platformsOf(image, deps)
     const acquired: { platform: Platform; result: Acquired }[] = await Promise.all(
-      platforms.map(async platform => {
-        const result = await acquireFindings(platform.image, settings, {
+      platforms.map(async platform => ({
+        platform,
+        result: await acquireFindings(platform.image, settings, {
           source,
           clock,
           deadline,
           log: platform.platform ? prefixed(log, `${platform.platform}: `) : log
         })
-        return { platform, result }
-      })
+      }))
     )
     const platformScans: PlatformScan[] = acquired.map(({ platform, result }) => ({
       platform: platform.platform,
@@ -90,65 +117,111 @@ export async function scanImage(
       scan: result.scan,
       ...(result.kind === 'read' ? { counts: result.counts } : { problem: result.problem })
     }))
-    const base = {
-      reference: target.reference,
-      image,
-      platforms: platformScans,
-      scan: worstScan(platformScans)
+    const base = { image, platforms: platformScans, scan: shownScan(platformScans) }
+    const reads: { platform: Platform; findings: Finding[] }[] = []
+    for (const { platform, result } of acquired) {
+      if (result.kind === 'problem') {
+        // One platform without a trustworthy result leaves the whole image without a verdict.
+        const message = platform.platform
+          ? `Platform ${platform.platform} (${platform.image.digest}): ${result.problem.message}`
+          : result.problem.message
+        return { kind: 'problem', ...base, problem: { ...result.problem, message } }
+      }
+      if (result.stale)
+        log.warning(
+          'Scan eligibility expired: these findings are from the last scan and may be stale. Push the image again to rescan it.'
+        )
+      reads.push({ platform, findings: result.findings })
     }
-    const failed = acquired.find(entry => entry.result.kind === 'problem')
-    if (failed && failed.result.kind === 'problem') {
-      const label = platformLabel(failed.platform)
-      const problem: Problem = label
-        ? {
-            ...failed.result.problem,
-            message: `Platform ${label}: ${failed.result.problem.message}`
-          }
-        : failed.result.problem
-      return { kind: 'unjudged', ...base, problem }
-    }
-    const reads = acquired.flatMap(({ platform, result }) =>
-      result.kind === 'read' ? [{ platform, result }] : []
-    )
-    if (reads.some(({ result }) => result.stale))
-      log.warning(
-        'Scan eligibility expired: these findings are from the last scan and may be stale. Push the image again to rescan it.'
-      )
-    const findings: Finding[] = isImageIndex(image)
+    const findings = isImageIndex(image)
       ? mergePlatforms(
-          reads.flatMap(({ platform, result }) =>
-            result.findings.map(finding => ({ platform: platform.platform ?? '', finding }))
+          reads.flatMap(({ platform, findings: found }) =>
+            found.map(finding => ({ platform: platform.platform ?? '', finding }))
           )
         )
-      : (reads[0]?.result.findings ?? [])
-    const triaged = triage(findings, settings.rules, settings.filters, new Date(clock.now()))
-    for (const rule of triaged.expiredRules) log.warning(describeExpiredRule(rule))
-    for (const rule of triaged.staleRules) log.notice(describeStaleRule(rule))
-    return {
-      kind: 'judged',
-      ...base,
-      findings,
-      counts: countBySeverity(findings),
-      triage: triaged,
-      verdict: evaluatePolicy(triaged.counted, settings.thresholds)
-    }
+      : (reads[0]?.findings ?? [])
+    return { kind: 'read', ...base, findings }
   } catch (error) {
-    return {
-      kind: 'unjudged',
-      reference: target.reference,
-      image,
-      platforms: [],
-      scan: { status: 'UNKNOWN', type: 'unknown' },
-      problem: { kind: 'error', message: deps.explainError(error, target) }
-    }
+    const problem: Problem = { kind: 'error', message: deps.explainError(error, target) }
+    return { kind: 'problem', image, platforms: [], scan: UNKNOWN_SCAN, problem }
   }
 }
 
-function prefixed(log: Logger, prefix: string): Logger {
+/** The baseline of an image: a tag or digest in the image's own repository, or another image. */
+export function baselineTarget(baseline: BaselineReference, target: ImageTarget): ImageTarget {
+  if (baseline.kind === 'image') {
+    const { image } = baseline
+    return {
+      reference: image.reference,
+      region: image.region ?? target.region,
+      query: {
+        repository: image.repository,
+        imageTag: image.tag,
+        imageDigest: image.digest,
+        registryId: image.registryId ?? target.query.registryId
+      }
+    }
+  }
+  const query = {
+    repository: target.query.repository,
+    registryId: target.query.registryId,
+    ...('tag' in baseline ? { imageTag: baseline.tag } : { imageDigest: baseline.digest })
+  }
+  const at = 'tag' in baseline ? `:${baseline.tag}` : `@${baseline.digest}`
+  return { reference: `${query.repository}${at}`, region: target.region, query }
+}
+
+/** Compares with the baseline; a baseline that cannot be read is a warning, never a silent pass. */
+async function compareWithBaseline(
+  findings: Finding[],
+  target: ImageTarget,
+  settings: JudgeSettings,
+  deps: ScanImageDependencies
+): Promise<BaselineDiff | undefined> {
+  if (!settings.baseline) return undefined
+  const baseline = baselineTarget(settings.baseline, target)
+  const log = prefixed(deps.log, 'Baseline: ')
+  const read = await readImage(baseline, { ...settings, startScan: false }, { ...deps, log })
+  if (read.kind === 'problem') {
+    deps.log.warning(
+      `Baseline ${baseline.reference} could not be read, so every finding is judged as if no baseline was given: ${read.problem.message}`
+    )
+    return undefined
+  }
+  const diff = diffBaseline(findings, read.findings, {
+    reference: baseline.reference,
+    digest: read.image.digest
+  })
+  deps.log.info(
+    `Against ${formatImage(read.image)}: ${diff.newCount} new, ${diff.fixed.length} fixed, ${diff.unchangedCount} unchanged.`
+  )
+  return diff
+}
+
+/** Reads one image (and its baseline) and judges it: a verdict only on a complete read. */
+export async function scanImage(
+  target: ImageTarget,
+  settings: JudgeSettings,
+  deps: ScanImageDependencies
+): Promise<ImageResult> {
+  const read = await readImage(target, settings, deps)
+  const reference = target.reference
+  if (read.kind === 'problem') return { ...read, kind: 'unjudged', reference }
+  const baseline = await compareWithBaseline(read.findings, target, settings, deps)
+  const filters: DecisionFilters = {
+    ...settings.filters,
+    onlyNew: settings.onlyNew && baseline ? baseline : undefined
+  }
+  const triaged = triage(read.findings, settings.rules, filters, new Date(deps.clock.now()))
+  for (const rule of triaged.expiredRules) deps.log.warning(describeExpiredRule(rule))
+  for (const rule of triaged.staleRules) deps.log.notice(describeStaleRule(rule))
   return {
-    info: message => log.info(prefix + message),
-    warning: message => log.warning(prefix + message),
-    notice: message => log.notice(prefix + message),
-    debug: message => log.debug(prefix + message)
+    ...read,
+    kind: 'judged',
+    reference,
+    counts: countBySeverity(read.findings),
+    triage: triaged,
+    verdict: evaluatePolicy(triaged.counted, settings.thresholds),
+    baseline
   }
 }

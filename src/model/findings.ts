@@ -148,3 +148,8 @@ export function compareFindings(a: Finding, b: Finding): number {
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/** Identity of a vulnerability in an image: the same id in the same package is one row. */
+export function findingKey(finding: Pick<Finding, 'id' | 'packageName'>): string {
+  return `${finding.id.trim().toLowerCase()}\u0000${(finding.packageName ?? '').trim()}`
+}

@@ -1,4 +1,4 @@
-import type { Finding } from '../model/findings.js'
+import { type Finding, findingKey } from '../model/findings.js'
 import type { FilterResult, IgnoreRule, IgnoredFinding, Triage } from '../core/results.js'
 
 /** Filters that decide which findings the policy judges; set-aside findings are still reported. */
@@ -7,6 +7,8 @@ export interface DecisionFilters {
   onlyFixable: boolean
   /** Judge only findings scored at least this (0–10); findings without a score are kept. */
   minCvss?: number
+  /** Judge only findings the baseline does not have (by `findingKey`). */
+  onlyNew?: { unchangedKeys: ReadonlySet<string> }
 }
 
 /** What triage did with one finding, for reports that list every finding once. */
@@ -59,6 +61,14 @@ function activeFilters(filters: DecisionFilters): Filter[] {
       name: `min-cvss ${formatScore(minCvss)}`,
       setsAside: finding => finding.cvssScore !== undefined && finding.cvssScore < minCvss,
       cannotJudge: finding => finding.cvssScore === undefined
+    })
+  }
+  const onlyNew = filters.onlyNew
+  if (onlyNew) {
+    active.push({
+      name: 'only-new',
+      setsAside: finding => onlyNew.unchangedKeys.has(findingKey(finding)),
+      cannotJudge: () => false
     })
   }
   return active

@@ -11,6 +11,7 @@ import {
   type RunResult,
   imageReport
 } from '../core/results.js'
+import { type BaselineDiff, changeOf } from '../policy/baseline.js'
 import { type Disposition, dispositionOf } from '../policy/triage.js'
 import {
   SEVERITIES,
@@ -281,12 +282,37 @@ function platformCell(finding: Finding): string | undefined {
     .join(', ')
 }
 
-function groupBySeverity(findings: readonly Finding[]): [Severity, Finding[]][] {
+/** Most severe group first; with a baseline, new findings lead each group. */
+function groupBySeverity(
+  findings: readonly Finding[],
+  baseline?: BaselineDiff
+): [Severity, Finding[]][] {
   const groups = new Map<Severity, Finding[]>(SEVERITIES.map(severity => [severity, []]))
   for (const finding of findings) groups.get(finding.severity)?.push(finding)
+  const newFirst = (a: Finding, b: Finding) =>
+    baseline
+      ? Number(changeOf(baseline, a) === 'unchanged') -
+        Number(changeOf(baseline, b) === 'unchanged')
+      : 0
   return [...groups]
     .filter(([, group]) => group.length > 0)
-    .map(([severity, group]) => [severity, group.sort(compareFindings)])
+    .map(([severity, group]) => [
+      severity,
+      group.sort((a, b) => newFirst(a, b) || compareFindings(a, b))
+    ])
+}
+
+function changeColumn(baseline: BaselineDiff): Column {
+  return {
+    header: 'Change',
+    hasValue: () => true,
+    cell: finding => (changeOf(baseline, finding) === 'new' ? '**new**' : 'unchanged')
+  }
+}
+
+/** "N new, M fixed, K unchanged" against the baseline, right under the verdict. */
+function renderBaseline(baseline: BaselineDiff): string {
+  return `**Against ${escapeText(baseline.reference)}** (${renderCode(shortDigest(baseline.digest), baseline.digest)}): **${baseline.newCount} new**, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged.`
 }
 
 const DISPOSITION_LABEL: Record<Disposition['kind'], string> = {
@@ -320,12 +346,14 @@ function renderFindings(data: ReportData, budget: Budget, fieldChars: number): L
     return { blocks: [heading, none], listed }
   }
   const disposition = dispositionOf(data.triage)
-  const columns = [...COLUMNS, judgedColumn(disposition)].filter(column =>
+  const baseline = data.baseline
+  const extra = baseline ? [changeColumn(baseline)] : []
+  const columns = [...extra, ...COLUMNS, judgedColumn(disposition)].filter(column =>
     data.findings.some(column.hasValue)
   )
   const tableHeader = `| ${columns.map(column => column.header).join(' | ')} |\n|${columns.map(column => (column.numeric ? '---:' : '---')).join('|')}|`
   const blocks = [heading]
-  for (const [severity, group] of groupBySeverity(data.findings)) {
+  for (const [severity, group] of groupBySeverity(data.findings, baseline)) {
     const visible = ALWAYS_VISIBLE.includes(severity) || blocks.length === 1
     const title = `${severity} (${group.length})`
     const opening = visible
@@ -360,7 +388,11 @@ function renderFooter(data: ReportData): string {
 
 function renderReport(data: ReportData, target: Target): string {
   const budget = new Budget(target.limit, target.measure)
-  const head = [renderVerdict(data, target), renderImage(data)]
+  const head = [
+    renderVerdict(data, target),
+    ...(data.baseline ? [renderBaseline(data.baseline)] : []),
+    renderImage(data)
+  ]
   const footer = renderFooter(data)
   for (const block of [...head, footer]) budget.spend(block + BLOCK_SEPARATOR)
   if (!data.verdict) return `${[...head, footer].join(BLOCK_SEPARATOR)}\n`
