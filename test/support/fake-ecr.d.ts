@@ -235,8 +235,16 @@ export interface RecordedRequest {
 /** One line of the call log. */
 export interface FakeCall {
   operation: string
-  /** The digest the request resolved to (a tag lookup included), or the one it asked for. */
+  /**
+   * The digest the request resolved to (a tag lookup included; the first, when it names several),
+   * or the one it asked for.
+   */
   imageDigest?: string
+  /**
+   * What that digest is: a scannable image, an image index or a buildx attestation manifest;
+   * undefined when no image was found. Lets a test assert no scan call ever hit an index.
+   */
+  imageKind?: 'image' | 'index' | 'attestation'
   region?: string
   /** Date.now() when the request arrived. */
   at: number
