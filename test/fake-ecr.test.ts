@@ -685,11 +685,13 @@ describe('fake ECR: image indexes', () => {
     expect(errors[3]).toBeInstanceOf(UnsupportedImageTypeException)
     expect(errors[2]?.message).toBe('The image is of a type that cannot be scanned.')
     const scanCalls = fake.calls.filter(call => call.operation !== 'BatchGetImage')
-    expect(scanCalls.map(call => [call.operation, call.imageDigest, call.status])).toEqual([
-      ['DescribeImageScanFindings', INDEX_DIGEST, 400],
-      ['DescribeImageScanFindings', attestation, 400],
-      ['StartImageScan', INDEX_DIGEST, 400],
-      ['StartImageScan', attestation, 400]
+    expect(
+      scanCalls.map(call => [call.operation, call.imageDigest, call.imageKind, call.status])
+    ).toEqual([
+      ['DescribeImageScanFindings', INDEX_DIGEST, 'index', 400],
+      ['DescribeImageScanFindings', attestation, 'attestation', 400],
+      ['StartImageScan', INDEX_DIGEST, 'index', 400],
+      ['StartImageScan', attestation, 'attestation', 400]
     ])
   })
 

@@ -82,6 +82,7 @@ export interface FakePlatformImage {
   digest?: string
   /** This platform image's own scan; absent: never scanned, as for a FakeImage. */
   scan?: FakeScan
+  /** imageSizeInBytes in DescribeImages. Default as for FakeImage. */
   sizeInBytes?: number
 }
 
@@ -176,7 +177,9 @@ export interface FakeStall {
 export interface FakeThrottle {
   /** Absent: every operation. */
   operations?: string[]
+  /** Throttle requests 1..first of each operation, as a burst over the API's rate limit. */
   first?: number
+  /** Throttle every `every`-th request of each operation, as sustained load near the limit. */
   every?: number
 }
 
@@ -211,7 +214,9 @@ export interface FakeEcrScenario {
    * perform: ecr:<operation>" wording), e.g. ['GetRegistryScanningConfiguration'].
    */
   denied?: string[]
+  /** ThrottlingException for scripted requests; checked after `denied`, before `faults`. */
   throttle?: FakeThrottle
+  /** Requests answered late or never, taken in order; checked before everything else. */
   stalls?: FakeStall[]
   /**
    * The BatchGetImage failure for an image whose media type is not in acceptedMediaTypes. Default
@@ -235,8 +240,16 @@ export interface RecordedRequest {
 /** One line of the call log. */
 export interface FakeCall {
   operation: string
-  /** The digest the request resolved to (a tag lookup included), or the one it asked for. */
+  /**
+   * The digest the request resolved to (a tag lookup included; the first, when it names several),
+   * or the one it asked for.
+   */
   imageDigest?: string
+  /**
+   * What that digest is: a scannable image, an image index or a buildx attestation manifest;
+   * undefined when no image was found. Lets a test assert no scan call ever hit an index.
+   */
+  imageKind?: 'image' | 'index' | 'attestation'
   region?: string
   /** Date.now() when the request arrived. */
   at: number

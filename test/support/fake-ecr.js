@@ -387,7 +387,10 @@ export async function startFakeEcr(scenario) {
 
   function lookupImage(inRepository, imageId, context) {
     const image = inRepository.find(candidate => matchesImageId(candidate, imageId))
-    context.imageDigest ??= image?.digest ?? imageId?.imageDigest
+    if (context.imageDigest === undefined) {
+      context.imageDigest = image?.digest ?? imageId?.imageDigest
+      context.imageKind = image?.kind
+    }
     return image
   }
 
@@ -752,7 +755,7 @@ export async function startFakeEcr(scenario) {
       counts[operation] = (counts[operation] ?? 0) + 1
       const call = { operation, imageDigest: undefined, region, at: Date.now(), status: undefined }
       calls.push(call)
-      const context = { region, imageDigest: undefined }
+      const context = { region, imageDigest: undefined, imageKind: undefined }
       const stall = takeScripted(stalls, operation)
       if (stall && stall.delayMs === undefined && stall.after !== 'headers') {
         // Accepted, read, never answered: only the client's own timeout or close() ends it.
@@ -761,6 +764,7 @@ export async function startFakeEcr(scenario) {
       }
       const result = answer(request.method, target, operation, body, context)
       call.imageDigest = context.imageDigest ?? body.imageId?.imageDigest
+      call.imageKind = context.imageKind
       const send = () => {
         call.status = result.status
         call.errorType = result.errorType
