@@ -1,7 +1,8 @@
 import type { Finding } from '../src/model/findings.js'
-import { finding, judgedReportData } from './support/model.js'
+import { finding, judgedReportData, runOf } from './support/model.js'
 import {
   JSON_REPORT_VERSION,
+  type JsonImageReport,
   buildJsonReport,
   serializeJsonReport
 } from '../src/report/json-report.js'
@@ -69,32 +70,43 @@ const curl = finding('CVE-2023-38545', { severity: 'MEDIUM', fixAvailable: 'NO' 
 
 describe('buildJsonReport', () => {
   const data = reportData([glibc, zlib, curl], [accepted, lapsed, unused], true)
-  const report = buildJsonReport(data)
+  const run = buildJsonReport(runOf(data, 'team/api:v1.2.3'))
+  const report = run.images[0] as JsonImageReport
 
   it('round-trips through JSON unchanged, with dates as ISO strings', () => {
-    const parsed: unknown = JSON.parse(serializeJsonReport(report))
-    expect(parsed).toStrictEqual(report)
+    const parsed: unknown = JSON.parse(serializeJsonReport(run))
+    expect(parsed).toStrictEqual(run)
     expect(report.scan.completedAt).toBe('2026-03-14T10:20:30.000Z')
     expect(report.scan.vulnerabilitySourceUpdatedAt).toBe('2026-03-14T08:00:00.000Z')
   })
 
-  it('has every documented top-level key, always present', () => {
-    expect(Object.keys(report)).toEqual([
+  it('has every documented key, always present, with one entry per image', () => {
+    expect(Object.keys(run)).toEqual([
       'reportVersion',
       'tool',
+      'thresholds',
+      'passed',
+      'images',
+      'runUrl'
+    ])
+    expect(Object.keys(report)).toEqual([
+      'input',
       'image',
       'scan',
-      'thresholds',
+      'platforms',
       'verdict',
       'problem',
       'counts',
+      'baseline',
       'filters',
       'rules',
-      'findings',
-      'runUrl'
+      'findings'
     ])
-    expect(report.reportVersion).toBe(JSON_REPORT_VERSION)
-    expect(report.tool).toEqual({ name: 'ecr-scan-findings', version: '1.4.0' })
+    expect(run.reportVersion).toBe(JSON_REPORT_VERSION)
+    expect(run.reportVersion).toBe(2)
+    expect(run.tool).toEqual({ name: 'ecr-scan-findings', version: '1.4.0' })
+    expect(run.passed).toBe(false)
+    expect(report.input).toBe('team/api:v1.2.3')
   })
 
   it('identifies the image by its full reference and parts, with null for what is absent', () => {
@@ -135,7 +147,9 @@ describe('buildJsonReport', () => {
       exploitAvailable: 'NO',
       source: 'enhanced',
       disposition: 'counted',
-      ignoredBy: null
+      ignoredBy: null,
+      platforms: null,
+      change: null
     })
   })
 
@@ -156,7 +170,7 @@ describe('buildJsonReport', () => {
   })
 
   it('writes the thresholds and a verdict whose breaches carry their sentence', () => {
-    expect(report.thresholds).toEqual({
+    expect(run.thresholds).toEqual({
       failOn: 'HIGH',
       maxCounts: { MEDIUM: 5 },
       failOnExploit: true
@@ -186,7 +200,9 @@ describe('buildJsonReport without a verdict', () => {
       verdict: undefined,
       problem: 'Scanning failed for this image.'
     }
-    const report = buildJsonReport(data)
+    const run = buildJsonReport(runOf(data))
+    const report = run.images[0] as JsonImageReport
+    expect(run.passed).toBeNull()
     expect(report.verdict).toBeNull()
     expect(report.problem).toBe('Scanning failed for this image.')
     expect(report.scan).toEqual({
@@ -196,7 +212,7 @@ describe('buildJsonReport without a verdict', () => {
       completedAt: null,
       vulnerabilitySourceUpdatedAt: null
     })
-    expect(JSON.parse(serializeJsonReport(report))).toStrictEqual(report)
+    expect(JSON.parse(serializeJsonReport(run))).toStrictEqual(run)
   })
 })
 
@@ -206,13 +222,14 @@ describe('serializeJsonReport', () => {
       title: '"}], "verdict": {"passed": true} //',
       description: 'line\nbreak \u0000 nul \u2028 separator </script> \\ backslash \ud800'
     })
-    const text = serializeJsonReport(buildJsonReport(reportData([hostile])))
+    const text = serializeJsonReport(buildJsonReport(runOf(reportData([hostile]))))
     const parsed = JSON.parse(text) as {
-      findings: { title: string }[]
-      verdict: { passed: boolean }
+      passed: boolean
+      images: { findings: { title: string }[]; verdict: { passed: boolean } }[]
     }
-    expect(parsed.findings[0]?.title).toBe('"}], "verdict": {"passed": true} //')
-    expect(parsed.verdict.passed).toBe(false)
+    expect(parsed.images[0]?.findings[0]?.title).toBe('"}], "verdict": {"passed": true} //')
+    expect(parsed.images[0]?.verdict.passed).toBe(false)
+    expect(parsed.passed).toBe(false)
     expect(text.endsWith('}\n')).toBe(true)
   })
 })

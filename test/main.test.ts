@@ -142,7 +142,9 @@ describe('the step, end to end over HTTP', () => {
     expect(result.log).toContain(`Image: ${REPOSITORY}:v1@${DIGEST}`)
     expect(decodeEntities(result.summary)).toMatch(/^## ✅ Passed: team\/web-api:v1 /)
     expect(JSON.parse(await readFile(result.outputs['json-report'] ?? '', 'utf8'))).toMatchObject({
-      reportVersion: 1
+      reportVersion: 2,
+      passed: true,
+      images: [{ input: `${REPOSITORY}:v1`, image: { digest: DIGEST } }]
     })
   })
 
@@ -345,7 +347,7 @@ describe('the step, end to end over HTTP', () => {
     })
     expect(result.failed).toBe(true)
     const report = JSON.parse(await readFile(result.outputs['json-report'] ?? '', 'utf8'))
-    expect(report.scan).toMatchObject({ status: 'IN_PROGRESS', type: 'unknown' })
+    expect(report.images[0].scan).toMatchObject({ status: 'IN_PROGRESS', type: 'unknown' })
   })
 
   it('fails on a timeout even with scan-failure: warn, which is for scan results', async () => {
@@ -505,7 +507,7 @@ describe('the step, end to end over HTTP', () => {
       expect(result.log).toContain('CVE-1999-0001')
       const report = JSON.parse(await readFile(result.outputs['json-report'] ?? '', 'utf8'))
       expect(
-        report.findings.map((finding: { disposition: string }) => finding.disposition)
+        report.images[0].findings.map((finding: { disposition: string }) => finding.disposition)
       ).toEqual(['ignored', 'ignored'])
     })
 

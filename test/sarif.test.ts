@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import ajvFormats from 'ajv-formats'
 import type { Finding } from '../src/model/findings.js'
-import { judgedReportData, finding as sharedFinding } from './support/model.js'
-import type { IgnoreRule, ReportData } from '../src/core/results.js'
+import { judgedReportData, runOf, finding as sharedFinding } from './support/model.js'
+import type { IgnoreRule, ImageResult, ReportData, RunResult } from '../src/core/results.js'
 import {
   MAX_RESULTS_PER_RUN,
   SARIF_SCHEMA_URI,
   type SarifLog,
+  buildRunSarif,
   buildSarif,
   sarifLevel,
   serializeSarif
@@ -287,5 +288,60 @@ describe('sarifLevel', () => {
     ['UNTRIAGED', 'note']
   ] as const)('maps %s to %s', (severity, level) => {
     expect(sarifLevel(severity)).toBe(level)
+  })
+})
+
+describe('buildRunSarif', () => {
+  const api = judgedReportData([glibc], {})
+  const worker = judgedReportData([unscoredMedium], {
+    image: {
+      repository: 'team/worker',
+      tag: 'v2',
+      digest: `sha256:${'d'.repeat(64)}`,
+      region: 'us-east-1'
+    }
+  })
+  const run: RunResult = {
+    ...runOf(api),
+    images: [...runOf(api).images, ...runOf(worker, 'team/worker:v2').images]
+  }
+
+  it('writes one run per image, each in its own category, valid against the schema', () => {
+    const log = buildRunSarif(run, OPTIONS)
+    expect(validateSarif(log)).toBe(true)
+    expect(log.runs.map(sarifRun => sarifRun.automationDetails?.id)).toEqual([
+      `ecr-scan-findings/team/api@sha256:${'c'.repeat(64)}/`,
+      'ecr-scan-findings/team/worker:v2/'
+    ])
+    expect(log.runs.map(sarifRun => sarifRun.results.map(result => result.ruleId))).toEqual([
+      ['CVE-2023-4911'],
+      ['ALAS-2024-001']
+    ])
+  })
+
+  it('leaves a single run without a category, so the upload step names it', () => {
+    expect(buildRunSarif(runOf(api), OPTIONS).runs[0]?.automationDetails).toBeUndefined()
+  })
+
+  it('leaves out images without a verdict', () => {
+    const unjudged = runOf({ ...worker, verdict: undefined, problem: 'FAILED' })
+    const log = buildRunSarif(
+      { ...run, images: [run.images[0] as ImageResult, ...unjudged.images] },
+      OPTIONS
+    )
+    expect(log.runs).toHaveLength(1)
+  })
+
+  it.each([
+    ['CRITICAL', '9.5'],
+    ['HIGH', '8.0'],
+    ['MEDIUM', '5.5'],
+    ['LOW', '2.0'],
+    ['INFORMATIONAL', '0.1'],
+    ['UNDEFINED', '5.5'],
+    ['UNTRIAGED', '5.5']
+  ] as const)('gives an unscored %s rule the security-severity %s', (severity, score) => {
+    const log = buildSarif(reportData([finding('CVE-1', { severity })]), OPTIONS)
+    expect(log.runs[0]?.tool.driver.rules[0]?.properties['security-severity']).toBe(score)
   })
 })

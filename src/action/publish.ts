@@ -3,12 +3,12 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { type Config, INPUT } from '../config/inputs.js'
-import { type RunResult, imageReport } from '../core/results.js'
+import type { RunResult } from '../core/results.js'
 import { errorMessage } from '../model/text.js'
 import { buildJsonReport, serializeJsonReport } from '../report/json-report.js'
 import { COMMENT_MARKER_BUDGET } from '../report/limits.js'
 import { renderRunComment, renderRunSummary } from '../report/report.js'
-import { buildSarif, serializeSarif } from '../report/sarif.js'
+import { buildRunSarif, serializeSarif } from '../report/sarif.js'
 import { writePlainFile } from './files.js'
 import { actionLog } from './logger.js'
 import { OUTPUT, setRunOutputs } from './outputs.js'
@@ -75,17 +75,15 @@ export async function publish(
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderRunSummary(run)).write()
     else actionLog.info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.')
   })
-  const [first] = run.images
   const jsonPath = config.jsonReport ?? defaultJsonReportPath(run, env)
-  if (first) {
-    await attempt(`JSON report to ${jsonPath}`, async () => {
-      await writePlainFile(jsonPath, serializeJsonReport(buildJsonReport(imageReport(run, first))))
-      core.setOutput(OUTPUT.jsonReport, jsonPath)
-    })
-  }
+  await attempt(`JSON report to ${jsonPath}`, async () => {
+    await writePlainFile(jsonPath, serializeJsonReport(buildJsonReport(run)))
+    core.setOutput(OUTPUT.jsonReport, jsonPath)
+  })
   // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
+  // With several images, those with a verdict still get their runs.
   const sarifPath = config.sarifReport
-  if (sarifPath && first?.kind === 'judged') {
+  if (sarifPath && run.images.some(image => image.kind === 'judged')) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd()
     const dockerfile = relative(workspace, resolve(config.dockerfile))
     if (dockerfile.startsWith(`..${sep}`) || isAbsolute(dockerfile)) {
@@ -94,9 +92,10 @@ export async function publish(
       )
     }
     await attempt(`SARIF report to ${sarifPath}`, async () => {
-      const sarif = buildSarif(imageReport(run, first), { dockerfile })
-      for (const notice of sarif.runs[0]?.invocations?.[0]?.toolExecutionNotifications ?? [])
-        actionLog.warning(`SARIF: ${notice.message.text}`)
+      const sarif = buildRunSarif(run, { dockerfile })
+      for (const sarifRun of sarif.runs)
+        for (const notice of sarifRun.invocations?.[0]?.toolExecutionNotifications ?? [])
+          actionLog.warning(`SARIF (${sarifRun.properties.image}): ${notice.message.text}`)
       await writePlainFile(sarifPath, serializeSarif(sarif))
       core.setOutput(OUTPUT.sarifReport, sarifPath)
     })

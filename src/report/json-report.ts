@@ -6,7 +6,15 @@ import type {
 } from '../model/findings.js'
 import { formatImage } from '../model/image.js'
 import { type Breach, describeBreach } from '../policy/policy.js'
-import type { FilterResult, IgnoreRule, ReportData, ScanType } from '../core/results.js'
+import {
+  type FilterResult,
+  type IgnoreRule,
+  type ReportData,
+  type RunResult,
+  type ScanType,
+  imageReport
+} from '../core/results.js'
+import { type Change, changeOf } from '../policy/baseline.js'
 import {
   type RankedSeverity,
   type Severity,
@@ -16,8 +24,11 @@ import {
 } from '../model/severity.js'
 import { dispositionOf } from '../policy/triage.js'
 
-/** Bumped only when a field changes meaning or goes away; new fields keep the version. */
-export const JSON_REPORT_VERSION = 1
+/**
+ * Bumped only when a field changes meaning or goes away; new fields keep the version. Version 2
+ * holds every image of the run in `images`; version 1 was one image at the top level.
+ */
+export const JSON_REPORT_VERSION = 2
 
 // Absent values are null rather than missing, so every documented key is always there.
 
@@ -45,6 +56,10 @@ export interface JsonFinding {
   /** counted: judged by the policy; ignored: matched an ignore rule; set-aside: by a filter. */
   disposition: 'counted' | 'ignored' | 'set-aside'
   ignoredBy: JsonIgnoreRule | null
+  /** For an image index: each platform with the finding, and its installed version there. */
+  platforms: { platform: string; installedVersion: string | null }[] | null
+  /** Against the baseline: new or unchanged; null without one. */
+  change: Change | null
 }
 
 export interface JsonBreach {
@@ -61,6 +76,21 @@ export interface JsonBreach {
 export interface JsonReport {
   reportVersion: typeof JSON_REPORT_VERSION
   tool: { name: 'ecr-scan-findings'; version: string }
+  thresholds: {
+    failOn: RankedSeverity | null
+    maxCounts: Partial<Record<Severity, number>>
+    failOnExploit: boolean
+  }
+  /** true when every image passed, false when one failed, null when one has no verdict. */
+  passed: boolean | null
+  images: JsonImageReport[]
+  runUrl: string | null
+}
+
+/** One image of the run: what it resolved to, its scan, verdict, counts and findings. */
+export interface JsonImageReport {
+  /** The reference as the user gave it. */
+  input: string
   image: {
     reference: string
     repository: string
@@ -76,11 +106,14 @@ export interface JsonReport {
     completedAt: string | null
     vulnerabilitySourceUpdatedAt: string | null
   }
-  thresholds: {
-    failOn: RankedSeverity | null
-    maxCounts: Partial<Record<Severity, number>>
-    failOnExploit: boolean
-  }
+  /** The platform images of an index, with their own status and counts; empty otherwise. */
+  platforms: {
+    platform: string
+    digest: string
+    status: string
+    bySeverity: SeverityCounts | null
+    problem: string | null
+  }[]
   /** null when the scan ended without findings to judge; `problem` then says why. */
   verdict: { passed: boolean; breaches: JsonBreach[] } | null
   problem: string | null
@@ -91,10 +124,16 @@ export interface JsonReport {
     ignored: number
     setAside: number
   }
+  baseline: {
+    reference: string
+    digest: string
+    new: number
+    unchanged: number
+    fixed: { id: string; packageName: string | null; severity: Severity }[]
+  } | null
   filters: FilterResult[]
   rules: { expired: JsonIgnoreRule[]; stale: JsonIgnoreRule[] }
   findings: JsonFinding[]
-  runUrl: string | null
 }
 
 function jsonRule(rule: IgnoreRule): JsonIgnoreRule {
@@ -129,8 +168,9 @@ function definedLimits(
   return limits
 }
 
-export function buildJsonReport(data: ReportData): JsonReport {
+export function jsonImage(data: ReportData, input: string): JsonImageReport {
   const disposition = dispositionOf(data.triage)
+  const { baseline } = data
   const findings = data.findings.map((finding: Finding): JsonFinding => {
     const outcome = disposition(finding)
     return {
@@ -147,13 +187,18 @@ export function buildJsonReport(data: ReportData): JsonReport {
       exploitAvailable: finding.exploitAvailable,
       source: finding.source,
       disposition: outcome.kind,
-      ignoredBy: outcome.kind === 'ignored' ? jsonRule(outcome.rule) : null
+      ignoredBy: outcome.kind === 'ignored' ? jsonRule(outcome.rule) : null,
+      platforms:
+        finding.platforms?.map(entry => ({
+          platform: entry.platform,
+          installedVersion: entry.installedVersion ?? null
+        })) ?? null,
+      change: baseline ? changeOf(baseline, finding) : null
     }
   })
-  const { image, scan, thresholds, triage, verdict } = data
+  const { image, scan, triage, verdict } = data
   return {
-    reportVersion: JSON_REPORT_VERSION,
-    tool: { name: 'ecr-scan-findings', version: data.actionVersion },
+    input,
     image: {
       reference: formatImage(image),
       repository: image.repository,
@@ -169,11 +214,19 @@ export function buildJsonReport(data: ReportData): JsonReport {
       completedAt: scan.completedAt?.toISOString() ?? null,
       vulnerabilitySourceUpdatedAt: scan.vulnerabilitySourceUpdatedAt?.toISOString() ?? null
     },
-    thresholds: {
-      failOn: thresholds.failOn ?? null,
-      maxCounts: definedLimits(thresholds.maxCounts),
-      failOnExploit: thresholds.failOnExploit
-    },
+    platforms: data.platforms.flatMap(platform =>
+      platform.platform
+        ? [
+            {
+              platform: platform.platform,
+              digest: platform.digest,
+              status: platform.scan.status,
+              bySeverity: platform.counts ? { ...platform.counts } : null,
+              problem: platform.problem?.message ?? null
+            }
+          ]
+        : []
+    ),
     verdict: verdict
       ? { passed: verdict.passed, breaches: verdict.breaches.map(jsonBreach) }
       : null,
@@ -185,14 +238,45 @@ export function buildJsonReport(data: ReportData): JsonReport {
       ignored: triage.ignored.length,
       setAside: triage.filters.reduce((sum, filter) => sum + filter.setAside, 0)
     },
+    baseline: baseline
+      ? {
+          reference: baseline.reference,
+          digest: baseline.digest,
+          new: baseline.newCount,
+          unchanged: baseline.unchangedCount,
+          fixed: baseline.fixed.map(finding => ({
+            id: finding.id,
+            packageName: finding.packageName ?? null,
+            severity: finding.severity
+          }))
+        }
+      : null,
     filters: triage.filters.map(filter => ({ ...filter })),
     rules: { expired: triage.expiredRules.map(jsonRule), stale: triage.staleRules.map(jsonRule) },
-    findings,
-    runUrl: data.runUrl ?? null
+    findings
   }
 }
 
-/** Two-space indented with a final newline, so the file diffs and reads well. */
+/** The whole run: every image, in the order given. */
+export function buildJsonReport(run: RunResult): JsonReport {
+  const { thresholds } = run
+  const judged = run.images.every(image => image.kind === 'judged')
+  return {
+    reportVersion: JSON_REPORT_VERSION,
+    tool: { name: 'ecr-scan-findings', version: run.actionVersion },
+    thresholds: {
+      failOn: thresholds.failOn ?? null,
+      maxCounts: definedLimits(thresholds.maxCounts),
+      failOnExploit: thresholds.failOnExploit
+    },
+    passed: judged
+      ? run.images.every(image => image.kind === 'judged' && image.verdict.passed)
+      : null,
+    images: run.images.map(image => jsonImage(imageReport(run, image), image.reference)),
+    runUrl: run.runUrl ?? null
+  }
+}
+
 export function serializeJsonReport(report: JsonReport): string {
   return `${JSON.stringify(report, null, 2)}\n`
 }

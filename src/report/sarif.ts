@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { type Finding, compareFindings, compareText } from '../model/findings.js'
 import { formatImage } from '../model/image.js'
-import type { ReportData } from '../core/results.js'
+import { type ReportData, type RunResult, imageReport } from '../core/results.js'
 import { type Severity, severityRank } from '../model/severity.js'
 import { dispositionOf } from '../policy/triage.js'
 import { safeHttpUrl } from './markdown.js'
@@ -69,6 +69,8 @@ export interface SarifLog {
     }
     /** Present only when results were left out, to say so inside the file. */
     invocations?: SarifInvocation[]
+    /** Set when a file holds several runs: code scanning needs a category for each. */
+    automationDetails?: { id: string }
     results: SarifResult[]
     properties: { image: string; repository: string; digest: string; scanType: string }
   }[]
@@ -89,18 +91,23 @@ export function sarifLevel(severity: Severity): SarifLevel {
 
 // Used when the scan gave no CVSS score: the middle of the band code scanning maps back to the
 // same severity (critical > 9.0, high 7.0–8.9, medium 4.0–6.9, low below 4.0).
-const BAND_SCORE: Partial<Record<Severity, number>> = {
+// INFORMATIONAL ranks lowest; UNDEFINED and UNTRIAGED are unknown, ranked as medium rather than
+// hidden at the bottom.
+const BAND_SCORE: Record<Severity, number> = {
   CRITICAL: 9.5,
   HIGH: 8.0,
   MEDIUM: 5.5,
-  LOW: 2.0
+  LOW: 2.0,
+  INFORMATIONAL: 0.1,
+  UNDEFINED: 5.5,
+  UNTRIAGED: 5.5
 }
 
 /** Code scanning ranks alerts by this: a number written as a string, above 0 and at most 10. */
-function securitySeverity(findings: Finding[], severity: Severity): string | undefined {
+function securitySeverity(findings: Finding[], severity: Severity): string {
   const scores = findings.map(finding => finding.cvssScore ?? 0).filter(score => score > 0)
   const score = scores.length > 0 ? Math.min(10, Math.max(...scores)) : BAND_SCORE[severity]
-  return score === undefined ? undefined : score.toFixed(1)
+  return score.toFixed(1)
 }
 
 /** Only http(s) links become helpUri: scan text is untrusted and the schema wants a real URI. */
@@ -207,7 +214,7 @@ function buildRule(id: string, findings: Finding[]): SarifRule {
   const description = first.description.trim() || title
   const link = findings.map(finding => safeHttpUrl(finding.link)).find(Boolean)
   const score = securitySeverity(findings, severity)
-  const facts = `Severity: ${severity}.${score ? ` Security severity: ${score}.` : ''}`
+  const facts = `Severity: ${severity}. Security severity: ${score}.`
   return {
     id,
     shortDescription: { text: title },
@@ -221,7 +228,7 @@ function buildRule(id: string, findings: Finding[]): SarifRule {
     properties: {
       tags: ['security', 'vulnerability', 'container'],
       precision: 'very-high',
-      ...(score ? { 'security-severity': score } : {})
+      'security-severity': score
     }
   }
 }
@@ -314,4 +321,27 @@ export function buildSarif(data: ReportData, options: SarifOptions): SarifLog {
 
 export function serializeSarif(log: SarifLog): string {
   return `${JSON.stringify(log, null, 2)}\n`
+}
+
+/**
+ * One run per judged image. Several runs each get their own `automationDetails.id`, because code
+ * scanning rejects two runs of one category in an upload; a single run keeps none, so the
+ * upload step's `category` applies as before.
+ */
+export function buildRunSarif(run: RunResult, options: SarifOptions): SarifLog {
+  const judged = run.images.filter(image => image.kind === 'judged')
+  const runs = judged.flatMap(image => {
+    const data = imageReport(run, image)
+    return buildSarif(data, options).runs.map(sarifRun =>
+      judged.length > 1
+        ? { ...sarifRun, automationDetails: { id: `ecr-scan-findings/${automationName(data)}/` } }
+        : sarifRun
+    )
+  })
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs }
+}
+
+/** The category is everything before the id's last slash, so a repository's own slashes stay. */
+function automationName({ image }: ReportData): string {
+  return image.tag ? `${image.repository}:${image.tag}` : `${image.repository}@${image.digest}`
 }

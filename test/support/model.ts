@@ -1,7 +1,7 @@
 import type { Finding } from '../../src/model/findings.js'
 import type { ImageRef } from '../../src/model/image.js'
 import { type Thresholds, evaluatePolicy } from '../../src/policy/policy.js'
-import type { IgnoreRule, ReportData, ScanInfo } from '../../src/core/results.js'
+import type { IgnoreRule, ReportData, RunResult, ScanInfo } from '../../src/core/results.js'
 import { countBySeverity } from '../../src/model/severity.js'
 import { type DecisionFilters, triage } from '../../src/policy/triage.js'
 
@@ -52,5 +52,42 @@ export function judgedReportData(findings: Finding[], options: JudgedOptions = {
     triage: triaged,
     verdict: evaluatePolicy(triaged.counted, thresholds),
     actionVersion: '1.4.0'
+  }
+}
+
+/** A run holding one image, made from the view a renderer takes. */
+export function runOf(data: ReportData, reference = 'team/api:v1'): RunResult {
+  const base = {
+    reference,
+    image: data.image,
+    platforms: data.platforms,
+    scan: data.scan
+  }
+  const run = {
+    thresholds: data.thresholds,
+    actionVersion: data.actionVersion,
+    runUrl: data.runUrl
+  }
+  if (!data.verdict) {
+    return {
+      ...run,
+      images: [
+        { ...base, kind: 'unjudged', problem: { kind: 'scan-ended', message: data.problem ?? '' } }
+      ]
+    }
+  }
+  return {
+    ...run,
+    images: [
+      {
+        ...base,
+        kind: 'judged',
+        findings: data.findings,
+        counts: data.counts,
+        triage: data.triage,
+        verdict: data.verdict,
+        baseline: data.baseline
+      }
+    ]
   }
 }
