@@ -57,6 +57,18 @@ export class ImageMismatchError extends Error {
   override name = 'ImageMismatchError'
 }
 
+/** ECR answered something that cannot be right; the message says what and what to do. */
+export class EcrAnswerError extends Error {
+  override name = 'EcrAnswerError'
+}
+
+/** The only digest form ECR uses for images: anything else is not a digest we can pin to. */
+const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/
+
+function describeQuery(query: ImageQuery): string {
+  return `${query.repository}${query.imageTag ? `:${query.imageTag}` : ''}${query.imageDigest ? `@${query.imageDigest}` : ''}`
+}
+
 /** The only module that talks to ECR. Endpoint and credentials come from the SDK's default chain. */
 export class EcrScans implements ScanSource {
   constructor(
@@ -98,20 +110,27 @@ export class EcrScans implements ScanSource {
       { abortSignal: signal }
     )
     const detail = response.imageDetails?.[0]
-    const digest = detail?.imageDigest ?? query.imageDigest
-    if (!digest) {
+    if (!detail) {
       // What ECR answers for a missing image anyway; an empty answer means the same.
       throw new ImageNotFoundException({
-        message: `ECR described no image for ${query.repository}:${query.imageTag ?? ''}.`,
+        message: `ECR described no image for ${describeQuery(query)}.`,
         $metadata: {}
       })
     }
-    if (
-      query.imageDigest &&
-      query.imageTag &&
-      !(detail?.imageTags ?? []).includes(query.imageTag)
-    ) {
-      const tags = detail?.imageTags?.length ? detail.imageTags.join(', ') : 'none'
+    const digest = detail.imageDigest
+    if (typeof digest !== 'string' || !DIGEST_PATTERN.test(digest)) {
+      const shown = typeof digest === 'string' ? JSON.stringify(digest.slice(0, 80)) : 'none'
+      throw new EcrAnswerError(
+        `ECR answered an image digest that is not sha256: followed by 64 hex digits (${shown}) for ${describeQuery(query)}. Retry the job; if it persists, report this with the run log.`
+      )
+    }
+    if (query.imageDigest && digest !== query.imageDigest) {
+      throw new EcrAnswerError(
+        `ECR answered digest ${digest} for ${describeQuery(query)}, not the image-digest given. Check the image-digest input; if it is right, retry the job and report this if it persists.`
+      )
+    }
+    if (query.imageDigest && query.imageTag && !(detail.imageTags ?? []).includes(query.imageTag)) {
+      const tags = detail.imageTags?.length ? detail.imageTags.join(', ') : 'none'
       throw new ImageMismatchError(
         `Tag '${query.imageTag}' does not point at ${query.imageDigest} in ${query.repository} (that image's tags: ${tags}). Pass only the digest, or the tag the image was pushed with.`
       )
@@ -122,7 +141,7 @@ export class EcrScans implements ScanSource {
       tag: query.imageTag,
       registryId: query.registryId,
       region: this.region,
-      manifestMediaType: detail?.imageManifestMediaType
+      manifestMediaType: detail.imageManifestMediaType
     }
   }
 

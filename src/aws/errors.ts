@@ -57,6 +57,7 @@ export function explainAwsError(error: unknown, context: ErrorContext): string {
     case 'ERR_INVALID_URL':
       return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`
     case 'ImageMismatchError':
+    case 'EcrAnswerError':
       return detail
   }
   // Every answer from AWS carries $metadata; anything else is this action's own failure.
