@@ -3,7 +3,9 @@ import {
   DescribeImageScanFindingsCommand,
   type DescribeImageScanFindingsResponse,
   DescribeImagesCommand,
+  DescribeRepositoriesCommand,
   ECRClient,
+  GetRegistryScanningConfigurationCommand,
   ImageNotFoundException,
   LimitExceededException,
   ScanNotFoundException,
@@ -14,6 +16,7 @@ import {
 } from '@aws-sdk/client-ecr'
 import { StandardRetryStrategy } from '@smithy/core/retry'
 import type { PlatformImages, ScanSource } from '../core/ports.js'
+import type { ScanningConfiguration } from '../core/scan-status.js'
 import type { ScanPage, StartScanOutcome } from '../core/wait-for-scan.js'
 import type { ImageRef } from '../model/image.js'
 import { IMAGE_INDEX_MEDIA_TYPES, platformImages } from '../model/manifest.js'
@@ -211,6 +214,41 @@ export class EcrScans implements ScanSource {
     for await (const response of pages) yield toScanPage(response)
   }
 
+  /**
+   * The registry's scanning configuration and the repository's scan-on-push flag, to tell a scan
+   * that is late from one that will never come. Throws what ECR throws (AccessDeniedException
+   * for a role without ecr:GetRegistryScanningConfiguration or ecr:DescribeRepositories).
+   */
+  async scanningConfiguration(
+    image: ImageRef,
+    signal?: AbortSignal
+  ): Promise<ScanningConfiguration> {
+    const [registry, repositories] = await Promise.all([
+      this.client.send(new GetRegistryScanningConfigurationCommand({}), { abortSignal: signal }),
+      this.client.send(
+        new DescribeRepositoriesCommand({
+          registryId: image.registryId,
+          repositoryNames: [image.repository]
+        }),
+        { abortSignal: signal }
+      )
+    ])
+    const configuration = registry.scanningConfiguration
+    return {
+      registryId: registry.registryId,
+      scanType: configuration?.scanType,
+      rules: (configuration?.rules ?? []).map(rule => ({
+        scanFrequency: rule.scanFrequency,
+        filters: (rule.repositoryFilters ?? []).map(entry => ({
+          filter: entry.filter,
+          filterType: entry.filterType
+        }))
+      })),
+      repositoryScanOnPush:
+        repositories.repositories?.[0]?.imageScanningConfiguration?.scanOnPush ?? false
+    }
+  }
+
   async startScan(image: ImageRef, signal?: AbortSignal): Promise<StartScanOutcome> {
     try {
       await this.client.send(
@@ -239,6 +277,8 @@ function toScanPage(response: DescribeImageScanFindingsResponse): ScanPage {
     description: response.imageScanStatus?.description,
     completedAt: results?.imageScanCompletedAt,
     vulnerabilitySourceUpdatedAt: results?.vulnerabilitySourceUpdatedAt,
+    hasResults: results !== undefined,
+    listed: results?.findings !== undefined || results?.enhancedFindings !== undefined,
     findings: results?.findings ?? [],
     enhancedFindings: results?.enhancedFindings ?? [],
     enhanced:
