@@ -1,7 +1,9 @@
 import {
   DescribeImageScanFindingsCommand,
   DescribeImagesCommand,
+  DescribeRepositoriesCommand,
   ECRClient,
+  GetRegistryScanningConfigurationCommand,
   ImageNotFoundException,
   LimitExceededException,
   ScanNotFoundException,
@@ -153,6 +155,72 @@ describe('EcrScans.describeScan', () => {
       imageScanFindings: { enhancedFindings: [] }
     })
     expect((await ecr.describeScan(image))?.enhanced).toBe(true)
+  })
+})
+
+describe('EcrScans.describeScan, answers without results', () => {
+  it.each([
+    ['no imageScanFindings', undefined, { hasResults: false, listed: false }],
+    ['imageScanFindings {}', {}, { hasResults: true, listed: false, completedAt: undefined }],
+    [
+      'an empty list and no completion time',
+      { findings: [] },
+      { hasResults: true, listed: true, completedAt: undefined }
+    ]
+  ])('maps %s so the wait can tell it is not a result', async (_, results, expected) => {
+    const { mock, ecr } = setup()
+    mock.on(DescribeImageScanFindingsCommand).resolves({
+      imageScanStatus: { status: 'COMPLETE' },
+      ...(results ? { imageScanFindings: results } : {})
+    })
+    expect(await ecr.describeScan(image)).toMatchObject(expected)
+  })
+})
+
+describe('EcrScans.scanningConfiguration', () => {
+  it("reads the registry's rules and the repository's scan on push", async () => {
+    const { mock, ecr } = setup()
+    mock.on(GetRegistryScanningConfigurationCommand).resolves({
+      registryId: '123456789012',
+      scanningConfiguration: {
+        scanType: 'ENHANCED',
+        rules: [
+          {
+            scanFrequency: 'CONTINUOUS_SCAN',
+            repositoryFilters: [{ filter: 'team/*', filterType: 'WILDCARD' }]
+          }
+        ]
+      }
+    })
+    mock.on(DescribeRepositoriesCommand).resolves({
+      repositories: [
+        { repositoryName: 'team/web', imageScanningConfiguration: { scanOnPush: true } }
+      ]
+    })
+    expect(await ecr.scanningConfiguration(image)).toEqual({
+      registryId: '123456789012',
+      scanType: 'ENHANCED',
+      rules: [
+        {
+          scanFrequency: 'CONTINUOUS_SCAN',
+          filters: [{ filter: 'team/*', filterType: 'WILDCARD' }]
+        }
+      ],
+      repositoryScanOnPush: true
+    })
+    expect(mock.commandCalls(DescribeRepositoriesCommand)[0]?.args[0].input).toEqual({
+      registryId: undefined,
+      repositoryNames: ['team/web']
+    })
+  })
+
+  it('lets AccessDeniedException through for the caller to explain', async () => {
+    const { mock, ecr } = setup()
+    mock
+      .on(GetRegistryScanningConfigurationCommand)
+      .rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }))
+    mock.on(DescribeRepositoriesCommand).resolves({ repositories: [] })
+    await expect(ecr.scanningConfiguration(image)).rejects.toThrow('denied')
   })
 })
 
