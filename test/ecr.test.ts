@@ -1,7 +1,9 @@
 import {
   DescribeImageScanFindingsCommand,
   DescribeImagesCommand,
+  DescribeRepositoriesCommand,
   ECRClient,
+  GetRegistryScanningConfigurationCommand,
   ImageNotFoundException,
   LimitExceededException,
   ScanNotFoundException,
@@ -10,7 +12,8 @@ import {
 } from '@aws-sdk/client-ecr'
 import { type AddressInfo, type Socket, createServer } from 'node:net'
 import { mockClient } from 'aws-sdk-client-mock'
-import { EcrScans, ImageMismatchError, MAX_ATTEMPTS } from '../src/aws/ecr.js'
+import { EcrAnswerError, EcrScans, ImageMismatchError, MAX_ATTEMPTS } from '../src/aws/ecr.js'
+import { explainAwsError } from '../src/aws/errors.js'
 
 const DIGEST = `sha256:${'b'.repeat(64)}`
 const image = { repository: 'team/web', digest: DIGEST, tag: 'v1', region: 'us-east-1' }
@@ -63,6 +66,49 @@ describe('EcrScans.resolveImage', () => {
   })
 })
 
+describe('EcrScans.resolveImage digest checks', () => {
+  const context = { repository: 'team/web', region: 'us-east-1' }
+
+  it.each([
+    ['a digest of another algorithm', `sha512:${'b'.repeat(128)}`],
+    ['a short digest', 'sha256:abc'],
+    ['upper-case hex', `sha256:${'B'.repeat(64)}`],
+    ['a digest with trailing text', `${DIGEST}\nextra`],
+    ['no digest at all', undefined]
+  ])('refuses %s from ECR with a one-line message', async (_, imageDigest) => {
+    const { mock, ecr } = setup()
+    mock.on(DescribeImagesCommand).resolves({ imageDetails: [{ imageDigest, imageTags: ['v1'] }] })
+    const error = await ecr
+      .resolveImage({ repository: 'team/web', imageTag: 'v1' })
+      .catch((thrown: unknown) => thrown)
+    expect(error).toBeInstanceOf(EcrAnswerError)
+    const message = explainAwsError(error, context)
+    expect(message).toMatch(/^ECR answered .* for team\/web:v1/)
+    expect(message).not.toContain('\n')
+  })
+
+  it('refuses an answer for another digest than the image-digest given', async () => {
+    const { mock, ecr } = setup()
+    const other = `sha256:${'a'.repeat(64)}`
+    mock.on(DescribeImagesCommand).resolves({ imageDetails: [{ imageDigest: other }] })
+    const error = await ecr
+      .resolveImage({ repository: 'team/web', imageDigest: DIGEST })
+      .catch((thrown: unknown) => thrown)
+    expect(error).toBeInstanceOf(EcrAnswerError)
+    expect(explainAwsError(error, context)).toBe(
+      `ECR answered digest ${other} for team/web@${DIGEST}, not the image-digest given. Check the image-digest input; if it is right, retry the job and report this if it persists.`
+    )
+  })
+
+  it('does not trust the digest given when ECR described no image for it', async () => {
+    const { mock, ecr } = setup()
+    mock.on(DescribeImagesCommand).resolves({ imageDetails: [] })
+    await expect(ecr.resolveImage({ repository: 'team/web', imageDigest: DIGEST })).rejects.toThrow(
+      ImageNotFoundException
+    )
+  })
+})
+
 describe('EcrScans.describeScan', () => {
   it('asks by digest for 1000 findings a page and maps the response', async () => {
     const { mock, ecr } = setup()
@@ -109,6 +155,72 @@ describe('EcrScans.describeScan', () => {
       imageScanFindings: { enhancedFindings: [] }
     })
     expect((await ecr.describeScan(image))?.enhanced).toBe(true)
+  })
+})
+
+describe('EcrScans.describeScan, answers without results', () => {
+  it.each([
+    ['no imageScanFindings', undefined, { hasResults: false, listed: false }],
+    ['imageScanFindings {}', {}, { hasResults: true, listed: false, completedAt: undefined }],
+    [
+      'an empty list and no completion time',
+      { findings: [] },
+      { hasResults: true, listed: true, completedAt: undefined }
+    ]
+  ])('maps %s so the wait can tell it is not a result', async (_, results, expected) => {
+    const { mock, ecr } = setup()
+    mock.on(DescribeImageScanFindingsCommand).resolves({
+      imageScanStatus: { status: 'COMPLETE' },
+      ...(results ? { imageScanFindings: results } : {})
+    })
+    expect(await ecr.describeScan(image)).toMatchObject(expected)
+  })
+})
+
+describe('EcrScans.scanningConfiguration', () => {
+  it("reads the registry's rules and the repository's scan on push", async () => {
+    const { mock, ecr } = setup()
+    mock.on(GetRegistryScanningConfigurationCommand).resolves({
+      registryId: '123456789012',
+      scanningConfiguration: {
+        scanType: 'ENHANCED',
+        rules: [
+          {
+            scanFrequency: 'CONTINUOUS_SCAN',
+            repositoryFilters: [{ filter: 'team/*', filterType: 'WILDCARD' }]
+          }
+        ]
+      }
+    })
+    mock.on(DescribeRepositoriesCommand).resolves({
+      repositories: [
+        { repositoryName: 'team/web', imageScanningConfiguration: { scanOnPush: true } }
+      ]
+    })
+    expect(await ecr.scanningConfiguration(image)).toEqual({
+      registryId: '123456789012',
+      scanType: 'ENHANCED',
+      rules: [
+        {
+          scanFrequency: 'CONTINUOUS_SCAN',
+          filters: [{ filter: 'team/*', filterType: 'WILDCARD' }]
+        }
+      ],
+      repositoryScanOnPush: true
+    })
+    expect(mock.commandCalls(DescribeRepositoriesCommand)[0]?.args[0].input).toEqual({
+      registryId: undefined,
+      repositoryNames: ['team/web']
+    })
+  })
+
+  it('lets AccessDeniedException through for the caller to explain', async () => {
+    const { mock, ecr } = setup()
+    mock
+      .on(GetRegistryScanningConfigurationCommand)
+      .rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }))
+    mock.on(DescribeRepositoriesCommand).resolves({ repositories: [] })
+    await expect(ecr.scanningConfiguration(image)).rejects.toThrow('denied')
   })
 })
 

@@ -61,4 +61,11 @@ describe('explainAwsError', () => {
       "Unexpected error (TypeError: undefined has no property 'x'). Please report this with the run log."
     )
   })
+
+  it('explains a request the step deadline aborted as the timeout, not as an unexpected error', () => {
+    const aborted = Object.assign(new Error('Request aborted'), { name: 'AbortError' })
+    expect(explainAwsError(aborted, context)).toBe(
+      "The step's timeout ran out while waiting for ECR in eu-west-1 to answer (Request aborted). Raise 'timeout', or check that ECR is reachable from the runner."
+    )
+  })
 })

@@ -104,3 +104,44 @@ describe('normalizeEnhancedFinding', () => {
     expect(finding.fixedInVersion).toBeUndefined()
   })
 })
+
+describe('CVSS scores', () => {
+  it.each([['-1'], ['10.5'], ['NaN'], ['Infinity'], ['1e400'], ['7.5abc']])(
+    'treats a basic score of %s as missing',
+    value => {
+      const finding = normalizeBasicFinding({
+        name: 'X',
+        attributes: [{ key: 'CVSS3_SCORE', value }]
+      })
+      expect(finding.cvssScore).toBeUndefined()
+    }
+  )
+
+  it('falls back to the CVSS2 score when the CVSS3 one is out of range', () => {
+    const finding = normalizeBasicFinding({
+      name: 'X',
+      attributes: [
+        { key: 'CVSS3_SCORE', value: '42' },
+        { key: 'CVSS2_SCORE', value: '5.0' }
+      ]
+    })
+    expect(finding.cvssScore).toBe(5)
+  })
+
+  it.each([[-0.1], [10.01], [Number.NaN], [Number.POSITIVE_INFINITY]])(
+    'treats an enhanced score of %s as missing, or takes the other score when it is valid',
+    score => {
+      expect(normalizeEnhancedFinding({ scoreDetails: { cvss: { score } } }).cvssScore).toBe(
+        undefined
+      )
+      expect(
+        normalizeEnhancedFinding({ scoreDetails: { cvss: { score } }, score: 9.8 }).cvssScore
+      ).toBe(9.8)
+    }
+  )
+
+  it('keeps the bounds 0 and 10', () => {
+    expect(normalizeEnhancedFinding({ score: 0 }).cvssScore).toBe(0)
+    expect(normalizeEnhancedFinding({ score: 10 }).cvssScore).toBe(10)
+  })
+})

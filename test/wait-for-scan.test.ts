@@ -5,7 +5,16 @@ import { waitForScan } from '../src/core/wait-for-scan.js'
 const BACKOFF = { initialMs: 3000, maxMs: 15000, factor: 2 }
 
 function page(status: string, extra: Partial<ScanPage> = {}): ScanPage {
-  return { status, findings: [], enhancedFindings: [], enhanced: false, ...extra }
+  return {
+    status,
+    completedAt: new Date(0),
+    hasResults: true,
+    listed: true,
+    findings: [],
+    enhancedFindings: [],
+    enhanced: false,
+    ...extra
+  }
 }
 
 /** Each scripted answer is a page, `undefined` (ScanNotFound) or an error to throw. */
@@ -57,7 +66,8 @@ describe('waitForScan', () => {
       backoff: BACKOFF
     })
     expect(active).toMatchObject({ kind: 'settled', stale: false })
-    const expired = await waitForScan(scripted([page('SCAN_ELIGIBILITY_EXPIRED')]).deps, {
+    const withFindings = page('SCAN_ELIGIBILITY_EXPIRED', { findings: [{ name: 'CVE-1' }] })
+    const expired = await waitForScan(scripted([withFindings]).deps, {
       timeoutMs: 1000,
       backoff: BACKOFF
     })
@@ -144,5 +154,94 @@ describe('waitForScan', () => {
     const result = await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
     expect(result.kind).toBe('settled')
     expect(run.logs[0]).toContain('enhanced scanning is enabled')
+  })
+
+  it('keeps waiting on COMPLETE with an empty list and no completion time until the results arrive', async () => {
+    const early = page('COMPLETE', { completedAt: undefined, enhanced: true })
+    const done = page('COMPLETE', { enhanced: true, enhancedFindings: [{ title: 'CVE-1' }] })
+    const run = scripted([early, early, done])
+    const result = await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
+    expect(result).toEqual({ kind: 'settled', page: done, stale: false })
+    expect(run.logs[0]).toBe(
+      'Scan status COMPLETE without results yet (no completion time) after 0s; next check in 3s.'
+    )
+  })
+
+  it('keeps waiting on ACTIVE with imageScanFindings {} (no list, no completion time)', async () => {
+    const empty = page('ACTIVE', { completedAt: undefined, listed: false, enhanced: true })
+    const run = scripted([empty, page('ACTIVE', { enhanced: true })])
+    const result = await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
+    expect(result.kind).toBe('settled')
+    expect(run.calls()).toBe(2)
+  })
+
+  it('keeps waiting on COMPLETE with no imageScanFindings at all', async () => {
+    const bare = page('COMPLETE', { hasResults: false, listed: false, completedAt: undefined })
+    const run = scripted([bare, page('COMPLETE')])
+    await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
+    expect(run.logs[0]).toContain('COMPLETE without results yet (no imageScanFindings)')
+  })
+
+  it('times out on COMPLETE without results, saying since when ECR answered so', async () => {
+    const early = page('COMPLETE', { completedAt: undefined })
+    const run = scripted([page('IN_PROGRESS'), early])
+    const result = await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
+    expect(result).toMatchObject({
+      kind: 'timeout',
+      lastStatus: 'COMPLETE',
+      withoutResults: { reason: 'no completion time', forMs: 597_000 }
+    })
+  })
+
+  it('ends on SCAN_ELIGIBILITY_EXPIRED with no findings: nothing to judge', async () => {
+    const run = scripted([page('SCAN_ELIGIBILITY_EXPIRED')])
+    const result = await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
+    expect(result.kind).toBe('terminal')
+    expect(result.kind === 'terminal' && result.fix).toContain('kept no findings')
+    const bare = scripted([page('SCAN_ELIGIBILITY_EXPIRED', { hasResults: false, listed: false })])
+    expect((await waitForScan(bare.deps, { timeoutMs: 1000, backoff: BACKOFF })).kind).toBe(
+      'terminal'
+    )
+  })
+
+  it('stops at once with not-scanned when nothing will ever scan the image', async () => {
+    const run = scripted([undefined])
+    let asked = 0
+    run.deps.coverage = async () => {
+      asked += 1
+      return { kind: 'never', message: 'Repository team/web is not scanned: …' }
+    }
+    const result = await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
+    expect(result).toEqual({
+      kind: 'not-scanned',
+      message: 'Repository team/web is not scanned: …'
+    })
+    expect(asked).toBe(1)
+    expect(run.sleeps).toEqual([])
+  })
+
+  it('keeps waiting with a notice when the scanning configuration cannot be read, asking once', async () => {
+    const run = scripted([undefined, undefined, page('COMPLETE')])
+    const notices: string[] = []
+    let asked = 0
+    run.deps.notice = message => notices.push(message)
+    run.deps.coverage = async () => {
+      asked += 1
+      return { kind: 'unknown', message: 'could not read it' }
+    }
+    const result = await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })
+    expect(result.kind).toBe('settled')
+    expect(notices).toEqual(['could not read it'])
+    expect(asked).toBe(1)
+  })
+
+  it('does not ask for the scanning configuration when it starts the scan itself', async () => {
+    const run = scripted([undefined, page('COMPLETE')], async () => ({ kind: 'started' }))
+    run.deps.coverage = async () => {
+      throw new Error('should not be asked')
+    }
+    expect((await waitForScan(run.deps, { timeoutMs: 600_000, backoff: BACKOFF })).kind).toBe(
+      'settled'
+    )
   })
 })

@@ -3,7 +3,9 @@ import {
   DescribeImageScanFindingsCommand,
   type DescribeImageScanFindingsResponse,
   DescribeImagesCommand,
+  DescribeRepositoriesCommand,
   ECRClient,
+  GetRegistryScanningConfigurationCommand,
   ImageNotFoundException,
   LimitExceededException,
   ScanNotFoundException,
@@ -14,6 +16,7 @@ import {
 } from '@aws-sdk/client-ecr'
 import { StandardRetryStrategy } from '@smithy/core/retry'
 import type { PlatformImages, ScanSource } from '../core/ports.js'
+import type { ScanningConfiguration } from '../core/scan-status.js'
 import { withProxy } from './proxy.js'
 import type { ScanPage, StartScanOutcome } from '../core/wait-for-scan.js'
 import type { ImageQuery, ImageRef } from '../model/image.js'
@@ -49,6 +52,18 @@ class EcrRetryStrategy extends StandardRetryStrategy {
 /** A tag that points somewhere else than the digest the user gave. */
 export class ImageMismatchError extends Error {
   override name = 'ImageMismatchError'
+}
+
+/** ECR answered something that cannot be right; the message says what and what to do. */
+export class EcrAnswerError extends Error {
+  override name = 'EcrAnswerError'
+}
+
+/** The only digest form ECR uses for images: anything else is not a digest we can pin to. */
+const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/
+
+function describeQuery(query: ImageQuery): string {
+  return `${query.repository}${query.imageTag ? `:${query.imageTag}` : ''}${query.imageDigest ? `@${query.imageDigest}` : ''}`
 }
 
 /** The only module that talks to ECR. Endpoint and credentials come from the SDK's default chain. */
@@ -93,20 +108,27 @@ export class EcrScans implements ScanSource {
       { abortSignal: signal }
     )
     const detail = response.imageDetails?.[0]
-    const digest = detail?.imageDigest ?? query.imageDigest
-    if (!digest) {
+    if (!detail) {
       // What ECR answers for a missing image anyway; an empty answer means the same.
       throw new ImageNotFoundException({
-        message: `ECR described no image for ${query.repository}:${query.imageTag ?? ''}.`,
+        message: `ECR described no image for ${describeQuery(query)}.`,
         $metadata: {}
       })
     }
-    if (
-      query.imageDigest &&
-      query.imageTag &&
-      !(detail?.imageTags ?? []).includes(query.imageTag)
-    ) {
-      const tags = detail?.imageTags?.length ? detail.imageTags.join(', ') : 'none'
+    const digest = detail.imageDigest
+    if (typeof digest !== 'string' || !DIGEST_PATTERN.test(digest)) {
+      const shown = typeof digest === 'string' ? JSON.stringify(digest.slice(0, 80)) : 'none'
+      throw new EcrAnswerError(
+        `ECR answered an image digest that is not sha256: followed by 64 hex digits (${shown}) for ${describeQuery(query)}. Retry the job; if it persists, report this with the run log.`
+      )
+    }
+    if (query.imageDigest && digest !== query.imageDigest) {
+      throw new EcrAnswerError(
+        `ECR answered digest ${digest} for ${describeQuery(query)}, not the image-digest given. Check the image-digest input; if it is right, retry the job and report this if it persists.`
+      )
+    }
+    if (query.imageDigest && query.imageTag && !(detail.imageTags ?? []).includes(query.imageTag)) {
+      const tags = detail.imageTags?.length ? detail.imageTags.join(', ') : 'none'
       throw new ImageMismatchError(
         `Tag '${query.imageTag}' does not point at ${query.imageDigest} in ${query.repository} (that image's tags: ${tags}). Pass only the digest, or the tag the image was pushed with.`
       )
@@ -117,7 +139,7 @@ export class EcrScans implements ScanSource {
       tag: query.imageTag,
       registryId: query.registryId,
       region: this.region,
-      manifestMediaType: detail?.imageManifestMediaType
+      manifestMediaType: detail.imageManifestMediaType
     }
   }
 
@@ -187,6 +209,41 @@ export class EcrScans implements ScanSource {
     for await (const response of pages) yield toScanPage(response)
   }
 
+  /**
+   * The registry's scanning configuration and the repository's scan-on-push flag, to tell a scan
+   * that is late from one that will never come. Throws what ECR throws (AccessDeniedException
+   * for a role without ecr:GetRegistryScanningConfiguration or ecr:DescribeRepositories).
+   */
+  async scanningConfiguration(
+    image: ImageRef,
+    signal?: AbortSignal
+  ): Promise<ScanningConfiguration> {
+    const [registry, repositories] = await Promise.all([
+      this.client.send(new GetRegistryScanningConfigurationCommand({}), { abortSignal: signal }),
+      this.client.send(
+        new DescribeRepositoriesCommand({
+          registryId: image.registryId,
+          repositoryNames: [image.repository]
+        }),
+        { abortSignal: signal }
+      )
+    ])
+    const configuration = registry.scanningConfiguration
+    return {
+      registryId: registry.registryId,
+      scanType: configuration?.scanType,
+      rules: (configuration?.rules ?? []).map(rule => ({
+        scanFrequency: rule.scanFrequency,
+        filters: (rule.repositoryFilters ?? []).map(entry => ({
+          filter: entry.filter,
+          filterType: entry.filterType
+        }))
+      })),
+      repositoryScanOnPush:
+        repositories.repositories?.[0]?.imageScanningConfiguration?.scanOnPush ?? false
+    }
+  }
+
   async startScan(image: ImageRef, signal?: AbortSignal): Promise<StartScanOutcome> {
     try {
       await this.client.send(
@@ -215,6 +272,8 @@ function toScanPage(response: DescribeImageScanFindingsResponse): ScanPage {
     description: response.imageScanStatus?.description,
     completedAt: results?.imageScanCompletedAt,
     vulnerabilitySourceUpdatedAt: results?.vulnerabilitySourceUpdatedAt,
+    hasResults: results !== undefined,
+    listed: results?.findings !== undefined || results?.enhancedFindings !== undefined,
     findings: results?.findings ?? [],
     enhancedFindings: results?.enhancedFindings ?? [],
     enhanced:

@@ -54,9 +54,12 @@ export function explainAwsError(error: unknown, context: ErrorContext): string {
     case 'ETIMEDOUT':
     case 'TimeoutError':
       return `Could not reach ECR in ${context.region} (${name}: ${detail}). Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`
+    case 'AbortError':
+      return `The step's timeout ran out while waiting for ECR in ${context.region} to answer (${detail}). Raise 'timeout', or check that ECR is reachable from the runner.`
     case 'ERR_INVALID_URL':
       return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`
     case 'ImageMismatchError':
+    case 'EcrAnswerError':
       return detail
   }
   // Every answer from AWS carries $metadata; anything else is this action's own failure.

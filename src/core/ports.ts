@@ -1,5 +1,6 @@
 import type { ImageQuery, ImageRef } from '../model/image.js'
 import type { BackoffOptions } from './backoff.js'
+import type { ScanningConfiguration } from './scan-status.js'
 import type { ScanPage, StartScanOutcome } from './wait-for-scan.js'
 
 /** The platform images of an index, each pinned to its own digest, and what was left out and why. */
@@ -28,6 +29,11 @@ export interface ScanSource {
   describeScan(image: ImageRef, signal?: AbortSignal): Promise<ScanPage | undefined>
   pagesAfter(image: ImageRef, startingToken: string, signal?: AbortSignal): AsyncIterable<ScanPage>
   startScan(image: ImageRef, signal?: AbortSignal): Promise<StartScanOutcome>
+  /**
+   * The registry's scanning rules and the repository's scan-on-push flag
+   * (GetRegistryScanningConfiguration, DescribeRepositories); throws when they cannot be read.
+   */
+  scanningConfiguration(image: ImageRef, signal?: AbortSignal): Promise<ScanningConfiguration>
 }
 
 /** The clock, sleep and randomness, injected so no test really waits. */
@@ -43,8 +49,21 @@ export interface Deadline {
   signal?: AbortSignal
 }
 
+/**
+ * Enhanced scan findings can still be arriving when the status settles: they are read again this
+ * long after the first read, until two reads agree. 15 s is the longest poll interval, long
+ * enough for Inspector to publish a batch already under way, and short next to an enhanced scan.
+ */
+export const DEFAULT_SETTLE_INTERVAL_MS = 15_000
+
 export interface WaitSettings {
   timeoutMs: number
   startScan: boolean
   backoff: BackoffOptions
+  /**
+   * Milliseconds between two reads of an enhanced scan's findings, which must agree; 0 turns the
+   * second read off. Front ends pass the `settle-interval` input (default
+   * DEFAULT_SETTLE_INTERVAL_MS); absent means 0, until every front end passes it.
+   */
+  settleIntervalMs?: number
 }

@@ -64,10 +64,20 @@ function attribute(finding: RawBasicFinding, key: string): string | undefined {
   return finding.attributes?.find(entry => entry.key === key)?.value
 }
 
+/** A CVSS score, or `undefined` when it is missing, not a number, or outside CVSS's 0–10 scale. */
 function toScore(value: string | number | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined
+  if (value === undefined || (typeof value === 'string' && value.trim() === '')) return undefined
   const score = typeof value === 'number' ? value : Number(value)
-  return Number.isFinite(score) ? score : undefined
+  return Number.isFinite(score) && score >= 0 && score <= 10 ? score : undefined
+}
+
+/** The first valid score among the candidates, most specific first. */
+function firstScore(...values: (string | number | undefined)[]): number | undefined {
+  for (const value of values) {
+    const score = toScore(value)
+    if (score !== undefined) return score
+  }
+  return undefined
 }
 
 function joinDistinct(values: (string | undefined)[]): string | undefined {
@@ -85,7 +95,7 @@ export function normalizeBasicFinding(finding: RawBasicFinding): Finding {
     link: finding.uri,
     packageName: attribute(finding, 'package_name'),
     installedVersion: attribute(finding, 'package_version'),
-    cvssScore: toScore(attribute(finding, 'CVSS3_SCORE') ?? attribute(finding, 'CVSS2_SCORE')),
+    cvssScore: firstScore(attribute(finding, 'CVSS3_SCORE'), attribute(finding, 'CVSS2_SCORE')),
     fixAvailable: 'UNKNOWN',
     exploitAvailable: 'UNKNOWN',
     source: 'basic'
@@ -128,7 +138,7 @@ export function normalizeEnhancedFinding(finding: RawEnhancedFinding): Finding {
     fixedInVersion: joinDistinct(
       packages.map(pkg => (pkg.fixedInVersion === 'NotAvailable' ? undefined : pkg.fixedInVersion))
     ),
-    cvssScore: toScore(finding.scoreDetails?.cvss?.score ?? finding.score),
+    cvssScore: firstScore(finding.scoreDetails?.cvss?.score, finding.score),
     fixAvailable: availability(finding.fixAvailable, ['YES', 'NO', 'PARTIAL'], 'UNKNOWN'),
     exploitAvailable: availability(finding.exploitAvailable, ['YES', 'NO'], 'UNKNOWN'),
     source: 'enhanced'
