@@ -197,8 +197,11 @@ describe('the step, end to end over HTTP', () => {
     expect(result.outputs.total).toBe('3')
   })
 
-  it('keeps waiting while the scan is not found yet', async () => {
-    const result = await step(image({ scanNotFoundCalls: 2, statuses: ['COMPLETE'], findings: [] }))
+  it('keeps waiting while the scan of a repository scanned on push is not found yet', async () => {
+    const result = await step({
+      ...image({ scanNotFoundCalls: 2, statuses: ['COMPLETE'], findings: [] }),
+      repositories: [{ name: REPOSITORY, scanOnPush: true }]
+    })
     expect(result.failed).toBe(false)
     expect(
       result.ecr.requests.filter(request => request.operation === 'DescribeImageScanFindings')
@@ -284,10 +287,14 @@ describe('the step, end to end over HTTP', () => {
     })
     expect(result.log).toContain('::error::Policy failed')
     expect(result.log).toContain('10 findings at CRITICAL or higher')
-    // Inspector pages hold 100 findings whatever maxResults asks: 3 pages.
+    // Inspector pages hold 100 findings whatever maxResults asks: 3 pages, read twice, because
+    // enhanced findings can still be arriving when the status settles.
     expect(
       result.ecr.requests.filter(request => request.operation === 'DescribeImageScanFindings')
-    ).toHaveLength(3)
+    ).toHaveLength(6)
+    expect(result.log).toContain(
+      'Enhanced scan: reading again in 15s to check no findings are still arriving.'
+    )
   })
 
   it('keeps a multi-line AWS description on one line of the failure', async () => {

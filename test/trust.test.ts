@@ -116,7 +116,7 @@ async function judge(
   options: {
     timeoutMs?: number
     realTime?: boolean
-    settings?: Partial<RunSettings>
+    settings?: Pick<RunSettings, 'settleIntervalMs'>
     imageDigest?: string
   } = {}
 ): Promise<Ran> {
@@ -144,7 +144,8 @@ async function judge(
         filters: { onlyFixable: false },
         thresholds: { failOn: 'HIGH', maxCounts: {}, failOnExploit: false },
         concurrency: 1,
-        ...options.settings
+        onlyNew: false,
+        settleIntervalMs: options.settings?.settleIntervalMs ?? 0
       },
       {
         sourceFor: region => EcrScans.create(region),

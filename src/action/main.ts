@@ -114,6 +114,7 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
     targets,
     {
       timeoutMs: config.timeoutMs,
+      settleIntervalMs: config.settleIntervalMs,
       startScan: config.startScan,
       backoff: options.backoff,
       rules,
@@ -130,6 +131,8 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
         return source
       },
       clock: { now: options.now, sleep: options.sleep, random: options.random },
+      // One bound for all the step's AWS work: requests in flight are aborted when it passes.
+      signal: AbortSignal.timeout(config.timeoutMs),
       logFor: target => logs.open(`Scanning ${target.reference}`),
       explainError: (error, target) =>
         explainAwsError(error, {

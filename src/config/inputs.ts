@@ -40,11 +40,18 @@ export const INPUT = {
   images: 'images',
   maxConcurrency: 'max-concurrency',
   baseline: 'baseline',
-  onlyNew: 'only-new'
+  onlyNew: 'only-new',
+  settleInterval: 'settle-interval'
 } as const
 
 const DEFAULT_IGNORE_FILE = '.github/ecr-scan-ignore.yml'
 const DEFAULT_TIMEOUT = '10m'
+/**
+ * Enhanced scan findings can still be arriving when the status settles: they are read again this
+ * long after the first read, until two reads agree. 15 s is the longest poll interval, long
+ * enough for Inspector to publish a batch already under way, and short next to an enhanced scan.
+ */
+const DEFAULT_SETTLE_INTERVAL = '15s'
 /** ECR allows a few DescribeImageScanFindings calls a second; the SDK's retries absorb bursts. */
 const DEFAULT_MAX_CONCURRENCY = 5
 
@@ -61,6 +68,8 @@ export interface Config {
   /** Thresholds judge only findings the baseline does not have. */
   onlyNew: boolean
   timeoutMs: number
+  /** 0 turns the second read of enhanced findings off. */
+  settleIntervalMs: number
   startScan: boolean
   scanFailure: ScanFailureMode
   thresholds: Thresholds
@@ -334,6 +343,10 @@ export function readConfig(read: InputReader, env: Record<string, string | undef
     baseline: parseBaselineReference(read(INPUT.baseline), INPUT.baseline),
     onlyNew: boolean(read, INPUT.onlyNew, false),
     timeoutMs: positiveDuration(read, INPUT.timeout, DEFAULT_TIMEOUT),
+    settleIntervalMs: parseDuration(
+      optional(read, INPUT.settleInterval) ?? DEFAULT_SETTLE_INTERVAL,
+      INPUT.settleInterval
+    ),
     startScan: boolean(read, INPUT.startScan, false),
     scanFailure: oneOf(read, INPUT.scanFailure, ['fail', 'warn'] as const, 'fail'),
     thresholds: {

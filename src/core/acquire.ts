@@ -117,7 +117,7 @@ async function acquire(
   seen: (scan: ScanInfo) => void
 ): Promise<Acquired> {
   const { signal } = deadline
-  const settleMs = Math.max(0, settings.settleIntervalMs ?? 0)
+  const settleMs = Math.max(0, settings.settleIntervalMs)
   const wait = (startScan: boolean) =>
     waitForScan(
       {

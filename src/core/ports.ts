@@ -49,21 +49,13 @@ export interface Deadline {
   signal?: AbortSignal
 }
 
-/**
- * Enhanced scan findings can still be arriving when the status settles: they are read again this
- * long after the first read, until two reads agree. 15 s is the longest poll interval, long
- * enough for Inspector to publish a batch already under way, and short next to an enhanced scan.
- */
-export const DEFAULT_SETTLE_INTERVAL_MS = 15_000
-
 export interface WaitSettings {
   timeoutMs: number
   startScan: boolean
   backoff: BackoffOptions
   /**
    * Milliseconds between two reads of an enhanced scan's findings, which must agree; 0 turns the
-   * second read off. Front ends pass the `settle-interval` input (default
-   * DEFAULT_SETTLE_INTERVAL_MS); absent means 0, until every front end passes it.
+   * second read off (the `settle-interval` input, default DEFAULT_SETTLE_INTERVAL_MS).
    */
-  settleIntervalMs?: number
+  settleIntervalMs: number
 }

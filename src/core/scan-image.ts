@@ -142,7 +142,9 @@ async function readImage(
       : (reads[0]?.findings ?? [])
     return { kind: 'read', ...base, findings }
   } catch (error) {
-    const problem: Problem = { kind: 'error', message: deps.explainError(error, target) }
+    // Once the run's time is up every request is aborted: that is the timeout, not an AWS error.
+    const kind = deadline.signal?.aborted ? 'timeout' : 'error'
+    const problem: Problem = { kind, message: deps.explainError(error, target) }
     return { kind: 'problem', image, platforms: [], scan: UNKNOWN_SCAN, problem }
   }
 }
