@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks'
 import { startFakeEcr } from '../test/support/fake-ecr.js'
 import { basicFindings, enhancedFindings } from '../test/support/findings-factory.js'
 import { BUNDLE, cleanUp, runAction } from '../test/support/run-action.js'
+import { measureImages } from './images.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const DIGEST = `sha256:${'e'.repeat(64)}`
@@ -69,6 +70,8 @@ for (const [name, scan] of [
 ]) {
   results[name] = await timedRun(image(scan))
 }
+const images = await measureImages({ runs: Math.min(RUNS, 3), nodeArgs: [REPORT_RSS] })
+results.images = images.figures
 results.bundleBytes = (await stat(BUNDLE)).size
 
 console.log(`| figure | value |\n| --- | --- |`)
@@ -81,6 +84,7 @@ for (const name of ['basic 2,500', 'basic 50,000', 'enhanced 5,000']) {
     `| ${name} findings | ${r.calls} ECR calls, ${r.ms.toFixed(0)} ms, peak RSS ${r.maxRssMb.toFixed(0)} MiB, summary ${(r.summaryBytes / 1024).toFixed(0)} KiB, total=${r.total} |`
   )
 }
+for (const row of images.rows) console.log(row)
 console.log(`| dist/index.js | ${(results.bundleBytes / 1024 / 1024).toFixed(2)} MiB |`)
 await mkdir(new URL('./results/', import.meta.url), { recursive: true })
 await writeFile(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2))
