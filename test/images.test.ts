@@ -493,7 +493,12 @@ describe('baseline', () => {
     expect(result.log).toMatch(/::warning::Baseline team\/web-api:no-such-tag could not be read/)
     expect(result.failed).toBe(true)
     expect(result.log).toContain('2 findings at HIGH or higher')
-    expect(result.outputs).toMatchObject({ high: '2', total: '3', passed: 'false' })
+    expect(result.outputs).toMatchObject({
+      high: '2',
+      total: '3',
+      'found-total': '3',
+      passed: 'false'
+    })
     expect(result.log).not.toMatch(/\d+ fixed, \d+ unchanged/)
   })
 
@@ -501,7 +506,17 @@ describe('baseline', () => {
     const inputs = { 'image-tag': 'v2', baseline: 'main', 'only-new': 'true' }
     const result = await step(scenario([A, B], [A, B, D]), inputs)
     expect(result.failed).toBe(false)
-    expect(result.outputs).toMatchObject({ high: '1', total: '2', passed: 'true' })
+    // The counts are what the verdict judged: only-new set the unchanged findings aside.
+    expect(result.outputs).toMatchObject({
+      high: '0',
+      total: '0',
+      'found-total': '2',
+      new: '0',
+      fixed: '1',
+      unchanged: '2',
+      passed: 'true'
+    })
+    expect(result.summary).toContain('**0 new**, 1 fixed, 2 unchanged.')
     expect(result.log).toContain(`Against ${REPOSITORY}:main@${V1}: 0 new, 1 fixed, 2 unchanged.`)
     // Without only-new the same unchanged HIGH fails.
     const all = await step(scenario([A, B], [A, B, D]), { ...inputs, 'only-new': 'false' })
@@ -518,7 +533,54 @@ describe('baseline', () => {
     expect(result.log).toMatch(
       /::error::Policy failed for team\/web-api:v2@.*1 finding at HIGH or higher/
     )
-    expect(result.outputs).toMatchObject({ high: '2', total: '3', passed: 'false' })
+    expect(result.outputs).toMatchObject({
+      high: '1',
+      total: '1',
+      'found-total': '3',
+      passed: 'false'
+    })
+  })
+})
+
+describe('baseline in another region', () => {
+  it('reads a baseline given as a full URI in its own region', async () => {
+    const A = finding('CVE-2024-0001', 'HIGH', 'openssl')
+    const B = finding('CVE-2024-0002', 'HIGH', 'curl')
+    const BASE = digest('9')
+    const result = await step(
+      {
+        images: [
+          {
+            repository: REPOSITORY,
+            digest: digest('8'),
+            tags: ['v2'],
+            region: 'us-east-1',
+            scan: complete([A, B])
+          },
+          {
+            repository: 'team/golden',
+            digest: BASE,
+            tags: ['main'],
+            region: 'eu-west-1',
+            scan: complete([A])
+          }
+        ]
+      },
+      {
+        'image-tag': 'v2',
+        baseline: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/golden:main',
+        'only-new': 'true'
+      }
+    )
+    expect(result.log).not.toContain('::warning::')
+    expect(result.log).toContain(`: 1 new, 0 fixed, 1 unchanged.`)
+    expect(
+      result.ecr.calls
+        .filter(call => call.imageDigest === BASE)
+        .every(call => call.region === 'eu-west-1')
+    ).toBe(true)
+    expect(result.failed).toBe(true)
+    expect(result.log).toContain('1 finding at HIGH or higher')
   })
 })
 

@@ -173,7 +173,8 @@ export function imageReport(run: RunResult, result: ImageResult): ReportData {
     findings: result.findings,
     counts: result.counts,
     triage: result.triage,
-    verdict: result.verdict
+    verdict: result.verdict,
+    baseline: result.baseline
   }
 }
 

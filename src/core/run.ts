@@ -44,7 +44,7 @@ export async function runScan(
       const log = deps.logFor(target)
       try {
         results[index] = await scanImage(target, settings, {
-          source: deps.sourceFor(target.region),
+          sourceFor: deps.sourceFor,
           clock: deps.clock,
           log,
           deadline,

@@ -25,7 +25,8 @@ export interface JudgeSettings extends WaitSettings {
 }
 
 export interface ScanImageDependencies {
-  source: ScanSource
+  /** The source for a region: an image and its baseline may live in different regions. */
+  sourceFor(region: string): ScanSource
   clock: Clock
   log: Logger
   deadline: Deadline
@@ -65,7 +66,8 @@ function shownScan(platforms: PlatformScan[]): ScanInfo {
 
 async function platformsOf(
   image: ImageRef,
-  { source, log, deadline }: ScanImageDependencies
+  source: ScanSource,
+  { log, deadline }: ScanImageDependencies
 ): Promise<Platform[]> {
   if (!isImageIndex(image)) return [{ image }]
   const { images, skipped } = await source.platformImages(image, deadline.signal)
@@ -94,12 +96,13 @@ async function readImage(
   settings: WaitSettings,
   deps: ScanImageDependencies
 ): Promise<ImageRead> {
-  const { source, log, deadline, clock } = deps
+  const { log, deadline, clock } = deps
+  const source = deps.sourceFor(target.region)
   let image: ImageRef | undefined
   try {
     image = await source.resolveImage(target.query, deadline.signal)
     log.info(`Image: ${formatImage(image)} (${target.region})`)
-    const platforms = await platformsOf(image, deps)
+    const platforms = await platformsOf(image, source, deps)
     const acquired: { platform: Platform; result: Acquired }[] = await Promise.all(
       platforms.map(async platform => ({
         platform,
