@@ -4512,7 +4512,7 @@ __webpack_unused_export__ = DescribeReplicationBackfillResultsCommand;
 __webpack_unused_export__ = DescribeReplicationBackfillResultsRequest$;
 __webpack_unused_export__ = DescribeReplicationBackfillResultsResponse$;
 __webpack_unused_export__ = DescribeRepositories$;
-__webpack_unused_export__ = DescribeRepositoriesCommand;
+exports.pE_ = DescribeRepositoriesCommand;
 __webpack_unused_export__ = DescribeRepositoriesRequest$;
 __webpack_unused_export__ = DescribeRepositoriesResponse$;
 __webpack_unused_export__ = DescribeRepositoryCreationTemplates$;
@@ -4559,7 +4559,7 @@ __webpack_unused_export__ = GetRegistryPolicyCommand;
 __webpack_unused_export__ = GetRegistryPolicyRequest$;
 __webpack_unused_export__ = GetRegistryPolicyResponse$;
 __webpack_unused_export__ = GetRegistryScanningConfiguration$;
-__webpack_unused_export__ = GetRegistryScanningConfigurationCommand;
+exports.Mhg = GetRegistryScanningConfigurationCommand;
 __webpack_unused_export__ = GetRegistryScanningConfigurationRequest$;
 __webpack_unused_export__ = GetRegistryScanningConfigurationResponse$;
 __webpack_unused_export__ = GetRepositoryPolicy$;
@@ -57073,7 +57073,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7327:
+/***/ 7467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57082,10 +57082,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -57160,7 +57158,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -57234,7 +57232,7 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -57250,7 +57248,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -58332,7 +58330,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -59056,13 +59054,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -59353,7 +59351,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -59692,8 +59690,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -59874,7 +59872,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -59942,7 +59940,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -60033,19 +60031,278 @@ function getIDToken(aud) {
 var dist_cjs = __nccwpck_require__(8249);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
 var retry = __nccwpck_require__(3609);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __nccwpck_require__(1279);
+;// CONCATENATED MODULE: ./src/aws/proxy.ts
+/**
+ * Proxy support for the ECR client. The AWS SDK reads no proxy variables, so this module does, with
+ * the rules `@actions/http-client` applies to the GitHub calls (octokit from `@actions/github`
+ * already routes through it), so that one setting steers both:
+ *
+ * - `https_proxy` / `HTTPS_PROXY` for https:// requests, `http_proxy` / `HTTP_PROXY` for http://
+ *   ones; the lower-case name wins when both are set. A value without a scheme means http://.
+ * - `no_proxy` / `NO_PROXY`: a comma-separated list; `*` exempts every host; `example.com` exempts
+ *   that host and its subdomains, `.example.com` only the subdomains; `host:port` only that port
+ *   (80 and 443 are the defaults); case is ignored.
+ * - loopback hosts (localhost, 127.x.x.x, [::1]) always go direct.
+ *
+ * The proxy-agent packages are imported only when a proxy variable is set, so a run without one
+ * loads none of them.
+ */
+
+
+
+function variable(env, name) {
+    const value = env[name.toLowerCase()] || env[name.toUpperCase()];
+    return value?.trim() || undefined;
+}
+/** Whether a proxy variable is set at all; only then is any proxy code loaded. */
+function proxyConfigured(env = process.env) {
+    return variable(env, 'https_proxy') !== undefined || variable(env, 'http_proxy') !== undefined;
+}
+function isLoopback(hostname) {
+    const host = hostname.toLowerCase();
+    return (host === 'localhost' ||
+        host.startsWith('127.') ||
+        host.startsWith('[::1]') ||
+        host.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+/**
+ * Whether `url` goes direct under this NO_PROXY value (see the module comment for the rules).
+ * Loopback hosts always do.
+ */
+function bypassesProxy(url, noProxy) {
+    if (!url.hostname)
+        return false;
+    if (isLoopback(url.hostname))
+        return true;
+    const host = url.hostname.toUpperCase();
+    const port = url.port || (url.protocol === 'http:' ? '80' : url.protocol === 'https:' ? '443' : '');
+    const candidates = port ? [host, `${host}:${port}`] : [host];
+    return noProxy
+        .split(',')
+        .map(entry => entry.trim().toUpperCase())
+        .filter(entry => entry !== '')
+        .some(entry => entry === '*' ||
+        candidates.some(candidate => candidate === entry ||
+            candidate.endsWith(`.${entry}`) ||
+            (entry.startsWith('.') && candidate.endsWith(entry))));
+}
+/**
+ * The proxy for a request to `url`, or undefined for a direct connection: no variable for its
+ * scheme, or NO_PROXY (or loopback) exempts the host. Throws when the variable is not an http://
+ * or https:// URL, naming the variable.
+ */
+function proxyFor(url, env = process.env) {
+    const target = typeof url === 'string' ? new URL(url) : url;
+    const name = target.protocol === 'https:' ? 'https_proxy' : 'http_proxy';
+    const value = variable(env, name);
+    if (value === undefined || bypassesProxy(target, variable(env, 'no_proxy') ?? ''))
+        return;
+    let proxy;
+    try {
+        proxy = new URL(value.includes('://') ? value : `http://${value}`);
+    }
+    catch {
+        throw new Error(`${name.toUpperCase()} is not a URL: ${value}`);
+    }
+    if ((proxy.protocol !== 'http:' && proxy.protocol !== 'https:') || !proxy.hostname) {
+        throw new Error(`${name.toUpperCase()} must be an http:// or https:// proxy URL, not ${value}`);
+    }
+    return proxy;
+}
+/** The SDK's own pool settings, kept for direct connections and for each proxy. */
+const POOL = { keepAlive: true, maxSockets: 50 };
+/**
+ * One agent for http:// and https:// requests that picks, per request, the proxy `proxyFor`
+ * names: CONNECT tunnels (https-proxy-agent) for https://, absolute-URI requests
+ * (http-proxy-agent) for http://, or a plain keep-alive agent when the host goes direct. Imports
+ * the proxy-agent packages; call it only when `proxyConfigured`.
+ */
+async function createProxyAgent(env = process.env) {
+    const [{ Agent }, { HttpsProxyAgent }, { HttpProxyAgent }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 319).then(__nccwpck_require__.bind(__nccwpck_require__, 319)),
+        Promise.all(/* import() */[__nccwpck_require__.e(411), __nccwpck_require__.e(566)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1566)),
+        Promise.all(/* import() */[__nccwpck_require__.e(411), __nccwpck_require__.e(947)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8947))
+    ]);
+    class ProxyRouter extends Agent {
+        direct = { http: new external_node_http_.Agent(POOL), https: new external_node_https_.Agent(POOL) };
+        proxied = new Map();
+        connect(_request, options) {
+            const secure = options.secureEndpoint;
+            const host = options.host ?? 'localhost';
+            const hostPart = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+            const target = new URL(`${secure ? 'https' : 'http'}://${hostPart}:${options.port}`);
+            const proxy = proxyFor(target, env);
+            if (!proxy)
+                return secure ? this.direct.https : this.direct.http;
+            const key = `${target.protocol}${proxy.href}`;
+            let agent = this.proxied.get(key);
+            if (!agent) {
+                agent = secure ? new HttpsProxyAgent(proxy, POOL) : new HttpProxyAgent(proxy, POOL);
+                this.proxied.set(key, agent);
+            }
+            return agent;
+        }
+        destroy() {
+            this.direct.http.destroy();
+            this.direct.https.destroy();
+            for (const agent of this.proxied.values())
+                agent.destroy();
+            super.destroy();
+        }
+    }
+    // Checked now, so a malformed variable fails the first call with its own message.
+    proxyFor('https://example.com', env);
+    proxyFor('http://example.com', env);
+    return new ProxyRouter();
+}
+/**
+ * The ECR client's `requestHandler` option: `options` unchanged when no proxy variable is set,
+ * otherwise a NodeHttpHandler (the SDK's own) built from a provider it awaits before its first
+ * request, which adds the routing agent (`createProxyAgent`) for http:// and https:// alike.
+ * Timeouts in `options` stay as given.
+ */
+function withProxy(options, env = process.env) {
+    if (!proxyConfigured(env))
+        return options;
+    return new node_http_handler_dist_cjs.NodeHttpHandler(async () => {
+        const agent = await createProxyAgent(env);
+        return { ...options, httpAgent: agent, httpsAgent: agent };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/model/manifest.ts
+/** Media types of a multi-platform image index: OCI's and Docker's manifest list. */
 const IMAGE_INDEX_MEDIA_TYPES = [
     'application/vnd.oci.image.index.v1+json',
     'application/vnd.docker.distribution.manifest.list.v2+json'
 ];
-function isImageIndexMediaType(t) {
-    return IMAGE_INDEX_MEDIA_TYPES.includes(t ?? '');
+/** Media types of one platform's image manifest, the thing ECR scans. */
+const IMAGE_MANIFEST_MEDIA_TYPES = [
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+];
+/** The index cannot be read, or names no platform image; the message is one line. */
+class ManifestError extends Error {
+    name = 'ManifestError';
 }
-function platformImages(_) {
-    return { images: [], skipped: [] };
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const PLATFORM_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const ATTESTATION_ANNOTATION = 'vnd.docker.reference.type';
+const SHOWN_CHARS = 80;
+/** True for an OCI image index or a Docker manifest list (exact match, as registries send it). */
+function isImageIndexMediaType(type) {
+    return IMAGE_INDEX_MEDIA_TYPES.includes(type);
+}
+/** A value from outside quoted in a message: printable ASCII, capped. */
+function shown(value) {
+    const text = typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value));
+    const chars = Array.from(text).map(char => /[\x20-\x7e]/.test(char) ? char : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`);
+    return chars.length > SHOWN_CHARS
+        ? `${chars.slice(0, SHOWN_CHARS - 1).join('')}…`
+        : chars.join('');
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function fail(message) {
+    throw new ManifestError(`Unusable image index: ${message}.`);
+}
+/** `os/architecture[/variant]`, or undefined when the platform is missing or not plain text. */
+function platformOf(platform) {
+    if (!isObject(platform))
+        return undefined;
+    const { os, architecture, variant } = platform;
+    const parts = variant === undefined ? [os, architecture] : [os, architecture, variant];
+    if (!parts.every(part => typeof part === 'string' && PLATFORM_PART.test(part)))
+        return undefined;
+    return parts.join('/');
+}
+/** The entry's platform when it is a platform image, else why it is skipped. */
+function classify(entry, mediaType) {
+    const annotations = entry.annotations;
+    if (isObject(annotations) && annotations[ATTESTATION_ANNOTATION] === 'attestation-manifest') {
+        return { reason: 'a build attestation (provenance or SBOM), not an image' };
+    }
+    if (isImageIndexMediaType(mediaType)) {
+        return { reason: 'an image index itself; nested indexes are not followed' };
+    }
+    if (mediaType !== undefined &&
+        !IMAGE_MANIFEST_MEDIA_TYPES.includes(mediaType)) {
+        return { reason: `media type ${shown(mediaType)} is not an image manifest` };
+    }
+    if (entry.platform === undefined)
+        return { reason: 'no platform given' };
+    const platform = platformOf(entry.platform);
+    if (platform === undefined) {
+        return { reason: `platform ${shown(entry.platform)} is not os/architecture text` };
+    }
+    if (platform === 'unknown/unknown') {
+        return { reason: 'platform unknown/unknown, not a runnable image' };
+    }
+    return { platform };
+}
+/**
+ * The platform images of a multi-platform index (OCI image index or Docker manifest list), in
+ * the index's order. Entries that are not platform images (build attestations, nested indexes,
+ * other artifacts, entries without a platform) are returned as skipped, with the reason. The
+ * JSON comes from outside: anything unreadable, an entry without a valid sha256 digest, or an
+ * index with no platform image at all is a ManifestError.
+ */
+function platformImages(manifestJson) {
+    let index;
+    try {
+        index = JSON.parse(manifestJson);
+    }
+    catch {
+        fail('it is not valid JSON');
+    }
+    if (!isObject(index))
+        fail('it is not a JSON object');
+    if (index.schemaVersion !== undefined && index.schemaVersion !== 2) {
+        fail(`schemaVersion is ${shown(index.schemaVersion)}, not 2`);
+    }
+    if (index.mediaType !== undefined && !isImageIndexMediaType(index.mediaType)) {
+        fail(`its media type ${shown(index.mediaType)} is not an image index`);
+    }
+    const manifests = index.manifests;
+    if (!Array.isArray(manifests))
+        fail(`'manifests' is ${shown(manifests)}, not a list`);
+    const images = [];
+    const skipped = [];
+    manifests.forEach((entry, position) => {
+        const where = `manifests[${position}]`;
+        if (!isObject(entry))
+            fail(`${where} is ${shown(entry)}, not an object`);
+        const { digest, mediaType } = entry;
+        if (typeof digest !== 'string' || !DIGEST.test(digest)) {
+            fail(`${where} has digest ${shown(digest)}, not sha256: and 64 lowercase hex digits`);
+        }
+        if (mediaType !== undefined && typeof mediaType !== 'string') {
+            fail(`${where} has media type ${shown(mediaType)}, not text`);
+        }
+        const kind = classify(entry, mediaType);
+        if ('reason' in kind) {
+            skipped.push({ digest, reason: kind.reason });
+            return;
+        }
+        images.push({ digest, platform: kind.platform, ...(mediaType !== undefined && { mediaType }) });
+    });
+    if (images.length === 0) {
+        fail(manifests.length === 0
+            ? 'it lists no manifests'
+            : `none of its ${manifests.length} entries is a platform image (${[...new Set(skipped.map(entry => entry.reason))].join('; ')})`);
+    }
+    return { images, skipped };
 }
 
 ;// CONCATENATED MODULE: ./src/aws/ecr.ts
+
 
 
 
@@ -60070,6 +60327,15 @@ class EcrRetryStrategy extends retry.StandardRetryStrategy {
 class ImageMismatchError extends Error {
     name = 'ImageMismatchError';
 }
+/** ECR answered something that cannot be right; the message says what and what to do. */
+class EcrAnswerError extends Error {
+    name = 'EcrAnswerError';
+}
+/** The only digest form ECR uses for images: anything else is not a digest we can pin to. */
+const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
+function describeQuery(query) {
+    return `${query.repository}${query.imageTag ? `:${query.imageTag}` : ''}${query.imageDigest ? `@${query.imageDigest}` : ''}`;
+}
 /** The only module that talks to ECR. Endpoint and credentials come from the SDK's default chain. */
 class EcrScans {
     client;
@@ -60084,14 +60350,15 @@ class EcrScans {
             retryStrategy: new EcrRetryStrategy(MAX_ATTEMPTS),
             // Also what the SDK reports to AWS as the attempt budget (amz-sdk-request).
             maxAttempts: MAX_ATTEMPTS,
-            requestHandler: {
+            // HTTPS_PROXY / HTTP_PROXY / NO_PROXY, which the SDK itself ignores.
+            requestHandler: withProxy({
                 connectionTimeout: timeouts.connectMs,
                 requestTimeout: timeouts.answerMs,
                 // Without this a late answer is only logged, and the step hangs past its timeout.
                 throwOnRequestTimeout: true,
                 // requestTimeout ends at the headers; this covers a body that stops arriving.
                 socketTimeout: timeouts.answerMs
-            }
+            })
         }), region);
     }
     /** Pins the image to one digest, so a tag that moves mid-run cannot mix two images. */
@@ -60105,18 +60372,23 @@ class EcrScans {
             imageIds: [imageId]
         }), { abortSignal: signal });
         const detail = response.imageDetails?.[0];
-        const digest = detail?.imageDigest ?? query.imageDigest;
-        if (!digest) {
+        if (!detail) {
             // What ECR answers for a missing image anyway; an empty answer means the same.
             throw new dist_cjs/* ImageNotFoundException */.CJH({
-                message: `ECR described no image for ${query.repository}:${query.imageTag ?? ''}.`,
+                message: `ECR described no image for ${describeQuery(query)}.`,
                 $metadata: {}
             });
         }
-        if (query.imageDigest &&
-            query.imageTag &&
-            !(detail?.imageTags ?? []).includes(query.imageTag)) {
-            const tags = detail?.imageTags?.length ? detail.imageTags.join(', ') : 'none';
+        const digest = detail.imageDigest;
+        if (typeof digest !== 'string' || !DIGEST_PATTERN.test(digest)) {
+            const shown = typeof digest === 'string' ? JSON.stringify(digest.slice(0, 80)) : 'none';
+            throw new EcrAnswerError(`ECR answered an image digest that is not sha256: followed by 64 hex digits (${shown}) for ${describeQuery(query)}. Retry the job; if it persists, report this with the run log.`);
+        }
+        if (query.imageDigest && digest !== query.imageDigest) {
+            throw new EcrAnswerError(`ECR answered digest ${digest} for ${describeQuery(query)}, not the image-digest given. Check the image-digest input; if it is right, retry the job and report this if it persists.`);
+        }
+        if (query.imageDigest && query.imageTag && !(detail.imageTags ?? []).includes(query.imageTag)) {
+            const tags = detail.imageTags?.length ? detail.imageTags.join(', ') : 'none';
             throw new ImageMismatchError(`Tag '${query.imageTag}' does not point at ${query.imageDigest} in ${query.repository} (that image's tags: ${tags}). Pass only the digest, or the tag the image was pushed with.`);
         }
         return {
@@ -60125,7 +60397,7 @@ class EcrScans {
             tag: query.imageTag,
             registryId: query.registryId,
             region: this.region,
-            manifestMediaType: detail?.imageManifestMediaType
+            manifestMediaType: detail.imageManifestMediaType
         };
     }
     findingsInput(image) {
@@ -60180,6 +60452,33 @@ class EcrScans {
         for await (const response of pages)
             yield toScanPage(response);
     }
+    /**
+     * The registry's scanning configuration and the repository's scan-on-push flag, to tell a scan
+     * that is late from one that will never come. Throws what ECR throws (AccessDeniedException
+     * for a role without ecr:GetRegistryScanningConfiguration or ecr:DescribeRepositories).
+     */
+    async scanningConfiguration(image, signal) {
+        const [registry, repositories] = await Promise.all([
+            this.client.send(new dist_cjs/* GetRegistryScanningConfigurationCommand */.Mhg({}), { abortSignal: signal }),
+            this.client.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({
+                registryId: image.registryId,
+                repositoryNames: [image.repository]
+            }), { abortSignal: signal })
+        ]);
+        const configuration = registry.scanningConfiguration;
+        return {
+            registryId: registry.registryId,
+            scanType: configuration?.scanType,
+            rules: (configuration?.rules ?? []).map(rule => ({
+                scanFrequency: rule.scanFrequency,
+                filters: (rule.repositoryFilters ?? []).map(entry => ({
+                    filter: entry.filter,
+                    filterType: entry.filterType
+                }))
+            })),
+            repositoryScanOnPush: repositories.repositories?.[0]?.imageScanningConfiguration?.scanOnPush ?? false
+        };
+    }
     async startScan(image, signal) {
         try {
             await this.client.send(new dist_cjs/* StartImageScanCommand */.Qc9({
@@ -60206,6 +60505,8 @@ function toScanPage(response) {
         description: response.imageScanStatus?.description,
         completedAt: results?.imageScanCompletedAt,
         vulnerabilitySourceUpdatedAt: results?.vulnerabilitySourceUpdatedAt,
+        hasResults: results !== undefined,
+        listed: results?.findings !== undefined || results?.enhancedFindings !== undefined,
         findings: results?.findings ?? [],
         enhancedFindings: results?.enhancedFindings ?? [],
         enhanced: results?.enhancedFindings !== undefined || response.imageScanStatus?.status === 'ACTIVE',
@@ -60273,9 +60574,12 @@ function explainAwsError(error, context) {
         case 'ETIMEDOUT':
         case 'TimeoutError':
             return `Could not reach ECR in ${context.region} (${name}: ${detail}). Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`;
+        case 'AbortError':
+            return `The step's timeout ran out while waiting for ECR in ${context.region} to answer (${detail}). Raise 'timeout', or check that ECR is reachable from the runner.`;
         case 'ERR_INVALID_URL':
             return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`;
         case 'ImageMismatchError':
+        case 'EcrAnswerError':
             return detail;
     }
     // Every answer from AWS carries $metadata; anything else is this action's own failure.
@@ -60287,6 +60591,254 @@ function explainAwsError(error, context) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/model/image-reference.ts
+
+/** Host, repository (256), tag (300) and digest fit well inside this; longer is not a reference. */
+const MAX_REFERENCE_LENGTH = 1024;
+/** How much of an offending line a message quotes. */
+const image_reference_SHOWN_CHARS = 80;
+const MAX_REPOSITORY_LENGTH = 256;
+// Private ECR registry hosts, as AWS documents them: standard and FIPS
+// (ACCOUNT.dkr.ecr[-fips].REGION.amazonaws.com), China (… .amazonaws.com.cn) and dual-stack
+// (ACCOUNT.dkr-ecr[-fips].REGION.on.aws). The account is checked separately for a clearer message.
+const ECR_HOST = /^(\d+)\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
+const ECR_DUAL_STACK_HOST = /^(\d+)\.dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws$/;
+const ECR_LOOK_ALIKE = /dkr[.-]ecr|amazonaws\.com|\.on\.aws$/;
+const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+const NOT_ASCII = /[^\x20-\x7e]/u;
+const OTHER_REGISTRIES = {
+    'docker.io': 'Docker Hub',
+    'index.docker.io': 'Docker Hub',
+    'registry-1.docker.io': 'Docker Hub',
+    'registry.hub.docker.com': 'Docker Hub',
+    'ghcr.io': 'the GitHub Container Registry',
+    'public.ecr.aws': 'Amazon ECR Public'
+};
+/** What is wrong with one reference; the caller adds the input name and the line. */
+class ReferenceProblem extends Error {
+}
+function problem(message) {
+    throw new ReferenceProblem(message);
+}
+function codePoint(char) {
+    return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/** Untrusted text quoted in a message: printable ASCII only, anything else as \u{…}, capped. */
+function image_reference_shown(text) {
+    const chars = Array.from(text).map(char => NOT_ASCII.test(char) ? `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}` : char);
+    return chars.length > image_reference_SHOWN_CHARS
+        ? `${chars.slice(0, image_reference_SHOWN_CHARS - 1).join('')}…`
+        : chars.join('');
+}
+/** Characters a reader cannot see or tell apart (look-alike letters) are named, not guessed at. */
+function checkCharacters(text) {
+    if (text.length > MAX_REFERENCE_LENGTH) {
+        problem(`it is ${text.length} characters long; an image reference has at most ${MAX_REFERENCE_LENGTH}.`);
+    }
+    const chars = Array.from(text);
+    const invisible = chars.findIndex(char => INVISIBLE_OR_CONTROL.test(char));
+    if (invisible >= 0) {
+        problem(`it contains the invisible or control character ${codePoint(chars[invisible] ?? '')} at column ${invisible + 1}; remove it.`);
+    }
+    const foreign = chars.findIndex(char => NOT_ASCII.test(char));
+    if (foreign >= 0) {
+        problem(`it contains the non-ASCII character ${codePoint(chars[foreign] ?? '')} at column ${foreign + 1}; image references are plain ASCII (was a look-alike letter pasted?).`);
+    }
+}
+function checkDigest(digest) {
+    if (digest === '')
+        problem(`the digest after '@' is empty; write @sha256: and 64 hex digits.`);
+    if (!digest.startsWith('sha256:')) {
+        problem(`only sha256 digests are supported; write @sha256: and 64 lowercase hex digits.`);
+    }
+    if (!inputs_DIGEST_PATTERN.test(digest)) {
+        const hex = digest.slice('sha256:'.length);
+        const detail = /^[a-fA-F0-9]{64}$/.test(hex)
+            ? 'in lowercase'
+            : `exactly 64 hex digits (found ${hex.length} characters)`;
+        problem(`the digest must be sha256: followed by ${detail}.`);
+    }
+    return digest;
+}
+function checkTag(tag) {
+    if (tag === '')
+        problem(`the tag after ':' is empty.`);
+    if (tag.length > 300)
+        problem(`the tag is ${tag.length} characters long; ECR allows at most 300.`);
+    if (!TAG_PATTERN.test(tag)) {
+        problem(`the tag may contain only letters, digits, and . _ - and must not start with . or -.`);
+    }
+    return tag;
+}
+function checkRepository(repository, hasHost) {
+    if (repository === '')
+        problem(`the repository name is missing; write repository:tag.`);
+    if (!hasHost &&
+        (ECR_HOST.test(repository) ||
+            ECR_DUAL_STACK_HOST.test(repository) ||
+            repository.includes('.dkr.ecr'))) {
+        problem(`'${repository}' is a registry host, not a repository; add /REPOSITORY after it.`);
+    }
+    if (repository.length > MAX_REPOSITORY_LENGTH) {
+        problem(`the repository name is ${repository.length} characters long; ECR allows at most ${MAX_REPOSITORY_LENGTH}.`);
+    }
+    if (/[A-Z]/.test(repository)) {
+        problem(`the repository name must be lowercase; ECR repository names have no capital letters.`);
+    }
+    if (/[^a-z0-9._/-]/.test(repository)) {
+        problem(`the repository name may contain only lowercase letters, digits, and . _ - / separators.`);
+    }
+    if (!REPOSITORY_PATTERN.test(repository)) {
+        problem(`each part of the repository name must start and end with a letter or digit, with one . _ - or / between parts.`);
+    }
+    return repository;
+}
+const WRITE_INSTEAD = 'Write ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPOSITORY:TAG, or REPOSITORY:TAG for the registry and region the action is configured with.';
+/** The account and region of a private ECR registry host; anything else is refused with advice. */
+function registryOf(host) {
+    const lower = host.toLowerCase();
+    const match = ECR_HOST.exec(lower) ?? ECR_DUAL_STACK_HOST.exec(lower);
+    if (!match) {
+        if (ECR_LOOK_ALIKE.test(lower)) {
+            problem(`'${host}' is not a private ECR registry host; expected ACCOUNT.dkr.ecr.REGION.amazonaws.com (or its FIPS, China or dual-stack form).`);
+        }
+        const known = OTHER_REGISTRIES[lower];
+        const label = known ?? 'a registry other than Amazon ECR';
+        const dotted = !known && /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(host)
+            ? ` A repository whose first part contains a dot (such as '${host}/…') needs the full ECR URI.`
+            : '';
+        problem(`'${host}' is ${label}; only private Amazon ECR repositories are supported. ${WRITE_INSTEAD}${dotted}`);
+    }
+    const [, registryId = '', region = '', china] = match;
+    if (!REGISTRY_ID_PATTERN.test(registryId)) {
+        problem(`the account id in the registry host must be 12 digits, found ${registryId.length} ('${registryId}').`);
+    }
+    if (!REGION_PATTERN.test(region)) {
+        problem(`'${region}' in the registry host is not an AWS region such as us-east-1.`);
+    }
+    if (Boolean(china) !== region.startsWith('cn-')) {
+        problem(china
+            ? `'${region}' is not a China region; only cn-* regions use amazonaws.com.cn.`
+            : `the China region ${region} is served from amazonaws.com.cn, not amazonaws.com.`);
+    }
+    return { registryId, region };
+}
+/** One reference, already trimmed; a problem is thrown as a ReferenceProblem. */
+function parseReference(reference) {
+    checkCharacters(reference);
+    let name = reference;
+    let digest;
+    const at = reference.indexOf('@');
+    if (at >= 0) {
+        if (reference.includes('@', at + 1)) {
+            problem(`it has more than one '@'; write repository:tag@sha256:<digest>.`);
+        }
+        name = reference.slice(0, at);
+        digest = checkDigest(reference.slice(at + 1));
+    }
+    // Docker's rule: a first part with a dot or a port (or localhost) is a registry host.
+    let registry;
+    const slash = name.indexOf('/');
+    const first = slash >= 0 ? name.slice(0, slash) : '';
+    if (/[.:]/.test(first) || first === 'localhost') {
+        registry = registryOf(first);
+        name = name.slice(slash + 1);
+    }
+    let tag;
+    const colon = name.lastIndexOf(':');
+    if (colon >= 0) {
+        tag = name.slice(colon + 1);
+        name = name.slice(0, colon);
+        if (name.includes(':')) {
+            problem(`it has more than one ':'; write one repository:tag per line.`);
+        }
+        checkTag(tag);
+    }
+    const repository = checkRepository(name, registry !== undefined);
+    if (tag === undefined && digest === undefined) {
+        problem(`it names no tag or digest; write repository:tag or repository@sha256:<digest> (latest is not assumed, so the action judges exactly the image that was pushed).`);
+    }
+    return {
+        repository,
+        ...(tag !== undefined && { tag }),
+        ...(digest !== undefined && { digest }),
+        ...registry,
+        reference
+    };
+}
+/** With a digest the digest alone picks the image; a tag is then only a label for it. */
+function identity(spec) {
+    const which = spec.digest ? `@${spec.digest}` : `:${spec.tag ?? ''}`;
+    return `${spec.registryId ?? ''}/${spec.region ?? ''}/${spec.repository}${which}`;
+}
+/**
+ * The `images` input: one reference per line (`repository:tag`, `repository@sha256:…`,
+ * `repository:tag@sha256:…`, or the full private ECR URI of any of them). Blank lines and lines
+ * starting with `#` are skipped. Blank text gives no images; text with only comments is an error.
+ * Two lines naming the same image (after parsing, before any lookup) are an error.
+ */
+function parseImageReferences(text, inputName) {
+    if (text.trim() === '')
+        return [];
+    const specs = [];
+    const seen = new Map();
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = index + 1;
+        const reference = raw.trim();
+        if (reference === '' || reference.startsWith('#'))
+            return;
+        const where = `Invalid input '${inputName}', line ${line} ('${image_reference_shown(reference)}')`;
+        let spec;
+        try {
+            spec = parseReference(reference);
+        }
+        catch (error) {
+            if (error instanceof ReferenceProblem)
+                throw new InputError(`${where}: ${error.message}`);
+            throw error;
+        }
+        const key = identity(spec);
+        const earlier = seen.get(key);
+        if (earlier) {
+            throw new InputError(`${where}: it names the same image as line ${earlier.line} ('${image_reference_shown(earlier.reference)}'); list each image once.`);
+        }
+        seen.set(key, { line, reference });
+        specs.push(spec);
+    });
+    if (specs.length === 0) {
+        throw new InputError(`Invalid input '${inputName}': it has only comments; list at least one image reference, one per line.`);
+    }
+    return specs;
+}
+/**
+ * The `baseline` input: a tag (`main`) or a digest (`sha256:…`) of the image's own repository, or
+ * a reference of its own (`repository:tag`, a full URI). Undefined when blank. A bare word is a
+ * tag: a repository without a tag or digest would not say which image to compare with.
+ */
+function parseBaselineReference(text, inputName) {
+    const reference = text.trim();
+    if (reference === '')
+        return undefined;
+    try {
+        if (/[\r\n]/.test(reference))
+            problem('give one image reference, on one line.');
+        checkCharacters(reference);
+        if (reference.startsWith('sha256:')) {
+            return { kind: 'same-repository', digest: checkDigest(reference), reference };
+        }
+        if (!/[:/@]/.test(reference)) {
+            return { kind: 'same-repository', tag: checkTag(reference), reference };
+        }
+        return { kind: 'image', image: parseReference(reference) };
+    }
+    catch (error) {
+        if (error instanceof ReferenceProblem) {
+            throw new InputError(`Invalid input '${inputName}' ('${image_reference_shown(reference)}'): ${error.message}`);
+        }
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/model/severity.ts
 /** Every severity ECR reports, most severe first: the order reports and tables use. */
 const SEVERITIES = [
@@ -60326,6 +60878,7 @@ function countBySeverity(findings) {
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 
+
 /** Every input name, typed once: action.yml and the README document the same list. */
 const INPUT = {
     repository: 'repository',
@@ -60349,10 +60902,23 @@ const INPUT = {
     comment: 'comment',
     commentKey: 'comment-key',
     prNumber: 'pr-number',
-    githubToken: 'github-token'
+    githubToken: 'github-token',
+    images: 'images',
+    maxConcurrency: 'max-concurrency',
+    baseline: 'baseline',
+    onlyNew: 'only-new',
+    settleInterval: 'settle-interval'
 };
 const DEFAULT_IGNORE_FILE = '.github/ecr-scan-ignore.yml';
 const DEFAULT_TIMEOUT = '10m';
+/**
+ * Enhanced scan findings can still be arriving when the status settles: they are read again this
+ * long after the first read, until two reads agree. 15 s is the longest poll interval, long
+ * enough for Inspector to publish a batch already under way, and short next to an enhanced scan.
+ */
+const DEFAULT_SETTLE_INTERVAL = '15s';
+/** ECR allows a few DescribeImageScanFindings calls a second; the SDK's retries absorb bursts. */
+const DEFAULT_MAX_CONCURRENCY = 5;
 /** An input the user must fix; the message names the input and what it accepts. */
 class InputError extends Error {
     name = 'InputError';
@@ -60360,9 +60926,10 @@ class InputError extends Error {
 // ECR's own naming rules (CreateRepository), so a typo fails here rather than at the API.
 const REPOSITORY_PATTERN = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,299}$/;
-const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
+const inputs_DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
 const REGISTRY_ID_PATTERN = /^[0-9]{12}$/;
 const REGION_PATTERN = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/;
+
 // The key goes into the comment's hidden marker, which has a fixed budget in the comment.
 const COMMENT_KEY_PATTERN = /^[^\r\n]{1,100}$/;
 const DURATION_PART = /(\d+)(h|m|s)/g;
@@ -60481,29 +61048,74 @@ function region(read, env) {
     }
     return chosen;
 }
-/** Reads and checks every input; nothing else in the action reads inputs. */
-function readConfig(read, env) {
+function singleImage(read, env) {
     const repository = optional(read, INPUT.repository);
     if (!repository)
-        throw new InputError(`Input required and not supplied: '${INPUT.repository}' (the ECR repository name, e.g. my-team/web-api).`);
+        throw new InputError(`Input required and not supplied: '${INPUT.repository}' (the ECR repository name, e.g. my-team/web-api), or '${INPUT.images}'.`);
     if (!REPOSITORY_PATTERN.test(repository) ||
         repository.length > 256 ||
         repository.includes('.dkr.ecr.')) {
-        throw new InputError(`Invalid input '${INPUT.repository}': '${repository}' is not an ECR repository name (lowercase letters, digits, . _ - and / separators; the name only, not the registry URI).`);
+        throw new InputError(`Invalid input '${INPUT.repository}': '${repository}' is not an ECR repository name (lowercase letters, digits, . _ - and / separators; the name only, not the registry URI; a full URI goes in '${INPUT.images}').`);
     }
     const imageTag = matching(read, INPUT.imageTag, TAG_PATTERN, 'a valid image tag');
-    const imageDigest = matching(read, INPUT.imageDigest, DIGEST_PATTERN, 'an image digest (sha256: followed by 64 hex digits)');
+    const imageDigest = matching(read, INPUT.imageDigest, inputs_DIGEST_PATTERN, 'an image digest (sha256: followed by 64 hex digits)');
     if (!imageTag && !imageDigest) {
         throw new InputError(`Set '${INPUT.imageTag}' or '${INPUT.imageDigest}' to say which image to check.`);
     }
+    const reference = `${repository}${imageTag ? `:${imageTag}` : ''}${imageDigest ? `@${imageDigest}` : ''}`;
+    return {
+        reference,
+        region: region(read, env),
+        query: { repository, imageTag, imageDigest, registryId: registryId(read) }
+    };
+}
+function registryId(read) {
+    return matching(read, INPUT.registryId, REGISTRY_ID_PATTERN, 'a 12-digit AWS account id');
+}
+/** `images` or the single-image inputs, never both: a mix would leave one of them unjudged. */
+function imageTargets(read, env) {
+    const list = read(INPUT.images);
+    if (list.trim() === '')
+        return [singleImage(read, env)];
+    const single = [INPUT.repository, INPUT.imageTag, INPUT.imageDigest].filter(name => optional(read, name));
+    if (single.length > 0) {
+        throw new InputError(`Set either '${INPUT.images}' or ${single.map(name => `'${name}'`).join(' and ')}, not both: put every image in '${INPUT.images}'.`);
+    }
+    // Only images without a region in their URI need one from the input or the environment.
+    let fallbackRegion;
+    const defaultRegion = () => (fallbackRegion ??= region(read, env));
+    const defaultRegistry = registryId(read);
+    return parseImageReferences(list, INPUT.images).map(spec => ({
+        reference: spec.reference,
+        region: spec.region ?? defaultRegion(),
+        query: {
+            repository: spec.repository,
+            imageTag: spec.tag,
+            imageDigest: spec.digest,
+            registryId: spec.registryId ?? defaultRegistry
+        }
+    }));
+}
+function positiveInteger(read, name, fallback, max) {
+    const value = optional(read, name);
+    if (value === undefined)
+        return fallback;
+    const number = Number(value);
+    if (!/^\d+$/.test(value) || number < 1 || number > max) {
+        throw new InputError(`Invalid input '${name}': '${value}' is not a whole number from 1 to ${max}.`);
+    }
+    return number;
+}
+/** Reads and checks every input; nothing else in the action reads inputs. */
+function readConfig(read, env) {
     const ignorePath = optional(read, INPUT.ignoreFile);
     return {
-        repository,
-        imageTag,
-        imageDigest,
-        registryId: matching(read, INPUT.registryId, REGISTRY_ID_PATTERN, 'a 12-digit AWS account id'),
-        region: region(read, env),
+        images: imageTargets(read, env),
+        maxConcurrency: positiveInteger(read, INPUT.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 50),
+        baseline: parseBaselineReference(read(INPUT.baseline), INPUT.baseline),
+        onlyNew: inputs_boolean(read, INPUT.onlyNew, false),
         timeoutMs: positiveDuration(read, INPUT.timeout, DEFAULT_TIMEOUT),
+        settleIntervalMs: parseDuration(optional(read, INPUT.settleInterval) ?? DEFAULT_SETTLE_INTERVAL, INPUT.settleInterval),
         startScan: inputs_boolean(read, INPUT.startScan, false),
         scanFailure: oneOf(read, INPUT.scanFailure, ['fail', 'warn'], 'fail'),
         thresholds: {
@@ -60583,7 +61195,8 @@ function imageReport(run, result) {
         findings: result.findings,
         counts: result.counts,
         triage: result.triage,
-        verdict: result.verdict
+        verdict: result.verdict,
+        baseline: result.baseline
     };
 }
 /** An image ECR never resolved is still named in reports, by what the user wrote. */
@@ -60606,6 +61219,111 @@ function formatImage(image) {
 function shortDigest(digest) {
     const [algorithm, hex] = digest.includes(':') ? digest.split(':', 2) : ['', digest];
     return algorithm ? `${algorithm}:${(hex ?? '').slice(0, 12)}` : digest.slice(0, 12);
+}
+
+;// CONCATENATED MODULE: ./src/model/findings.ts
+
+function attribute(finding, key) {
+    return finding.attributes?.find(entry => entry.key === key)?.value;
+}
+/** A CVSS score, or `undefined` when it is missing, not a number, or outside CVSS's 0–10 scale. */
+function toScore(value) {
+    if (value === undefined || (typeof value === 'string' && value.trim() === ''))
+        return undefined;
+    const score = typeof value === 'number' ? value : Number(value);
+    return Number.isFinite(score) && score >= 0 && score <= 10 ? score : undefined;
+}
+/** The first valid score among the candidates, most specific first. */
+function firstScore(...values) {
+    for (const value of values) {
+        const score = toScore(value);
+        if (score !== undefined)
+            return score;
+    }
+    return undefined;
+}
+function joinDistinct(values) {
+    const present = [...new Set(values.filter((value) => !!value))];
+    return present.length > 0 ? present.join(', ') : undefined;
+}
+function normalizeBasicFinding(finding) {
+    const id = finding.name ?? 'unnamed finding';
+    return {
+        id,
+        severity: toSeverity(finding.severity),
+        title: id,
+        description: finding.description ?? '',
+        link: finding.uri,
+        packageName: attribute(finding, 'package_name'),
+        installedVersion: attribute(finding, 'package_version'),
+        cvssScore: firstScore(attribute(finding, 'CVSS3_SCORE'), attribute(finding, 'CVSS2_SCORE')),
+        fixAvailable: 'UNKNOWN',
+        exploitAvailable: 'UNKNOWN',
+        source: 'basic'
+    };
+}
+function packageVersion(pkg) {
+    if (!pkg.version)
+        return undefined;
+    const epoch = pkg.epoch ? `${pkg.epoch}:` : '';
+    const release = pkg.release ? `-${pkg.release}` : '';
+    return `${epoch}${pkg.version}${release}`;
+}
+function availability(value, known, unknown) {
+    const upper = (value ?? '').toUpperCase();
+    return known.includes(upper) ? upper : unknown;
+}
+function normalizeEnhancedFinding(finding) {
+    const details = finding.packageVulnerabilityDetails;
+    const packages = details?.vulnerablePackages ?? [];
+    const id = details?.vulnerabilityId ?? finding.title ?? finding.findingArn ?? 'unnamed finding';
+    return {
+        id,
+        severity: toSeverity(finding.severity),
+        title: finding.title ?? id,
+        description: finding.description ?? '',
+        link: details?.sourceUrl ?? details?.referenceUrls?.[0] ?? finding.remediation?.recommendation?.url,
+        packageName: joinDistinct(packages.map(pkg => pkg.name)),
+        installedVersion: joinDistinct(packages.map(packageVersion)),
+        fixedInVersion: joinDistinct(packages.map(pkg => (pkg.fixedInVersion === 'NotAvailable' ? undefined : pkg.fixedInVersion))),
+        cvssScore: firstScore(finding.scoreDetails?.cvss?.score, finding.score),
+        fixAvailable: availability(finding.fixAvailable, ['YES', 'NO', 'PARTIAL'], 'UNKNOWN'),
+        exploitAvailable: availability(finding.exploitAvailable, ['YES', 'NO'], 'UNKNOWN'),
+        source: 'enhanced'
+    };
+}
+/** The order every report lists findings in: most severe, then highest CVSS (unscored last), then id. */
+function compareFindings(a, b) {
+    return (SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+        (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
+        compareText(a.id, b.id));
+}
+/** Code-unit order, the same on every machine (localeCompare is not). */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Identity of a vulnerability in an image: the same id in the same package is one row. */
+function findingKey(finding) {
+    return `${finding.id.trim().toLowerCase()}\u0000${(finding.packageName ?? '').trim()}`;
+}
+
+;// CONCATENATED MODULE: ./src/policy/baseline.ts
+
+function diffBaseline(findings, baselineFindings, baseline) {
+    const baselineKeys = new Set(baselineFindings.map(findingKey));
+    const imageKeys = new Set(findings.map(findingKey));
+    const unchangedKeys = new Set([...imageKeys].filter(key => baselineKeys.has(key)));
+    const unchangedCount = findings.filter(finding => unchangedKeys.has(findingKey(finding))).length;
+    return {
+        ...baseline,
+        unchangedKeys,
+        newCount: findings.length - unchangedCount,
+        unchangedCount,
+        fixed: baselineFindings.filter(finding => !imageKeys.has(findingKey(finding)))
+    };
+}
+function changeOf(diff, finding) {
+    return diff.unchangedKeys.has(findingKey(finding)) ? 'unchanged' : 'new';
 }
 
 ;// CONCATENATED MODULE: ./src/policy/policy.ts
@@ -60666,6 +61384,7 @@ function limitFor(severity, thresholds) {
 }
 
 ;// CONCATENATED MODULE: ./src/policy/triage.ts
+
 /** `YYYY-MM-DD` of the day in UTC, the clock GitHub runners keep. */
 function utcDay(date) {
     return date.toISOString().slice(0, 10);
@@ -60701,6 +61420,14 @@ function activeFilters(filters) {
             name: `min-cvss ${formatScore(minCvss)}`,
             setsAside: finding => finding.cvssScore !== undefined && finding.cvssScore < minCvss,
             cannotJudge: finding => finding.cvssScore === undefined
+        });
+    }
+    const onlyNew = filters.onlyNew;
+    if (onlyNew) {
+        active.push({
+            name: 'only-new',
+            setsAside: finding => onlyNew.unchangedKeys.has(findingKey(finding)),
+            cannotJudge: () => false
         });
     }
     return active;
@@ -60771,117 +61498,6 @@ function describeStaleRule(rule) {
     return `Ignore rule ${ruleLabel(rule)} matched no finding; remove it if the vulnerability is gone.`;
 }
 
-;// CONCATENATED MODULE: ./src/model/findings.ts
-
-function attribute(finding, key) {
-    return finding.attributes?.find(entry => entry.key === key)?.value;
-}
-function toScore(value) {
-    if (value === undefined || value === '')
-        return undefined;
-    const score = typeof value === 'number' ? value : Number(value);
-    return Number.isFinite(score) ? score : undefined;
-}
-function joinDistinct(values) {
-    const present = [...new Set(values.filter((value) => !!value))];
-    return present.length > 0 ? present.join(', ') : undefined;
-}
-function normalizeBasicFinding(finding) {
-    const id = finding.name ?? 'unnamed finding';
-    return {
-        id,
-        severity: toSeverity(finding.severity),
-        title: id,
-        description: finding.description ?? '',
-        link: finding.uri,
-        packageName: attribute(finding, 'package_name'),
-        installedVersion: attribute(finding, 'package_version'),
-        cvssScore: toScore(attribute(finding, 'CVSS3_SCORE') ?? attribute(finding, 'CVSS2_SCORE')),
-        fixAvailable: 'UNKNOWN',
-        exploitAvailable: 'UNKNOWN',
-        source: 'basic'
-    };
-}
-function packageVersion(pkg) {
-    if (!pkg.version)
-        return undefined;
-    const epoch = pkg.epoch ? `${pkg.epoch}:` : '';
-    const release = pkg.release ? `-${pkg.release}` : '';
-    return `${epoch}${pkg.version}${release}`;
-}
-function availability(value, known, unknown) {
-    const upper = (value ?? '').toUpperCase();
-    return known.includes(upper) ? upper : unknown;
-}
-function normalizeEnhancedFinding(finding) {
-    const details = finding.packageVulnerabilityDetails;
-    const packages = details?.vulnerablePackages ?? [];
-    const id = details?.vulnerabilityId ?? finding.title ?? finding.findingArn ?? 'unnamed finding';
-    return {
-        id,
-        severity: toSeverity(finding.severity),
-        title: finding.title ?? id,
-        description: finding.description ?? '',
-        link: details?.sourceUrl ?? details?.referenceUrls?.[0] ?? finding.remediation?.recommendation?.url,
-        packageName: joinDistinct(packages.map(pkg => pkg.name)),
-        installedVersion: joinDistinct(packages.map(packageVersion)),
-        fixedInVersion: joinDistinct(packages.map(pkg => (pkg.fixedInVersion === 'NotAvailable' ? undefined : pkg.fixedInVersion))),
-        cvssScore: toScore(finding.scoreDetails?.cvss?.score ?? finding.score),
-        fixAvailable: availability(finding.fixAvailable, ['YES', 'NO', 'PARTIAL'], 'UNKNOWN'),
-        exploitAvailable: availability(finding.exploitAvailable, ['YES', 'NO'], 'UNKNOWN'),
-        source: 'enhanced'
-    };
-}
-/** The order every report lists findings in: most severe, then highest CVSS (unscored last), then id. */
-function compareFindings(a, b) {
-    return (SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-        (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
-        compareText(a.id, b.id));
-}
-/** Code-unit order, the same on every machine (localeCompare is not). */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/read-findings.ts
-
-
-function describeMismatch(ours, theirs) {
-    if (!theirs)
-        return undefined;
-    const differences = SEVERITIES.filter(severity => (theirs[severity] ?? 0) !== ours[severity]).map(severity => `${severity} ${theirs[severity] ?? 0} vs ${ours[severity]}`);
-    return differences.length > 0
-        ? `findingSeverityCounts differs from the findings read (service vs counted): ${differences.join(', ')}`
-        : undefined;
-}
-/**
- * Reads every page after the one the wait already holds, normalising both kinds of finding.
- * Counts come from the findings themselves: findingSeverityCounts is not reliable across pages.
- */
-async function readAllFindings(firstPage, laterPages) {
-    const findings = [];
-    let pages = 0;
-    const take = (page) => {
-        pages += 1;
-        for (const raw of page.findings)
-            findings.push(normalizeBasicFinding(raw));
-        for (const raw of page.enhancedFindings)
-            findings.push(normalizeEnhancedFinding(raw));
-    };
-    take(firstPage);
-    if (firstPage.nextToken) {
-        for await (const page of laterPages(firstPage.nextToken))
-            take(page);
-    }
-    const counts = countBySeverity(findings);
-    return {
-        findings,
-        counts,
-        pages,
-        serviceCountsMismatch: describeMismatch(counts, firstPage.severityCounts)
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/core/scan-status.ts
 const TERMINAL_FIXES = {
     FAILED: 'Scanning failed for this image; push it again or start a new scan, and check the image is a valid container image.',
@@ -60909,6 +61525,189 @@ function classifyStatus(status) {
             `ECR reported a scan status this action does not know (${status ?? 'none'}); check the scan in the ECR console and report it if it should be supported.`
     };
 }
+/** SCAN_ELIGIBILITY_EXPIRED with nothing kept: there is no scan result to judge. */
+function expiredWithoutFindingsFix() {
+    return 'Scan eligibility expired and ECR kept no findings for this image, so there is nothing to judge; push the image again (or start a scan) to rescan it.';
+}
+const SCANNING_DOCS = 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html';
+/**
+ * ECR's wildcard filters: without a `*` a filter matches every repository name containing it;
+ * with one, each `*` stands for any sequence (also empty) and the rest must match the whole name.
+ */
+function filterMatches(filter, repository) {
+    if (!filter.includes('*'))
+        return repository.includes(filter);
+    const pattern = filter
+        .split('*')
+        .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+    return new RegExp(`^${pattern}$`, 's').test(repository);
+}
+const SCAN_TYPES = ['BASIC', 'ENHANCED'];
+/**
+ * Reads a registry scanning configuration for one repository. Errs towards "will scan": only a
+ * configuration understood in full, with no rule for the repository, means "never". MANUAL
+ * means never automatically; any other frequency (even one this action does not know) may scan.
+ */
+function scanningCoverage(config, repository, registryId) {
+    const waiting = `ECR has no scan for ${repository} yet`;
+    if (registryId && config.registryId && registryId !== config.registryId) {
+        return {
+            kind: 'unknown',
+            message: `${waiting}, and registry ${registryId}'s scanning configuration cannot be read from account ${config.registryId}: waiting for the scan.`
+        };
+    }
+    if (!config.scanType || !SCAN_TYPES.includes(config.scanType)) {
+        return {
+            kind: 'unknown',
+            message: `${waiting}, and the registry's scan type (${config.scanType ?? 'none'}) is not one this action knows: waiting for the scan.`
+        };
+    }
+    const automatic = config.rules.some(rule => rule.scanFrequency !== 'MANUAL' &&
+        (rule.filters.length === 0 ||
+            rule.filters.some(entry => entry.filter === undefined ||
+                (entry.filterType !== undefined && entry.filterType !== 'WILDCARD') ||
+                filterMatches(entry.filter, repository))));
+    if (automatic)
+        return { kind: 'will-scan' };
+    // The repository's own flag only counts under basic scanning; enhanced scanning ignores it.
+    if (config.scanType === 'BASIC' && config.repositoryScanOnPush)
+        return { kind: 'will-scan' };
+    const message = config.scanType === 'ENHANCED'
+        ? `Repository ${repository} is not scanned: enhanced scanning is on and no registry scanning rule (scan on push or continuous) matches it. Add a scanning rule that matches it (${SCANNING_DOCS}); start-scan cannot start enhanced scans.`
+        : `Repository ${repository} is not scanned: no registry scanning rule matches it and scan on push is off. Add a scanning rule or enable scan on push (${SCANNING_DOCS}), or set start-scan: true.`;
+    return { kind: 'never', message };
+}
+
+;// CONCATENATED MODULE: ./src/core/read-findings.ts
+
+
+
+/** The fewest findings ECR puts on a page that is not the last (Inspector pages hold 100). */
+const SMALLEST_FULL_PAGE = 100;
+/** Pages allowed beyond what the service's counts explain, for short or empty pages. */
+const PAGE_MARGIN = 10;
+/** Without the service's counts there is nothing to explain the pages: 100,000 findings at least. */
+const PAGES_WITHOUT_COUNTS = 1000;
+/** findingSeverityCounts on ECR's spellings, summed onto the model's severities. */
+function serviceCounts(theirs) {
+    const counts = emptyCounts();
+    for (const [name, count] of Object.entries(theirs)) {
+        if (typeof count === 'number' && Number.isFinite(count))
+            counts[toSeverity(name)] += count;
+    }
+    return counts;
+}
+function describeMismatch(ours, theirs) {
+    if (!theirs)
+        return undefined;
+    const service = serviceCounts(theirs);
+    const differences = SEVERITIES.filter(severity => service[severity] !== ours[severity]).map(severity => `${severity} ${service[severity]} vs ${ours[severity]}`);
+    return differences.length > 0
+        ? `findingSeverityCounts differs from the findings read (service vs counted): ${differences.join(', ')}`
+        : undefined;
+}
+/**
+ * findingSeverityCounts may undercount (it is not reliable across pages) but it can never count
+ * findings that do not exist: more of a severity than were read proves findings are missing.
+ */
+function missingBySeverity(ours, theirs) {
+    if (!theirs)
+        return undefined;
+    const service = serviceCounts(theirs);
+    const missing = SEVERITIES.filter(severity => service[severity] > ours[severity]).map(severity => `${severity} ${service[severity]} counted by ECR but ${ours[severity]} read`);
+    return missing.length > 0 ? missing.join(', ') : undefined;
+}
+/** How many pages the service's counts can explain, with a margin; a bound, never a target. */
+function pageLimit(first) {
+    if (!first.severityCounts)
+        return PAGES_WITHOUT_COUNTS;
+    const counts = serviceCounts(first.severityCounts);
+    const expected = SEVERITIES.reduce((sum, severity) => sum + counts[severity], 0);
+    return 2 * Math.ceil(expected / SMALLEST_FULL_PAGE) + PAGE_MARGIN;
+}
+/**
+ * Reads every page after the one the wait already holds, normalising both kinds of finding.
+ * Counts come from the findings themselves; the service's counts only prove findings missing.
+ * A page without a findings list, or whose status is no longer settled, makes the read
+ * incomplete; a token seen before, or more pages than the counts explain, breaks it.
+ */
+async function readAllFindings(firstPage, laterPages) {
+    const findings = [];
+    let pages = 0;
+    const take = (page) => {
+        pages += 1;
+        for (const raw of page.findings)
+            findings.push(normalizeBasicFinding(raw));
+        for (const raw of page.enhancedFindings)
+            findings.push(normalizeEnhancedFinding(raw));
+    };
+    if (!firstPage.listed) {
+        return { kind: 'incomplete', reason: 'the first page carried no findings list', pages: 1 };
+    }
+    take(firstPage);
+    const limit = pageLimit(firstPage);
+    const seen = new Set();
+    let token = firstPage.nextToken;
+    if (token) {
+        seen.add(token);
+        for await (const page of laterPages(token)) {
+            const number = pages + 1;
+            if (classifyStatus(page.status).kind !== 'read') {
+                return {
+                    kind: 'incomplete',
+                    reason: `page ${number} answered status ${page.status}, no longer settled`,
+                    pages: number
+                };
+            }
+            if (!page.listed) {
+                return {
+                    kind: 'incomplete',
+                    reason: `page ${number} carried no findings list`,
+                    pages: number
+                };
+            }
+            take(page);
+            token = page.nextToken;
+            if (!token)
+                break;
+            if (seen.has(token)) {
+                return {
+                    kind: 'broken',
+                    reason: `ECR handed out a page token it had already given (after page ${number}), so the findings listing loops`,
+                    pages
+                };
+            }
+            if (pages >= limit) {
+                return {
+                    kind: 'broken',
+                    reason: `ECR kept handing out pages (${pages}, more than the ${limit} its own counts can explain)`,
+                    pages
+                };
+            }
+            seen.add(token);
+        }
+        if (token) {
+            return {
+                kind: 'incomplete',
+                reason: `the listing ended after page ${pages} with a page token still outstanding`,
+                pages
+            };
+        }
+    }
+    const counts = countBySeverity(findings);
+    const missing = missingBySeverity(counts, firstPage.severityCounts);
+    if (missing) {
+        return { kind: 'incomplete', reason: `findings are missing (${missing})`, pages };
+    }
+    return {
+        kind: 'complete',
+        findings,
+        counts,
+        pages,
+        serviceCountsMismatch: describeMismatch(counts, firstPage.severityCounts)
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/core/wait-for-scan.ts
 
@@ -60917,6 +61716,27 @@ function classifyStatus(status) {
 const SCAN_NOT_FOUND = 'SCAN_NOT_FOUND';
 function seconds(ms) {
     return `${Math.round(ms / 1000)}s`;
+}
+/** `45s`, `10m0s`: how long something lasted, for messages. */
+function formatDuration(ms) {
+    const total = Math.round(ms / 1000);
+    return total < 60 ? `${total}s` : `${Math.floor(total / 60)}m${total % 60}s`;
+}
+/**
+ * Why a settled answer is not a result yet, or `undefined` when it is one. Enhanced scanning has
+ * answered COMPLETE (and ACTIVE) with no results and no completion time, and the findings a few
+ * seconds later (aws/aws-sdk#289): such an answer says nothing about the image.
+ */
+function missingResults(page) {
+    if (!page.hasResults)
+        return 'no imageScanFindings';
+    if (!page.completedAt)
+        return 'no completion time';
+    return undefined;
+}
+/** SCAN_ELIGIBILITY_EXPIRED keeps the last scan's findings, when there are any to keep. */
+function hasAnyFindings(page) {
+    return page.findings.length + page.enhancedFindings.length > 0 || page.nextToken !== undefined;
 }
 async function startScanOnce(start, log) {
     const outcome = await start();
@@ -60939,32 +61759,77 @@ async function waitForScan(deps, options) {
     const startedAt = deps.now();
     const deadline = startedAt + options.timeoutMs;
     let startAttempted = false;
+    let coverageAsked = false;
     let lastPage;
+    /** The current run of settled answers without results: since when, and why. */
+    let withoutResults;
     for (let attempt = 0;; attempt++) {
         const page = await deps.describe();
+        let waitingFor;
         if (page) {
             lastPage = page;
             const outcome = classifyStatus(page.status);
-            if (outcome.kind === 'read')
-                return { kind: 'settled', page, stale: outcome.stale };
             if (outcome.kind === 'terminal')
                 return { kind: 'terminal', page, fix: outcome.fix };
+            if (outcome.kind === 'read' && outcome.stale) {
+                if (!page.hasResults || !hasAnyFindings(page))
+                    return { kind: 'terminal', page, fix: expiredWithoutFindingsFix() };
+                return { kind: 'settled', page, stale: true };
+            }
+            const missing = outcome.kind === 'read' ? missingResults(page) : undefined;
+            if (outcome.kind === 'read' && !missing)
+                return { kind: 'settled', page, stale: false };
+            if (missing) {
+                withoutResults = withoutResults?.reason === missing ? withoutResults : undefined;
+                withoutResults ??= { since: deps.now(), reason: missing };
+                waitingFor = ` without results yet (${missing})`;
+            }
+            else {
+                withoutResults = undefined;
+            }
         }
-        else if (deps.startScan && !startAttempted) {
-            startAttempted = true;
-            await startScanOnce(deps.startScan, deps.log);
+        else {
+            withoutResults = undefined;
+            if (deps.startScan && !startAttempted) {
+                startAttempted = true;
+                await startScanOnce(deps.startScan, deps.log);
+            }
+            else if (!deps.startScan && deps.coverage && !coverageAsked) {
+                coverageAsked = true;
+                const coverage = await deps.coverage();
+                if (coverage.kind === 'never')
+                    return { kind: 'not-scanned', message: coverage.message };
+                if (coverage.kind === 'unknown')
+                    (deps.notice ?? deps.log)(coverage.message);
+            }
         }
         const lastStatus = lastPage?.status ?? SCAN_NOT_FOUND;
         const elapsed = deps.now() - startedAt;
         const delay = sleepBeforeDeadline(backoffDelay(attempt, options.backoff, deps.random), deps.now(), deadline);
-        if (delay <= 0)
-            return { kind: 'timeout', lastStatus, waitedMs: elapsed, lastPage };
-        deps.log(`Scan status ${lastStatus} after ${seconds(elapsed)}; next check in ${seconds(delay)}.`);
+        if (delay <= 0) {
+            return {
+                kind: 'timeout',
+                lastStatus,
+                waitedMs: elapsed,
+                lastPage,
+                ...(withoutResults
+                    ? {
+                        withoutResults: {
+                            reason: withoutResults.reason,
+                            forMs: deps.now() - withoutResults.since
+                        }
+                    }
+                    : {})
+            };
+        }
+        deps.log(`Scan status ${lastStatus}${waitingFor ?? ''} after ${seconds(elapsed)}; next check in ${seconds(delay)}.`);
         await deps.sleep(delay);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/core/acquire.ts
+
+
 
 
 
@@ -60977,25 +61842,24 @@ function scanInfo(page) {
         vulnerabilitySourceUpdatedAt: page.vulnerabilitySourceUpdatedAt
     };
 }
-/** Waits for the scan of one (platform) image to settle and reads every finding of it. */
-async function acquireFindings(image, settings, { source, clock, log, deadline }) {
-    const { signal } = deadline;
-    const waited = await waitForScan({
-        describe: () => source.describeScan(image, signal),
-        startScan: settings.startScan ? () => source.startScan(image, signal) : undefined,
-        now: clock.now,
-        sleep: clock.sleep,
-        random: clock.random,
-        log: message => log.info(message)
-    }, { timeoutMs: Math.max(0, deadline.at - clock.now()), backoff: settings.backoff });
-    if (waited.kind === 'timeout') {
-        const minutes = (waited.waitedMs / 60_000).toFixed(1);
-        const scan = {
-            ...(waited.lastPage ? scanInfo(waited.lastPage) : { status: waited.lastStatus }),
-            type: waited.lastPage?.enhanced ? 'enhanced' : 'unknown'
+/** A read whose counts prove findings missing is read once more before giving up. */
+const INCOMPLETE_READS_ALLOWED = 2;
+function countsText(counts) {
+    const total = SEVERITIES.reduce((sum, severity) => sum + counts[severity], 0);
+    const parts = SEVERITIES.filter(severity => counts[severity] > 0).map(severity => `${severity} ${counts[severity]}`);
+    return `${total} findings${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+}
+function sameCounts(a, b) {
+    return SEVERITIES.every(severity => a[severity] === b[severity]);
+}
+/** The problem for a wait that did not end in a settled scan with results. */
+function waitProblem(waited, repository) {
+    if (waited.kind === 'not-scanned') {
+        return {
+            kind: 'problem',
+            scan: { status: SCAN_NOT_FOUND, type: 'unknown' },
+            problem: { kind: 'not-scanned', message: waited.message }
         };
-        const message = `The scan did not settle within the timeout: last status ${waited.lastStatus} after ${minutes} minutes. Raise 'timeout', or check the scan in the ECR console.`;
-        return { kind: 'problem', scan, problem: { kind: 'timeout', message } };
     }
     if (waited.kind === 'terminal') {
         const described = waited.page.description ? ` (${oneLine(waited.page.description)})` : '';
@@ -61006,26 +61870,128 @@ async function acquireFindings(image, settings, { source, clock, log, deadline }
             problem: { kind: 'scan-ended', message }
         };
     }
-    const all = await readAllFindings(waited.page, token => source.pagesAfter(image, token, signal));
-    log.info(`Read ${all.findings.length} findings over ${all.pages} page(s).`);
-    if (all.serviceCountsMismatch)
-        log.debug(all.serviceCountsMismatch);
-    return {
-        kind: 'read',
-        scan: scanInfo(waited.page),
-        findings: all.findings,
-        counts: all.counts,
-        stale: waited.stale
+    const scan = {
+        ...(waited.lastPage ? scanInfo(waited.lastPage) : { status: waited.lastStatus }),
+        type: waited.lastPage?.enhanced ? 'enhanced' : 'unknown'
     };
+    const message = waited.withoutResults
+        ? `ECR kept answering ${waited.lastStatus} without results (${waited.withoutResults.reason}) for ${formatDuration(waited.withoutResults.forMs)}, until the timeout: the scan's findings never arrived. Raise 'timeout', or check the scan of ${repository} in the ECR console.`
+        : `The scan did not settle within the timeout: last status ${waited.lastStatus} after ${(waited.waitedMs / 60_000).toFixed(1)} minutes. Raise 'timeout', or check the scan in the ECR console.`;
+    return { kind: 'problem', scan, problem: { kind: 'timeout', message } };
+}
+function acquire_problem(scan, kind, message) {
+    return { kind: 'problem', scan, problem: { kind, message } };
+}
+/**
+ * Waits for the scan of one (platform) image to settle with results and reads every finding of
+ * it. A verdict needs a complete read: counts that prove findings missing mean one more read,
+ * then no verdict; an enhanced scan is read again after the settle interval until two reads
+ * agree. Never sleeps past the deadline; a request the deadline aborted is a timeout.
+ */
+async function acquireFindings(image, settings, deps) {
+    let lastScan = { status: SCAN_NOT_FOUND, type: 'unknown' };
+    try {
+        return await acquire(image, settings, deps, scan => (lastScan = scan));
+    }
+    catch (error) {
+        if (!deps.deadline.signal?.aborted)
+            throw error;
+        return acquire_problem(lastScan, 'timeout', `The timeout ran out while waiting for ECR to answer (last status ${lastScan.status}; ${errorMessage(error)}). Raise 'timeout', or check that ECR in ${image.region} is reachable from the runner.`);
+    }
+}
+async function acquire(image, settings, { source, clock, log, deadline }, seen) {
+    const { signal } = deadline;
+    const settleMs = Math.max(0, settings.settleIntervalMs);
+    const wait = (startScan) => waitForScan({
+        describe: async () => {
+            const page = await source.describeScan(image, signal);
+            if (page)
+                seen(scanInfo(page));
+            return page;
+        },
+        startScan: startScan && settings.startScan ? () => source.startScan(image, signal) : undefined,
+        coverage: startScan
+            ? async () => {
+                try {
+                    const config = await source.scanningConfiguration(image, signal);
+                    return scanningCoverage(config, image.repository, image.registryId);
+                }
+                catch (error) {
+                    if (signal?.aborted)
+                        throw error;
+                    return {
+                        kind: 'unknown',
+                        message: `ECR has no scan for ${image.repository} yet, and its scanning configuration could not be read (${errorMessage(error)}); waiting for the scan. Grant ecr:GetRegistryScanningConfiguration and ecr:DescribeRepositories to learn at once when no scan will come.`
+                    };
+                }
+            }
+            : undefined,
+        now: clock.now,
+        sleep: clock.sleep,
+        random: clock.random,
+        log: message => log.info(message),
+        notice: message => log.notice(message)
+    }, { timeoutMs: Math.max(0, deadline.at - clock.now()), backoff: settings.backoff });
+    /** A pause of `ms` still leaves time to read before the deadline. */
+    const roomFor = (ms) => clock.now() + ms < deadline.at;
+    let waited = await wait(true);
+    if (waited.kind !== 'settled')
+        return waitProblem(waited, image.repository);
+    const stale = waited.stale;
+    let incompleteReads = 0;
+    let previous;
+    for (;;) {
+        const page = waited.page;
+        const scan = scanInfo(page);
+        const read = await readAllFindings(page, token => source.pagesAfter(image, token, signal));
+        if (read.kind === 'broken') {
+            return acquire_problem(scan, 'error', `${read.reason}: the findings cannot be read completely. Retry the job; if it persists, report it to AWS support with the repository and digest.`);
+        }
+        if (read.kind === 'incomplete') {
+            incompleteReads += 1;
+            log.info(`The read of the findings was incomplete: ${read.reason}.`);
+            const retryMs = settings.backoff.maxMs;
+            if (incompleteReads >= INCOMPLETE_READS_ALLOWED || !roomFor(retryMs)) {
+                const why = incompleteReads >= INCOMPLETE_READS_ALLOWED
+                    ? `${incompleteReads} reads in a row were incomplete`
+                    : 'the timeout left no time to read again';
+                return acquire_problem(scan, 'incomplete', `The findings could not be read completely (${read.reason}; ${why}), so there is no verdict. Retry the job, or raise 'timeout'.`);
+            }
+            log.info(`Reading the findings again in ${formatDuration(retryMs)}.`);
+            await clock.sleep(retryMs);
+        }
+        else {
+            incompleteReads = 0;
+            log.info(`Read ${read.findings.length} findings over ${read.pages} page(s).`);
+            if (read.serviceCountsMismatch)
+                log.debug(read.serviceCountsMismatch);
+            const settled = !page.enhanced || settleMs === 0 || (previous && sameCounts(previous.counts, read.counts));
+            if (settled) {
+                return { kind: 'read', scan, findings: read.findings, counts: read.counts, stale };
+            }
+            if (previous) {
+                log.info(`Enhanced scan findings changed between reads: ${countsText(previous.counts)}, then ${countsText(read.counts)}.`);
+            }
+            const last = previous;
+            previous = read;
+            if (!roomFor(settleMs)) {
+                const why = last
+                    ? `two reads ${formatDuration(settleMs)} apart disagreed (${countsText(last.counts)}, then ${countsText(read.counts)})`
+                    : `the timeout left no time for a second read ${formatDuration(settleMs)} later`;
+                return acquire_problem(scan, 'incomplete', `Enhanced scan findings were not confirmed settled before the timeout: ${why}, so findings may still be arriving and there is no verdict. Raise 'timeout', or set settle-interval: 0 to accept a single read.`);
+            }
+            log.info(`Enhanced scan: reading again in ${formatDuration(settleMs)} to check no findings are still arriving.`);
+            await clock.sleep(settleMs);
+        }
+        waited = await wait(false);
+        if (waited.kind !== 'settled')
+            return waitProblem(waited, image.repository);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/merge-platforms.ts
 
 
-/** Identity of a vulnerability in an image: the same id in the same package is one row. */
-function findingKey(finding) {
-    return `${finding.id.trim().toLowerCase()}\u0000${(finding.packageName ?? '').trim()}`;
-}
 function highest(values, compare) {
     return values.reduce((best, value) => value === undefined ? best : best === undefined || compare(value, best) > 0 ? value : best, undefined);
 }
@@ -61052,7 +62018,7 @@ function mergePlatforms(perPlatform) {
         const findings = group.map(entry => entry.finding);
         const first = findings[0];
         if (group.length === 1)
-            return { ...first, platforms: [platformOf(group[0])] };
+            return { ...first, platforms: [merge_platforms_platformOf(group[0])] };
         const worst = highest(findings, (a, b) => severityRank(a.severity) - severityRank(b.severity)) ?? first;
         return {
             ...worst,
@@ -61062,11 +62028,11 @@ function mergePlatforms(perPlatform) {
             exploitAvailable: findings.some(finding => finding.exploitAvailable === 'YES')
                 ? 'YES'
                 : worst.exploitAvailable,
-            platforms: group.map(platformOf).sort((a, b) => compareText(a.platform, b.platform))
+            platforms: group.map(merge_platforms_platformOf).sort((a, b) => compareText(a.platform, b.platform))
         };
     });
 }
-function platformOf({ platform, finding }) {
+function merge_platforms_platformOf({ platform, finding }) {
     return { platform, installedVersion: finding.installedVersion };
 }
 
@@ -61077,12 +62043,14 @@ function platformOf({ platform, finding }) {
 
 
 
-/** Statuses in the order a reader should see the worst first. */
-function worstScan(platforms) {
+
+const UNKNOWN_SCAN = { status: 'UNKNOWN', type: 'unknown' };
+/** The scan a reader should see for the image: a failed platform's, else the first. */
+function shownScan(platforms) {
     const failed = platforms.find(platform => platform.problem);
-    return (failed ?? platforms[0])?.scan ?? { status: 'UNKNOWN', type: 'unknown' };
+    return (failed ?? platforms[0])?.scan ?? UNKNOWN_SCAN;
 }
-async function platformsOf(image, { source, log, deadline }) {
+async function platformsOf(image, source, { log, deadline }) {
     if (!isImageIndex(image))
         return [{ image }];
     const { images, skipped } = await source.platformImages(image, deadline.signal);
@@ -61091,89 +62059,132 @@ async function platformsOf(image, { source, log, deadline }) {
     log.info(`${formatImage(image)} is an image index: judging ${images.map(entry => entry.platform).join(', ')}.`);
     return images;
 }
-function platformLabel(platform) {
-    return platform.platform ? `${platform.platform} (${platform.image.digest})` : '';
-}
-/**
- * Resolves one image, waits for and reads the scan of each of its platform images, merges them
- * and judges the merge. Never throws: an error becomes an unjudged result with its reason.
- */
-async function scanImage(target, settings, deps) {
-    const { source, log, deadline, clock } = deps;
-    let image;
-    try {
-        image = await source.resolveImage(target.query, deadline.signal);
-        log.info(`Image: ${formatImage(image)} (${target.region})`);
-        const platforms = await platformsOf(image, deps);
-        const acquired = await Promise.all(platforms.map(async (platform) => {
-            const result = await acquireFindings(platform.image, settings, {
-                source,
-                clock,
-                deadline,
-                log: platform.platform ? prefixed(log, `${platform.platform}: `) : log
-            });
-            return { platform, result };
-        }));
-        const platformScans = acquired.map(({ platform, result }) => ({
-            platform: platform.platform,
-            digest: platform.image.digest,
-            scan: result.scan,
-            ...(result.kind === 'read' ? { counts: result.counts } : { problem: result.problem })
-        }));
-        const base = {
-            reference: target.reference,
-            image,
-            platforms: platformScans,
-            scan: worstScan(platformScans)
-        };
-        const failed = acquired.find(entry => entry.result.kind === 'problem');
-        if (failed && failed.result.kind === 'problem') {
-            const label = platformLabel(failed.platform);
-            const problem = label
-                ? {
-                    ...failed.result.problem,
-                    message: `Platform ${label}: ${failed.result.problem.message}`
-                }
-                : failed.result.problem;
-            return { kind: 'unjudged', ...base, problem };
-        }
-        const reads = acquired.flatMap(({ platform, result }) => result.kind === 'read' ? [{ platform, result }] : []);
-        if (reads.some(({ result }) => result.stale))
-            log.warning('Scan eligibility expired: these findings are from the last scan and may be stale. Push the image again to rescan it.');
-        const findings = isImageIndex(image)
-            ? mergePlatforms(reads.flatMap(({ platform, result }) => result.findings.map(finding => ({ platform: platform.platform ?? '', finding }))))
-            : (reads[0]?.result.findings ?? []);
-        const triaged = triage(findings, settings.rules, settings.filters, new Date(clock.now()));
-        for (const rule of triaged.expiredRules)
-            log.warning(describeExpiredRule(rule));
-        for (const rule of triaged.staleRules)
-            log.notice(describeStaleRule(rule));
-        return {
-            kind: 'judged',
-            ...base,
-            findings,
-            counts: countBySeverity(findings),
-            triage: triaged,
-            verdict: evaluatePolicy(triaged.counted, settings.thresholds)
-        };
-    }
-    catch (error) {
-        return {
-            kind: 'unjudged',
-            reference: target.reference,
-            image,
-            platforms: [],
-            scan: { status: 'UNKNOWN', type: 'unknown' },
-            problem: { kind: 'error', message: deps.explainError(error, target) }
-        };
-    }
-}
 function prefixed(log, prefix) {
     return {
         info: message => log.info(prefix + message),
         warning: message => log.warning(prefix + message),
         notice: message => log.notice(prefix + message),
         debug: message => log.debug(prefix + message)
+    };
+}
+/**
+ * Resolves an image, waits for and reads the scan of each of its platform images (together, under
+ * the run's deadline) and merges them. Never throws: an error becomes a problem with its reason.
+ */
+async function readImage(target, settings, deps) {
+    const { log, deadline, clock } = deps;
+    const source = deps.sourceFor(target.region);
+    let image;
+    try {
+        image = await source.resolveImage(target.query, deadline.signal);
+        log.info(`Image: ${formatImage(image)} (${target.region})`);
+        const platforms = await platformsOf(image, source, deps);
+        const acquired = await Promise.all(platforms.map(async (platform) => ({
+            platform,
+            result: await acquireFindings(platform.image, settings, {
+                source,
+                clock,
+                deadline,
+                log: platform.platform ? prefixed(log, `${platform.platform}: `) : log
+            })
+        })));
+        const platformScans = acquired.map(({ platform, result }) => ({
+            platform: platform.platform,
+            digest: platform.image.digest,
+            scan: result.scan,
+            ...(result.kind === 'read' ? { counts: result.counts } : { problem: result.problem })
+        }));
+        const base = { image, platforms: platformScans, scan: shownScan(platformScans) };
+        const reads = [];
+        for (const { platform, result } of acquired) {
+            if (result.kind === 'problem') {
+                // One platform without a trustworthy result leaves the whole image without a verdict.
+                const message = platform.platform
+                    ? `Platform ${platform.platform} (${platform.image.digest}): ${result.problem.message}`
+                    : result.problem.message;
+                return { kind: 'problem', ...base, problem: { ...result.problem, message } };
+            }
+            if (result.stale)
+                log.warning('Scan eligibility expired: these findings are from the last scan and may be stale. Push the image again to rescan it.');
+            reads.push({ platform, findings: result.findings });
+        }
+        const findings = isImageIndex(image)
+            ? mergePlatforms(reads.flatMap(({ platform, findings: found }) => found.map(finding => ({ platform: platform.platform ?? '', finding }))))
+            : (reads[0]?.findings ?? []);
+        return { kind: 'read', ...base, findings };
+    }
+    catch (error) {
+        // Once the run's time is up every request is aborted: that is the timeout, not an AWS error.
+        const kind = deadline.signal?.aborted ? 'timeout' : 'error';
+        const problem = { kind, message: deps.explainError(error, target) };
+        return { kind: 'problem', image, platforms: [], scan: UNKNOWN_SCAN, problem };
+    }
+}
+/** The baseline of an image: a tag or digest in the image's own repository, or another image. */
+function baselineTarget(baseline, target) {
+    if (baseline.kind === 'image') {
+        const { image } = baseline;
+        return {
+            reference: image.reference,
+            region: image.region ?? target.region,
+            query: {
+                repository: image.repository,
+                imageTag: image.tag,
+                imageDigest: image.digest,
+                registryId: image.registryId ?? target.query.registryId
+            }
+        };
+    }
+    const query = {
+        repository: target.query.repository,
+        registryId: target.query.registryId,
+        ...('tag' in baseline ? { imageTag: baseline.tag } : { imageDigest: baseline.digest })
+    };
+    const at = 'tag' in baseline ? `:${baseline.tag}` : `@${baseline.digest}`;
+    return { reference: `${query.repository}${at}`, region: target.region, query };
+}
+/** Compares with the baseline; a baseline that cannot be read is a warning, never a silent pass. */
+async function compareWithBaseline(findings, target, settings, deps) {
+    if (!settings.baseline)
+        return undefined;
+    const baseline = baselineTarget(settings.baseline, target);
+    const log = prefixed(deps.log, 'Baseline: ');
+    const read = await readImage(baseline, { ...settings, startScan: false }, { ...deps, log });
+    if (read.kind === 'problem') {
+        deps.log.warning(`Baseline ${baseline.reference} could not be read, so every finding is judged as if no baseline was given: ${read.problem.message}`);
+        return undefined;
+    }
+    const diff = diffBaseline(findings, read.findings, {
+        reference: baseline.reference,
+        digest: read.image.digest
+    });
+    deps.log.info(`Against ${formatImage(read.image)}: ${diff.newCount} new, ${diff.fixed.length} fixed, ${diff.unchangedCount} unchanged.`);
+    return diff;
+}
+/** Reads one image (and its baseline) and judges it: a verdict only on a complete read. */
+async function scanImage(target, settings, deps) {
+    const read = await readImage(target, settings, deps);
+    const reference = target.reference;
+    if (read.kind === 'problem')
+        return { ...read, kind: 'unjudged', reference };
+    const baseline = await compareWithBaseline(read.findings, target, settings, deps);
+    const filters = {
+        ...settings.filters,
+        onlyNew: settings.onlyNew && baseline ? baseline : undefined
+    };
+    const triaged = triage(read.findings, settings.rules, filters, new Date(deps.clock.now()));
+    for (const rule of triaged.expiredRules)
+        deps.log.warning(describeExpiredRule(rule));
+    for (const rule of triaged.staleRules)
+        deps.log.notice(describeStaleRule(rule));
+    return {
+        ...read,
+        kind: 'judged',
+        reference,
+        counts: countBySeverity(read.findings),
+        triage: triaged,
+        verdict: evaluatePolicy(triaged.counted, settings.thresholds),
+        baseline
     };
 }
 
@@ -61194,7 +62205,7 @@ async function runScan(targets, settings, deps) {
             const log = deps.logFor(target);
             try {
                 results[index] = await scanImage(target, settings, {
-                    source: deps.sourceFor(target.region),
+                    sourceFor: deps.sourceFor,
                     clock: deps.clock,
                     log,
                     deadline,
@@ -61346,6 +62357,142 @@ function readRule(entry, problems, at) {
 /** Shown in report footers; a test keeps it equal to package.json's version. */
 const ACTION_VERSION = '1.0.0';
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/action/files.ts
+// The report files and the ignore file are plain files named by workflow inputs. A symbolic link
+// in their place could make the step read or overwrite some other file (on a self-hosted runner,
+// anything the runner's account may touch), so the last component of the path must not be a link.
+// Links in parent directories are allowed: they are how the workspace is laid out (on macOS, /tmp
+// itself is a link), and whoever can plant one there already controls the checkout.
+
+
+
+/** Thrown for a path that is not a plain file; other failures keep Node's own errors. */
+class PlainFileError extends Error {
+    path;
+    problem;
+    name = 'PlainFileError';
+    constructor(path, problem, message) {
+        super(message);
+        this.path = path;
+        this.problem = problem;
+    }
+}
+// O_NOFOLLOW makes open itself refuse a final symbolic link, so there is no gap between a check
+// and the open. Windows has no such flag (it is undefined there); see checkSameFile.
+const NO_FOLLOW = external_node_fs_.constants.O_NOFOLLOW;
+// A FIFO would block open (and read) forever; non-blocking, open returns and fstat refuses it.
+const NON_BLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
+// Duck-typed: Node's own errors need not be instances of this realm's Error (jest's sandbox).
+function errorCode(error) {
+    const code = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+    return typeof code === 'string' ? code : undefined;
+}
+async function linkError(path, verb) {
+    const target = await (0,promises_.readlink)(path).catch(() => undefined);
+    return new PlainFileError(path, 'symbolic-link', `${path} is a symbolic link${target === undefined ? '' : ` (to ${target})`}; ` +
+        `ecr-scan-findings refuses to ${verb} through links, point the input at the real file.`);
+}
+function notAFileError(path, stats, verb) {
+    const kind = stats.isDirectory() ? 'a directory' : 'not a regular file';
+    return new PlainFileError(path, 'not-a-file', `${path} is ${kind}; ecr-scan-findings can only ${verb} a plain file, point the input at one.`);
+}
+// With O_NOFOLLOW a final link fails with ELOOP (EMLINK on FreeBSD). ELOOP also means a loop of
+// links among the parent directories, so lstat tells the two apart.
+async function openPlain(path, flags, verb) {
+    try {
+        return await (0,promises_.open)(path, flags | (NO_FOLLOW ?? 0) | NON_BLOCK, 0o666);
+    }
+    catch (error) {
+        const code = errorCode(error);
+        if (code === 'ELOOP' || code === 'EMLINK') {
+            const stats = await (0,promises_.lstat)(path).catch(() => undefined);
+            if (stats?.isSymbolicLink())
+                throw await linkError(path, verb);
+        }
+        throw error;
+    }
+}
+// Without O_NOFOLLOW (Windows) open follows links, so compare what was opened with what lstat
+// sees at the path: a link, or a file swapped in between, shows as a different file.
+async function checkSameFile(path, opened, verb) {
+    if (NO_FOLLOW !== undefined)
+        return;
+    const atPath = await (0,promises_.lstat)(path);
+    if (atPath.isSymbolicLink())
+        throw await linkError(path, verb);
+    if (atPath.dev !== opened.dev || atPath.ino !== opened.ino) {
+        throw new PlainFileError(path, 'symbolic-link', `${path} changed while it was opened; ecr-scan-findings refuses to ${verb} through links, point the input at the real file.`);
+    }
+}
+async function checkedHandle(path, flags, verb) {
+    const handle = await openPlain(path, flags, verb);
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw notAFileError(path, stats, verb);
+        await checkSameFile(path, stats, verb);
+        return handle;
+    }
+    catch (error) {
+        await handle.close();
+        throw error;
+    }
+}
+/**
+ * Reads a plain file as UTF-8. Returns undefined when nothing is at the path (ENOENT), so the
+ * caller decides whether a missing file is an error; throws PlainFileError for a symbolic link or
+ * anything that is not a regular file, and Node's error for everything else.
+ */
+async function readPlainFile(path) {
+    let handle;
+    try {
+        // A directory cannot be opened for reading on every platform; fstat then names it.
+        handle = await checkedHandle(path, external_node_fs_.constants.O_RDONLY, 'read');
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT')
+            return undefined;
+        if (errorCode(error) === 'EISDIR')
+            throw notAFileError(path, await (0,promises_.lstat)(path), 'read');
+        throw error;
+    }
+    try {
+        return await handle.readFile('utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Writes text to a plain file, creating it and its parent directories as needed and replacing
+ * what was there. Throws PlainFileError for a symbolic link at the path (dangling or not) or for
+ * anything that is not a regular file; nothing is written then.
+ */
+async function writePlainFile(path, text) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    let handle;
+    try {
+        // No O_TRUNC: the file is emptied only once it is known to be a plain file.
+        handle = await checkedHandle(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT, 'write');
+    }
+    catch (error) {
+        if (errorCode(error) === 'EISDIR')
+            throw notAFileError(path, await (0,promises_.lstat)(path), 'write');
+        throw error;
+    }
+    try {
+        await handle.truncate(0);
+        await handle.writeFile(text, 'utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/logger.ts
 
 /**
@@ -61435,6 +62582,23 @@ const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 ;// CONCATENATED MODULE: ./src/action/pr-comment.ts
 
 
+/**
+ * One request may take this long. GitHub answers these small requests in well under a second;
+ * 15 s leaves a slow answer room, while a GitHub that never answers costs at most this much.
+ */
+const COMMENT_REQUEST_TIMEOUT_MS = 15_000;
+/** The whole comment (login, the pages of comments, the write) may take this long. */
+const COMMENT_TOTAL_TIMEOUT_MS = 60_000;
+/**
+ * Pages of 100 comments read at most while looking for this image's comment: 3,000 comments,
+ * more than even very long review threads reach, so nearly every thread is read whole, at the
+ * cost of at most 30 of the 1,000 requests an hour GITHUB_TOKEN gets and a few seconds. REST has
+ * no newest-first order for issue comments, so a longer thread is searched at both ends: the
+ * first page, where a comment made on the PR's first run sits, and the newest pages, where a
+ * comment made after such a partial search lands; so at most one extra comment ever appears.
+ */
+const COMMENT_MAX_PAGES = 30;
+const PER_PAGE = 100;
 const MARKER_PREFIX = '<!-- ecr-scan-findings comment';
 const PERMISSION_HINT = 'The token needs `permissions: pull-requests: write`; pull requests from forks only get a ' +
     'read-only token, so for them use the two-workflow `workflow_run` pattern in docs/pr-comments.md.';
@@ -61489,29 +62653,153 @@ function sameAccount(login, other) {
 }
 // REST `GET /user` answers 403 for the installation token GITHUB_TOKEN is; GraphQL's viewer
 // names the account behind installation tokens and personal tokens alike.
-async function tokenLogin(client) {
-    const { viewer } = await client.graphql('query { viewer { login } }');
-    return viewer.login;
+async function tokenLogin(client, budget) {
+    const answer = await budget.call(signal => client.graphql('query { viewer { login } }', {
+        request: { signal }
+    }));
+    const login = answer?.viewer?.login;
+    if (typeof login !== 'string')
+        throw new GitHubAnswerError('GitHub GraphQL sent no viewer login');
+    return login;
 }
 // Only the first line counts, so a marker quoted inside finding text cannot claim the comment.
 function startsWithMarker(body, marker) {
     return body?.split(/\r?\n/, 1)[0] === marker;
 }
-async function findOwnComment(client, request, login) {
-    const pages = client.paginate.iterator(client.rest.issues.listComments, {
-        owner: request.owner,
-        repo: request.repo,
-        issue_number: request.pullNumber,
-        per_page: 100
-    });
-    for await (const { data: comments } of pages) {
-        const ours = comments.find(comment => comment.user !== null &&
-            sameAccount(comment.user.login, login) &&
-            startsWithMarker(comment.body, request.marker));
-        if (ours)
-            return ours;
+// GitHub pages issue comments by number: `<…&page=3>; rel="next", <…&page=9>; rel="last"`.
+function linkedPage(link, rel) {
+    for (const part of (link ?? '').split(',')) {
+        const match = /<([^<>]*)>\s*;\s*rel="([^"]*)"/.exec(part);
+        if (!match?.[1] || !match[2]?.split(/\s+/).includes(rel))
+            continue;
+        const page = URL.canParse(match[1])
+            ? Number(new URL(match[1]).searchParams.get('page'))
+            : Number.NaN;
+        return Number.isSafeInteger(page) && page > 0 ? page : 'unreadable';
     }
     return undefined;
+}
+async function findOwnComment(client, request, login, budget) {
+    const place = `${request.owner}/${request.repo}#${request.pullNumber}`;
+    const readPage = async (page) => {
+        const response = await budget.call(signal => client.rest.issues.listComments({
+            owner: request.owner,
+            repo: request.repo,
+            issue_number: request.pullNumber,
+            per_page: PER_PAGE,
+            ...(page > 1 ? { page } : {}),
+            request: { signal }
+        }));
+        if (!Array.isArray(response.data)) {
+            throw new GitHubAnswerError(`GitHub sent page ${page} of the comments as something else`);
+        }
+        const found = response.data.find(comment => comment.user !== null &&
+            sameAccount(comment.user.login, login) &&
+            startsWithMarker(comment.body, request.marker));
+        return { found: found && { id: found.id }, link: response.headers.link };
+    };
+    let page = 1;
+    let answer = await readPage(page);
+    if (answer.found)
+        return { found: answer.found };
+    const last = linkedPage(answer.link, 'last');
+    if (typeof last === 'number' && last > budget.maxPages) {
+        const oldest = last - budget.maxPages + 2;
+        for (page = last; page >= oldest; page--) {
+            answer = await readPage(page);
+            if (answer.found)
+                return { found: answer.found };
+        }
+        return {
+            gap: `PR comment: ${place} has more than ${(last - 1) * PER_PAGE} comments; only the first ` +
+                `${PER_PAGE} and the newest ${(budget.maxPages - 1) * PER_PAGE} were searched, so an ` +
+                'earlier report of this image in between, if any, was left as it is.'
+        };
+    }
+    // Page numbers from GitHub's links, never its URLs: the token only goes where octokit sends it.
+    const read = new Set([page]);
+    for (;;) {
+        const next = linkedPage(answer.link, 'next');
+        if (next === undefined)
+            return {};
+        if (next === 'unreadable') {
+            throw new GitHubAnswerError(`GitHub's link to the page after page ${page} has no page number`);
+        }
+        if (read.has(next)) {
+            throw new GitHubAnswerError(`GitHub's link to the page after page ${page} leads back to page ${next}`);
+        }
+        if (read.size >= budget.maxPages) {
+            return {
+                gap: `PR comment: stopped looking for this image's report on ${place} after ` +
+                    `${read.size * PER_PAGE} comments; if it is further down, it was left as it is.`
+            };
+        }
+        page = next;
+        read.add(page);
+        answer = await readPage(page);
+        if (answer.found)
+            return { found: answer.found };
+    }
+}
+/** GitHub answered with something this module cannot use; not a bug here, so not rethrown. */
+class GitHubAnswerError extends Error {
+    name = 'GitHubAnswerError';
+}
+/** A request, or the comment as a whole, ran out of time. */
+class GitHubTimeoutError extends Error {
+    name = 'GitHubTimeoutError';
+}
+function duration(ms) {
+    return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+/**
+ * The time limits of one comment. Each request gets its own signal, aborted after the request
+ * timeout or when the whole comment's time is up; a request that answered anyway after its
+ * signal fired (octokit reads an aborted body as empty) still counts as timed out.
+ */
+class Budget {
+    maxPages;
+    requestTimeoutMs;
+    totalTimeoutMs;
+    total = new AbortController();
+    totalTimer;
+    constructor(options) {
+        this.requestTimeoutMs = options.requestTimeoutMs ?? COMMENT_REQUEST_TIMEOUT_MS;
+        this.totalTimeoutMs = options.totalTimeoutMs ?? COMMENT_TOTAL_TIMEOUT_MS;
+        this.maxPages = Math.max(2, options.maxPages ?? COMMENT_MAX_PAGES);
+        this.totalTimer = setTimeout(() => this.total.abort(), this.totalTimeoutMs);
+    }
+    timeout() {
+        return new GitHubTimeoutError(this.total.signal.aborted
+            ? `GitHub took longer than the ${duration(this.totalTimeoutMs)} the PR comment may take`
+            : `GitHub did not answer within ${duration(this.requestTimeoutMs)}`);
+    }
+    async call(run) {
+        if (this.total.signal.aborted)
+            throw this.timeout();
+        const controller = new AbortController();
+        const abort = () => controller.abort();
+        const timer = setTimeout(abort, this.requestTimeoutMs);
+        this.total.signal.addEventListener('abort', abort, { once: true });
+        try {
+            const result = await run(controller.signal);
+            if (controller.signal.aborted)
+                throw this.timeout();
+            return result;
+        }
+        catch (error) {
+            if (controller.signal.aborted)
+                throw this.timeout();
+            throw error;
+        }
+        finally {
+            clearTimeout(timer);
+            this.total.signal.removeEventListener('abort', abort);
+        }
+    }
+    end() {
+        clearTimeout(this.totalTimer);
+    }
 }
 function isHttpError(error) {
     return error instanceof Error && typeof error.status === 'number';
@@ -61556,6 +62844,12 @@ function describeGraphqlFailure(error, step) {
 }
 /** Turns an octokit error into one line; anything that is not a GitHub answer is a bug and rethrown. */
 function describeFailure(error, step) {
+    if (error instanceof GitHubTimeoutError) {
+        return `PR comment: could not ${step} (${error.message}). GitHub is slow or down; rerun the job to update the comment.`;
+    }
+    if (error instanceof GitHubAnswerError) {
+        return `PR comment: could not ${step} (${error.message}). Nothing was written; rerun the job.`;
+    }
     if (error instanceof Error && error.name === 'GraphqlResponseError') {
         return describeGraphqlFailure(error, step);
     }
@@ -61565,7 +62859,7 @@ function describeFailure(error, step) {
     }
     throw error;
 }
-async function writeComment(client, request) {
+async function writeComment(client, request, budget) {
     const { owner, repo, pullNumber, marker, mode } = request;
     if (mode === 'never')
         return { action: 'skipped', message: 'PR comment: off (comment: never).' };
@@ -61584,18 +62878,22 @@ async function writeComment(client, request) {
     }
     const place = `${owner}/${repo}#${pullNumber}`;
     let step = 'find the token account';
+    let warning;
     try {
-        const login = await tokenLogin(client);
+        const login = await tokenLogin(client, budget);
         step = `list the comments on ${place}`;
-        const existing = await findOwnComment(client, { ...request, pullNumber }, login);
-        if (existing) {
+        const search = await findOwnComment(client, { ...request, pullNumber }, login, budget);
+        warning = search.gap;
+        if (search.found) {
+            const commentId = search.found.id;
             step = `update the comment on ${place}`;
-            const { data } = await client.rest.issues.updateComment({
+            const { data } = await budget.call(signal => client.rest.issues.updateComment({
                 owner,
                 repo,
-                comment_id: existing.id,
-                body
-            });
+                comment_id: commentId,
+                body,
+                request: { signal }
+            }));
             return {
                 action: 'updated',
                 message: `PR comment updated: ${data.html_url}`,
@@ -61605,32 +62903,46 @@ async function writeComment(client, request) {
         if (mode === 'on-failure' && !request.problemFound) {
             return {
                 action: 'skipped',
-                message: 'PR comment: none needed, the scan passed (comment: on-failure).'
+                message: 'PR comment: none needed, the scan passed (comment: on-failure).',
+                ...(warning && { warning })
             };
         }
         step = `create a comment on ${place}`;
-        const { data } = await client.rest.issues.createComment({
+        const { data } = await budget.call(signal => client.rest.issues.createComment({
             owner,
             repo,
             issue_number: pullNumber,
-            body
-        });
+            body,
+            request: { signal }
+        }));
         return {
             action: 'created',
             message: `PR comment created: ${data.html_url}`,
-            url: data.html_url
+            url: data.html_url,
+            ...(warning && { warning })
         };
     }
     catch (error) {
-        return { action: 'failed', message: describeFailure(error, step) };
+        return { action: 'failed', message: describeFailure(error, step), ...(warning && { warning }) };
     }
 }
 /**
  * Creates or updates this image's comment on the pull request. GitHub's refusals (permissions,
- * forks, outages) come back as a `failed` result, never as a throw: the scan verdict stands alone.
+ * forks, outages, no answer in time) come back as a `failed` result, never as a throw: the scan
+ * verdict stands alone. Each request is limited by `options.requestTimeoutMs`, all of them
+ * together by `options.totalTimeoutMs`, the search for the comment by `options.maxPages`.
  */
-async function publishComment(client, request, log) {
-    const result = await writeComment(client, request);
+async function publishComment(client, request, log, options = {}) {
+    const budget = new Budget(options);
+    let result;
+    try {
+        result = await writeComment(client, request, budget);
+    }
+    finally {
+        budget.end();
+    }
+    if (result.warning)
+        log.warning(result.warning);
     if (result.action === 'failed')
         log.warning(result.message);
     else
@@ -61656,7 +62968,7 @@ class Context {
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -66643,8 +67955,13 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 
 
-/** Bumped only when a field changes meaning or goes away; new fields keep the version. */
-const JSON_REPORT_VERSION = 1;
+
+
+/**
+ * Bumped only when a field changes meaning or goes away; new fields keep the version. Version 2
+ * holds every image of the run in `images`; version 1 was one image at the top level.
+ */
+const JSON_REPORT_VERSION = 2;
 function jsonRule(rule) {
     return {
         id: rule.id,
@@ -66673,8 +67990,9 @@ function definedLimits(maxCounts) {
     }
     return limits;
 }
-function buildJsonReport(data) {
+function jsonImage(data, input) {
     const disposition = dispositionOf(data.triage);
+    const { baseline } = data;
     const findings = data.findings.map((finding) => {
         const outcome = disposition(finding);
         return {
@@ -66691,13 +68009,17 @@ function buildJsonReport(data) {
             exploitAvailable: finding.exploitAvailable,
             source: finding.source,
             disposition: outcome.kind,
-            ignoredBy: outcome.kind === 'ignored' ? jsonRule(outcome.rule) : null
+            ignoredBy: outcome.kind === 'ignored' ? jsonRule(outcome.rule) : null,
+            platforms: finding.platforms?.map(entry => ({
+                platform: entry.platform,
+                installedVersion: entry.installedVersion ?? null
+            })) ?? null,
+            change: baseline ? changeOf(baseline, finding) : null
         };
     });
-    const { image, scan, thresholds, triage, verdict } = data;
+    const { image, scan, triage, verdict } = data;
     return {
-        reportVersion: JSON_REPORT_VERSION,
-        tool: { name: 'ecr-scan-findings', version: data.actionVersion },
+        input,
         image: {
             reference: formatImage(image),
             repository: image.repository,
@@ -66713,11 +68035,17 @@ function buildJsonReport(data) {
             completedAt: scan.completedAt?.toISOString() ?? null,
             vulnerabilitySourceUpdatedAt: scan.vulnerabilitySourceUpdatedAt?.toISOString() ?? null
         },
-        thresholds: {
-            failOn: thresholds.failOn ?? null,
-            maxCounts: definedLimits(thresholds.maxCounts),
-            failOnExploit: thresholds.failOnExploit
-        },
+        platforms: data.platforms.flatMap(platform => platform.platform
+            ? [
+                {
+                    platform: platform.platform,
+                    digest: platform.digest,
+                    status: platform.scan.status,
+                    bySeverity: platform.counts ? { ...platform.counts } : null,
+                    problem: platform.problem?.message ?? null
+                }
+            ]
+            : []),
         verdict: verdict
             ? { passed: verdict.passed, breaches: verdict.breaches.map(jsonBreach) }
             : null,
@@ -66729,13 +68057,43 @@ function buildJsonReport(data) {
             ignored: triage.ignored.length,
             setAside: triage.filters.reduce((sum, filter) => sum + filter.setAside, 0)
         },
+        baseline: baseline
+            ? {
+                reference: baseline.reference,
+                digest: baseline.digest,
+                new: baseline.newCount,
+                unchanged: baseline.unchangedCount,
+                fixed: baseline.fixed.map(finding => ({
+                    id: finding.id,
+                    packageName: finding.packageName ?? null,
+                    severity: finding.severity
+                }))
+            }
+            : null,
         filters: triage.filters.map(filter => ({ ...filter })),
         rules: { expired: triage.expiredRules.map(jsonRule), stale: triage.staleRules.map(jsonRule) },
-        findings,
-        runUrl: data.runUrl ?? null
+        findings
     };
 }
-/** Two-space indented with a final newline, so the file diffs and reads well. */
+/** The whole run: every image, in the order given. */
+function buildJsonReport(run) {
+    const { thresholds } = run;
+    const judged = run.images.every(image => image.kind === 'judged');
+    return {
+        reportVersion: JSON_REPORT_VERSION,
+        tool: { name: 'ecr-scan-findings', version: run.actionVersion },
+        thresholds: {
+            failOn: thresholds.failOn ?? null,
+            maxCounts: definedLimits(thresholds.maxCounts),
+            failOnExploit: thresholds.failOnExploit
+        },
+        passed: judged
+            ? run.images.every(image => image.kind === 'judged' && image.verdict.passed)
+            : null,
+        images: run.images.map(image => jsonImage(imageReport(run, image), image.reference)),
+        runUrl: run.runUrl ?? null
+    };
+}
 function serializeJsonReport(report) {
     return `${JSON.stringify(report, null, 2)}\n`;
 }
@@ -66864,13 +68222,14 @@ function renderCode(text, title) {
 
 
 
+
 /** Severities listed in the open, with the most severe present; the rest fold into `<details>`. */
 const ALWAYS_VISIBLE = ['CRITICAL', 'HIGH'];
 /** AWS's descriptions are free text of any length; the report quotes only this much of them. */
 const PROBLEM_CHARS = 1_000;
 const BLOCK_SEPARATOR = '\n\n';
 /** Room left in the report; every part is charged before it is added, so nothing is cut later. */
-class Budget {
+class report_Budget {
     left;
     measure;
     constructor(left, measure) {
@@ -67081,13 +68440,32 @@ function platformCell(finding) {
         : entry.platform)
         .join(', ');
 }
-function groupBySeverity(findings) {
+/** Most severe group first; with a baseline, new findings lead each group. */
+function groupBySeverity(findings, baseline) {
     const groups = new Map(SEVERITIES.map(severity => [severity, []]));
     for (const finding of findings)
         groups.get(finding.severity)?.push(finding);
+    const newFirst = (a, b) => baseline
+        ? Number(changeOf(baseline, a) === 'unchanged') -
+            Number(changeOf(baseline, b) === 'unchanged')
+        : 0;
     return [...groups]
         .filter(([, group]) => group.length > 0)
-        .map(([severity, group]) => [severity, group.sort(compareFindings)]);
+        .map(([severity, group]) => [
+        severity,
+        group.sort((a, b) => newFirst(a, b) || compareFindings(a, b))
+    ]);
+}
+function changeColumn(baseline) {
+    return {
+        header: 'Change',
+        hasValue: () => true,
+        cell: finding => (changeOf(baseline, finding) === 'new' ? '**new**' : 'unchanged')
+    };
+}
+/** "N new, M fixed, K unchanged" against the baseline, right under the verdict. */
+function renderBaseline(baseline) {
+    return `**Against ${escapeText(baseline.reference)}** (${renderCode(shortDigest(baseline.digest), baseline.digest)}): **${baseline.newCount} new**, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged.`;
 }
 const DISPOSITION_LABEL = {
     counted: 'yes',
@@ -67113,10 +68491,12 @@ function renderFindings(data, budget, fieldChars) {
         return { blocks: [heading, none], listed };
     }
     const disposition = dispositionOf(data.triage);
-    const columns = [...COLUMNS, judgedColumn(disposition)].filter(column => data.findings.some(column.hasValue));
+    const baseline = data.baseline;
+    const extra = baseline ? [changeColumn(baseline)] : [];
+    const columns = [...extra, ...COLUMNS, judgedColumn(disposition)].filter(column => data.findings.some(column.hasValue));
     const tableHeader = `| ${columns.map(column => column.header).join(' | ')} |\n|${columns.map(column => (column.numeric ? '---:' : '---')).join('|')}|`;
     const blocks = [heading];
-    for (const [severity, group] of groupBySeverity(data.findings)) {
+    for (const [severity, group] of groupBySeverity(data.findings, baseline)) {
         const visible = ALWAYS_VISIBLE.includes(severity) || blocks.length === 1;
         const title = `${severity} (${group.length})`;
         const opening = visible
@@ -67150,8 +68530,12 @@ function renderFooter(data) {
     return `---${BLOCK_SEPARATOR}<sub>ecr-scan-findings ${escapeText(data.actionVersion)} · Reproduce locally: ${cliCommand(data)}, or ${renderCode('npm ci && npm run demo')} in a clone of the action.</sub>`;
 }
 function renderReport(data, target) {
-    const budget = new Budget(target.limit, target.measure);
-    const head = [renderVerdict(data, target), renderImage(data)];
+    const budget = new report_Budget(target.limit, target.measure);
+    const head = [
+        renderVerdict(data, target),
+        ...(data.baseline ? [renderBaseline(data.baseline)] : []),
+        renderImage(data)
+    ];
     const footer = renderFooter(data);
     for (const block of [...head, footer])
         budget.spend(block + BLOCK_SEPARATOR);
@@ -67164,7 +68548,7 @@ function renderReport(data, target) {
     budget.spend(renderNotListed(data, found, target) + BLOCK_SEPARATOR);
     if (triageEntryCount(data) > 0) {
         // At most a quarter of the room, so thousands of ignored findings cannot crowd out those judged.
-        const triageBudget = new Budget(Math.floor(budget.remaining / 4), target.measure);
+        const triageBudget = new report_Budget(Math.floor(budget.remaining / 4), target.measure);
         const triage = renderTriage(data, triageBudget, target.fieldChars);
         budget.spend(triage + BLOCK_SEPARATOR);
         head.push(triage);
@@ -67239,6 +68623,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
+
 const SARIF_SCHEMA_URI = 'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json';
 /** Code scanning rejects a run with more results than this; rules have the same limit. */
 const MAX_RESULTS_PER_RUN = 25_000;
@@ -67249,17 +68634,22 @@ function sarifLevel(severity) {
 }
 // Used when the scan gave no CVSS score: the middle of the band code scanning maps back to the
 // same severity (critical > 9.0, high 7.0–8.9, medium 4.0–6.9, low below 4.0).
+// INFORMATIONAL ranks lowest; UNDEFINED and UNTRIAGED are unknown, ranked as medium rather than
+// hidden at the bottom.
 const BAND_SCORE = {
     CRITICAL: 9.5,
     HIGH: 8.0,
     MEDIUM: 5.5,
-    LOW: 2.0
+    LOW: 2.0,
+    INFORMATIONAL: 0.1,
+    UNDEFINED: 5.5,
+    UNTRIAGED: 5.5
 };
 /** Code scanning ranks alerts by this: a number written as a string, above 0 and at most 10. */
 function securitySeverity(findings, severity) {
     const scores = findings.map(finding => finding.cvssScore ?? 0).filter(score => score > 0);
     const score = scores.length > 0 ? Math.min(10, Math.max(...scores)) : BAND_SCORE[severity];
-    return score === undefined ? undefined : score.toFixed(1);
+    return score.toFixed(1);
 }
 /** Only http(s) links become helpUri: scan text is untrusted and the schema wants a real URI. */
 function escapeMarkdown(text) {
@@ -67354,7 +68744,7 @@ function buildRule(id, findings) {
     const description = first.description.trim() || title;
     const link = findings.map(finding => safeHttpUrl(finding.link)).find(Boolean);
     const score = securitySeverity(findings, severity);
-    const facts = `Severity: ${severity}.${score ? ` Security severity: ${score}.` : ''}`;
+    const facts = `Severity: ${severity}. Security severity: ${score}.`;
     return {
         id,
         shortDescription: { text: title },
@@ -67368,7 +68758,7 @@ function buildRule(id, findings) {
         properties: {
             tags: ['security', 'vulnerability', 'container'],
             precision: 'very-high',
-            ...(score ? { 'security-severity': score } : {})
+            'security-severity': score
         }
     };
 }
@@ -67460,50 +68850,107 @@ function buildSarif(data, options) {
 function serializeSarif(log) {
     return `${JSON.stringify(log, null, 2)}\n`;
 }
+/**
+ * One run per judged image. Several runs each get their own `automationDetails.id`, because code
+ * scanning rejects two runs of one category in an upload; a single run keeps none, so the
+ * upload step's `category` applies as before.
+ */
+function buildRunSarif(run, options) {
+    const judged = run.images.filter(image => image.kind === 'judged');
+    const runs = judged.flatMap(image => {
+        const data = imageReport(run, image);
+        return buildSarif(data, options).runs.map(sarifRun => judged.length > 1
+            ? { ...sarifRun, automationDetails: { id: `ecr-scan-findings/${automationName(data)}/` } }
+            : sarifRun);
+    });
+    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
+}
+/** The category is everything before the id's last slash, so a repository's own slashes stay. */
+function automationName({ image }) {
+    return image.tag ? `${image.repository}:${image.tag}` : `${image.repository}@${image.digest}`;
+}
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
+
 
 
 /** Every output name, typed once: action.yml documents the same list (a test holds them equal). */
 const OUTPUT = {
     total: 'total',
+    foundTotal: 'found-total',
     ignored: 'ignored',
     scanStatus: 'scan-status',
     imageDigest: 'image-digest',
     passed: 'passed',
+    results: 'results',
+    new: 'new',
+    fixed: 'fixed',
+    unchanged: 'unchanged',
     jsonReport: 'json-report',
     sarifReport: 'sarif-report',
     commentUrl: 'comment-url'
 };
-function sum(images, counts) {
+function totalOf(counts) {
+    return SEVERITIES.reduce((sum, severity) => sum + counts[severity], 0);
+}
+function sumCounts(counts) {
     const total = emptyCounts();
-    for (const image of images) {
-        if (image.kind !== 'judged')
-            continue;
-        const each = counts(image);
+    for (const each of counts)
         for (const severity of SEVERITIES)
             total[severity] += each[severity];
-    }
     return total;
 }
+/** One entry of the `results` output: what a later step needs to know about one image. */
+function resultEntry(result) {
+    const judged = result.kind === 'judged';
+    return {
+        reference: result.reference,
+        image: result.image ? formatImage(result.image) : null,
+        digest: result.image?.digest ?? null,
+        platforms: result.platforms.flatMap(platform => (platform.platform ? [platform.platform] : [])),
+        status: result.scan.status,
+        found: judged ? { total: totalOf(result.counts), ...result.counts } : null,
+        judged: judged ? { total: totalOf(result.verdict.counts), ...result.verdict.counts } : null,
+        passed: judged ? result.verdict.passed : null,
+        problem: judged ? null : result.problem.message,
+        baseline: judged && result.baseline
+            ? {
+                reference: result.baseline.reference,
+                new: result.baseline.newCount,
+                fixed: result.baseline.fixed.length,
+                unchanged: result.baseline.unchangedCount
+            }
+            : null
+    };
+}
 /**
- * Counts are sums over every image, and stay empty unless every image has a verdict: a zero
- * would read as a clean image when nothing was judged.
+ * The per-severity counts and `total` are the findings the verdict was judged on (after ignore
+ * rules and filters), summed over every image: what a later step conditions on. They stay empty
+ * unless every image has a verdict, because a zero would read as a clean image.
  */
 function setRunOutputs(run) {
-    const judged = run.images.every(image => image.kind === 'judged');
-    const value = (number) => (judged ? number : '');
-    const found = sum(run.images, image => image.counts);
+    const judged = run.images.filter((image) => image.kind === 'judged');
+    const complete = judged.length === run.images.length;
+    const value = (number) => (complete ? number : '');
+    const counted = sumCounts(judged.map(image => image.verdict.counts));
     for (const severity of SEVERITIES)
-        setOutput(severity.toLowerCase(), value(found[severity]));
-    setOutput(OUTPUT.total, value(Object.values(found).reduce((a, b) => a + b, 0)));
-    setOutput(OUTPUT.ignored, value(run.images.reduce((n, image) => n + (image.kind === 'judged' ? image.triage.ignored.length : 0), 0)));
+        setOutput(severity.toLowerCase(), value(counted[severity]));
+    setOutput(OUTPUT.total, value(totalOf(counted)));
+    setOutput(OUTPUT.foundTotal, value(totalOf(sumCounts(judged.map(image => image.counts)))));
+    setOutput(OUTPUT.ignored, value(judged.reduce((sum, image) => sum + image.triage.ignored.length, 0)));
     const [only] = run.images;
     if (run.images.length === 1 && only) {
         setOutput(OUTPUT.scanStatus, only.scan.status);
         setOutput(OUTPUT.imageDigest, only.image?.digest ?? '');
     }
-    setOutput(OUTPUT.passed, judged ? String(run.images.every(image => image.kind === 'judged' && image.verdict.passed)) : '');
+    setOutput(OUTPUT.passed, complete ? String(judged.every(image => image.verdict.passed)) : '');
+    setOutput(OUTPUT.results, JSON.stringify(run.images.map(resultEntry)));
+    const diffs = judged.flatMap(image => (image.baseline ? [image.baseline] : []));
+    const compared = complete && diffs.length === judged.length && diffs.length > 0;
+    const diffValue = (number) => (compared ? number : '');
+    setOutput(OUTPUT.new, diffValue(diffs.reduce((sum, diff) => sum + diff.newCount, 0)));
+    setOutput(OUTPUT.fixed, diffValue(diffs.reduce((sum, diff) => sum + diff.fixed.length, 0)));
+    setOutput(OUTPUT.unchanged, diffValue(diffs.reduce((sum, diff) => sum + diff.unchangedCount, 0)));
 }
 
 ;// CONCATENATED MODULE: ./src/action/publish.ts
@@ -67521,11 +68968,6 @@ function setRunOutputs(run) {
 
 
 
-
-async function writeReportFile(path, text) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    await (0,promises_.writeFile)(path, text);
-}
 /** One file per image, so two scan steps in a job do not overwrite each other's report. */
 function defaultJsonReportPath(run, env) {
     const [first] = run.images;
@@ -67577,27 +69019,26 @@ async function publish(config, marker, run, env) {
         else
             actionLog.info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.');
     });
-    const [first] = run.images;
     const jsonPath = config.jsonReport ?? defaultJsonReportPath(run, env);
-    if (first) {
-        await attempt(`JSON report to ${jsonPath}`, async () => {
-            await writeReportFile(jsonPath, serializeJsonReport(buildJsonReport(imageReport(run, first))));
-            setOutput(OUTPUT.jsonReport, jsonPath);
-        });
-    }
+    await attempt(`JSON report to ${jsonPath}`, async () => {
+        await writePlainFile(jsonPath, serializeJsonReport(buildJsonReport(run)));
+        setOutput(OUTPUT.jsonReport, jsonPath);
+    });
     // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
+    // With several images, those with a verdict still get their runs.
     const sarifPath = config.sarifReport;
-    if (sarifPath && first?.kind === 'judged') {
+    if (sarifPath && run.images.some(image => image.kind === 'judged')) {
         const workspace = env.GITHUB_WORKSPACE || process.cwd();
         const dockerfile = (0,external_node_path_.relative)(workspace, (0,external_node_path_.resolve)(config.dockerfile));
         if (dockerfile.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(dockerfile)) {
             actionLog.warning(`'${INPUT.dockerfile}' (${config.dockerfile}) is outside the repository at ${workspace}: code scanning cannot place the SARIF alerts on it.`);
         }
         await attempt(`SARIF report to ${sarifPath}`, async () => {
-            const sarif = buildSarif(imageReport(run, first), { dockerfile });
-            for (const notice of sarif.runs[0]?.invocations?.[0]?.toolExecutionNotifications ?? [])
-                actionLog.warning(`SARIF: ${notice.message.text}`);
-            await writeReportFile(sarifPath, serializeSarif(sarif));
+            const sarif = buildRunSarif(run, { dockerfile });
+            for (const sarifRun of sarif.runs)
+                for (const notice of sarifRun.invocations?.[0]?.toolExecutionNotifications ?? [])
+                    actionLog.warning(`SARIF (${sarifRun.properties.image}): ${notice.message.text}`);
+            await writePlainFile(sarifPath, serializeSarif(sarif));
             setOutput(OUTPUT.sarifReport, sarifPath);
         });
     }
@@ -67631,17 +69072,10 @@ const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** Read before any AWS call, so a broken rule fails in seconds rather than after the scan. */
 async function readIgnoreRules(config) {
     const { path, explicit } = config.ignoreFile;
-    let fileText;
-    try {
-        fileText = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code !== 'ENOENT')
-            throw error;
-        // A missing file at the default path just means the repository has no rules.
-        if (explicit)
-            throw missingIgnoreFileError(path);
-    }
+    const fileText = await readPlainFile(path);
+    // A missing file at the default path just means the repository has no rules.
+    if (fileText === undefined && explicit)
+        throw missingIgnoreFileError(path);
     return [
         ...(fileText === undefined ? [] : parseIgnoreRules(fileText, path)),
         ...(config.ignoreInline ? parseIgnoreRules(config.ignoreInline, `input ${INPUT.ignore}`) : [])
@@ -67653,15 +69087,24 @@ function runUrl(env) {
         return undefined;
     return `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`;
 }
-function imageTargets(config) {
-    const query = {
-        repository: config.repository,
-        registryId: config.registryId,
-        imageTag: config.imageTag,
-        imageDigest: config.imageDigest
+/**
+ * One image keeps the identity comments always had, so existing comments are found again; a set
+ * of images is identified by all of them, in an order that does not depend on the input's.
+ */
+function commentIdentity(images) {
+    const [only] = images;
+    if (images.length === 1 && only)
+        return {
+            registryId: only.query.registryId,
+            region: only.region,
+            repository: only.query.repository
+        };
+    const sorted = (values) => [...new Set(values.filter(Boolean))].sort().join(',');
+    return {
+        registryId: sorted(images.map(image => image.query.registryId)) || undefined,
+        region: sorted(images.map(image => image.region)),
+        repository: sorted(images.map(image => image.reference))
     };
-    const reference = `${config.repository}${config.imageTag ? `:${config.imageTag}` : ''}${config.imageDigest ? `@${config.imageDigest}` : ''}`;
-    return [{ reference, region: config.region, query }];
 }
 /** Fails the step for each image that failed or has no verdict; says what passed. */
 function decideOutcome(run, config) {
@@ -67702,23 +69145,26 @@ async function run(overrides = {}) {
         rules = await readIgnoreRules(config);
         // Built from the inputs, not ECR's answers, so every run finds the same comment; and built
         // now, so a comment-key too long for the marker fails before the wait, not after it.
-        marker = commentMarker(config, config.commentKey);
+        marker = commentMarker(commentIdentity(config.images), config.commentKey);
     }
     catch (error) {
         setFailed(errorMessage(error));
         return;
     }
-    const targets = imageTargets(config);
+    const targets = config.images;
     const sources = new Map();
     const logs = new ImageLogs(targets.length);
     const images = await runScan(targets, {
         timeoutMs: config.timeoutMs,
+        settleIntervalMs: config.settleIntervalMs,
         startScan: config.startScan,
         backoff: options.backoff,
         rules,
         filters: { onlyFixable: config.onlyFixable, minCvss: config.minCvss },
         thresholds: config.thresholds,
-        concurrency: 1
+        concurrency: config.maxConcurrency,
+        baseline: config.baseline,
+        onlyNew: config.onlyNew
     }, {
         sourceFor: region => {
             const source = sources.get(region) ?? EcrScans.create(region);
@@ -67726,6 +69172,8 @@ async function run(overrides = {}) {
             return source;
         },
         clock: { now: options.now, sleep: options.sleep, random: options.random },
+        // One bound for all the step's AWS work: requests in flight are aborted when it passes.
+        signal: AbortSignal.timeout(config.timeoutMs),
         logFor: target => logs.open(`Scanning ${target.reference}`),
         explainError: (error, target) => explainAwsError(error, {
             repository: target.query.repository,
@@ -67753,7 +69201,7 @@ async function run(overrides = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7327);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7467);
 
 // The runner starts this file; everything else is in main.ts so tests can call run() directly.
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -67994,6 +69442,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -68012,6 +69467,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -76621,6 +78090,9 @@ exports.visitAsync = visitAsync;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -76736,6 +78208,28 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -76750,6 +78244,69 @@ exports.visitAsync = visitAsync;
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
