@@ -1,0 +1,241 @@
+import { relative, resolve, sep } from 'node:path'
+import { readPlainFile, writePlainFile } from '../action/files.js'
+import { EcrScans } from '../aws/ecr.js'
+import { explainAwsError } from '../aws/errors.js'
+import { type Config, readConfig } from '../config/inputs.js'
+import { DEFAULT_BACKOFF, type BackoffOptions } from '../core/backoff.js'
+import type { ScanSource } from '../core/ports.js'
+import { type IgnoreRule, type RunResult, imageReport, isSoftenable } from '../core/results.js'
+import { runScan } from '../core/run.js'
+import { formatImage } from '../model/image.js'
+import { errorMessage } from '../model/text.js'
+import { missingIgnoreFileError, parseIgnoreRules } from '../policy/ignore-rules.js'
+import { describeBreach } from '../policy/policy.js'
+import { buildJsonReport, serializeJsonReport } from '../report/json-report.js'
+import { renderJunit } from '../report/junit.js'
+import { renderRunSummary } from '../report/report.js'
+import { buildSarif, serializeSarif } from '../report/sarif.js'
+import { colorEnabled, renderTerminal, terminalSafe } from '../report/terminal.js'
+import { ACTION_VERSION } from '../version.js'
+import { type Format, UsageError, flagWording, helpText, inputReader, parseFlags } from './flags.js'
+import { type Destination, planOutputs } from './outputs.js'
+import { ProgressLog, type Sink } from './progress.js'
+
+export const EXIT = { passed: 0, policyFailed: 1, error: 2 } as const
+
+export interface CliIo {
+  stdout: Sink
+  stderr: Sink
+}
+
+/** What tests may swap: the clock, sleep and the ECR source, so no test really waits. */
+export interface CliOptions {
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
+  backoff?: BackoffOptions
+  sourceFor?: (region: string) => ScanSource
+  /** Without a terminal, the least time between two progress lines of an image. */
+  progressEveryMs?: number
+  /** Where relative paths (--dockerfile for SARIF) are relative to. */
+  cwd?: string
+}
+
+const realSleep = (ms: number) => new Promise<void>(done => setTimeout(done, ms))
+
+async function readIgnoreRules(config: Config): Promise<IgnoreRule[]> {
+  const { path, explicit } = config.ignoreFile
+  const text = await readPlainFile(path)
+  if (text === undefined && explicit) throw missingIgnoreFileError(path)
+  return [
+    ...(text === undefined ? [] : parseIgnoreRules(text, path)),
+    ...(config.ignoreInline ? parseIgnoreRules(config.ignoreInline, '--ignore') : [])
+  ]
+}
+
+/** The Action's advice names the workflow step; on the command line it names the SDK's chain. */
+function explainForCli(error: unknown, explained: string): string {
+  const name = (error as { name?: unknown } | undefined)?.name
+  if (name !== 'CredentialsProviderError') return explained
+  return `No AWS credentials found (${errorMessage(error)}). Set AWS_PROFILE (after aws sso login), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an instance or task role applies.`
+}
+
+function render(format: Format, run: RunResult, config: Config, color: boolean, cwd: string) {
+  switch (format) {
+    case 'text':
+      return renderTerminal(run, { color })
+    case 'markdown':
+      return renderRunSummary(run)
+    case 'junit':
+      return renderJunit(run, {
+        softenScanFailures: config.scanFailure === 'warn',
+        timestamp: new Date()
+      })
+    case 'json': {
+      // One image: the Action's JSON report as it is; several: an array of them, in order.
+      const reports = run.images.map(image => buildJsonReport(imageReport(run, image)))
+      return reports.length === 1 && reports[0]
+        ? serializeJsonReport(reports[0])
+        : `${JSON.stringify(reports, null, 2)}\n`
+    }
+    case 'sarif': {
+      // No results without a verdict: an upload with no results would close every open alert.
+      const dockerfile = relative(cwd, resolve(cwd, config.dockerfile)).split(sep).join('/')
+      const logs = run.images.flatMap(image =>
+        image.kind === 'judged' ? [buildSarif(imageReport(run, image), { dockerfile })] : []
+      )
+      const [first] = logs
+      if (!first) return undefined
+      return serializeSarif({ ...first, runs: logs.flatMap(log => log.runs) })
+    }
+  }
+}
+
+function describeDestination(destination: Destination): string {
+  return destination.path ? `${destination.format} report to ${destination.path}` : 'stdout'
+}
+
+/** One line per image on stderr, for when stdout carries a machine-readable report. */
+function verdictLines(run: RunResult): string[] {
+  return run.images.map(result => {
+    const name = terminalSafe(result.image ? formatImage(result.image) : result.reference)
+    if (result.kind === 'unjudged') return `No verdict for ${name}.`
+    if (result.verdict.passed) return `Passed: ${name}.`
+    return `Failed: ${name}: ${result.verdict.breaches.map(describeBreach).join('; ')}.`
+  })
+}
+
+/**
+ * The command line: parses flags, runs the same core as the Action and writes the reports.
+ * Returns the exit code: 0 passed, 1 policy failure, 2 error or no verdict.
+ */
+export async function main(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  io: CliIo,
+  overrides: CliOptions = {}
+): Promise<number> {
+  const say = (text: string) => io.stderr.write(`${text}\n`)
+  const fail = (message: string, hint = '') => {
+    say(`ecr-scan-findings: ${message}${hint}`)
+    return EXIT.error
+  }
+  let config: Config
+  let rules: IgnoreRule[]
+  let destinations: Destination[]
+  let verbose: boolean
+  try {
+    const flags = parseFlags(argv)
+    if (flags.values.help) {
+      io.stdout.write(helpText(ACTION_VERSION))
+      return EXIT.passed
+    }
+    if (flags.values.version) {
+      io.stdout.write(`${ACTION_VERSION}\n`)
+      return EXIT.passed
+    }
+    destinations = planOutputs(flags.formats, flags.outputs)
+    verbose = flags.values.verbose === true
+    // Untrimmed, so line numbers in --ignore rules match what was written.
+    config = readConfig(inputReader(flags.values), env)
+    rules = await readIgnoreRules(config)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    if (error instanceof UsageError)
+      return fail(message, '\nRun ecr-scan-findings --help for every flag.')
+    return fail(flagWording(message))
+  }
+
+  const options = {
+    now: Date.now,
+    sleep: realSleep,
+    random: Math.random,
+    backoff: DEFAULT_BACKOFF,
+    cwd: process.cwd(),
+    ...overrides
+  }
+  const sources = new Map<string, ScanSource>()
+  const progress = new ProgressLog(io.stderr, config.images.length, {
+    now: options.now,
+    verbose,
+    everyMs: options.progressEveryMs,
+    color: colorEnabled(io.stderr.isTTY, env)
+  })
+  const images = await runScan(
+    config.images,
+    {
+      timeoutMs: config.timeoutMs,
+      startScan: config.startScan,
+      backoff: options.backoff,
+      rules,
+      filters: { onlyFixable: config.onlyFixable, minCvss: config.minCvss },
+      thresholds: config.thresholds,
+      concurrency: config.maxConcurrency,
+      baseline: config.baseline,
+      onlyNew: config.onlyNew
+    },
+    {
+      sourceFor: region => {
+        const source =
+          sources.get(region) ?? (options.sourceFor ?? (r => EcrScans.create(r)))(region)
+        sources.set(region, source)
+        return source
+      },
+      clock: { now: options.now, sleep: options.sleep, random: options.random },
+      logFor: target => progress.open(target.reference),
+      explainError: (error, target) =>
+        explainForCli(
+          error,
+          explainAwsError(error, {
+            repository: target.query.repository,
+            region: target.region,
+            registryId: target.query.registryId,
+            image: target.query.imageDigest ?? target.query.imageTag
+          })
+        )
+    }
+  )
+  progress.finish()
+  const run: RunResult = { images, thresholds: config.thresholds, actionVersion: ACTION_VERSION }
+
+  let code: number = EXIT.passed
+  for (const destination of destinations) {
+    const toStdout = destination.path === undefined
+    const color = toStdout && colorEnabled(io.stdout.isTTY, env)
+    const text = render(destination.format, run, config, color, options.cwd)
+    if (text === undefined) {
+      say(`warning: no ${destination.format} report: no image has a verdict.`)
+      continue
+    }
+    if (!destination.path) {
+      io.stdout.write(text)
+      continue
+    }
+    try {
+      await writePlainFile(destination.path, text)
+    } catch (error) {
+      say(
+        `ecr-scan-findings: could not write the ${describeDestination(destination)}: ${errorMessage(error)}`
+      )
+      code = EXIT.error
+    }
+  }
+  if (!destinations.some(destination => !destination.path && destination.format === 'text'))
+    for (const line of verdictLines(run)) say(line)
+
+  for (const result of images) {
+    if (result.kind === 'judged') {
+      if (!result.verdict.passed && code === EXIT.passed) code = EXIT.policyFailed
+      continue
+    }
+    const name = terminalSafe(result.image ? formatImage(result.image) : result.reference)
+    const message = `${name}: ${terminalSafe(result.problem.message)}`
+    if (config.scanFailure === 'warn' && isSoftenable(result.problem)) {
+      say(`warning: ${message} (--scan-failure warn: not a failure)`)
+    } else {
+      say(`ecr-scan-findings: no verdict for ${message}`)
+      code = EXIT.error
+    }
+  }
+  return code
+}

@@ -1,0 +1,363 @@
+/**
+ * The command line in-process: main() with captured stdout and stderr, the real AWS SDK client
+ * against the fake ECR, and an injected clock and sleep so no test really waits.
+ */
+import { readFileSync } from 'node:fs'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { FLAGS, flagWording, helpText } from '../src/cli/flags.js'
+import { type CliOptions, main } from '../src/cli/main.js'
+import { planOutputs } from '../src/cli/outputs.js'
+import { type FakeEcrScenario, startFakeEcr } from './support/fake-ecr.js'
+import { expectValidJunit } from './support/junit-schema.js'
+
+const SAMPLE = JSON.parse(
+  await readFile(new URL('./fixtures/sample-image.json', import.meta.url), 'utf8')
+) as FakeEcrScenario
+const IMAGE = SAMPLE.images[0] as { repository: string; tags: string[] }
+const SAMPLE_FLAGS = ['--repository', IMAGE.repository, '--image-tag', IMAGE.tags[0] ?? '']
+const ESC = '\u001b'
+
+let workDir: string
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'cli-test-'))
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'example-secret',
+    AWS_EC2_METADATA_DISABLED: 'true'
+  })
+})
+
+interface Capture {
+  text: string
+  write(text: string): boolean
+  isTTY?: boolean
+  columns?: number
+}
+
+function capture(isTTY = false): Capture {
+  return {
+    text: '',
+    isTTY,
+    columns: 100,
+    write(text: string) {
+      this.text += text
+      return true
+    }
+  }
+}
+
+interface CliRun {
+  code: number
+  stdout: string
+  stderr: string
+  sleptMs: number
+}
+
+async function cli(
+  args: string[],
+  options: {
+    scenario?: FakeEcrScenario
+    env?: Record<string, string>
+    stdoutTTY?: boolean
+    stderrTTY?: boolean
+    overrides?: CliOptions
+  } = {}
+): Promise<CliRun> {
+  const ecr = await startFakeEcr(options.scenario ?? SAMPLE)
+  const saved = process.env.AWS_ENDPOINT_URL_ECR
+  // The SDK reads its endpoint from the process environment, not from main's env.
+  process.env.AWS_ENDPOINT_URL_ECR = ecr.url
+  const stdout = capture(options.stdoutTTY)
+  const stderr = capture(options.stderrTTY)
+  let clock = Date.parse('2026-03-01T12:00:00Z')
+  let sleptMs = 0
+  try {
+    const code = await main(
+      args,
+      { AWS_REGION: 'us-east-1', ...options.env },
+      { stdout, stderr },
+      {
+        now: () => clock,
+        sleep: async ms => {
+          clock += ms
+          sleptMs += ms
+        },
+        random: () => 1,
+        cwd: workDir,
+        ...options.overrides
+      }
+    )
+    return { code, stdout: stdout.text, stderr: stderr.text, sleptMs }
+  } finally {
+    process.env.AWS_ENDPOINT_URL_ECR = saved
+    await ecr.close()
+  }
+}
+
+const failedScan: FakeEcrScenario = {
+  images: [
+    {
+      repository: 'team/api',
+      digest: `sha256:${'e'.repeat(64)}`,
+      tags: ['v1'],
+      scan: { statuses: ['FAILED'], description: 'UnsupportedImageError: unsupported OS' }
+    }
+  ]
+}
+
+describe('ecr-scan-findings (in-process)', () => {
+  it('passes with exit code 0 and prints the verdict and the findings table', async () => {
+    const run = await cli([...SAMPLE_FLAGS, '--fail-on', 'NONE'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^PASSED {2}demo\/web-api:v1\.4\.2@sha256:9b2c7e41/)
+    expect(run.stdout).toContain('SEVERITY')
+    expect(run.stdout).toMatch(/CRITICAL +CVE-2023-38545 +curl/)
+    expect(run.stdout).toContain('Findings (40)')
+    expect(run.sleptMs).toBeGreaterThan(0)
+  })
+
+  it('fails the policy with exit code 1 and names each breach', async () => {
+    const run = await cli([...SAMPLE_FLAGS, '--fail-on', 'CRITICAL', '--max-findings', 'HIGH=5'])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/^FAILED/)
+    expect(run.stdout).toContain('6 findings at CRITICAL or higher (fail-on: CRITICAL, allowed: 0)')
+    expect(run.stdout).toContain('11 HIGH findings (max-findings allows 5)')
+  })
+
+  it('rejects an unknown flag with exit code 2 and a pointer to --help', async () => {
+    const run = await cli([...SAMPLE_FLAGS, '--fail-onn', 'HIGH'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('Unknown flag --fail-onn.')
+    expect(run.stderr).toContain('--help')
+    expect(run.stdout).toBe('')
+  })
+
+  it('rejects a bad --fail-on with exit code 2, naming the flag and its options', async () => {
+    const run = await cli([...SAMPLE_FLAGS, '--fail-on', 'SEVERE'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain(
+      "Invalid --fail-on: 'SEVERE'. Possible options are: CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, NONE."
+    )
+    expect(run.stderr).not.toContain('input')
+  })
+
+  it('names flags, not inputs, when the image is missing', async () => {
+    const run = await cli(['--image-tag', 'v1'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('Missing flag: --repository')
+    expect(run.stderr).toContain('--images')
+  })
+
+  it('exits 2 when an image has no verdict', async () => {
+    const run = await cli(['--repository', 'team/api', '--image-tag', 'v1'], {
+      scenario: failedScan
+    })
+    expect(run.code).toBe(2)
+    expect(run.stdout).toMatch(/^NO VERDICT/)
+    expect(run.stderr).toContain('no verdict for team/api:v1@sha256:eeee')
+  })
+
+  it('exits 0 with a warning for a scan that ended without results under --scan-failure warn', async () => {
+    const run = await cli(
+      ['--repository', 'team/api', '--image-tag', 'v1', '--scan-failure', 'warn'],
+      { scenario: failedScan }
+    )
+    expect(run.code).toBe(0)
+    expect(run.stderr).toMatch(/warning: team\/api:v1@sha256:e+: The scan ended with status FAILED/)
+  })
+
+  it('writes the JSON report to --output and keeps the text report on stdout', async () => {
+    const path = join(workDir, 'report.json')
+    const run = await cli([...SAMPLE_FLAGS, '--format', 'json', '--output', path])
+    expect(run.code).toBe(1)
+    const report = JSON.parse(await readFile(path, 'utf8'))
+    expect(report.reportVersion).toBe(1)
+    expect(report.image.repository).toBe('demo/web-api')
+    expect(report.findings).toHaveLength(40)
+    expect(report.verdict.passed).toBe(false)
+    expect(run.stdout).toMatch(/^FAILED/)
+  })
+
+  it('picks the format from the extension and writes several reports at once', async () => {
+    const run = await cli([
+      ...SAMPLE_FLAGS,
+      '-o',
+      join(workDir, 'r.sarif'),
+      '-o',
+      join(workDir, 'r.md'),
+      '-o',
+      join(workDir, 'r.xml')
+    ])
+    expect(run.code).toBe(1)
+    const sarif = JSON.parse(await readFile(join(workDir, 'r.sarif'), 'utf8'))
+    expect(sarif.version).toBe('2.1.0')
+    expect(sarif.runs).toHaveLength(1)
+    expect(await readFile(join(workDir, 'r.md'), 'utf8')).toMatch(/^## ❌ Failed: demo\/web-api/)
+    await expectValidJunit(await readFile(join(workDir, 'r.xml'), 'utf8'))
+  })
+
+  it('prints JUnit XML that the schema accepts on stdout, with the verdict on stderr', async () => {
+    const run = await cli([...SAMPLE_FLAGS, '--format', 'junit', '--max-findings', 'HIGH=5'])
+    expect(run.code).toBe(1)
+    await expectValidJunit(run.stdout)
+    expect(run.stdout).toContain('<testcase name="fail-on HIGH"')
+    expect(run.stdout).toContain('<testcase name="max-findings HIGH=5"')
+    expect(run.stderr).toContain('Failed: demo/web-api:v1.4.2@sha256:')
+  })
+
+  it('prints the job summary Markdown with --format markdown', async () => {
+    const run = await cli([...SAMPLE_FLAGS, '--format', 'markdown'])
+    expect(run.stdout).toMatch(/^## ❌ Failed: demo\/web-api&#58;v1\.4\.2 breaks/)
+  })
+
+  it('writes no colour with NO_COLOR, even on a terminal', async () => {
+    const run = await cli([...SAMPLE_FLAGS], {
+      env: { NO_COLOR: '1' },
+      stdoutTTY: true,
+      stderrTTY: true
+    })
+    expect(run.stdout).not.toContain(ESC)
+    expect(run.stderr).not.toContain(ESC)
+  })
+
+  it('colours a terminal, and FORCE_COLOR colours a pipe', async () => {
+    expect((await cli(SAMPLE_FLAGS, { stdoutTTY: true })).stdout).toContain(`${ESC}[31m`)
+    expect((await cli(SAMPLE_FLAGS)).stdout).not.toContain(ESC)
+    expect((await cli(SAMPLE_FLAGS, { env: { FORCE_COLOR: '1' } })).stdout).toContain(ESC)
+  })
+
+  it('writes periodic progress lines without a terminal', async () => {
+    const scenario: FakeEcrScenario = {
+      images: [
+        {
+          repository: 'team/api',
+          digest: `sha256:${'f'.repeat(64)}`,
+          tags: ['v1'],
+          scan: { statuses: [...Array(12).fill('IN_PROGRESS'), 'COMPLETE'], findings: [] }
+        }
+      ]
+    }
+    const run = await cli(['--repository', 'team/api', '--image-tag', 'v1'], {
+      scenario,
+      overrides: { progressEveryMs: 60_000 }
+    })
+    expect(run.code).toBe(0)
+    const lines = run.stderr.trimEnd().split('\n')
+    expect(run.stderr).not.toContain('\r')
+    // About 2.5 minutes of polling: a line at the start, one a minute, and the last step.
+    expect(run.sleptMs).toBeGreaterThan(120_000)
+    expect(lines.length).toBeGreaterThanOrEqual(3)
+    expect(lines.length).toBeLessThanOrEqual(5)
+    expect(lines[0]).toMatch(/^team\/api:v1: Image: team\/api:v1@sha256:f+ \(us-east-1\) \[0s\]$/)
+    expect(lines.at(-1)).toMatch(/^team\/api:v1: Read 0 findings over 1 page\(s\)\. \[2m\d+s\]$/)
+  })
+
+  it('rewrites one progress line in place on a terminal', async () => {
+    const run = await cli(SAMPLE_FLAGS, { env: { NO_COLOR: '1' }, stderrTTY: true })
+    expect(run.stderr.split('\r').length).toBeGreaterThan(3)
+    expect(run.stderr).not.toContain('\n')
+    // Cleared at the end, so the report starts on a clean line.
+    expect(run.stderr).toMatch(/\r +\r$/)
+  })
+
+  it('neutralises control characters from ECR in the terminal report', async () => {
+    const scenario: FakeEcrScenario = {
+      images: [
+        {
+          repository: 'team/api',
+          digest: `sha256:${'9'.repeat(64)}`,
+          tags: ['v1'],
+          scan: {
+            findings: [
+              {
+                name: `CVE-2024-1${ESC}]0;pwned\u0007`,
+                severity: 'HIGH',
+                attributes: [{ key: 'package_name', value: `evil${ESC}[2J` }]
+              }
+            ]
+          }
+        }
+      ]
+    }
+    const run = await cli(['--repository', 'team/api', '--image-tag', 'v1'], { scenario })
+    expect(run.stdout).not.toContain(ESC)
+    expect(run.stdout).toContain('evil\ufffd[2J')
+  })
+
+  it('refuses formats and outputs that cannot be paired', async () => {
+    const run = await cli([...SAMPLE_FLAGS, '--format', 'json', '--format', 'sarif'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('give each format an --output')
+    const unknown = await cli([...SAMPLE_FLAGS, '-o', join(workDir, 'report.html')])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('Cannot tell the format')
+  })
+
+  it('prints --help and --version', async () => {
+    const help = await cli(['--help'])
+    expect(help.code).toBe(0)
+    for (const flag of FLAGS) expect(help.stdout).toContain(`--${flag.name}`)
+    expect(help.stdout).toContain('Exit codes:')
+    const version = await cli(['--version'])
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+  })
+})
+
+describe('flags', () => {
+  const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+    inputs: Record<string, { default?: string }>
+  }
+
+  it('mirror action inputs, with the defaults action.yml declares', () => {
+    for (const flag of FLAGS.filter(entry => entry.input)) {
+      const input = action.inputs[flag.input ?? '']
+      expect(input).toBeDefined()
+      const declared = input?.default ?? ''
+      if (flag.type === 'boolean') expect([declared, flag.default]).toEqual(['false', 'off'])
+      else if (declared !== '') expect(flag.default).toBe(declared)
+    }
+  })
+
+  it('have help text generated from the table, with every default', () => {
+    const help = helpText('9.9.9')
+    for (const flag of FLAGS.filter(entry => entry.default))
+      expect(help.replace(/\s+/g, ' ')).toContain(`(default: ${flag.default})`)
+  })
+
+  it('word readConfig messages for the command line', () => {
+    expect(
+      flagWording("Invalid input 'min-cvss': '11'. Use a CVSS score from 0 to 10, e.g. 7.0.")
+    ).toBe("Invalid --min-cvss: '11'. Use a CVSS score from 0 to 10, e.g. 7.0.")
+    expect(flagWording("No AWS region: set the 'region' input, or AWS_REGION.")).toBe(
+      'No AWS region: set --region, or AWS_REGION.'
+    )
+    // A value that happens to be a flag's name stays as written.
+    expect(flagWording("Invalid input 'fail-on': 'timeout'.")).toBe("Invalid --fail-on: 'timeout'.")
+  })
+})
+
+describe('planOutputs', () => {
+  it('sends the text report to stdout unless another report goes there', () => {
+    expect(planOutputs([], [])).toEqual([{ format: 'text' }])
+    expect(planOutputs(['json'], [])).toEqual([{ format: 'json' }])
+    expect(planOutputs([], ['a.json'])).toEqual([
+      { format: 'json', path: 'a.json' },
+      { format: 'text' }
+    ])
+    expect(planOutputs(['junit', 'json'], ['-', 'x'])).toEqual([
+      { format: 'junit' },
+      { format: 'json', path: 'x' }
+    ])
+    expect(planOutputs([], ['a.sarif.json'])[0]).toEqual({ format: 'sarif', path: 'a.sarif.json' })
+  })
+
+  it('refuses mismatched counts, two reports on stdout and a path given twice', () => {
+    expect(() => planOutputs(['json'], ['a.json', 'b.json'])).toThrow('one --format per --output')
+    expect(() => planOutputs(['json', 'sarif'], ['-', '-'])).toThrow('stdout')
+    expect(() => planOutputs([], ['a.json', 'a.json'])).toThrow('more than once')
+  })
+})
