@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { PlainFileError, readPlainFile, writePlainFile } from '../src/action/files.js'
+import { PlainFileError, readPlainFile, writePlainFile } from '../src/io/files.js'
 
 let dir: string
 

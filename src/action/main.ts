@@ -1,16 +1,18 @@
 import * as core from '@actions/core'
-import { EcrScans } from '../aws/ecr.js'
-import { explainAwsError } from '../aws/errors.js'
 import { type Config, INPUT, readConfig } from '../config/inputs.js'
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../core/backoff.js'
 import { type IgnoreRule, type RunResult, isSoftenable } from '../core/results.js'
 import { runScan } from '../core/run.js'
 import { type ImageTarget, formatImage } from '../model/image.js'
 import { errorMessage } from '../model/text.js'
-import { missingIgnoreFileError, parseIgnoreRules } from '../policy/ignore-rules.js'
 import { describeBreach } from '../policy/policy.js'
 import { ACTION_VERSION } from '../version.js'
-import { readPlainFile } from './files.js'
+import {
+  explainImageError,
+  readIgnoreRules,
+  runSettings,
+  sourcesByRegion
+} from '../io/scan-request.js'
 import { ImageLogs, actionLog } from './logger.js'
 import { type CommentIdentity, commentMarker } from './pr-comment.js'
 import { publish } from './publish.js'
@@ -25,18 +27,6 @@ export interface RunOptions {
 }
 
 const realSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
-
-/** Read before any AWS call, so a broken rule fails in seconds rather than after the scan. */
-async function readIgnoreRules(config: Config): Promise<IgnoreRule[]> {
-  const { path, explicit } = config.ignoreFile
-  const fileText = await readPlainFile(path)
-  // A missing file at the default path just means the repository has no rules.
-  if (fileText === undefined && explicit) throw missingIgnoreFileError(path)
-  return [
-    ...(fileText === undefined ? [] : parseIgnoreRules(fileText, path)),
-    ...(config.ignoreInline ? parseIgnoreRules(config.ignoreInline, `input ${INPUT.ignore}`) : [])
-  ]
-}
 
 function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env
@@ -99,7 +89,7 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
   try {
     // Untrimmed, so line numbers in the inline ignore rules match what the workflow shows.
     config = readConfig(name => core.getInput(name, { trimWhitespace: false }), options.env)
-    rules = await readIgnoreRules(config)
+    rules = await readIgnoreRules(config, `input ${INPUT.ignore}`)
     // Built from the inputs, not ECR's answers, so every run finds the same comment; and built
     // now, so a comment-key too long for the marker fails before the wait, not after it.
     marker = commentMarker(commentIdentity(config.images), config.commentKey)
@@ -107,42 +97,15 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
     core.setFailed(errorMessage(error))
     return
   }
-  const targets = config.images
-  const sources = new Map<string, EcrScans>()
-  const logs = new ImageLogs(targets.length)
-  const images = await runScan(
-    targets,
-    {
-      timeoutMs: config.timeoutMs,
-      settleIntervalMs: config.settleIntervalMs,
-      startScan: config.startScan,
-      backoff: options.backoff,
-      rules,
-      filters: { onlyFixable: config.onlyFixable, minCvss: config.minCvss },
-      thresholds: config.thresholds,
-      concurrency: config.maxConcurrency,
-      baseline: config.baseline,
-      onlyNew: config.onlyNew
-    },
-    {
-      sourceFor: region => {
-        const source = sources.get(region) ?? EcrScans.create(region)
-        sources.set(region, source)
-        return source
-      },
-      clock: { now: options.now, sleep: options.sleep, random: options.random },
-      // One bound for all the step's AWS work: requests in flight are aborted when it passes.
-      signal: AbortSignal.timeout(config.timeoutMs),
-      logFor: target => logs.open(`Scanning ${target.reference}`),
-      explainError: (error, target) =>
-        explainAwsError(error, {
-          repository: target.query.repository,
-          region: target.region,
-          registryId: target.query.registryId,
-          image: target.query.imageDigest ?? target.query.imageTag
-        })
-    }
-  )
+  const logs = new ImageLogs(config.images.length)
+  const images = await runScan(config.images, runSettings(config, rules, options.backoff), {
+    sourceFor: sourcesByRegion(),
+    clock: { now: options.now, sleep: options.sleep, random: options.random },
+    // One bound for all the step's AWS work: requests in flight are aborted when it passes.
+    signal: AbortSignal.timeout(config.timeoutMs),
+    logFor: target => logs.open(`Scanning ${target.reference}`),
+    explainError: explainImageError
+  })
   const result: RunResult = {
     images,
     thresholds: config.thresholds,

@@ -1,20 +1,23 @@
 import { relative, resolve, sep } from 'node:path'
-import { readPlainFile, writePlainFile } from '../action/files.js'
-import { EcrScans } from '../aws/ecr.js'
-import { explainAwsError } from '../aws/errors.js'
+import { writePlainFile } from '../io/files.js'
+import {
+  explainImageError,
+  readIgnoreRules,
+  runSettings,
+  sourcesByRegion
+} from '../io/scan-request.js'
 import { type Config, readConfig } from '../config/inputs.js'
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../core/backoff.js'
 import type { ScanSource } from '../core/ports.js'
-import { type IgnoreRule, type RunResult, imageReport, isSoftenable } from '../core/results.js'
+import { type IgnoreRule, type RunResult, isSoftenable } from '../core/results.js'
 import { runScan } from '../core/run.js'
 import { formatImage } from '../model/image.js'
 import { errorMessage } from '../model/text.js'
-import { missingIgnoreFileError, parseIgnoreRules } from '../policy/ignore-rules.js'
 import { describeBreach } from '../policy/policy.js'
 import { buildJsonReport, serializeJsonReport } from '../report/json-report.js'
 import { renderJunit } from '../report/junit.js'
 import { renderRunSummary } from '../report/report.js'
-import { buildSarif, serializeSarif } from '../report/sarif.js'
+import { buildRunSarif, serializeSarif } from '../report/sarif.js'
 import { colorEnabled, renderTerminal, terminalSafe } from '../report/terminal.js'
 import { ACTION_VERSION } from '../version.js'
 import { type Format, UsageError, flagWording, helpText, inputReader, parseFlags } from './flags.js'
@@ -43,16 +46,6 @@ export interface CliOptions {
 
 const realSleep = (ms: number) => new Promise<void>(done => setTimeout(done, ms))
 
-async function readIgnoreRules(config: Config): Promise<IgnoreRule[]> {
-  const { path, explicit } = config.ignoreFile
-  const text = await readPlainFile(path)
-  if (text === undefined && explicit) throw missingIgnoreFileError(path)
-  return [
-    ...(text === undefined ? [] : parseIgnoreRules(text, path)),
-    ...(config.ignoreInline ? parseIgnoreRules(config.ignoreInline, '--ignore') : [])
-  ]
-}
-
 /** The Action's advice names the workflow step; on the command line it names the SDK's chain. */
 function explainForCli(error: unknown, explained: string): string {
   const name = (error as { name?: unknown } | undefined)?.name
@@ -72,21 +65,13 @@ function render(format: Format, run: RunResult, config: Config, color: boolean, 
         timestamp: new Date()
       })
     case 'json': {
-      // One image: the Action's JSON report as it is; several: an array of them, in order.
-      const reports = run.images.map(image => buildJsonReport(imageReport(run, image)))
-      return reports.length === 1 && reports[0]
-        ? serializeJsonReport(reports[0])
-        : `${JSON.stringify(reports, null, 2)}\n`
+      return serializeJsonReport(buildJsonReport(run))
     }
     case 'sarif': {
       // No results without a verdict: an upload with no results would close every open alert.
       const dockerfile = relative(cwd, resolve(cwd, config.dockerfile)).split(sep).join('/')
-      const logs = run.images.flatMap(image =>
-        image.kind === 'judged' ? [buildSarif(imageReport(run, image), { dockerfile })] : []
-      )
-      const [first] = logs
-      if (!first) return undefined
-      return serializeSarif({ ...first, runs: logs.flatMap(log => log.runs) })
+      if (!run.images.some(image => image.kind === 'judged')) return undefined
+      return serializeSarif(buildRunSarif(run, { dockerfile }))
     }
   }
 }
@@ -138,7 +123,7 @@ export async function main(
     verbose = flags.values.verbose === true
     // Untrimmed, so line numbers in --ignore rules match what was written.
     config = readConfig(inputReader(flags.values), env)
-    rules = await readIgnoreRules(config)
+    rules = await readIgnoreRules(config, '--ignore')
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     if (error instanceof UsageError)
@@ -154,47 +139,18 @@ export async function main(
     cwd: process.cwd(),
     ...overrides
   }
-  const sources = new Map<string, ScanSource>()
   const progress = new ProgressLog(io.stderr, config.images.length, {
     now: options.now,
     verbose,
     everyMs: options.progressEveryMs,
     color: colorEnabled(io.stderr.isTTY, env)
   })
-  const images = await runScan(
-    config.images,
-    {
-      timeoutMs: config.timeoutMs,
-      startScan: config.startScan,
-      backoff: options.backoff,
-      rules,
-      filters: { onlyFixable: config.onlyFixable, minCvss: config.minCvss },
-      thresholds: config.thresholds,
-      concurrency: config.maxConcurrency,
-      baseline: config.baseline,
-      onlyNew: config.onlyNew
-    },
-    {
-      sourceFor: region => {
-        const source =
-          sources.get(region) ?? (options.sourceFor ?? (r => EcrScans.create(r)))(region)
-        sources.set(region, source)
-        return source
-      },
-      clock: { now: options.now, sleep: options.sleep, random: options.random },
-      logFor: target => progress.open(target.reference),
-      explainError: (error, target) =>
-        explainForCli(
-          error,
-          explainAwsError(error, {
-            repository: target.query.repository,
-            region: target.region,
-            registryId: target.query.registryId,
-            image: target.query.imageDigest ?? target.query.imageTag
-          })
-        )
-    }
-  )
+  const images = await runScan(config.images, runSettings(config, rules, options.backoff), {
+    sourceFor: sourcesByRegion(options.sourceFor),
+    clock: { now: options.now, sleep: options.sleep, random: options.random },
+    logFor: target => progress.open(target.reference),
+    explainError: (error, target) => explainForCli(error, explainImageError(error, target))
+  })
   progress.finish()
   const run: RunResult = { images, thresholds: config.thresholds, actionVersion: ACTION_VERSION }
 
