@@ -99,7 +99,7 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
   }
   const logs = new ImageLogs(config.images.length)
   const images = await runScan(config.images, runSettings(config, rules, options.backoff), {
-    sourceFor: sourcesByRegion(),
+    sourceFor: await sourcesByRegion(),
     clock: { now: options.now, sleep: options.sleep, random: options.random },
     // One bound for all the step's AWS work: requests in flight are aborted when it passes.
     signal: AbortSignal.timeout(config.timeoutMs),

@@ -1,7 +1,6 @@
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import * as core from '@actions/core'
-import * as github from '@actions/github'
 import { type Config, INPUT } from '../config/inputs.js'
 import type { RunResult } from '../core/results.js'
 import { errorMessage } from '../model/text.js'
@@ -31,6 +30,8 @@ async function comment(config: Config, marker: string, run: RunResult, env: Node
     actionLog.info(`No '${INPUT.githubToken}': skipping the PR comment.`)
     return
   }
+  // Loaded only when a comment will be written: octokit is a large part of the bundle's start-up.
+  const github = await import('@actions/github')
   const result = await publishComment(
     github.getOctokit(config.githubToken),
     {

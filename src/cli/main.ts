@@ -146,7 +146,7 @@ export async function main(
     color: colorEnabled(io.stderr.isTTY, env)
   })
   const images = await runScan(config.images, runSettings(config, rules, options.backoff), {
-    sourceFor: sourcesByRegion(options.sourceFor),
+    sourceFor: await sourcesByRegion(options.sourceFor),
     clock: { now: options.now, sleep: options.sleep, random: options.random },
     logFor: target => progress.open(target.reference),
     explainError: (error, target) => explainForCli(error, explainImageError(error, target))

@@ -1,4 +1,3 @@
-import { EcrScans } from '../aws/ecr.js'
 import { explainAwsError } from '../aws/errors.js'
 import type { Config } from '../config/inputs.js'
 import type { BackoffOptions } from '../core/backoff.js'
@@ -6,7 +5,6 @@ import type { ScanSource } from '../core/ports.js'
 import type { IgnoreRule } from '../core/results.js'
 import type { RunDependencies, RunSettings } from '../core/run.js'
 import type { ImageTarget } from '../model/image.js'
-import { missingIgnoreFileError, parseIgnoreRules } from '../policy/ignore-rules.js'
 import { readPlainFile } from './files.js'
 
 // What both front ends (the Action and the CLI) do the same way around the core.
@@ -18,11 +16,15 @@ import { readPlainFile } from './files.js'
 export async function readIgnoreRules(config: Config, inlineOrigin: string): Promise<IgnoreRule[]> {
   const { path, explicit } = config.ignoreFile
   const fileText = await readPlainFile(path)
+  const inline = config.ignoreInline
   // A missing file at the default path just means the repository has no rules.
+  if (fileText === undefined && !explicit && !inline) return []
+  // The YAML parser is loaded only when there are rules to read.
+  const { missingIgnoreFileError, parseIgnoreRules } = await import('../policy/ignore-rules.js')
   if (fileText === undefined && explicit) throw missingIgnoreFileError(path)
   return [
     ...(fileText === undefined ? [] : parseIgnoreRules(fileText, path)),
-    ...(config.ignoreInline ? parseIgnoreRules(config.ignoreInline, inlineOrigin) : [])
+    ...(inline ? parseIgnoreRules(inline, inlineOrigin) : [])
   ]
 }
 
@@ -45,13 +47,17 @@ export function runSettings(
   }
 }
 
-/** One ECR source per region, made on first use and shared by every image in that region. */
-export function sourcesByRegion(
-  create: (region: string) => ScanSource = region => EcrScans.create(region)
-): (region: string) => ScanSource {
+/**
+ * One ECR source per region, made on first use and shared by every image in that region. The
+ * AWS SDK is loaded here, after the inputs are read, so a step with a bad input fails fast.
+ */
+export async function sourcesByRegion(
+  create?: (region: string) => ScanSource
+): Promise<(region: string) => ScanSource> {
+  const make = create ?? (await import('../aws/ecr.js')).EcrScans.create
   const sources = new Map<string, ScanSource>()
   return region => {
-    const source = sources.get(region) ?? create(region)
+    const source = sources.get(region) ?? make(region)
     sources.set(region, source)
     return source
   }
