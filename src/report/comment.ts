@@ -156,15 +156,22 @@ export function failingFindings(data: ReportData): Finding[] {
 const hasFix = (finding: Finding) =>
   finding.fixAvailable === 'YES' || finding.fixAvailable === 'PARTIAL' || !!finding.fixedInVersion
 
-/** New first, then known exploit, then fix available, then CVSS (highest first), then as reports list. */
-export function compareFailing(baseline?: BaselineDiff): (a: Finding, b: Finding) => number {
-  const isNew = (finding: Finding) => (baseline ? changeOf(baseline, finding) === 'new' : false)
-  return (a, b) =>
-    Number(isNew(b)) - Number(isNew(a)) ||
-    Number(b.exploitAvailable === 'YES') - Number(a.exploitAvailable === 'YES') ||
-    Number(hasFix(b)) - Number(hasFix(a)) ||
-    (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
-    compareFindings(a, b)
+/**
+ * New first, then known exploit, then fix available, then CVSS (highest first), then as reports
+ * list; newness is looked up once per finding, not once per comparison.
+ */
+export function sortFailing(findings: readonly Finding[], baseline?: BaselineDiff): Finding[] {
+  const fresh = new Set(
+    baseline ? findings.filter(finding => changeOf(baseline, finding) === 'new') : []
+  )
+  return [...findings].sort(
+    (a, b) =>
+      Number(fresh.has(b)) - Number(fresh.has(a)) ||
+      Number(b.exploitAvailable === 'YES') - Number(a.exploitAvailable === 'YES') ||
+      Number(hasFix(b)) - Number(hasFix(a)) ||
+      (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
+      compareFindings(a, b)
+  )
 }
 
 function orDash(value: string | undefined): string {
@@ -175,11 +182,15 @@ function fullListLink(runUrl: string | undefined): string {
   return renderLink('job summary', runUrl)
 }
 
-function renderFailing(data: ReportData, maxRows: number, runUrl?: string): string | undefined {
-  const failing = failingFindings(data)
+function renderFailing(
+  data: ReportData,
+  failing: readonly Finding[],
+  maxRows: number,
+  runUrl?: string
+): string | undefined {
   if (failing.length === 0) return undefined
   const baseline = data.baseline
-  const shown = [...failing].sort(compareFailing(baseline)).slice(0, maxRows)
+  const shown = sortFailing(failing, baseline).slice(0, maxRows)
   const notes = (finding: Finding) =>
     [
       baseline && changeOf(baseline, finding) === 'new' ? '**new**' : undefined,
@@ -245,8 +256,13 @@ export function fixGroups(findings: readonly Finding[]): {
       groups.set(name, group)
     }
   }
-  const worst = (group: FixGroup) =>
-    Math.max(...group.findings.map(finding => severityRank(finding.severity)))
+  const worstRank = new Map(
+    [...groups.values()].map(group => [
+      group,
+      group.findings.reduce((worst, finding) => Math.max(worst, severityRank(finding.severity)), 0)
+    ])
+  )
+  const worst = (group: FixGroup) => worstRank.get(group) ?? 0
   const ordered = [...groups.values()].sort(
     (a, b) =>
       worst(b) - worst(a) ||
@@ -256,8 +272,11 @@ export function fixGroups(findings: readonly Finding[]): {
   return { groups: ordered, unfixed }
 }
 
-function renderFixes(data: ReportData, maxRows: number, runUrl?: string): string | undefined {
-  const failing = failingFindings(data)
+function renderFixes(
+  failing: readonly Finding[],
+  maxRows: number,
+  runUrl?: string
+): string | undefined {
   if (failing.length === 0) return undefined
   const { groups, unfixed } = fixGroups(failing)
   const lines = groups.slice(0, maxRows).map(group => {
@@ -365,12 +384,13 @@ function renderImageSection(
       : `The scan ended with status ${escapeText(data.scan.status)}.`
     return [headline, problem, renderImageDetails(data)].join(BLOCK)
   }
+  const failing = failingFindings(data)
   const blocks = [
     headline,
     ...(data.baseline ? [renderBaselineLine(data.baseline)] : []),
     renderCountsLine(data),
-    renderFailing(data, options.maxRows, data.runUrl),
-    renderFixes(data, options.maxRows, data.runUrl),
+    renderFailing(data, failing, options.maxRows, data.runUrl),
+    renderFixes(failing, options.maxRows, data.runUrl),
     renderSetAside(data.triage, options.maxRows, data.runUrl),
     renderImageDetails(data)
   ].filter(block => block !== undefined)
