@@ -14,6 +14,7 @@ import type {
   UnjudgedImage
 } from '../src/core/results.js'
 import { COMMENT_BODY_LIMIT, COMMENT_MARKER_BUDGET } from '../src/report/limits.js'
+import { readConfig } from '../src/config/inputs.js'
 import { renderRunComment, renderRunSummary } from '../src/report/report.js'
 import { fixGroups, headlineName, shortenMiddle } from '../src/report/comment.js'
 import { compareVersions, highestVersion } from '../src/report/versions.js'
@@ -450,4 +451,20 @@ describe('performance with 50,000 enhanced findings', () => {
     // Generous: a loaded CI machine under jest is slower than the numbers in docs/reports.md.
     expect(summaryMs + commentMs).toBeLessThan(20_000)
   }, 120_000)
+})
+
+describe('the comment-max-rows input', () => {
+  const read = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
+  const base = { repository: 'team/web-api', 'image-tag': 'v1' }
+  const env = { AWS_REGION: 'us-east-1' }
+
+  it('defaults to 10 and takes a whole number from 1 to 100', () => {
+    expect(readConfig(read(base), env).commentMaxRows).toBe(10)
+    expect(readConfig(read({ ...base, 'comment-max-rows': '25' }), env).commentMaxRows).toBe(25)
+    for (const bad of ['0', '101', '2.5', 'ten']) {
+      expect(() => readConfig(read({ ...base, 'comment-max-rows': bad }), env)).toThrow(
+        `Invalid input 'comment-max-rows': '${bad}' is not a whole number from 1 to 100.`
+      )
+    }
+  })
 })
