@@ -372,6 +372,19 @@ describe('several images', () => {
     expect(renderRunComment(run([unjudged])).split('\n')[0]).toMatch(/^## ❌ No verdict: /)
   })
 
+  it('marks a timeout as failing even with scan-failure warn, which softens only a scan that ended', () => {
+    const timedOut: UnjudgedImage = {
+      ...unjudged,
+      problem: { kind: 'timeout', message: 'The scan did not settle within the timeout.' }
+    }
+    const options = { noVerdictFails: false }
+    expect(renderRunComment(run([timedOut]), options).split('\n')[0]).toMatch(/^## ❌ /)
+    expect(renderRunSummary(run([timedOut]), options).split('\n')[0]).toMatch(/^## ❌ /)
+    expect(renderRunSummary(run([unjudged]), options).split('\n')[0]).toMatch(/^## ⚠️ /)
+    const both = renderRunComment(run([timedOut, unjudged]), options)
+    expect(tableRows(both, '').map(row => row[0])).toEqual(['❌', '⚠️'])
+  })
+
   it('stays within the limit with hundreds of failing images, pointing to the job summary', () => {
     const many = Array.from({ length: 300 }, (_, index) =>
       judged(

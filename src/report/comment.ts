@@ -11,7 +11,8 @@ import {
   type ReportData,
   type RunResult,
   type Triage,
-  imageReport
+  imageReport,
+  isSoftenable
 } from '../core/results.js'
 import {
   SEVERITIES,
@@ -31,8 +32,16 @@ export interface CommentOptions {
   reservedChars?: number
   /** Rows "What fails the check", "How to fix" and the ignored list show at most; default 10. */
   maxRows?: number
-  /** Whether an image without a verdict fails the step (it does unless scan-failure is warn). */
+  /**
+   * Whether an image without a verdict fails the step: true (the default) unless `scan-failure`
+   * is `warn`. Even then a timeout or an error fails it (see `isSoftenable`), and is marked so.
+   */
   noVerdictFails?: boolean
+}
+
+/** Whether this image's missing verdict fails the step, given the `noVerdictFails` option. */
+export function noVerdictFailsFor(image: ImageResult, noVerdictFails: boolean): boolean {
+  return image.kind !== 'unjudged' || noVerdictFails || !isSoftenable(image.problem)
 }
 
 /** What the footer says about the run; all optional but the version. */
@@ -489,7 +498,10 @@ export function renderRunComment(run: RunResult, options: CommentOptions = {}): 
   const reports = run.images.map(image => ({ image, data: reportOf(run, image) }))
   if (reports.length === 1 && reports[0]) {
     const { image, data } = reports[0]
-    const section = renderImageSection(data, image.reference, 2, { maxRows, noVerdictFails })
+    const section = renderImageSection(data, image.reference, 2, {
+      maxRows,
+      noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+    })
     return assemble([], [section], footer, limit, run.runUrl)
   }
   const failing = reports.filter(({ data }) => !data.verdict || !data.verdict.passed)
@@ -502,12 +514,15 @@ export function renderRunComment(run: RunResult, options: CommentOptions = {}): 
     `| | Image | Verdict | Judged findings |${anyBaseline ? ' Baseline |' : ''}`,
     `|---|---|---|---|${anyBaseline ? '---|' : ''}`,
     ...reports.map(({ image, data }) => {
-      const row = overviewRow(data, image.reference, noVerdictFails)
+      const row = overviewRow(data, image.reference, noVerdictFailsFor(image, noVerdictFails))
       return anyBaseline && !data.baseline ? `${row} — |` : row
     })
   ].join('\n')
   const sections = failing.map(({ image, data }) =>
-    renderImageSection(data, image.reference, 3, { maxRows, noVerdictFails })
+    renderImageSection(data, image.reference, 3, {
+      maxRows,
+      noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+    })
   )
   return assemble([headline, table], sections, footer, limit, run.runUrl)
 }

@@ -4,7 +4,12 @@ import { escapeText, renderCode, renderId } from './markdown.js'
 import { oneLine } from '../model/text.js'
 import { describeBreach, limitFor, plural } from '../policy/policy.js'
 import { SUMMARY_MAX_ROWS, SUMMARY_TARGET_BYTES } from './limits.js'
-import { type CommentOptions, renderComment, renderRunComment } from './comment.js'
+import {
+  type CommentOptions,
+  noVerdictFailsFor,
+  renderComment,
+  renderRunComment
+} from './comment.js'
 import {
   type IgnoreRule,
   type ImageResult,
@@ -37,7 +42,10 @@ export interface SummaryOptions {
   limitBytes?: number
   /** Finding rows listed at most, over the whole run; default `SUMMARY_MAX_ROWS`. */
   maxRows?: number
-  /** Whether an image without a verdict fails the step (it does unless scan-failure is warn). */
+  /**
+   * Whether an image without a verdict fails the step: true (the default) unless `scan-failure`
+   * is `warn`. Even then a timeout or an error fails it (see `isSoftenable`), and is marked so.
+   */
   noVerdictFails?: boolean
 }
 
@@ -480,7 +488,7 @@ function overviewRow(
       ? result.verdict.passed
         ? '✅ passed'
         : '❌ failed'
-      : `${noVerdictFails ? '❌' : '⚠️'} no verdict`
+      : `${noVerdictFailsFor(result, noVerdictFails) ? '❌' : '⚠️'} no verdict`
   const platforms = result.platforms.map(platform => platform.platform).filter(Boolean)
   const counts = result.kind === 'judged' ? severityTally(result.counts) || 'none' : '—'
   const change = baselineColumn ? ` ${data.baseline ? `${data.baseline.newCount} new` : '—'} |` : ''
@@ -530,7 +538,12 @@ export function renderRunSummary(run: RunResult, options: SummaryOptions = {}): 
   const noVerdictFails = options.noVerdictFails ?? true
   const reports = run.images.map(image => reportOf(run, image))
   if (reports.length === 1 && reports[0]) {
-    return renderSummary(reports[0], { limitBytes: limit, maxRows, noVerdictFails })
+    const [image] = run.images as [ImageResult]
+    return renderSummary(reports[0], {
+      limitBytes: limit,
+      maxRows,
+      noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+    })
   }
   const overview = `${renderOverview(run, reports, noVerdictFails)}${BLOCK_SEPARATOR}`
   const count = Math.max(1, reports.length)
@@ -539,7 +552,13 @@ export function renderRunSummary(run: RunResult, options: SummaryOptions = {}): 
   return (
     overview +
     reports
-      .map(data => renderSummary(data, { limitBytes: share, maxRows: rowShare, noVerdictFails }))
+      .map((data, index) =>
+        renderSummary(data, {
+          limitBytes: share,
+          maxRows: rowShare,
+          noVerdictFails: noVerdictFailsFor(run.images[index] as ImageResult, noVerdictFails)
+        })
+      )
       .join('\n')
   )
 }
