@@ -1,12 +1,9 @@
+import MarkdownIt from 'markdown-it'
 import type { Finding } from '../src/model/findings.js'
 import { escapeText } from '../src/report/markdown.js'
 import { type Thresholds, describeBreach, evaluatePolicy } from '../src/policy/policy.js'
 import type { IgnoreRule, ReportData } from '../src/core/results.js'
-import {
-  COMMENT_BODY_LIMIT,
-  COMMENT_MARKER_BUDGET,
-  SUMMARY_LIMIT_BYTES
-} from '../src/report/limits.js'
+import { COMMENT_BODY_LIMIT, SUMMARY_MAX_ROWS, SUMMARY_TARGET_BYTES } from '../src/report/limits.js'
 import { renderComment, renderSummary } from '../src/report/report.js'
 import { SEVERITIES, type Severity, countBySeverity } from '../src/model/severity.js'
 import { triage } from '../src/policy/triage.js'
@@ -108,8 +105,14 @@ function findingRows(markdown: string): string[][] {
     .map(cells)
 }
 
+/** The id as the scan wrote it: the report shows its hyphens non-breaking (U+2011). */
 function idOf(row: string[]): string {
-  return (row[0] ?? '').replace(/<[^>]*>/g, '')
+  return (row[0] ?? '').replace(/<[^>]*>/g, '').replace(/\u2011/g, '-')
+}
+
+/** An id as the report shows it, with non-breaking hyphens so it never wraps. */
+function shown(id: string): string {
+  return id.replace(/-/g, '\u2011')
 }
 
 function headerOfFindings(markdown: string): string[] {
@@ -157,16 +160,39 @@ describe('the verdict line', () => {
       verdict: undefined,
       problem
     })
-    for (const markdown of [renderSummary(data), renderComment(data)]) {
-      expect(markdown.split('\n')[0]).toBe('## ⚠️ No verdict for shop/api&#58;v1.2.3')
-      expect(markdown).toContain(
-        `ECR scan status: **FAILED** (AWS: ${escapeText('UnsupportedImageError: bad layer')})`
-      )
-      expect(markdown).toContain(escapeText(problem))
-      expect(markdown).not.toContain('Passed')
-      expect(markdown).not.toContain('| Severity |')
-      expect(markdown).not.toContain('### Findings')
-    }
+    const markdown = renderSummary(data)
+    // The step fails without a verdict (unless scan-failure is warn), so the mark says so.
+    expect(markdown.split('\n')[0]).toBe('## ❌ No verdict for shop/api&#58;v1.2.3')
+    expect(markdown).toContain(
+      `ECR scan status: **FAILED** (AWS: ${escapeText('UnsupportedImageError: bad layer')})`
+    )
+    expect(markdown).toContain(escapeText(problem))
+    expect(markdown).not.toContain('Passed')
+    expect(markdown).not.toContain('| Severity |')
+    expect(markdown).not.toContain('### Findings')
+  })
+
+  it('marks no verdict as a warning when the caller says it does not fail the step', () => {
+    const data = reportData([], {
+      scan: { status: 'FAILED', type: 'basic' },
+      verdict: undefined,
+      problem: 'The scan ended with status FAILED.'
+    })
+    const markdown = renderSummary(data, { noVerdictFails: false })
+    expect(markdown.split('\n')[0]).toBe('## ⚠️ No verdict for shop/api&#58;v1.2.3')
+  })
+
+  it('quotes the AWS description once when the problem text already gives it', () => {
+    const description =
+      'UnsupportedImageError: The operating system and/or package manager are not supported.'
+    const data = reportData([], {
+      scan: { status: 'UNSUPPORTED_IMAGE', description, type: 'basic' },
+      verdict: undefined,
+      problem: `The scan ended with status UNSUPPORTED_IMAGE (${description}): there is nothing trustworthy to judge. Use a supported base image.`
+    })
+    const markdown = renderSummary(data)
+    expect(markdown.split(escapeText(description)).length - 1).toBe(1)
+    expect(markdown).toContain('ECR scan status: **UNSUPPORTED&#95;IMAGE**')
   })
 
   it('quotes at most 1,000 characters of a huge AWS description, so the comment stays in its limit', () => {
@@ -180,6 +206,7 @@ describe('the verdict line', () => {
     expect(description.length).toBeGreaterThan(COMMENT_BODY_LIMIT)
     expect(comment.length).toBeLessThan(3_000)
     expect(comment).toContain('No verdict')
+    expect(renderSummary(data).length).toBeLessThan(3_000)
   })
 })
 
@@ -293,7 +320,7 @@ describe('the triage section', () => {
       '- Filter **only-fixable** set aside 4 findings and kept 2 findings the scan gave it nothing to judge by.'
     )
     expect(section).toContain(
-      `- Ignored CRITICAL <a href="https://nvd.nist.gov/vuln/detail/CVE-2024-7777">CVE-2024-7777</a> in zlib: ${escapeText('Only in <b>tests</b> @security-team')} (.ecr-scan.yml&#58;3, until 2030-01-31)`
+      `- Ignored CRITICAL <a href="https://nvd.nist.gov/vuln/detail/CVE-2024-7777">${shown('CVE-2024-7777')}</a> in zlib: ${escapeText('Only in <b>tests</b> @security-team')} (.ecr-scan.yml&#58;3, until 2030-01-31)`
     )
     expect(section).not.toContain('<b>tests')
     expect(section).toContain(
@@ -353,7 +380,7 @@ describe('the findings list', () => {
       'Description'
     ])
     expect(findingRows(summary)[0]).toEqual([
-      '<a href="https://nvd.nist.gov/vuln/detail/CVE-1">CVE-1</a>',
+      `<a href="https://nvd.nist.gov/vuln/detail/CVE-1">${shown('CVE-1')}</a>`,
       'openssl',
       '3.0.1-r0',
       '3.0.7-r0',
@@ -404,9 +431,9 @@ describe('the findings list', () => {
       ])
     )
     const ids = findingRows(summary).map(row => row[0])
-    expect(ids).toContain('<a href="https://example.test/CVE-WEB">CVE-WEB</a>')
-    expect(ids).toContain('CVE-JS')
-    expect(ids).toContain('CVE-NONE')
+    expect(ids).toContain(`<a href="https://example.test/CVE-WEB">${shown('CVE-WEB')}</a>`)
+    expect(ids).toContain(shown('CVE-JS'))
+    expect(ids).toContain(shown('CVE-NONE'))
     expect(summary).not.toContain('javascript')
   })
 
@@ -418,16 +445,15 @@ describe('the findings list', () => {
       ])
     )
     const ids = findingRows(summary).map(row => row[0])
-    expect(ids).toContain('CVE-LONG')
+    expect(ids).toContain(shown('CVE-LONG'))
     expect(ids).toContain('<a href="https://example.test/blank">(unnamed)</a>')
     expect(summary).not.toContain('a'.repeat(2_000))
   })
 
-  it('caps long descriptions: 300 characters in the summary, 120 in the comment', () => {
+  it('caps long descriptions at 300 characters in the summary', () => {
     const data = reportData([finding({ description: 'x'.repeat(5000) })])
     const description = (markdown: string) => findingRows(markdown)[0]?.[7] ?? ''
     expect(description(renderSummary(data))).toBe(`${'x'.repeat(299)}…`)
-    expect(description(renderComment(data))).toBe(`${'x'.repeat(119)}…`)
   })
 
   it('says so when the scan found nothing', () => {
@@ -449,10 +475,8 @@ describe('untrusted text', () => {
       '[click](javascript:alert(1)) **bold** _em_ ~~del~~ $x^{99}$ https://evil.test www.evil.test\u202E'
   })
 
-  for (const [name, render] of [
-    ['summary', renderSummary],
-    ['comment', renderComment]
-  ] as const) {
+  // The comment has its own test of the same payloads in comment.test.ts.
+  for (const [name, render] of [['summary', renderSummary]] as const) {
     it(`cannot inject HTML, links, mentions or table cells into the ${name}`, () => {
       const markdown = render(reportData([hostile, finding({ severity: 'CRITICAL' })]))
       expect(markdown).not.toMatch(/<img/i)
@@ -525,10 +549,11 @@ describe('size limits', () => {
     return rows
   }
 
-  it('keeps a 50,000-finding summary under 1 MiB, most severe first, with exact counts', () => {
+  it('keeps a 50,000-finding summary to 1,000 rows and under 900 KiB, most severe first, with exact counts', () => {
     const summary = renderSummary(bigData)
-    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_TARGET_BYTES)
     const rows = expectHonestTruncation(summary)
+    expect(rows).toHaveLength(SUMMARY_MAX_ROWS)
     const criticalCount = bigData.counts.CRITICAL
     const listedIds = rows.map(idOf)
     const shownCritical = FIFTY_THOUSAND.filter(item => item.severity === 'CRITICAL')
@@ -540,27 +565,30 @@ describe('size limits', () => {
     expect(summary).toContain('aws ecr describe-image-scan-findings')
   })
 
-  it('keeps a 50,000-finding comment under the comment limit minus the marker room', () => {
-    const comment = renderComment(bigData)
-    expect(comment.length).toBeLessThanOrEqual(COMMENT_BODY_LIMIT - COMMENT_MARKER_BUDGET)
-    expectHonestTruncation(comment)
-    expect(comment).toContain(
-      'The full list is in this run\'s <a href="https://github.com/shop/api/actions/runs/42">job summary</a>.'
-    )
+  it('says how many of a cut group it shows', () => {
+    const summary = renderSummary(bigData)
+    // 50,000 findings over seven severities: 7,143 CRITICAL, of which the first 1,000 are listed.
+    expect(summary).toContain(`#### CRITICAL (1000 of ${bigData.counts.CRITICAL} shown)`)
+    const small = renderSummary(reportData(manyFindings(100)), { maxRows: 20 })
+    expect(small).toContain('#### CRITICAL (15)')
+    expect(small).toContain('#### HIGH (5 of 15 shown)')
+    expect(findingRows(small)).toHaveLength(20)
   })
 
   it('breaks the not-listed number down by severity', () => {
-    const comment = renderComment(bigData)
+    const summary = renderSummary(bigData)
     const severityOf = new Map(FIFTY_THOUSAND.map(item => [item.id, item.severity]))
     const notListed = { ...bigData.counts }
-    for (const row of findingRows(comment)) {
+    for (const row of findingRows(summary)) {
       const severity = severityOf.get(idOf(row))
       if (severity) notListed[severity] -= 1
     }
     const breakdown = SEVERITIES.filter(severity => notListed[severity] > 0)
       .map(severity => `${notListed[severity]} ${severity}`)
       .join(', ')
-    expect(comment).toContain(`findings not listed** (${breakdown}) to stay within`)
+    expect(summary).toContain(
+      `findings not listed** (${breakdown}): the summary lists at most 1,000 rows`
+    )
   })
 
   it('counts bytes, not characters, for the summary', () => {
@@ -574,19 +602,15 @@ describe('size limits', () => {
     expect(notListedCount(summary)).toBe(5_000 - findingRows(summary).length)
   })
 
-  it('honours custom limits and the room reserved for the comment marker', () => {
-    const comment = renderComment(bigData, { limitChars: 20_000, reservedChars: 1_000 })
-    expect(comment.length).toBeLessThanOrEqual(19_000)
-    expect(comment.length).toBeGreaterThan(17_000)
-    expect(notListedCount(comment)).toBe(50_000 - findingRows(comment).length)
+  it('honours a custom byte limit below the row cap', () => {
+    const summary = renderSummary(bigData, { limitBytes: 100_000 })
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(100_000)
+    expect(Buffer.byteLength(summary, 'utf8')).toBeGreaterThan(95_000)
+    expect(findingRows(summary).length).toBeLessThan(SUMMARY_MAX_ROWS)
+    expect(notListedCount(summary)).toBe(50_000 - findingRows(summary).length)
   })
 
-  it('points at the job summary without a link when the run URL is unknown', () => {
-    const comment = renderComment({ ...bigData, runUrl: undefined })
-    expect(comment).toContain("The full list is in this run's job summary.")
-  })
-
-  it('keeps ignored findings to a share of the room so judged findings are still listed', () => {
+  it('keeps ignored findings to the row cap and a share of the room so judged findings are still listed', () => {
     const ignored = FIFTY_THOUSAND.slice(0, 40_000)
     const counted = FIFTY_THOUSAND.slice(40_000)
     const data: ReportData = {
@@ -600,11 +624,16 @@ describe('size limits', () => {
       },
       verdict: evaluatePolicy(counted, NO_THRESHOLDS)
     }
-    const comment = renderComment(data)
-    expect(comment.length).toBeLessThanOrEqual(COMMENT_BODY_LIMIT - COMMENT_MARKER_BUDGET)
-    const listedIgnored = comment.split('\n').filter(line => line.startsWith('- Ignored ')).length
-    expect(comment).toContain(`- …and ${40_000 - listedIgnored} more, not listed.`)
-    expect(findingRows(comment).length).toBeGreaterThan(listedIgnored)
+    const summary = renderSummary(data, { limitBytes: 200_000 })
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(200_000)
+    const listedIgnored = summary.split('\n').filter(line => line.startsWith('- Ignored ')).length
+    expect(summary).toContain(`- …and ${40_000 - listedIgnored} more, not listed.`)
+    // The ignored lines had a quarter of the room; the judged rows, longer each, the rest.
+    expect(findingRows(summary).length).toBeGreaterThan(listedIgnored / 2)
+    const capped = renderSummary(data)
+    expect(capped.split('\n').filter(line => line.startsWith('- Ignored '))).toHaveLength(
+      SUMMARY_MAX_ROWS
+    )
   })
 
   it('lists everything, with no not-listed note, when it all fits', () => {
@@ -635,5 +664,59 @@ describe('findings that ignore rules took out', () => {
       expect.stringContaining('CVE-2024-1000')
     ])
     expect(rows.map(row => row[row.length - 1])).toEqual(['ignored', 'yes'])
+  })
+})
+
+describe('the summary as GitHub renders it', () => {
+  const markdownIt = new MarkdownIt({ html: true })
+
+  it('keeps the breach list its own list, apart from the image details', () => {
+    const thresholds: Thresholds = { failOn: 'HIGH', maxCounts: { MEDIUM: 1 }, failOnExploit: true }
+    const data = reportData(
+      [
+        finding({ severity: 'CRITICAL', exploitAvailable: 'YES' }),
+        finding({ severity: 'MEDIUM' }),
+        finding({ severity: 'MEDIUM' })
+      ],
+      { thresholds, platforms: [] }
+    )
+    const html = markdownIt.render(renderSummary(data))
+    const lists = html.match(/<ul>[\s\S]*?<\/ul>/g) ?? []
+    expect(lists).toHaveLength(1)
+    const items = lists[0]?.match(/<li>/g) ?? []
+    expect(items).toHaveLength(data.verdict?.breaches.length ?? -1)
+    expect(lists[0]).not.toContain('Image:')
+    expect(lists[0]).not.toContain('Registry:')
+    expect(html).toMatch(/<p><strong>Image:<\/strong>[\s\S]*<br>[\s\S]*Registry:/)
+  })
+
+  it('shows versions exactly as the package manager writes them', () => {
+    const versions = ['1:9.2p1-2+deb12u1', '252.12-1~deb12u1', '2:1.0~rc1-1', '1.2.13.dfsg-1']
+    const data = reportData(
+      versions.map((version, index) =>
+        finding({
+          id: `CVE-2024-${index}`,
+          installedVersion: version,
+          fixedInVersion: `${version}+b1`
+        })
+      )
+    )
+    const html = markdownIt.render(renderSummary(data))
+    const text = html.replace(/<[^>]*>/g, '')
+    const decoded = text.replace(/&#(\d+);/g, (_, code: string) =>
+      String.fromCodePoint(Number(code))
+    )
+    for (const version of versions) {
+      expect(decoded).toContain(version)
+      expect(decoded).toContain(`${version}+b1`)
+    }
+    expect(html).not.toContain('<del>')
+  })
+
+  it('keeps ids from wrapping with non-breaking hyphens, and links the id as written', () => {
+    const html = markdownIt.render(renderSummary(reportData([finding({ id: 'CVE-2024-12345' })])))
+    expect(html).toContain(
+      'href="https://nvd.nist.gov/vuln/detail/CVE-2024-12345">CVE\u20112024\u201112345</a>'
+    )
   })
 })

@@ -12,6 +12,7 @@ import {
   SEVERITIES,
   type Severity
 } from '../model/severity.js'
+import { COMMENT_MAX_ROWS } from '../report/limits.js'
 
 /** Every input name, typed once: action.yml and the README document the same list. */
 export const INPUT = {
@@ -35,6 +36,7 @@ export const INPUT = {
   dockerfile: 'dockerfile',
   comment: 'comment',
   commentKey: 'comment-key',
+  commentMaxRows: 'comment-max-rows',
   prNumber: 'pr-number',
   githubToken: 'github-token',
   images: 'images',
@@ -83,6 +85,8 @@ export interface Config {
   dockerfile: string
   comment: CommentMode
   commentKey?: string
+  /** Rows the PR comment's "What fails the check" and "How to fix" list at most. */
+  commentMaxRows: number
   prNumber?: number
   githubToken?: string
 }
@@ -374,6 +378,7 @@ export function readConfig(read: InputReader, env: Record<string, string | undef
       COMMENT_KEY_PATTERN,
       'a key of at most 100 characters on one line'
     ),
+    commentMaxRows: positiveInteger(read, INPUT.commentMaxRows, COMMENT_MAX_ROWS, 100),
     prNumber: prNumber(read),
     githubToken: optional(read, INPUT.githubToken)
   }

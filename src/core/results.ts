@@ -117,6 +117,10 @@ export interface RunResult {
   actionVersion: string
   /** Link to this run's job summary (for the PR comment's "full list" pointer), when known. */
   runUrl?: string
+  /** The commit the run checked (GITHUB_SHA), for the PR comment's footer. */
+  commit?: string
+  /** When the run rendered its reports, for the PR comment's footer. */
+  updatedAt?: Date
 }
 
 /** One image as a renderer shows it; `imageReport` builds it from a run's result. */

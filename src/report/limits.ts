@@ -8,3 +8,18 @@ export const COMMENT_MARKER_BUDGET = 1_000
 
 /** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
+
+/**
+ * What the job summary aims to stay under: runners have been seen to drop summaries near 1 MiB
+ * without an error, so the renderer keeps well clear of `SUMMARY_LIMIT_BYTES`.
+ */
+export const SUMMARY_TARGET_BYTES = 900 * 1024
+
+/**
+ * Finding rows the job summary lists at most, over all severities of one image: more than a
+ * person reads, well under the byte limit. The rest are counted, and the JSON report has them all.
+ */
+export const SUMMARY_MAX_ROWS = 1_000
+
+/** Rows the PR comment's "What fails the check" and "How to fix" list by default (`comment-max-rows`). */
+export const COMMENT_MAX_ROWS = 10

@@ -119,3 +119,14 @@ export function renderCode(text: string, title?: string): string {
   const titleAttribute = title === undefined ? '' : ` title="${escapeText(title)}"`
   return `<code${titleAttribute}>${escapeWith(CHARACTER_REFERENCES, text, Number.POSITIVE_INFINITY)}</code>`
 }
+
+/** U+2011, a hyphen browsers do not break a line at. */
+const NON_BREAKING_HYPHEN = '\u2011'
+
+/**
+ * A vulnerability id (`CVE-2024-12345`, `GHSA-xxxx-…`) linked like `renderLink`, with its hyphens
+ * non-breaking so a narrow table column never wraps it; the link keeps the id as the scan wrote it.
+ */
+export function renderId(id: string, link: string | undefined, maxChars?: number): string {
+  return renderLink(id.replace(/-/g, NON_BREAKING_HYPHEN), link, maxChars)
+}

@@ -1,8 +1,15 @@
 import { type Finding, compareFindings } from '../model/findings.js'
 import { shortDigest } from '../model/image.js'
-import { escapeText, renderCode, renderLink } from './markdown.js'
+import { escapeText, renderCode, renderId } from './markdown.js'
+import { oneLine } from '../model/text.js'
 import { describeBreach, limitFor, plural } from '../policy/policy.js'
-import { COMMENT_BODY_LIMIT, COMMENT_MARKER_BUDGET, SUMMARY_LIMIT_BYTES } from './limits.js'
+import { SUMMARY_MAX_ROWS, SUMMARY_TARGET_BYTES } from './limits.js'
+import {
+  type CommentOptions,
+  noVerdictFailsFor,
+  renderComment,
+  renderRunComment
+} from './comment.js'
 import {
   type IgnoreRule,
   type ImageResult,
@@ -27,7 +34,22 @@ const ALWAYS_VISIBLE: readonly Severity[] = ['CRITICAL', 'HIGH']
 const PROBLEM_CHARS = 1_000
 const BLOCK_SEPARATOR = '\n\n'
 
-/** What differs between the job summary and the PR comment. */
+export { type CommentOptions, renderComment, renderRunComment }
+
+/** Options of the job summary. */
+export interface SummaryOptions {
+  /** Bytes the summary stays under; default `SUMMARY_TARGET_BYTES` (900 KiB). */
+  limitBytes?: number
+  /** Finding rows listed at most, over the whole run; default `SUMMARY_MAX_ROWS`. */
+  maxRows?: number
+  /**
+   * Whether an image without a verdict fails the step: true (the default) unless `scan-failure`
+   * is `warn`. Even then a timeout or an error fails it (see `isSoftenable`), and is marked so.
+   */
+  noVerdictFails?: boolean
+}
+
+/** How the job summary renders: its room in bytes, its row cap and where the full list is. */
 interface Target {
   /** Room for the whole report, in the unit `measure` counts. */
   limit: number
@@ -36,6 +58,9 @@ interface Target {
   fieldChars: number
   /** Where readers find the findings this report had no room for. */
   fullListPointer: string
+  /** Finding rows listed at most. */
+  maxRows: number
+  noVerdictFails: boolean
 }
 
 /** Room left in the report; every part is charged before it is added, so nothing is cut later. */
@@ -87,13 +112,17 @@ function cliCommand(data: ReportData): string {
 function renderVerdict(data: ReportData, target: Target): string {
   const { verdict, scan } = data
   if (!verdict) {
-    const description = scan.description
-      ? ` (AWS: ${escapeText(scan.description, target.fieldChars)})`
-      : ''
+    // The problem text of a scan that ended already quotes AWS's description: say it once.
+    const quoted = !!scan.description && !!data.problem?.includes(oneLine(scan.description))
+    const description =
+      scan.description && !quoted
+        ? ` (AWS: ${escapeText(scan.description, target.fieldChars)})`
+        : ''
     const problem = data.problem
       ? `${BLOCK_SEPARATOR}${escapeText(data.problem, PROBLEM_CHARS)}`
       : ''
-    return `## ⚠️ No verdict for ${imageName(data)}${BLOCK_SEPARATOR}ECR scan status: **${escapeText(scan.status)}**${description}${problem}`
+    const mark = target.noVerdictFails ? '❌' : '⚠️'
+    return `## ${mark} No verdict for ${imageName(data)}${BLOCK_SEPARATOR}ECR scan status: **${escapeText(scan.status)}**${description}${problem}`
   }
   if (verdict.passed) return `## ✅ Passed: ${imageName(data)} breaks no severity threshold`
   const reasons = verdict.breaches.map(breach => `- ${describeBreach(breach)}`).join('\n')
@@ -110,12 +139,13 @@ function renderImage(data: ReportData): string {
       ? `vulnerability database from ${isoTime(scan.vulnerabilitySourceUpdatedAt)}`
       : undefined
   ].filter(part => part !== undefined)
+  // One paragraph with hard line breaks, not a list: a list here would merge with the breach list.
   return [
-    `- **Image:** ${renderCode(image.repository)}${tag}, digest ${renderCode(shortDigest(image.digest), image.digest)}`,
-    `- **Registry:** ${account}, region ${escapeText(image.region)}`,
-    `- **Scan:** ${scan.type}, status ${escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`,
+    `**Image:** ${renderCode(image.repository)}${tag}, digest ${renderCode(shortDigest(image.digest), image.digest)}`,
+    `**Registry:** ${account}, region ${escapeText(image.region)}`,
+    `**Scan:** ${scan.type}, status ${escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`,
     ...renderPlatforms(data.platforms)
-  ].join('\n')
+  ].join('<br>\n')
 }
 
 /** Each platform of an index with its status and its own counts, before the merge. */
@@ -124,7 +154,7 @@ function renderPlatforms(platforms: readonly PlatformScan[]): string[] {
     .filter(platform => platform.platform)
     .map(platform => {
       const counts = platform.counts ? `: ${severityTally(platform.counts) || 'no findings'}` : ''
-      return `- **Platform ${escapeText(platform.platform ?? '')}:** ${renderCode(shortDigest(platform.digest), platform.digest)}, status ${escapeText(platform.scan.status)}${counts}`
+      return `**Platform ${escapeText(platform.platform ?? '')}:** ${renderCode(shortDigest(platform.digest), platform.digest)}, status ${escapeText(platform.scan.status)}${counts}`
     })
 }
 
@@ -181,7 +211,7 @@ function* triageLines(data: ReportData, fieldChars: number): Generator<string> {
   for (const { finding, rule } of triage.ignored) {
     const where = finding.packageName ? ` in ${escapeText(finding.packageName, fieldChars)}` : ''
     const expiry = rule.expires ? `, until ${escapeText(rule.expires)}` : ''
-    yield `- Ignored ${finding.severity} ${renderLink(finding.id, finding.link, fieldChars)}${where}: ${escapeText(rule.reason, fieldChars)} (${escapeText(rule.origin)}${expiry})`
+    yield `- Ignored ${finding.severity} ${renderId(finding.id, finding.link, fieldChars)}${where}: ${escapeText(rule.reason, fieldChars)} (${escapeText(rule.origin)}${expiry})`
   }
 }
 
@@ -194,7 +224,12 @@ function triageEntryCount({ triage }: ReportData): number {
   )
 }
 
-function renderTriage(data: ReportData, budget: Budget, fieldChars: number): string {
+function renderTriage(
+  data: ReportData,
+  budget: Budget,
+  fieldChars: number,
+  maxLines: number
+): string {
   const entryCount = triageEntryCount(data)
   const heading = `### Ignored and filtered${BLOCK_SEPARATOR}The policy judged ${data.triage.counted.length} of ${plural(data.findings.length, 'finding')}.${BLOCK_SEPARATOR}`
   const moreLine = (count: number) => `\n- …and ${count} more, not listed.`
@@ -202,6 +237,7 @@ function renderTriage(data: ReportData, budget: Budget, fieldChars: number): str
   const lines: string[] = []
   // An entry too long for the room left is skipped, not a reason to stop listing shorter ones.
   for (const line of triageLines(data, fieldChars)) {
+    if (lines.length >= maxLines) break
     if (budget.take(`\n${line}`)) lines.push(line)
   }
   const more = lines.length < entryCount ? moreLine(entryCount - lines.length) : ''
@@ -224,7 +260,7 @@ const COLUMNS: Column[] = [
   {
     header: 'ID',
     hasValue: () => true,
-    cell: (finding, fieldChars) => renderLink(finding.id, finding.link, fieldChars)
+    cell: (finding, fieldChars) => renderId(finding.id, finding.link, fieldChars)
   },
   {
     header: 'Package',
@@ -289,11 +325,11 @@ function groupBySeverity(
 ): [Severity, Finding[]][] {
   const groups = new Map<Severity, Finding[]>(SEVERITIES.map(severity => [severity, []]))
   for (const finding of findings) groups.get(finding.severity)?.push(finding)
-  const newFirst = (a: Finding, b: Finding) =>
-    baseline
-      ? Number(changeOf(baseline, a) === 'unchanged') -
-        Number(changeOf(baseline, b) === 'unchanged')
-      : 0
+  // Looked up once per finding, not once per comparison: 50,000 findings sort in milliseconds.
+  const unchanged = new Set(
+    baseline ? findings.filter(finding => changeOf(baseline, finding) === 'unchanged') : []
+  )
+  const newFirst = (a: Finding, b: Finding) => Number(unchanged.has(a)) - Number(unchanged.has(b))
   return [...groups]
     .filter(([, group]) => group.length > 0)
     .map(([severity, group]) => [
@@ -335,8 +371,12 @@ interface Listing {
   listed: SeverityCounts
 }
 
-/** Rows go in most severe first until the budget runs out, so a cut list is always a prefix. */
-function renderFindings(data: ReportData, budget: Budget, fieldChars: number): Listing {
+/**
+ * Rows go in most severe first until the budget or the row cap runs out, so a cut list is always
+ * a prefix; a cut group says how many of its findings it shows.
+ */
+function renderFindings(data: ReportData, budget: Budget, target: Target): Listing {
+  const { fieldChars } = target
   const listed = emptyCounts()
   const heading = `### Findings (${data.findings.length})`
   budget.spend(heading + BLOCK_SEPARATOR)
@@ -353,23 +393,32 @@ function renderFindings(data: ReportData, budget: Budget, fieldChars: number): L
   )
   const tableHeader = `| ${columns.map(column => column.header).join(' | ')} |\n|${columns.map(column => (column.numeric ? '---:' : '---')).join('|')}|`
   const blocks = [heading]
+  let rowsLeft = target.maxRows
   for (const [severity, group] of groupBySeverity(data.findings, baseline)) {
     const visible = ALWAYS_VISIBLE.includes(severity) || blocks.length === 1
-    const title = `${severity} (${group.length})`
-    const opening = visible
-      ? `#### ${title}${BLOCK_SEPARATOR}${tableHeader}`
-      : `<details><summary><b>${title}</b></summary>${BLOCK_SEPARATOR}${tableHeader}`
+    // Charged at its longest form, "(N of N shown)", before the rows are known.
+    const title = (shown: number) =>
+      shown < group.length
+        ? `${severity} (${shown} of ${group.length} shown)`
+        : `${severity} (${group.length})`
+    const opening = (shown: number) =>
+      visible
+        ? `#### ${title(shown)}${BLOCK_SEPARATOR}${tableHeader}`
+        : `<details><summary><b>${title(shown)}</b></summary>${BLOCK_SEPARATOR}${tableHeader}`
     const closing = visible ? '' : `${BLOCK_SEPARATOR}</details>`
     const rows: string[] = []
     for (const finding of group) {
+      if (rows.length >= rowsLeft) break
       const row = `\n| ${columns.map(column => column.cell(finding, fieldChars)).join(' | ')} |`
-      const cost = rows.length === 0 ? opening + row + closing + BLOCK_SEPARATOR : row
+      const cost =
+        rows.length === 0 ? opening(group.length - 1) + row + closing + BLOCK_SEPARATOR : row
       if (!budget.take(cost)) break
       rows.push(row)
     }
     if (rows.length === 0) break
+    rowsLeft -= rows.length
     listed[severity] = rows.length
-    blocks.push(`${opening}${rows.join('')}${closing}`)
+    blocks.push(`${opening(rows.length)}${rows.join('')}${closing}`)
     if (rows.length < group.length) break
   }
   return { blocks, listed }
@@ -379,7 +428,7 @@ function renderNotListed(data: ReportData, notListed: SeverityCounts, target: Ta
   const breakdown = SEVERITIES.filter(severity => notListed[severity] > 0)
     .map(severity => `${notListed[severity]} ${severity}`)
     .join(', ')
-  return `**${sumOf(notListed)} of ${plural(data.findings.length, 'finding')} not listed** (${breakdown}) to stay within GitHub's size limit; every count above is exact. ${target.fullListPointer}`
+  return `**${sumOf(notListed)} of ${plural(data.findings.length, 'finding')} not listed** (${breakdown}): the summary lists at most ${target.maxRows.toLocaleString('en-US')} rows and stays well under GitHub's size limit; every count above is exact. ${target.fullListPointer}`
 }
 
 function renderFooter(data: ReportData): string {
@@ -405,91 +454,111 @@ function renderReport(data: ReportData, target: Target): string {
   if (triageEntryCount(data) > 0) {
     // At most a quarter of the room, so thousands of ignored findings cannot crowd out those judged.
     const triageBudget = new Budget(Math.floor(budget.remaining / 4), target.measure)
-    const triage = renderTriage(data, triageBudget, target.fieldChars)
+    const triage = renderTriage(data, triageBudget, target.fieldChars, target.maxRows)
     budget.spend(triage + BLOCK_SEPARATOR)
     head.push(triage)
   }
-  const { blocks, listed } = renderFindings(data, budget, target.fieldChars)
+  const { blocks, listed } = renderFindings(data, budget, target)
   const notListed = emptyCounts()
   for (const severity of SEVERITIES) notListed[severity] = found[severity] - listed[severity]
   const tail = sumOf(notListed) > 0 ? [renderNotListed(data, notListed, target)] : []
   return `${[...head, ...blocks, ...tail, footer].join(BLOCK_SEPARATOR)}\n`
 }
 
-export function renderSummary(data: ReportData, options: { limitBytes?: number } = {}): string {
+export function renderSummary(data: ReportData, options: SummaryOptions = {}): string {
   return renderReport(data, {
-    limit: options.limitBytes ?? SUMMARY_LIMIT_BYTES,
+    limit: options.limitBytes ?? SUMMARY_TARGET_BYTES,
     measure: text => Buffer.byteLength(text, 'utf8'),
     fieldChars: 300,
     fullListPointer:
-      'The full list is in the JSON report (the `json-report` output; keep it with actions/upload-artifact), or run the AWS CLI command below.'
+      'The full list is in the JSON report (the `json-report` output; keep it with actions/upload-artifact), or run the AWS CLI command below.',
+    maxRows: Math.max(1, options.maxRows ?? SUMMARY_MAX_ROWS),
+    noVerdictFails: options.noVerdictFails ?? true
   })
 }
 
-export function renderComment(
+function overviewRow(
   data: ReportData,
-  options: { limitChars?: number; reservedChars?: number } = {}
+  result: ImageResult,
+  noVerdictFails: boolean,
+  baselineColumn: boolean
 ): string {
-  return renderReport(data, {
-    limit:
-      (options.limitChars ?? COMMENT_BODY_LIMIT) - (options.reservedChars ?? COMMENT_MARKER_BUDGET),
-    // UTF-16 units: never fewer than the characters GitHub counts, so the limit holds.
-    measure: text => text.length,
-    fieldChars: 120,
-    fullListPointer: `The full list is in this run's ${renderLink('job summary', data.runUrl)}.`
-  })
-}
-
-function overviewRow(result: ImageResult): string {
   const verdict =
-    result.kind === 'judged' ? (result.verdict.passed ? '✅ passed' : '❌ failed') : '⚠️ no verdict'
+    result.kind === 'judged'
+      ? result.verdict.passed
+        ? '✅ passed'
+        : '❌ failed'
+      : `${noVerdictFailsFor(result, noVerdictFails) ? '❌' : '⚠️'} no verdict`
   const platforms = result.platforms.map(platform => platform.platform).filter(Boolean)
   const counts = result.kind === 'judged' ? severityTally(result.counts) || 'none' : '—'
-  return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? escapeText(platforms.join(', ')) : '—'} | ${escapeText(result.scan.status)} | ${counts} | ${verdict} |`
+  const change = baselineColumn ? ` ${data.baseline ? `${data.baseline.newCount} new` : '—'} |` : ''
+  return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? escapeText(platforms.join(', ')) : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`
 }
 
 /** Several images: one row each, so the reader sees which failed before the details. */
-function renderOverview(run: RunResult): string {
+function renderOverview(run: RunResult, reports: ReportData[], noVerdictFails: boolean): string {
   const failed = run.images.filter(image => image.kind !== 'judged' || !image.verdict.passed)
   const headline =
     failed.length === 0
       ? `## ✅ Passed: ${run.images.length} images break no severity threshold`
       : `## ❌ ${failed.length} of ${run.images.length} images failed or have no verdict`
+  const baselineColumn = reports.some(data => data.baseline)
   return [
     headline,
     [
-      '| Image | Platforms | Scan status | Findings | Verdict |',
-      '| --- | --- | --- | --- | --- |',
-      ...run.images.map(overviewRow)
+      `| Image | Platforms | Scan status | Findings |${baselineColumn ? ' Baseline |' : ''} Verdict |`,
+      `| --- | --- | --- | --- |${baselineColumn ? ' --- |' : ''} --- |`,
+      ...run.images.map((image, index) =>
+        overviewRow(
+          reports[index] ?? imageReport(run, image),
+          image,
+          noVerdictFails,
+          baselineColumn
+        )
+      )
     ].join('\n')
   ].join(BLOCK_SEPARATOR)
 }
 
-/** The report of a whole run: one image as before; several as an overview, then each image. */
-function renderRun(
-  run: RunResult,
-  limit: number,
-  render: (data: ReportData, limit: number) => string
-) {
-  if (run.images.length === 1) return render(imageReport(run, run.images[0] as ImageResult), limit)
-  const overview = `${renderOverview(run)}${BLOCK_SEPARATOR}`
-  const share = Math.floor((limit - overview.length * 4) / run.images.length)
-  return overview + run.images.map(image => render(imageReport(run, image), share)).join('\n')
+/** The report data of one image of a run, with its baseline diff. */
+function reportOf(run: RunResult, image: ImageResult): ReportData {
+  const data = imageReport(run, image)
+  return image.kind === 'judged' && image.baseline && !data.baseline
+    ? { ...data, baseline: image.baseline }
+    : data
 }
 
-export function renderRunSummary(run: RunResult, options: { limitBytes?: number } = {}): string {
-  return renderRun(run, options.limitBytes ?? SUMMARY_LIMIT_BYTES, (data, limitBytes) =>
-    renderSummary(data, { limitBytes })
-  )
-}
-
-export function renderRunComment(
-  run: RunResult,
-  options: { limitChars?: number; reservedChars?: number } = {}
-): string {
-  const limit =
-    (options.limitChars ?? COMMENT_BODY_LIMIT) - (options.reservedChars ?? COMMENT_MARKER_BUDGET)
-  return renderRun(run, limit, (data, limitChars) =>
-    renderComment(data, { limitChars, reservedChars: 0 })
+/**
+ * The job summary of a whole run: one image as before; several as an overview, then each image,
+ * sharing the byte budget and the row cap.
+ */
+export function renderRunSummary(run: RunResult, options: SummaryOptions = {}): string {
+  const limit = options.limitBytes ?? SUMMARY_TARGET_BYTES
+  const maxRows = Math.max(1, options.maxRows ?? SUMMARY_MAX_ROWS)
+  const noVerdictFails = options.noVerdictFails ?? true
+  const reports = run.images.map(image => reportOf(run, image))
+  if (reports.length === 1 && reports[0]) {
+    const [image] = run.images as [ImageResult]
+    return renderSummary(reports[0], {
+      limitBytes: limit,
+      maxRows,
+      noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+    })
+  }
+  const overview = `${renderOverview(run, reports, noVerdictFails)}${BLOCK_SEPARATOR}`
+  const count = Math.max(1, reports.length)
+  const share = Math.floor((limit - Buffer.byteLength(overview, 'utf8') * 4) / count)
+  const rowShare = Math.max(1, Math.floor(maxRows / count))
+  return (
+    overview +
+    reports
+      .map((data, index) =>
+        renderSummary(data, {
+          limitBytes: share,
+          maxRows: rowShare,
+          noVerdictFails: noVerdictFailsFor(run.images[index] as ImageResult, noVerdictFails)
+        })
+      )
+      .join('\n')
   )
 }

@@ -1,0 +1,528 @@
+/**
+ * The PR comment: a digest of the run, a few thousand characters, that says what fails the check
+ * and how to fix it. The job summary (report.ts) stays the complete report; the comment links to it.
+ */
+import { type Finding, compareFindings, compareText } from '../model/findings.js'
+import { type ImageRef, shortDigest } from '../model/image.js'
+import { type Breach, type Thresholds, limitFor, plural } from '../policy/policy.js'
+import { type BaselineDiff, changeOf } from '../policy/baseline.js'
+import {
+  type ImageResult,
+  type ReportData,
+  type RunResult,
+  type Triage,
+  imageReport,
+  isSoftenable
+} from '../core/results.js'
+import {
+  SEVERITIES,
+  type Severity,
+  type SeverityCounts,
+  countBySeverity,
+  severityRank
+} from '../model/severity.js'
+import { escapeText, renderCode, renderId, renderLink } from './markdown.js'
+import { COMMENT_BODY_LIMIT, COMMENT_MARKER_BUDGET, COMMENT_MAX_ROWS } from './limits.js'
+import { highestVersion } from './versions.js'
+
+export interface CommentOptions {
+  /** GitHub's limit for a comment body; default `COMMENT_BODY_LIMIT`. */
+  limitChars?: number
+  /** Characters left for the hidden marker line; default `COMMENT_MARKER_BUDGET`. */
+  reservedChars?: number
+  /** Rows "What fails the check", "How to fix" and the ignored list show at most; default 10. */
+  maxRows?: number
+  /**
+   * Whether an image without a verdict fails the step: true (the default) unless `scan-failure`
+   * is `warn`. Even then a timeout or an error fails it (see `isSoftenable`), and is marked so.
+   */
+  noVerdictFails?: boolean
+}
+
+/** Whether this image's missing verdict fails the step, given the `noVerdictFails` option. */
+export function noVerdictFailsFor(image: ImageResult, noVerdictFails: boolean): boolean {
+  return image.kind !== 'unjudged' || noVerdictFails || !isSoftenable(image.problem)
+}
+
+/** What the footer says about the run; all optional but the version. */
+export interface RunFacts {
+  actionVersion: string
+  runUrl?: string
+  commit?: string
+  updatedAt?: Date
+}
+
+const BLOCK = '\n\n'
+/** Free text in the comment (package names, reasons) is cut at this many characters. */
+const FIELD_CHARS = 120
+/** AWS's and our own problem text is quoted up to this many characters. */
+const PROBLEM_CHARS = 1_000
+/** The image in a headline: short enough that `## ❌ Failed: ` and it fit a line on a phone. */
+const HEADLINE_NAME_CHARS = 36
+const HEADLINE_TAG_CHARS = 16
+
+/** Keeps the start and the end, which tell tags apart (`pr-1234-3f9a2c1`), with "…" between. */
+export function shortenMiddle(text: string, maxChars: number): string {
+  const points = Array.from(text)
+  if (points.length <= maxChars) return text
+  const tail = Math.floor((maxChars - 1) / 2)
+  const head = maxChars - 1 - tail
+  return `${points.slice(0, head).join('')}…${points.slice(points.length - tail).join('')}`
+}
+
+/** `api:v1.2.3` or `api@sha256:0123456789ab`, short; the full reference is the hover title. */
+export function headlineName(image: ImageRef, reference: string): string {
+  const suffix = image.tag
+    ? `:${shortenMiddle(image.tag, HEADLINE_TAG_CHARS)}`
+    : image.digest
+      ? `@${shortDigest(image.digest)}`
+      : ''
+  const room = Math.max(8, HEADLINE_NAME_CHARS - Array.from(suffix).length)
+  const segments = image.repository.split('/')
+  const last = segments[segments.length - 1] ?? image.repository
+  const repository =
+    image.repository.length <= room
+      ? image.repository
+      : segments.length > 1 && last.length + 2 <= room
+        ? `…/${last}`
+        : shortenMiddle(image.repository, room)
+  const full = image.digest
+    ? `${image.repository}${image.tag ? `:${image.tag}` : ''}@${image.digest}`
+    : reference
+  return renderCode(`${repository}${suffix}`, full)
+}
+
+/** Severities whose count broke a threshold; the exploit rule is not a severity and is separate. */
+export function breachedSeverities(
+  breaches: readonly Breach[],
+  judged: SeverityCounts
+): Set<Severity> {
+  const breached = new Set<Severity>()
+  for (const breach of breaches) {
+    if (breach.rule === 'max-count') breached.add(breach.severity)
+    if (breach.rule === 'fail-on') {
+      for (const severity of SEVERITIES) {
+        if (
+          severityRank(severity) >= severityRank(breach.severity) &&
+          !breach.exempt.includes(severity) &&
+          judged[severity] > 0
+        )
+          breached.add(severity)
+      }
+    }
+  }
+  return breached
+}
+
+/** The rule for one severity in words: "any fails", "max 5" or "not gated". */
+export function thresholdWords(severity: Severity, thresholds: Thresholds): string {
+  const limit = limitFor(severity, thresholds)
+  if (limit === undefined) return 'not gated'
+  return limit === 0 ? 'any fails' : `max ${limit}`
+}
+
+function severityTally(counts: SeverityCounts): string {
+  return SEVERITIES.filter(severity => counts[severity] > 0)
+    .map(severity => `${counts[severity]} ${severity}`)
+    .join(', ')
+}
+
+/** One line with every severity, its count, its rule in words and ❌ where the rule broke. */
+function renderCountsLine(data: ReportData): string {
+  const judged = data.verdict?.counts ?? data.counts
+  const breaches = data.verdict?.breaches ?? []
+  const breached = breachedSeverities(breaches, judged)
+  const parts = SEVERITIES.map(severity => {
+    const found = data.counts[severity]
+    const judgedNote = judged[severity] !== found ? `, ${judged[severity]} judged` : ''
+    const text = `${severity} ${found}${judgedNote} (${thresholdWords(severity, data.thresholds)})`
+    return breached.has(severity) ? `❌ **${text}**` : text
+  })
+  if (data.thresholds.failOnExploit) {
+    const exploit = breaches.find(breach => breach.rule === 'exploit')
+    const count = exploit?.count ?? 0
+    const text = `known exploit ${count} (any fails)`
+    parts.push(exploit ? `❌ **${text}**` : text)
+  }
+  return parts.join(' · ')
+}
+
+function renderBaselineLine(baseline: BaselineDiff): string {
+  return `**${baseline.newCount} new**, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged against ${renderCode(shortenMiddle(baseline.reference, 40), baseline.reference)} (${renderCode(shortDigest(baseline.digest), baseline.digest)})`
+}
+
+/** The counted findings the verdict stands on: those at a broken severity, and known exploits. */
+export function failingFindings(data: ReportData): Finding[] {
+  const verdict = data.verdict
+  if (!verdict || verdict.passed) return []
+  const breached = breachedSeverities(verdict.breaches, verdict.counts)
+  const exploit = verdict.breaches.some(breach => breach.rule === 'exploit')
+  return data.triage.counted.filter(
+    finding => breached.has(finding.severity) || (exploit && finding.exploitAvailable === 'YES')
+  )
+}
+
+const hasFix = (finding: Finding) =>
+  finding.fixAvailable === 'YES' || finding.fixAvailable === 'PARTIAL' || !!finding.fixedInVersion
+
+/**
+ * New first, then known exploit, then fix available, then CVSS (highest first), then as reports
+ * list; newness is looked up once per finding, not once per comparison.
+ */
+export function sortFailing(findings: readonly Finding[], baseline?: BaselineDiff): Finding[] {
+  const fresh = new Set(
+    baseline ? findings.filter(finding => changeOf(baseline, finding) === 'new') : []
+  )
+  return [...findings].sort(
+    (a, b) =>
+      Number(fresh.has(b)) - Number(fresh.has(a)) ||
+      Number(b.exploitAvailable === 'YES') - Number(a.exploitAvailable === 'YES') ||
+      Number(hasFix(b)) - Number(hasFix(a)) ||
+      (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
+      compareFindings(a, b)
+  )
+}
+
+function orDash(value: string | undefined): string {
+  return value ? escapeText(value, FIELD_CHARS) : '—'
+}
+
+function fullListLink(runUrl: string | undefined): string {
+  return renderLink('job summary', runUrl)
+}
+
+function renderFailing(
+  data: ReportData,
+  failing: readonly Finding[],
+  maxRows: number,
+  runUrl?: string
+): string | undefined {
+  if (failing.length === 0) return undefined
+  const baseline = data.baseline
+  const shown = sortFailing(failing, baseline).slice(0, maxRows)
+  const notes = (finding: Finding) =>
+    [
+      baseline && changeOf(baseline, finding) === 'new' ? '**new**' : undefined,
+      finding.exploitAvailable === 'YES' ? 'known exploit' : undefined
+    ]
+      .filter(note => note !== undefined)
+      .join(', ') || '—'
+  const rows = shown.map(
+    finding =>
+      `| ${renderId(finding.id, finding.link, FIELD_CHARS)} | ${finding.severity} | ${orDash(finding.packageName)} | ${orDash(finding.installedVersion)} | ${orDash(finding.fixedInVersion)} | ${finding.cvssScore?.toFixed(1) ?? '—'} | ${notes(finding)} |`
+  )
+  const table = [
+    '| ID | Severity | Package | Installed | Fixed in | CVSS | Notes |',
+    '|---|---|---|---|---|---:|---|',
+    ...rows
+  ].join('\n')
+  const count =
+    shown.length < failing.length
+      ? `${shown.length} of ${failing.length} shown, new first, then known exploits, then fixable, then by CVSS. The rest are in this run's ${fullListLink(runUrl)}.`
+      : `${plural(failing.length, 'finding')}, new first, then known exploits, then fixable, then by CVSS.`
+  return [`#### What fails the check`, count, table].join(BLOCK)
+}
+
+interface FixGroup {
+  packageName: string
+  versions: Set<string>
+  findings: Finding[]
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map(part => part.trim())
+    .filter(part => part !== '')
+}
+
+/**
+ * Failing findings with a fixed-in version, by package: the highest version a package must reach
+ * fixes every finding of its group. A finding in several packages pairs names with versions when
+ * the scan gave as many of each; otherwise it counts under every name with all the versions.
+ */
+export function fixGroups(findings: readonly Finding[]): {
+  groups: FixGroup[]
+  unfixed: Finding[]
+} {
+  const groups = new Map<string, FixGroup>()
+  const unfixed: Finding[] = []
+  for (const finding of findings) {
+    const versions = splitList(finding.fixedInVersion)
+    const names = splitList(finding.packageName)
+    if (versions.length === 0) {
+      unfixed.push(finding)
+      continue
+    }
+    const pairs: [string, string[]][] =
+      names.length === versions.length && names.length > 1
+        ? names.map((name, index) => [name, [versions[index] ?? '']])
+        : (names.length > 0 ? names : ['(unnamed package)']).map(name => [name, versions])
+    for (const [name, fixed] of pairs) {
+      const group = groups.get(name) ?? { packageName: name, versions: new Set(), findings: [] }
+      for (const version of fixed) group.versions.add(version)
+      group.findings.push(finding)
+      groups.set(name, group)
+    }
+  }
+  const worstRank = new Map(
+    [...groups.values()].map(group => [
+      group,
+      group.findings.reduce((worst, finding) => Math.max(worst, severityRank(finding.severity)), 0)
+    ])
+  )
+  const worst = (group: FixGroup) => worstRank.get(group) ?? 0
+  const ordered = [...groups.values()].sort(
+    (a, b) =>
+      worst(b) - worst(a) ||
+      b.findings.length - a.findings.length ||
+      compareText(a.packageName, b.packageName)
+  )
+  return { groups: ordered, unfixed }
+}
+
+function renderFixes(
+  failing: readonly Finding[],
+  maxRows: number,
+  runUrl?: string
+): string | undefined {
+  if (failing.length === 0) return undefined
+  const { groups, unfixed } = fixGroups(failing)
+  const lines = groups.slice(0, maxRows).map(group => {
+    const version = highestVersion(group.versions) ?? ''
+    const others =
+      group.versions.size > 1
+        ? ` (the highest of ${group.versions.size} fixed-in versions the scan gives)`
+        : ''
+    return `- Upgrade **${escapeText(group.packageName, FIELD_CHARS)}** to ${renderCode(version)}: fixes ${plural(group.findings.length, 'finding')}, ${severityTally(countBySeverity(group.findings))}${others}.`
+  })
+  if (groups.length > maxRows) {
+    lines.push(
+      `- …and ${plural(groups.length - maxRows, 'more package')}, in this run's ${fullListLink(runUrl)}.`
+    )
+  }
+  if (unfixed.length > 0) {
+    lines.push(
+      `- No fixed version known yet for ${plural(unfixed.length, 'finding')} (${severityTally(countBySeverity(unfixed))}).`
+    )
+  }
+  return [`#### How to fix`, lines.join('\n')].join(BLOCK)
+}
+
+/** Ignored findings, filters, expired and stale rules, folded: they explain, they do not fail. */
+function renderSetAside(triage: Triage, maxRows: number, runUrl?: string): string | undefined {
+  const setAside = triage.filters.reduce((total, filter) => total + filter.setAside, 0)
+  const summary = [
+    triage.ignored.length > 0 ? `${triage.ignored.length} ignored` : undefined,
+    setAside > 0 ? `${setAside} set aside by filters` : undefined,
+    triage.expiredRules.length > 0 ? plural(triage.expiredRules.length, 'expired rule') : undefined,
+    triage.staleRules.length > 0 ? plural(triage.staleRules.length, 'stale rule') : undefined
+  ].filter(part => part !== undefined)
+  if (summary.length === 0) return undefined
+  const rule = (id: string, pkg: string | undefined, origin: string) =>
+    `${escapeText(id, FIELD_CHARS)}${pkg ? ` for ${escapeText(pkg, FIELD_CHARS)}` : ''} (${escapeText(origin, FIELD_CHARS)})`
+  const entries = [
+    ...triage.expiredRules.map(
+      expired =>
+        `- Expired rule ${rule(expired.id, expired.package, expired.origin)}${expired.expires ? `, after ${escapeText(expired.expires)}` : ''}: it ignores nothing now.`
+    ),
+    ...triage.staleRules.map(
+      stale =>
+        `- Stale rule ${rule(stale.id, stale.package, stale.origin)}: it matched no finding; remove it if the vulnerability is gone.`
+    ),
+    ...triage.filters
+      .filter(filter => filter.setAside > 0)
+      .map(
+        filter =>
+          `- Filter **${escapeText(filter.filter)}** set aside ${plural(filter.setAside, 'finding')}.`
+      ),
+    ...triage.ignored.map(
+      ({ finding, rule: by }) =>
+        `- Ignored ${finding.severity} ${renderId(finding.id, finding.link, FIELD_CHARS)}${finding.packageName ? ` in ${escapeText(finding.packageName, FIELD_CHARS)}` : ''}: ${escapeText(by.reason, FIELD_CHARS)} (${escapeText(by.origin, FIELD_CHARS)}${by.expires ? `, until ${escapeText(by.expires)}` : ''})`
+    )
+  ]
+  const shown = entries.slice(0, maxRows)
+  if (entries.length > shown.length) {
+    shown.push(
+      `- …${entries.length - shown.length} of ${entries.length} not shown here; all are in this run's ${fullListLink(runUrl)}.`
+    )
+  }
+  return `<details><summary>Ignored findings and ignore rules: ${summary.join(', ')}</summary>${BLOCK}${shown.join('\n')}${BLOCK}</details>`
+}
+
+/** Full values the headline shortened, folded. */
+function renderImageDetails(data: ReportData): string {
+  const { image, scan } = data
+  const lines = [
+    `Repository ${renderCode(image.repository)}`,
+    image.tag ? `tag ${renderCode(image.tag)}` : undefined,
+    image.digest ? `digest ${renderCode(image.digest)}` : undefined,
+    `${image.registryId ? `account ${escapeText(image.registryId)}, ` : ''}region ${escapeText(image.region || '—')}`,
+    `${scan.type} scan, status ${escapeText(scan.status)}`,
+    ...data.platforms
+      .filter(platform => platform.platform)
+      .map(
+        platform =>
+          `platform ${escapeText(platform.platform ?? '')} ${renderCode(shortDigest(platform.digest), platform.digest)} ${escapeText(platform.scan.status)}`
+      )
+  ].filter(line => line !== undefined)
+  return `<details><summary>Image details</summary>${BLOCK}${lines.join(' · ')}${BLOCK}</details>`
+}
+
+function verdictMark(data: ReportData, noVerdictFails: boolean): string {
+  if (!data.verdict) return noVerdictFails ? '❌' : '⚠️'
+  return data.verdict.passed ? '✅' : '❌'
+}
+
+function verdictWord(data: ReportData): string {
+  if (!data.verdict) return 'No verdict'
+  return data.verdict.passed ? 'Passed' : 'Failed'
+}
+
+/** One image: headline, then what the reader acts on; `level` is the headline's `#` count. */
+function renderImageSection(
+  data: ReportData,
+  reference: string,
+  level: number,
+  options: Required<Pick<CommentOptions, 'maxRows' | 'noVerdictFails'>>
+): string {
+  const headline = `${'#'.repeat(level)} ${verdictMark(data, options.noVerdictFails)} ${verdictWord(data)}: ${headlineName(data.image, reference)}`
+  if (!data.verdict) {
+    const problem = data.problem
+      ? escapeText(data.problem, PROBLEM_CHARS)
+      : `The scan ended with status ${escapeText(data.scan.status)}.`
+    return [headline, problem, renderImageDetails(data)].join(BLOCK)
+  }
+  const failing = failingFindings(data)
+  const blocks = [
+    headline,
+    ...(data.baseline ? [renderBaselineLine(data.baseline)] : []),
+    renderCountsLine(data),
+    renderFailing(data, failing, options.maxRows, data.runUrl),
+    renderFixes(failing, options.maxRows, data.runUrl),
+    renderSetAside(data.triage, options.maxRows, data.runUrl),
+    renderImageDetails(data)
+  ].filter(block => block !== undefined)
+  return blocks.join(BLOCK)
+}
+
+function isoMinute(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
+export function renderCommentFooter(facts: RunFacts): string {
+  const parts = [
+    facts.commit ? `commit ${renderCode(facts.commit.slice(0, 7), facts.commit)}` : undefined,
+    facts.runUrl ? `run: ${renderLink('job summary', facts.runUrl)}` : undefined,
+    facts.updatedAt ? `updated ${isoMinute(facts.updatedAt)}` : undefined,
+    `ecr-scan-findings ${escapeText(facts.actionVersion)}`
+  ].filter(part => part !== undefined)
+  return `<sub>${parts.join(' · ')}</sub>`
+}
+
+/** The report data of one image of a run, with its baseline diff. */
+function reportOf(run: RunResult, image: ImageResult): ReportData {
+  const data = imageReport(run, image)
+  return image.kind === 'judged' && image.baseline && !data.baseline
+    ? { ...data, baseline: image.baseline }
+    : data
+}
+
+function resolved(options: CommentOptions) {
+  return {
+    limit:
+      (options.limitChars ?? COMMENT_BODY_LIMIT) - (options.reservedChars ?? COMMENT_MARKER_BUDGET),
+    maxRows: Math.max(1, options.maxRows ?? COMMENT_MAX_ROWS),
+    noVerdictFails: options.noVerdictFails ?? true
+  }
+}
+
+/** Fits the blocks in the limit: the head and footer always, then whole sections while they fit. */
+function assemble(
+  head: string[],
+  sections: string[],
+  footer: string,
+  limit: number,
+  runUrl?: string
+): string {
+  const separatorCost = BLOCK.length
+  let used = [...head, footer].reduce((total, block) => total + block.length + separatorCost, 0)
+  const omittedNote = (count: number) =>
+    `${plural(count, 'more section')} did not fit in a comment: see this run's ${fullListLink(runUrl)}.`
+  used += omittedNote(sections.length).length + separatorCost
+  const kept: string[] = []
+  for (const section of sections) {
+    if (used + section.length + separatorCost > limit) break
+    kept.push(section)
+    used += section.length + separatorCost
+  }
+  const tail = kept.length < sections.length ? [omittedNote(sections.length - kept.length)] : []
+  const body = `${[...head, ...kept, ...tail, '---', footer].join(BLOCK)}\n`
+  // A section too big even alone (absurdly long text) is dropped above; the head is tiny and fixed.
+  return body.length <= limit ? body : `${[...head, footer].join(BLOCK)}\n`.slice(0, limit)
+}
+
+/** The comment for one image's report data. */
+export function renderComment(
+  data: ReportData,
+  options: CommentOptions & { facts?: Omit<RunFacts, 'actionVersion'> } = {}
+): string {
+  const { limit, maxRows, noVerdictFails } = resolved(options)
+  const facts: RunFacts = {
+    actionVersion: data.actionVersion,
+    runUrl: data.runUrl,
+    ...options.facts
+  }
+  const section = renderImageSection(data, data.image.repository, 2, { maxRows, noVerdictFails })
+  return assemble([], [section], renderCommentFooter(facts), limit, facts.runUrl)
+}
+
+function overviewRow(data: ReportData, reference: string, noVerdictFails: boolean): string {
+  const counts = data.verdict
+    ? severityTally(data.verdict.counts) || 'none judged'
+    : escapeText(data.scan.status)
+  const change = data.baseline ? ` | ${data.baseline.newCount} new` : ''
+  return `| ${verdictMark(data, noVerdictFails)} | ${headlineName(data.image, reference)} | ${verdictWord(data).toLowerCase()} | ${counts}${change} |`
+}
+
+/** The whole run's comment: one image as its section; several as one row each, then the failures. */
+export function renderRunComment(run: RunResult, options: CommentOptions = {}): string {
+  const { limit, maxRows, noVerdictFails } = resolved(options)
+  const facts: RunFacts = {
+    actionVersion: run.actionVersion,
+    runUrl: run.runUrl,
+    commit: run.commit,
+    updatedAt: run.updatedAt
+  }
+  const footer = renderCommentFooter(facts)
+  const reports = run.images.map(image => ({ image, data: reportOf(run, image) }))
+  if (reports.length === 1 && reports[0]) {
+    const { image, data } = reports[0]
+    const section = renderImageSection(data, image.reference, 2, {
+      maxRows,
+      noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+    })
+    return assemble([], [section], footer, limit, run.runUrl)
+  }
+  const failing = reports.filter(({ data }) => !data.verdict || !data.verdict.passed)
+  const headline =
+    failing.length === 0
+      ? `## ✅ ${plural(reports.length, 'image')} pass the check`
+      : `## ❌ ${failing.length} of ${plural(reports.length, 'image')} fail the check`
+  const anyBaseline = reports.some(({ data }) => data.baseline)
+  const table = [
+    `| | Image | Verdict | Judged findings |${anyBaseline ? ' Baseline |' : ''}`,
+    `|---|---|---|---|${anyBaseline ? '---|' : ''}`,
+    ...reports.map(({ image, data }) => {
+      const row = overviewRow(data, image.reference, noVerdictFailsFor(image, noVerdictFails))
+      return anyBaseline && !data.baseline ? `${row} — |` : row
+    })
+  ].join('\n')
+  const sections = failing.map(({ image, data }) =>
+    renderImageSection(data, image.reference, 3, {
+      maxRows,
+      noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+    })
+  )
+  return assemble([headline, table], sections, footer, limit, run.runUrl)
+}

@@ -1,0 +1,483 @@
+import MarkdownIt from 'markdown-it'
+import { performance } from 'node:perf_hooks'
+import { type Finding, normalizeEnhancedFinding } from '../src/model/findings.js'
+import { escapeText } from '../src/report/markdown.js'
+import { type Thresholds, evaluatePolicy } from '../src/policy/policy.js'
+import { triage } from '../src/policy/triage.js'
+import { diffBaseline } from '../src/policy/baseline.js'
+import { SEVERITIES, countBySeverity } from '../src/model/severity.js'
+import type {
+  IgnoreRule,
+  ImageResult,
+  JudgedImage,
+  RunResult,
+  UnjudgedImage
+} from '../src/core/results.js'
+import { COMMENT_BODY_LIMIT, COMMENT_MARKER_BUDGET } from '../src/report/limits.js'
+import { readConfig } from '../src/config/inputs.js'
+import { renderRunComment, renderRunSummary } from '../src/report/report.js'
+import { fixGroups, headlineName, shortenMiddle } from '../src/report/comment.js'
+import { compareVersions, highestVersion } from '../src/report/versions.js'
+import { enhancedFindings } from './support/findings-factory.js'
+import { finding } from './support/model.js'
+
+const markdownIt = new MarkdownIt({ html: true })
+const RUN_URL = 'https://github.com/shop/api/actions/runs/42'
+const FAIL_ON_HIGH: Thresholds = { failOn: 'HIGH', maxCounts: {}, failOnExploit: false }
+
+let sequence = 0
+function judged(
+  findings: Finding[],
+  options: {
+    thresholds?: Thresholds
+    rules?: IgnoreRule[]
+    tag?: string
+    repository?: string
+    baseline?: Finding[]
+  } = {}
+): JudgedImage {
+  sequence += 1
+  const thresholds = options.thresholds ?? FAIL_ON_HIGH
+  const triaged = triage(
+    findings,
+    options.rules ?? [],
+    { onlyFixable: false },
+    new Date('2026-06-01')
+  )
+  const repository = options.repository ?? 'shop/api'
+  const tag = options.tag ?? `v1.${sequence}`
+  const digest = `sha256:${String(sequence).padStart(64, '0')}`
+  return {
+    kind: 'judged',
+    reference: `${repository}:${tag}`,
+    image: { repository, tag, digest, region: 'eu-west-1' },
+    platforms: [],
+    scan: { status: 'COMPLETE', type: 'enhanced' },
+    findings,
+    counts: countBySeverity(findings),
+    triage: triaged,
+    verdict: evaluatePolicy(triaged.counted, thresholds),
+    baseline: options.baseline
+      ? diffBaseline(findings, options.baseline, {
+          reference: 'main',
+          digest: `sha256:${'b'.repeat(64)}`
+        })
+      : undefined
+  }
+}
+
+function run(images: ImageResult[], thresholds: Thresholds = FAIL_ON_HIGH): RunResult {
+  return {
+    images,
+    thresholds,
+    actionVersion: 'v1.5.0',
+    runUrl: RUN_URL,
+    commit: '0123456789abcdef0123456789abcdef01234567',
+    updatedAt: new Date('2026-11-30T03:30:00Z')
+  }
+}
+
+function enhanced(count: number, seed?: number): Finding[] {
+  return enhancedFindings(count, { seed, includeUnranked: true }).map(raw =>
+    normalizeEnhancedFinding(raw)
+  )
+}
+
+/** The rows of the markdown table whose header row starts with `| first |`, as cells. */
+function tableRows(markdown: string, first: string): string[][] {
+  const lines = markdown.split('\n')
+  const header = first === '' ? '| |' : `| ${first} |`
+  const start = lines.findIndex(line => line.startsWith(header))
+  if (start === -1) return []
+  const rows: string[][] = []
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break
+    rows.push(
+      line
+        .slice(1, -1)
+        .split('|')
+        .map(cell => cell.trim())
+    )
+  }
+  return rows
+}
+
+/** Visible text of a rendered fragment: tags dropped, character references decoded. */
+function visible(html: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' }
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#\d+|[a-z]+);/g, (reference, name: string) =>
+      name.startsWith('#')
+        ? String.fromCodePoint(Number(name.slice(1)))
+        : (named[name] ?? reference)
+    )
+}
+
+const idText = (id: string) => id.replace(/-/g, '\u2011')
+
+describe('the comment for a large image', () => {
+  const findings = enhanced(5_000)
+  const image = judged(findings)
+  const comment = renderRunComment(run([image]), { reservedChars: COMMENT_MARKER_BUDGET })
+
+  it('stays under 10,000 characters for 5,000 findings', () => {
+    expect(comment.length).toBeLessThan(10_000)
+  })
+
+  it('names every severity count on one line, with the rule in words and breaches marked', () => {
+    const lines = comment
+      .split('\n')
+      .filter(line => line.includes('CRITICAL') && line.includes(' · '))
+    expect(lines).toHaveLength(1)
+    const line = lines[0] ?? ''
+    for (const severity of SEVERITIES) {
+      expect(line).toContain(`${severity} ${image.counts[severity]} (`)
+    }
+    expect(line).toContain(`❌ **CRITICAL ${image.counts.CRITICAL} (any fails)**`)
+    expect(line).toContain(`❌ **HIGH ${image.counts.HIGH} (any fails)**`)
+    expect(line).toContain(`MEDIUM ${image.counts.MEDIUM} (not gated)`)
+    expect(line).not.toContain('❌ **MEDIUM')
+  })
+
+  it('shows a few failing findings and says how many of how many, linking the job summary', () => {
+    const failing = image.counts.CRITICAL + image.counts.HIGH
+    const rows = tableRows(comment, 'ID')
+    expect(rows).toHaveLength(10)
+    expect(comment).toContain(`10 of ${failing} shown`)
+    expect(comment).toContain(`<a href="${RUN_URL}">job summary</a>`)
+    for (const row of rows) expect(['CRITICAL', 'HIGH']).toContain(row[1])
+  })
+
+  it('honours comment-max-rows', () => {
+    const three = renderRunComment(run([image]), { maxRows: 3 })
+    expect(tableRows(three, 'ID')).toHaveLength(3)
+    expect(three).toContain(`3 of ${image.counts.CRITICAL + image.counts.HIGH} shown`)
+  })
+
+  it('orders known exploits before the rest, then fixable, then by CVSS', () => {
+    const rows = tableRows(comment, 'ID')
+    const byId = new Map(findings.map(item => [idText(item.id), item]))
+    const shown = rows.map(row => byId.get(visible(row[0] ?? '')))
+    expect(shown.every(item => item !== undefined)).toBe(true)
+    const key = (item: Finding | undefined) => [
+      item?.exploitAvailable === 'YES' ? 1 : 0,
+      item?.fixAvailable === 'YES' ? 1 : 0,
+      item?.cvssScore ?? -1
+    ]
+    for (let index = 1; index < shown.length; index += 1) {
+      const [a, b] = [key(shown[index - 1]), key(shown[index])]
+      expect(
+        a[0]! > b[0]! || (a[0] === b[0] && (a[1]! > b[1]! || (a[1] === b[1] && a[2]! >= b[2]!)))
+      ).toBe(true)
+    }
+  })
+
+  it('has a footer with the commit, the run and the time, and no demo instructions', () => {
+    const footer = comment.trimEnd().split('\n').pop() ?? ''
+    expect(footer).toContain(
+      '<code title="0123456789abcdef0123456789abcdef01234567">0123456</code>'
+    )
+    expect(footer).toContain(`<a href="${RUN_URL}">job summary</a>`)
+    expect(footer).toContain('updated 2026-11-30 03:30 UTC')
+    expect(comment).not.toContain('npm run demo')
+    expect(comment).not.toContain('npm ci')
+  })
+})
+
+describe('the headline', () => {
+  it('fits one short line for a 40-character tag; the full tag is in the hover title and the details', () => {
+    const tag = 'pr-1234-build-3f9a2c1d9e8f7a6b5c4d3e2f1a'
+    expect(tag).toHaveLength(40)
+    const image = judged([finding('CVE-2024-1', { severity: 'CRITICAL' })], {
+      tag,
+      repository: 'platform-team/services/checkout-api'
+    })
+    const comment = renderRunComment(run([image]))
+    const headline = comment.split('\n')[0] ?? ''
+    const html = markdownIt.render(headline)
+    expect(visible(html)).toMatch(/^❌ Failed: /)
+    expect(Array.from(visible(html).trim()).length).toBeLessThanOrEqual(50)
+    expect(headline).toContain(`title="${escapeText(`${image.reference}@${image.image.digest}`)}"`)
+    expect(comment).toContain(`<code>${escapeText(tag).replace(/&#8203;/g, '')}</code>`)
+  })
+
+  it('shortens long names in the middle, keeping both ends', () => {
+    expect(shortenMiddle('abcdefghijklmnopqrstuvwxyz', 9)).toBe('abcd…wxyz')
+    expect(shortenMiddle('short', 9)).toBe('short')
+    const name = headlineName(
+      { repository: 'a/b', digest: `sha256:${'f'.repeat(64)}`, region: 'x' },
+      'a/b'
+    )
+    expect(visible(name)).toBe('a/b@sha256:ffffffffffff')
+  })
+})
+
+describe('with a baseline', () => {
+  const old = [
+    finding('CVE-2023-1', { severity: 'CRITICAL', cvssScore: 9.9, packageName: 'zlib' }),
+    finding('CVE-2023-2', { severity: 'HIGH', cvssScore: 8, packageName: 'zlib' }),
+    finding('CVE-2023-9', { severity: 'HIGH', cvssScore: 8, packageName: 'gone' })
+  ]
+  const fresh = [
+    finding('CVE-2024-5', { severity: 'HIGH', cvssScore: 7.1, packageName: 'curl' }),
+    finding('CVE-2024-6', { severity: 'HIGH', cvssScore: 7.2, packageName: 'curl' })
+  ]
+  const image = judged([...old.slice(0, 2), ...fresh], { baseline: old })
+  const comment = renderRunComment(run([image]))
+
+  it('says new, fixed and unchanged right under the headline', () => {
+    const blocks = comment.split('\n\n')
+    expect(blocks[1]).toMatch(
+      /^\*\*2 new\*\*, 1 fixed, 2 unchanged against <code title="main">main<\/code>/
+    )
+  })
+
+  it('lists new findings first, even below the known ones in CVSS', () => {
+    const ids = tableRows(comment, 'ID').map(row => visible(row[0] ?? ''))
+    expect(ids).toEqual(['CVE-2024-6', 'CVE-2024-5', 'CVE-2023-1', 'CVE-2023-2'].map(idText))
+    expect(tableRows(comment, 'ID').map(row => row[6])).toEqual(['**new**', '**new**', '—', '—'])
+  })
+})
+
+describe('how to fix', () => {
+  const findings = [
+    finding('CVE-1', { severity: 'CRITICAL', packageName: 'openssl', fixedInVersion: '3.0.9-1' }),
+    finding('CVE-2', { severity: 'CRITICAL', packageName: 'openssl', fixedInVersion: '3.0.13-1' }),
+    finding('CVE-3', { severity: 'HIGH', packageName: 'openssl', fixedInVersion: '3.0.10-1' }),
+    finding('CVE-4', { severity: 'HIGH', packageName: 'openssl', fixedInVersion: '3.0.13-1' }),
+    finding('CVE-5', {
+      severity: 'HIGH',
+      packageName: 'libssh',
+      fixedInVersion: '1:0.10.6-0~deb12u1'
+    }),
+    finding('CVE-6', {
+      severity: 'HIGH',
+      packageName: 'libssh',
+      fixedInVersion: '1:0.10.6-0+deb12u1'
+    }),
+    finding('CVE-7', { severity: 'HIGH', packageName: 'glibc' }),
+    // Below the threshold: it does not fail the check, so it is not in "How to fix".
+    finding('CVE-8', { severity: 'LOW', packageName: 'openssl', fixedInVersion: '9.9.9' })
+  ]
+  const comment = renderRunComment(run([judged(findings)]))
+
+  it('groups fixes by package with the highest fixed-in version and exact numbers', () => {
+    expect(comment).toContain(
+      '- Upgrade **openssl** to <code>3.0.13-1</code>: fixes 4 findings, 2 CRITICAL, 2 HIGH (the highest of 3 fixed-in versions the scan gives).'
+    )
+    expect(comment).toContain(
+      '- Upgrade **libssh** to <code>1&#58;0.10.6-0+deb12u1</code>: fixes 2 findings, 2 HIGH (the highest of 2 fixed-in versions the scan gives).'
+    )
+    expect(comment).toContain('- No fixed version known yet for 1 finding (1 HIGH).')
+    expect(comment).not.toContain('9.9.9')
+    const section = comment.slice(comment.indexOf('#### How to fix'))
+    expect(section.indexOf('openssl')).toBeLessThan(section.indexOf('libssh'))
+  })
+
+  it('pairs names with versions for a finding in several packages', () => {
+    const { groups } = fixGroups([
+      finding('CVE-9', { packageName: 'libssl3, openssl', fixedInVersion: '3.0.13-1, 3.0.14-1' })
+    ])
+    expect(groups.map(group => [group.packageName, [...group.versions]])).toEqual([
+      ['libssl3', ['3.0.13-1']],
+      ['openssl', ['3.0.14-1']]
+    ])
+  })
+
+  it('compares versions as package managers do', () => {
+    expect(compareVersions('3.0.13', '3.0.9')).toBe(1)
+    expect(compareVersions('1.0~rc1', '1.0')).toBe(-1)
+    expect(compareVersions('1:1.0', '2.0')).toBe(1)
+    expect(compareVersions('2.36-9+deb12u10', '2.36-9+deb12u4')).toBe(1)
+    expect(compareVersions('7.5.10', '7.5.2')).toBe(1)
+    expect(compareVersions('1.0-r1', '1.0-r0')).toBe(1)
+    expect(compareVersions('1.2.3', '1.2.3')).toBe(0)
+    expect(highestVersion(['3.0.9', '3.0.13', '3.0.10'])).toBe('3.0.13')
+    expect(highestVersion([])).toBeUndefined()
+  })
+})
+
+describe('ignored findings and rules', () => {
+  it('share one collapsed section', () => {
+    const findings = [
+      finding('CVE-2024-1', { severity: 'CRITICAL' }),
+      finding('CVE-2024-2', { severity: 'HIGH' })
+    ]
+    const rules: IgnoreRule[] = [
+      {
+        id: 'CVE-2024-2',
+        reason: 'not reachable',
+        origin: '.ecr-scan.yml:3',
+        expires: '2030-01-01'
+      },
+      { id: 'CVE-2020-1', reason: 'old', origin: '.ecr-scan.yml:5', expires: '2025-01-01' },
+      { id: 'CVE-2021-1', reason: 'gone', origin: '.ecr-scan.yml:7' }
+    ]
+    const comment = renderRunComment(run([judged(findings, { rules })]))
+    const details = comment.match(/<details><summary>Ignored[\s\S]*?<\/details>/g) ?? []
+    expect(details).toHaveLength(1)
+    const section = details[0] ?? ''
+    expect(section).toContain('1 ignored, 1 expired rule, 1 stale rule</summary>')
+    expect(section).toContain(`- Ignored HIGH ${idText('CVE-2024-2')}: not reachable`)
+    expect(section).toContain('- Expired rule CVE-2020-1')
+    expect(section).toContain('- Stale rule CVE-2021-1')
+    expect(comment.indexOf('Expired rule')).toBeGreaterThan(comment.indexOf('<details>'))
+  })
+})
+
+describe('several images', () => {
+  const failing = judged([finding('CVE-2024-1', { severity: 'CRITICAL' })], {
+    repository: 'shop/web'
+  })
+  const passing = judged([finding('CVE-2024-2', { severity: 'LOW' })], {
+    repository: 'shop/worker'
+  })
+  const unjudged: UnjudgedImage = {
+    kind: 'unjudged',
+    reference: 'shop/batch:v1',
+    platforms: [],
+    scan: { status: 'FAILED', description: 'UnsupportedImageError: bad', type: 'basic' },
+    problem: {
+      kind: 'scan-ended',
+      message:
+        'The scan ended with status FAILED (UnsupportedImageError: bad): there is nothing trustworthy to judge. Push again.'
+    }
+  }
+  const comment = renderRunComment(run([failing, passing, unjudged]))
+
+  it('gives one row per image, failing rows marked', () => {
+    expect(comment.split('\n')[0]).toBe('## ❌ 2 of 3 images fail the check')
+    const rows = tableRows(comment, '')
+    expect(rows).toHaveLength(3)
+    expect(rows.map(row => [row[0], row[2]])).toEqual([
+      ['❌', 'failed'],
+      ['✅', 'passed'],
+      ['❌', 'no verdict']
+    ])
+  })
+
+  it('then the sections of the failing images only', () => {
+    const headings = comment.split('\n').filter(line => line.startsWith('### '))
+    expect(headings).toHaveLength(2)
+    expect(headings[0]).toMatch(/^### ❌ Failed: <code[^>]*>shop\/web/)
+    expect(headings[1]).toMatch(/^### ❌ No verdict: <code[^>]*>shop\/batch/)
+    expect(comment).not.toContain('### ✅')
+  })
+
+  it('states the problem of an image without a verdict once', () => {
+    expect(comment.split(escapeText('UnsupportedImageError: bad')).length - 1).toBe(1)
+    const warned = renderRunComment(run([unjudged]), { noVerdictFails: false })
+    expect(warned.split('\n')[0]).toMatch(/^## ⚠️ No verdict: /)
+    expect(renderRunComment(run([unjudged])).split('\n')[0]).toMatch(/^## ❌ No verdict: /)
+  })
+
+  it('marks a timeout as failing even with scan-failure warn, which softens only a scan that ended', () => {
+    const timedOut: UnjudgedImage = {
+      ...unjudged,
+      problem: { kind: 'timeout', message: 'The scan did not settle within the timeout.' }
+    }
+    const options = { noVerdictFails: false }
+    expect(renderRunComment(run([timedOut]), options).split('\n')[0]).toMatch(/^## ❌ /)
+    expect(renderRunSummary(run([timedOut]), options).split('\n')[0]).toMatch(/^## ❌ /)
+    expect(renderRunSummary(run([unjudged]), options).split('\n')[0]).toMatch(/^## ⚠️ /)
+    const both = renderRunComment(run([timedOut, unjudged]), options)
+    expect(tableRows(both, '').map(row => row[0])).toEqual(['❌', '⚠️'])
+  })
+
+  it('stays within the limit with hundreds of failing images, pointing to the job summary', () => {
+    const many = Array.from({ length: 300 }, (_, index) =>
+      judged(
+        Array.from({ length: 30 }, (_, item) =>
+          finding(`CVE-2024-${item}`, {
+            severity: 'CRITICAL',
+            packageName: `package-${item}-${'x'.repeat(100)}`,
+            fixedInVersion: '1.0'
+          })
+        ),
+        { repository: `shop/service-${index}` }
+      )
+    )
+    const body = renderRunComment(run(many), { reservedChars: COMMENT_MARKER_BUDGET })
+    expect(body.length).toBeLessThanOrEqual(COMMENT_BODY_LIMIT - COMMENT_MARKER_BUDGET)
+    expect(tableRows(body, '')).toHaveLength(300)
+    expect(body).toMatch(/\d+ more sections? did not fit in a comment: see this run's <a href/)
+  })
+})
+
+describe('untrusted text in the comment', () => {
+  const hostileName =
+    '<script>alert(1)</script> @octocat ::set-output name=x::y [click](https://evil.test) `code` | cell'
+  const hostile = finding('CVE-2024-1 <img src=x onerror=alert(1)>', {
+    severity: 'CRITICAL',
+    link: 'javascript:alert(1)',
+    packageName: hostileName,
+    installedVersion: '1.0 @team/security',
+    fixedInVersion: '2.0 [x](javascript:alert(1))'
+  })
+  const ignored = finding('CVE-2024-2', { severity: 'HIGH', packageName: hostileName })
+  const rules: IgnoreRule[] = [
+    { id: 'CVE-2024-2', reason: '<b>trust me</b> @admin ::warning::x', origin: '.ecr-scan.yml:1' }
+  ]
+  const runResult = run([judged([hostile, ignored], { rules })])
+  const comment = renderRunComment(runResult)
+  const summary = renderRunSummary(runResult)
+  const html = markdownIt.render(comment)
+
+  it('escapes names as the summary does, with the same escaper', () => {
+    expect(comment).toContain(escapeText(hostileName, 120))
+    expect(summary).toContain(escapeText(hostileName, 300))
+    expect(comment).toContain(escapeText('<b>trust me</b> @admin ::warning::x', 120))
+  })
+
+  it('renders no element, link, mention or table cell from it', () => {
+    expect(html).not.toMatch(/<script|<img|<b>/i)
+    expect(html).not.toMatch(/href="(?!https:)/)
+    const links = html.match(/<a [^>]*>/g) ?? []
+    for (const link of links) expect(link).toBe(`<a href="${RUN_URL}">`)
+    expect(visible(html)).not.toMatch(/@(?!\u200B)/)
+    expect(comment).not.toMatch(/^::/m)
+    const rows = tableRows(comment, 'ID')
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toHaveLength(7)
+    expect(visible(html)).toContain('::set-output name=x::y [click](https://evil.test)')
+  })
+})
+
+describe('performance with 50,000 enhanced findings', () => {
+  it('renders the summary and the comment quickly, within their sizes', () => {
+    const findings = enhanced(50_000)
+    const image = judged(findings, { baseline: findings.slice(10_000) })
+    const result = run([image])
+    const startSummary = performance.now()
+    const summary = renderRunSummary(result)
+    const summaryMs = performance.now() - startSummary
+    const startComment = performance.now()
+    const comment = renderRunComment(result, { reservedChars: COMMENT_MARKER_BUDGET })
+    const commentMs = performance.now() - startComment
+    const maxRssMiB = process.resourceUsage().maxRSS / 1024
+    console.log(
+      `50,000 enhanced findings: summary ${Buffer.byteLength(summary, 'utf8')} bytes in ${summaryMs.toFixed(0)} ms; comment ${comment.length} chars in ${commentMs.toFixed(0)} ms; peak RSS of the jest process ${maxRssMiB.toFixed(0)} MiB`
+    )
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(900 * 1024)
+    expect(comment.length).toBeLessThan(10_000)
+    // Generous: a loaded CI machine under jest is slower than the numbers in docs/reports.md.
+    expect(summaryMs + commentMs).toBeLessThan(20_000)
+  }, 120_000)
+})
+
+describe('the comment-max-rows input', () => {
+  const read = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
+  const base = { repository: 'team/web-api', 'image-tag': 'v1' }
+  const env = { AWS_REGION: 'us-east-1' }
+
+  it('defaults to 10 and takes a whole number from 1 to 100', () => {
+    expect(readConfig(read(base), env).commentMaxRows).toBe(10)
+    expect(readConfig(read({ ...base, 'comment-max-rows': '25' }), env).commentMaxRows).toBe(25)
+    for (const bad of ['0', '101', '2.5', 'ten']) {
+      expect(() => readConfig(read({ ...base, 'comment-max-rows': bad }), env)).toThrow(
+        `Invalid input 'comment-max-rows': '${bad}' is not a whole number from 1 to 100.`
+      )
+    }
+  })
+})
