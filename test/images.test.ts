@@ -150,8 +150,10 @@ const complete = (findings: ImageScanFinding[] = []): FakeScan => ({
 })
 
 /** The summary's table row (one line) that mentions every given text. */
+/** Table rows holding every text; ids are shown with non-breaking hyphens, read as plain ones. */
 function rowsWith(summary: string, ...texts: string[]): string[] {
   return summary
+    .replace(/\u2011/g, '-')
     .split('\n')
     .filter(line => line.startsWith('|') && texts.every(t => line.includes(t)))
 }

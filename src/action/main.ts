@@ -110,7 +110,9 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
     images,
     thresholds: config.thresholds,
     actionVersion: ACTION_VERSION,
-    runUrl: runUrl(options.env)
+    runUrl: runUrl(options.env),
+    commit: options.env.GITHUB_SHA || undefined,
+    updatedAt: new Date(options.now())
   }
   const writeFailures = await publish(config, marker, result, options.env)
   for (const failure of writeFailures) core.setFailed(failure)

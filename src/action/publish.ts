@@ -43,7 +43,11 @@ async function comment(config: Config, marker: string, run: RunResult, env: Node
         config.prNumber
       ),
       marker,
-      body: renderRunComment(run, { reservedChars: COMMENT_MARKER_BUDGET }),
+      body: renderRunComment(run, {
+        reservedChars: COMMENT_MARKER_BUDGET,
+        maxRows: config.commentMaxRows,
+        noVerdictFails: config.scanFailure !== 'warn'
+      }),
       mode: config.comment,
       problemFound: !run.images.every(image => image.kind === 'judged' && image.verdict.passed)
     },
@@ -73,7 +77,10 @@ export async function publish(
   }
   setRunOutputs(run)
   await attempt('job summary', async () => {
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderRunSummary(run)).write()
+    if (env.GITHUB_STEP_SUMMARY)
+      await core.summary
+        .addRaw(renderRunSummary(run, { noVerdictFails: config.scanFailure !== 'warn' }))
+        .write()
     else actionLog.info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.')
   })
   const jsonPath = config.jsonReport ?? defaultJsonReportPath(run, env)

@@ -58,7 +58,7 @@ function render(format: Format, run: RunResult, config: Config, color: boolean, 
     case 'text':
       return renderTerminal(run, { color })
     case 'markdown':
-      return renderRunSummary(run)
+      return renderRunSummary(run, { noVerdictFails: config.scanFailure !== 'warn' })
     case 'junit':
       return renderJunit(run, {
         softenScanFailures: config.scanFailure === 'warn',
@@ -152,7 +152,12 @@ export async function main(
     explainError: (error, target) => explainForCli(error, explainImageError(error, target))
   })
   progress.finish()
-  const run: RunResult = { images, thresholds: config.thresholds, actionVersion: ACTION_VERSION }
+  const run: RunResult = {
+    images,
+    thresholds: config.thresholds,
+    actionVersion: ACTION_VERSION,
+    updatedAt: new Date(options.now())
+  }
 
   let code: number = EXIT.passed
   for (const destination of destinations) {

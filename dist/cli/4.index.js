@@ -1,0 +1,389 @@
+export const id = 4;
+export const ids = [4];
+export const modules = {
+
+/***/ 4:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  EcrAnswerError: () => (/* binding */ EcrAnswerError),
+  EcrScans: () => (/* binding */ EcrScans),
+  ImageMismatchError: () => (/* binding */ ImageMismatchError),
+  MAX_ATTEMPTS: () => (/* binding */ MAX_ATTEMPTS)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __webpack_require__(8249);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __webpack_require__(3609);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __webpack_require__(1279);
+;// CONCATENATED MODULE: ./src/aws/proxy.ts
+/**
+ * Proxy support for the ECR client. The AWS SDK reads no proxy variables, so this module does, with
+ * the rules `@actions/http-client` applies to the GitHub calls (octokit from `@actions/github`
+ * already routes through it), so that one setting steers both:
+ *
+ * - `https_proxy` / `HTTPS_PROXY` for https:// requests, `http_proxy` / `HTTP_PROXY` for http://
+ *   ones; the lower-case name wins when both are set. A value without a scheme means http://.
+ * - `no_proxy` / `NO_PROXY`: a comma-separated list; `*` exempts every host; `example.com` exempts
+ *   that host and its subdomains, `.example.com` only the subdomains; `host:port` only that port
+ *   (80 and 443 are the defaults); case is ignored.
+ * - loopback hosts (localhost, 127.x.x.x, [::1]) always go direct.
+ *
+ * The proxy-agent packages are imported only when a proxy variable is set, so a run without one
+ * loads none of them.
+ */
+
+
+
+function variable(env, name) {
+    const value = env[name.toLowerCase()] || env[name.toUpperCase()];
+    return value?.trim() || undefined;
+}
+/** Whether a proxy variable is set at all; only then is any proxy code loaded. */
+function proxyConfigured(env = process.env) {
+    return variable(env, 'https_proxy') !== undefined || variable(env, 'http_proxy') !== undefined;
+}
+function isLoopback(hostname) {
+    const host = hostname.toLowerCase();
+    return (host === 'localhost' ||
+        host.startsWith('127.') ||
+        host.startsWith('[::1]') ||
+        host.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+/**
+ * Whether `url` goes direct under this NO_PROXY value (see the module comment for the rules).
+ * Loopback hosts always do.
+ */
+function bypassesProxy(url, noProxy) {
+    if (!url.hostname)
+        return false;
+    if (isLoopback(url.hostname))
+        return true;
+    const host = url.hostname.toUpperCase();
+    const port = url.port || (url.protocol === 'http:' ? '80' : url.protocol === 'https:' ? '443' : '');
+    const candidates = port ? [host, `${host}:${port}`] : [host];
+    return noProxy
+        .split(',')
+        .map(entry => entry.trim().toUpperCase())
+        .filter(entry => entry !== '')
+        .some(entry => entry === '*' ||
+        candidates.some(candidate => candidate === entry ||
+            candidate.endsWith(`.${entry}`) ||
+            (entry.startsWith('.') && candidate.endsWith(entry))));
+}
+/**
+ * The proxy for a request to `url`, or undefined for a direct connection: no variable for its
+ * scheme, or NO_PROXY (or loopback) exempts the host. Throws when the variable is not an http://
+ * or https:// URL, naming the variable.
+ */
+function proxyFor(url, env = process.env) {
+    const target = typeof url === 'string' ? new URL(url) : url;
+    const name = target.protocol === 'https:' ? 'https_proxy' : 'http_proxy';
+    const value = variable(env, name);
+    if (value === undefined || bypassesProxy(target, variable(env, 'no_proxy') ?? ''))
+        return;
+    let proxy;
+    try {
+        proxy = new URL(value.includes('://') ? value : `http://${value}`);
+    }
+    catch {
+        throw new Error(`${name.toUpperCase()} is not a URL: ${value}`);
+    }
+    if ((proxy.protocol !== 'http:' && proxy.protocol !== 'https:') || !proxy.hostname) {
+        throw new Error(`${name.toUpperCase()} must be an http:// or https:// proxy URL, not ${value}`);
+    }
+    return proxy;
+}
+/** The SDK's own pool settings, kept for direct connections and for each proxy. */
+const POOL = { keepAlive: true, maxSockets: 50 };
+/**
+ * One agent for http:// and https:// requests that picks, per request, the proxy `proxyFor`
+ * names: CONNECT tunnels (https-proxy-agent) for https://, absolute-URI requests
+ * (http-proxy-agent) for http://, or a plain keep-alive agent when the host goes direct. Imports
+ * the proxy-agent packages; call it only when `proxyConfigured`.
+ */
+async function createProxyAgent(env = process.env) {
+    const [{ Agent }, { HttpsProxyAgent }, { HttpProxyAgent }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 319).then(__webpack_require__.bind(__webpack_require__, 319)),
+        Promise.all(/* import() */[__webpack_require__.e(411), __webpack_require__.e(566)]).then(__webpack_require__.bind(__webpack_require__, 1566)),
+        Promise.all(/* import() */[__webpack_require__.e(411), __webpack_require__.e(947)]).then(__webpack_require__.bind(__webpack_require__, 8947))
+    ]);
+    class ProxyRouter extends Agent {
+        direct = { http: new external_node_http_.Agent(POOL), https: new external_node_https_.Agent(POOL) };
+        proxied = new Map();
+        connect(_request, options) {
+            const secure = options.secureEndpoint;
+            const host = options.host ?? 'localhost';
+            const hostPart = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+            const target = new URL(`${secure ? 'https' : 'http'}://${hostPart}:${options.port}`);
+            const proxy = proxyFor(target, env);
+            if (!proxy)
+                return secure ? this.direct.https : this.direct.http;
+            const key = `${target.protocol}${proxy.href}`;
+            let agent = this.proxied.get(key);
+            if (!agent) {
+                agent = secure ? new HttpsProxyAgent(proxy, POOL) : new HttpProxyAgent(proxy, POOL);
+                this.proxied.set(key, agent);
+            }
+            return agent;
+        }
+        destroy() {
+            this.direct.http.destroy();
+            this.direct.https.destroy();
+            for (const agent of this.proxied.values())
+                agent.destroy();
+            super.destroy();
+        }
+    }
+    // Checked now, so a malformed variable fails the first call with its own message.
+    proxyFor('https://example.com', env);
+    proxyFor('http://example.com', env);
+    return new ProxyRouter();
+}
+/**
+ * The ECR client's `requestHandler` option: `options` unchanged when no proxy variable is set,
+ * otherwise a NodeHttpHandler (the SDK's own) built from a provider it awaits before its first
+ * request, which adds the routing agent (`createProxyAgent`) for http:// and https:// alike.
+ * Timeouts in `options` stay as given.
+ */
+function withProxy(options, env = process.env) {
+    if (!proxyConfigured(env))
+        return options;
+    return new node_http_handler_dist_cjs.NodeHttpHandler(async () => {
+        const agent = await createProxyAgent(env);
+        return { ...options, httpAgent: agent, httpsAgent: agent };
+    });
+}
+
+// EXTERNAL MODULE: ./src/model/manifest.ts
+var model_manifest = __webpack_require__(9452);
+;// CONCATENATED MODULE: ./src/aws/ecr.ts
+
+
+
+
+/** Basic findings allow 1000 a page; Inspector findings come at most 100 a page regardless. */
+const PAGE_SIZE = 1000;
+/** Throttling, 5xx and timeouts are retried here, by the SDK's standard strategy, and nowhere else. */
+const MAX_ATTEMPTS = 6;
+const REQUEST_TIMEOUTS = { connectMs: 5_000, answerMs: 20_000 };
+/**
+ * The SDK's standard strategy, except that it does not retry LimitExceededException: from
+ * StartImageScan that means the one manual scan a day is used, which no retry can change, yet the
+ * SDK would treat it as throttling and wait through every attempt.
+ */
+class EcrRetryStrategy extends retry.StandardRetryStrategy {
+    async refreshRetryTokenForRetry(...[token, errorInfo]) {
+        if (errorInfo.error instanceof dist_cjs/* LimitExceededException */.UCT)
+            throw errorInfo.error;
+        return super.refreshRetryTokenForRetry(token, errorInfo);
+    }
+}
+/** A tag that points somewhere else than the digest the user gave. */
+class ImageMismatchError extends Error {
+    name = 'ImageMismatchError';
+}
+/** ECR answered something that cannot be right; the message says what and what to do. */
+class EcrAnswerError extends Error {
+    name = 'EcrAnswerError';
+}
+/** The only digest form ECR uses for images: anything else is not a digest we can pin to. */
+const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
+function describeQuery(query) {
+    return `${query.repository}${query.imageTag ? `:${query.imageTag}` : ''}${query.imageDigest ? `@${query.imageDigest}` : ''}`;
+}
+/** The only module that talks to ECR. Endpoint and credentials come from the SDK's default chain. */
+class EcrScans {
+    client;
+    region;
+    constructor(client, region) {
+        this.client = client;
+        this.region = region;
+    }
+    static create(region, timeouts = REQUEST_TIMEOUTS) {
+        return new EcrScans(new dist_cjs/* ECRClient */.S70({
+            region,
+            retryStrategy: new EcrRetryStrategy(MAX_ATTEMPTS),
+            // Also what the SDK reports to AWS as the attempt budget (amz-sdk-request).
+            maxAttempts: MAX_ATTEMPTS,
+            // HTTPS_PROXY / HTTP_PROXY / NO_PROXY, which the SDK itself ignores.
+            requestHandler: withProxy({
+                connectionTimeout: timeouts.connectMs,
+                requestTimeout: timeouts.answerMs,
+                // Without this a late answer is only logged, and the step hangs past its timeout.
+                throwOnRequestTimeout: true,
+                // requestTimeout ends at the headers; this covers a body that stops arriving.
+                socketTimeout: timeouts.answerMs
+            })
+        }), region);
+    }
+    /** Pins the image to one digest, so a tag that moves mid-run cannot mix two images. */
+    async resolveImage(query, signal) {
+        const imageId = query.imageDigest
+            ? { imageDigest: query.imageDigest }
+            : { imageTag: query.imageTag };
+        const response = await this.client.send(new dist_cjs/* DescribeImagesCommand */.ji5({
+            repositoryName: query.repository,
+            registryId: query.registryId,
+            imageIds: [imageId]
+        }), { abortSignal: signal });
+        const detail = response.imageDetails?.[0];
+        if (!detail) {
+            // What ECR answers for a missing image anyway; an empty answer means the same.
+            throw new dist_cjs/* ImageNotFoundException */.CJH({
+                message: `ECR described no image for ${describeQuery(query)}.`,
+                $metadata: {}
+            });
+        }
+        const digest = detail.imageDigest;
+        if (typeof digest !== 'string' || !DIGEST_PATTERN.test(digest)) {
+            const shown = typeof digest === 'string' ? JSON.stringify(digest.slice(0, 80)) : 'none';
+            throw new EcrAnswerError(`ECR answered an image digest that is not sha256: followed by 64 hex digits (${shown}) for ${describeQuery(query)}. Retry the job; if it persists, report this with the run log.`);
+        }
+        if (query.imageDigest && digest !== query.imageDigest) {
+            throw new EcrAnswerError(`ECR answered digest ${digest} for ${describeQuery(query)}, not the image-digest given. Check the image-digest input; if it is right, retry the job and report this if it persists.`);
+        }
+        if (query.imageDigest && query.imageTag && !(detail.imageTags ?? []).includes(query.imageTag)) {
+            const tags = detail.imageTags?.length ? detail.imageTags.join(', ') : 'none';
+            throw new ImageMismatchError(`Tag '${query.imageTag}' does not point at ${query.imageDigest} in ${query.repository} (that image's tags: ${tags}). Pass only the digest, or the tag the image was pushed with.`);
+        }
+        return {
+            repository: query.repository,
+            digest,
+            tag: query.imageTag,
+            registryId: query.registryId,
+            region: this.region,
+            manifestMediaType: detail.imageManifestMediaType
+        };
+    }
+    findingsInput(image) {
+        return {
+            repositoryName: image.repository,
+            registryId: image.registryId,
+            imageId: { imageDigest: image.digest },
+            maxResults: PAGE_SIZE
+        };
+    }
+    /** The platform images an index lists, each pinned to its digest; attestations are skipped. */
+    async platformImages(index, signal) {
+        const response = await this.client.send(new dist_cjs/* BatchGetImageCommand */.P8n({
+            repositoryName: index.repository,
+            registryId: index.registryId,
+            imageIds: [{ imageDigest: index.digest }],
+            acceptedMediaTypes: [...model_manifest/* IMAGE_INDEX_MEDIA_TYPES */.UV]
+        }), { abortSignal: signal });
+        const manifest = response.images?.[0]?.imageManifest;
+        if (!manifest) {
+            const failure = response.failures?.[0];
+            throw new dist_cjs/* ImageNotFoundException */.CJH({
+                message: `ECR returned no manifest for the image index ${index.digest}${failure ? ` (${failure.failureCode}: ${failure.failureReason})` : ''}.`,
+                $metadata: {}
+            });
+        }
+        const { images, skipped } = (0,model_manifest/* platformImages */.QF)(manifest);
+        return {
+            images: images.map(entry => ({
+                platform: entry.platform,
+                image: { ...index, digest: entry.digest, manifestMediaType: entry.mediaType }
+            })),
+            skipped
+        };
+    }
+    /** One poll; `undefined` while the scan is not registered yet (ScanNotFoundException). */
+    async describeScan(image, signal) {
+        try {
+            return toScanPage(await this.client.send(new dist_cjs/* DescribeImageScanFindingsCommand */.TQ0(this.findingsInput(image)), {
+                abortSignal: signal
+            }));
+        }
+        catch (error) {
+            if (error instanceof dist_cjs/* ScanNotFoundException */.S0e)
+                return undefined;
+            throw error;
+        }
+    }
+    /** The pages after `startingToken`, through the SDK's paginator. */
+    async *pagesAfter(image, startingToken, signal) {
+        const pages = (0,dist_cjs/* paginateDescribeImageScanFindings */.tY4)({ client: this.client, pageSize: PAGE_SIZE, startingToken }, this.findingsInput(image), { abortSignal: signal });
+        for await (const response of pages)
+            yield toScanPage(response);
+    }
+    /**
+     * The registry's scanning configuration and the repository's scan-on-push flag, to tell a scan
+     * that is late from one that will never come. Throws what ECR throws (AccessDeniedException
+     * for a role without ecr:GetRegistryScanningConfiguration or ecr:DescribeRepositories).
+     */
+    async scanningConfiguration(image, signal) {
+        const [registry, repositories] = await Promise.all([
+            this.client.send(new dist_cjs/* GetRegistryScanningConfigurationCommand */.Mhg({}), { abortSignal: signal }),
+            this.client.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({
+                registryId: image.registryId,
+                repositoryNames: [image.repository]
+            }), { abortSignal: signal })
+        ]);
+        const configuration = registry.scanningConfiguration;
+        return {
+            registryId: registry.registryId,
+            scanType: configuration?.scanType,
+            rules: (configuration?.rules ?? []).map(rule => ({
+                scanFrequency: rule.scanFrequency,
+                filters: (rule.repositoryFilters ?? []).map(entry => ({
+                    filter: entry.filter,
+                    filterType: entry.filterType
+                }))
+            })),
+            repositoryScanOnPush: repositories.repositories?.[0]?.imageScanningConfiguration?.scanOnPush ?? false
+        };
+    }
+    async startScan(image, signal) {
+        try {
+            await this.client.send(new dist_cjs/* StartImageScanCommand */.Qc9({
+                repositoryName: image.repository,
+                registryId: image.registryId,
+                imageId: { imageDigest: image.digest }
+            }), { abortSignal: signal });
+            return { kind: 'started' };
+        }
+        catch (error) {
+            if (error instanceof dist_cjs/* LimitExceededException */.UCT)
+                return { kind: 'limit-exceeded' };
+            if (error instanceof dist_cjs/* ValidationException */.drm || error instanceof dist_cjs/* UnsupportedImageTypeException */.km1) {
+                return { kind: 'not-supported', reason: error.message };
+            }
+            throw error;
+        }
+    }
+}
+function toScanPage(response) {
+    const results = response.imageScanFindings;
+    return {
+        status: response.imageScanStatus?.status ?? 'UNKNOWN',
+        description: response.imageScanStatus?.description,
+        completedAt: results?.imageScanCompletedAt,
+        vulnerabilitySourceUpdatedAt: results?.vulnerabilitySourceUpdatedAt,
+        hasResults: results !== undefined,
+        listed: results?.findings !== undefined || results?.enhancedFindings !== undefined,
+        findings: results?.findings ?? [],
+        enhancedFindings: results?.enhancedFindings ?? [],
+        enhanced: results?.enhancedFindings !== undefined || response.imageScanStatus?.status === 'ACTIVE',
+        severityCounts: results?.findingSeverityCounts,
+        nextToken: response.nextToken
+    };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=4.index.js.map
