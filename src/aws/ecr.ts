@@ -14,7 +14,7 @@ import {
   ValidationException,
   paginateDescribeImageScanFindings
 } from '@aws-sdk/client-ecr'
-import { StandardRetryStrategy } from '@smithy/core/retry'
+import { AdaptiveRetryStrategy } from '@smithy/core/retry'
 import type { PlatformImages, ScanSource } from '../core/ports.js'
 import type { ScanningConfiguration } from '../core/scan-status.js'
 import { withProxy } from './proxy.js'
@@ -35,14 +35,16 @@ export interface RequestTimeouts {
 
 const REQUEST_TIMEOUTS: RequestTimeouts = { connectMs: 5_000, answerMs: 20_000 }
 
-type RetryArguments = Parameters<StandardRetryStrategy['refreshRetryTokenForRetry']>
+type RetryArguments = Parameters<AdaptiveRetryStrategy['refreshRetryTokenForRetry']>
 
 /**
- * The SDK's standard strategy, except that it does not retry LimitExceededException: from
- * StartImageScan that means the one manual scan a day is used, which no retry can change, yet the
- * SDK would treat it as throttling and wait through every attempt.
+ * The SDK's adaptive strategy: standard retries, plus a client-side rate limiter that slows every
+ * request of the client once ECR throttles, so the images sharing a region's client back off
+ * together instead of each retrying on its own. Except that LimitExceededException is not
+ * retried: from StartImageScan it means the one manual scan a day is used, which no retry can
+ * change, yet the SDK would treat it as throttling and wait through every attempt.
  */
-class EcrRetryStrategy extends StandardRetryStrategy {
+class EcrRetryStrategy extends AdaptiveRetryStrategy {
   override async refreshRetryTokenForRetry(...[token, errorInfo]: RetryArguments) {
     if (errorInfo.error instanceof LimitExceededException) throw errorInfo.error
     return super.refreshRetryTokenForRetry(token, errorInfo)
