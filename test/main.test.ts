@@ -4,7 +4,7 @@ import type { ImageScanFinding } from '@aws-sdk/client-ecr'
  * fake ECR and GitHub servers, with an injected clock and sleep so no test really waits.
  */
 import { TERMINAL_STATUSES } from '../src/core/scan-status.js'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type FakeEcr, type FakeEcrScenario, startFakeEcr } from './support/fake-ecr.js'
@@ -295,6 +295,32 @@ describe('the step, end to end over HTTP', () => {
     expect(result.log).toContain(
       'Enhanced scan: reading again in 15s to check no findings are still arriving.'
     )
+  })
+
+  it('refuses an ignore file that is a symbolic link, before any AWS call', async () => {
+    const target = join(workDir, 'real-rules.yml')
+    const link = join(workDir, 'linked-rules.yml')
+    await writeFile(target, 'ignore: []\n')
+    await symlink(target, link)
+    const result = await step(image({ statuses: ['COMPLETE'], findings: [] }), {
+      'ignore-file': link
+    })
+    expect(result.failed).toBe(true)
+    expect(result.log).toContain(`::error::${link} is a symbolic link`)
+    expect(result.ecr.requests).toHaveLength(0)
+  })
+
+  it('refuses to write the JSON report through a symbolic link, and says so', async () => {
+    const target = join(workDir, 'elsewhere.json')
+    const link = join(workDir, 'report-link.json')
+    await symlink(target, link)
+    const result = await step(image({ statuses: ['COMPLETE'], findings: [] }), {
+      'json-report': link
+    })
+    expect(result.failed).toBe(true)
+    expect(result.log).toContain(`::error::Could not write the JSON report to ${link}`)
+    expect(result.log).toContain('symbolic link')
+    await expect(readFile(target, 'utf8')).rejects.toThrow('ENOENT')
   })
 
   it('keeps a multi-line AWS description on one line of the failure', async () => {
