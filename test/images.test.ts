@@ -3,17 +3,13 @@ import type { FindingSeverity, ImageScanFinding } from '@aws-sdk/client-ecr'
  * Image indexes, several images and baselines, end to end: the step in-process with the real AWS
  * SDK and octokit over HTTP against the fake ECR and GitHub, with an injected clock and sleep.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import {
   type FakeEcr,
   type FakeEcrScenario,
   type FakeImage,
-  type FakeScan,
-  startFakeEcr
+  type FakeScan
 } from './support/fake-ecr.js'
-import { type FakeGitHub, startFakeGitHub } from './support/fake-github.js'
+import { actionStep, decodeEntities } from './support/step.js'
 import { basicFindings } from './support/findings-factory.js'
 
 const REPOSITORY = 'team/web-api'
@@ -23,109 +19,12 @@ const NO_SINGLE_IMAGE = { repository: '', 'image-tag': '' }
 
 const digest = (seed: string) => `sha256:${seed.repeat(64).slice(0, 64)}`
 
-let github: FakeGitHub
-let workDir: string
-let run: typeof import('../src/action/main.js').run
+const harness = actionStep({ repository: REPOSITORY, 'image-tag': 'v1' })
 
-beforeAll(async () => {
-  github = await startFakeGitHub({ login: 'github-actions[bot]' })
-  workDir = await mkdtemp(join(tmpdir(), 'images-test-'))
-  const eventPath = join(workDir, 'event.json')
-  await writeFile(eventPath, JSON.stringify({ pull_request: { number: 7 } }))
-  // @actions/github reads the event and API URL once, when first imported.
-  Object.assign(process.env, {
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: 'acme/shop',
-    GITHUB_API_URL: github.url,
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'example-secret',
-    AWS_EC2_METADATA_DISABLED: 'true'
-  })
-  ;({ run } = await import('../src/action/main.js'))
-})
-
-afterAll(async () => {
-  await github.close()
-})
-
-interface StepResult {
-  failed: boolean
-  log: string
-  outputs: Record<string, string>
-  /** What a browser shows: numeric entities decoded. */
-  summary: string
-  ecr: FakeEcr
-}
-
-/** Reports escape untrusted text as numeric entities; tests read what a browser shows. */
-function decodeEntities(text: string): string {
-  return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  for (const match of text.matchAll(/^([^\n=<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
-    outputs[match[1] ?? ''] = match[3] ?? ''
-  return outputs
-}
-
-async function step(
-  scenario: FakeEcrScenario,
-  inputs: Record<string, string> = {}
-): Promise<StepResult> {
-  const ecr = await startFakeEcr(scenario)
-  const outputFile = join(workDir, `output-${Math.random()}`)
-  // core.summary remembers the first summary path it sees, so every step shares one file.
-  const summaryFile = join(workDir, 'summary.md')
-  await writeFile(outputFile, '')
-  await writeFile(summaryFile, '')
-  const allInputs: Record<string, string> = {
-    repository: REPOSITORY,
-    'image-tag': 'v1',
-    comment: 'never',
-    ...inputs
-  }
-  const saved = { ...process.env }
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_ECR: ecr.url,
-    AWS_REGION: 'us-east-1',
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: workDir,
-    ...Object.fromEntries(
-      Object.entries(allInputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
-    )
-  })
-  let log = ''
-  const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    log += chunk.toString()
-    return true
-  }) as typeof process.stdout.write
-  let clock = 0
-  try {
-    await run({
-      now: () => clock,
-      sleep: async ms => {
-        clock += ms
-      },
-      random: () => 1
-    })
-  } finally {
-    process.stdout.write = write
-    process.env = saved
-    await ecr.close()
-  }
-  const failed = process.exitCode === 1
-  process.exitCode = 0
-  return {
-    failed,
-    log,
-    outputs: parseOutputs(await readFile(outputFile, 'utf8')),
-    summary: decodeEntities(await readFile(summaryFile, 'utf8')),
-    ecr
-  }
+/** The step, with the summary as a browser shows it (numeric entities decoded). */
+async function step(scenario: FakeEcrScenario, inputs: Record<string, string> = {}) {
+  const result = await harness.step(scenario, inputs)
+  return { ...result, summary: decodeEntities(result.summary) }
 }
 
 function finding(

@@ -1,126 +1,22 @@
 import type { ImageScanFinding } from '@aws-sdk/client-ecr'
-/**
- * The whole step in-process: the real AWS SDK client and real octokit over HTTP against the
- * fake ECR and GitHub servers, with an injected clock and sleep so no test really waits.
- */
 import { TERMINAL_STATUSES } from '../src/core/scan-status.js'
-import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type FakeEcr, type FakeEcrScenario, startFakeEcr } from './support/fake-ecr.js'
-import { type FakeGitHub, startFakeGitHub } from './support/fake-github.js'
+import type { FakeEcrScenario } from './support/fake-ecr.js'
+import { startFakeGitHub } from './support/fake-github.js'
+import { actionStep, decodeEntities } from './support/step.js'
 import { basicFindings, enhancedFindings } from './support/findings-factory.js'
 
 const DIGEST = `sha256:${'c'.repeat(64)}`
 const REPOSITORY = 'team/web-api'
 
-let github: FakeGitHub
 /** The fake reads this object on every request, so a test can make GitHub refuse writes. */
 const githubFailures: NonNullable<Parameters<typeof startFakeGitHub>[0]>['failures'] = {}
-let workDir: string
-let run: typeof import('../src/action/main.js').run
-
-beforeAll(async () => {
-  github = await startFakeGitHub({ login: 'github-actions[bot]', failures: githubFailures })
-  workDir = await mkdtemp(join(tmpdir(), 'main-test-'))
-  const eventPath = join(workDir, 'event.json')
-  await writeFile(eventPath, JSON.stringify({ pull_request: { number: 7 } }))
-  // @actions/github reads the event and API URL once, when first imported.
-  Object.assign(process.env, {
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: 'acme/shop',
-    GITHUB_API_URL: github.url,
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'example-secret',
-    AWS_EC2_METADATA_DISABLED: 'true'
-  })
-  ;({ run } = await import('../src/action/main.js'))
-})
-
-afterAll(async () => {
-  await github.close()
-})
-
-interface StepResult {
-  failed: boolean
-  log: string
-  outputs: Record<string, string>
-  summary: string
-  ecr: FakeEcr
-  sleptMs: number
-}
-
-/** Reports escape untrusted text as numeric entities; tests read what a browser shows. */
-function decodeEntities(text: string): string {
-  return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  for (const match of text.matchAll(/^([^\n=<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
-    outputs[match[1] ?? ''] = match[3] ?? ''
-  return outputs
-}
-
-async function step(
-  scenario: FakeEcrScenario,
-  inputs: Record<string, string> = {}
-): Promise<StepResult> {
-  const ecr = await startFakeEcr(scenario)
-  const outputFile = join(workDir, `output-${Math.random()}`)
-  // core.summary remembers the first summary path it sees, so every step shares one file.
-  const summaryFile = join(workDir, 'summary.md')
-  await writeFile(outputFile, '')
-  await writeFile(summaryFile, '')
-  const allInputs: Record<string, string> = {
-    repository: REPOSITORY,
-    'image-tag': 'v1',
-    comment: 'never',
-    ...inputs
-  }
-  const saved = { ...process.env }
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_ECR: ecr.url,
-    AWS_REGION: 'us-east-1',
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: workDir,
-    ...Object.fromEntries(
-      Object.entries(allInputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
-    )
-  })
-  let log = ''
-  const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    log += chunk.toString()
-    return true
-  }) as typeof process.stdout.write
-  let clock = 0
-  try {
-    await run({
-      now: () => clock,
-      sleep: async ms => {
-        clock += ms
-      },
-      random: () => 1
-    })
-  } finally {
-    process.stdout.write = write
-    process.env = saved
-    await ecr.close()
-  }
-  const failed = process.exitCode === 1
-  process.exitCode = 0
-  return {
-    failed,
-    log,
-    outputs: parseOutputs(await readFile(outputFile, 'utf8')),
-    summary: await readFile(summaryFile, 'utf8'),
-    ecr,
-    sleptMs: clock
-  }
-}
+const harness = actionStep(
+  { repository: REPOSITORY, 'image-tag': 'v1' },
+  { failures: githubFailures }
+)
+const step = harness.step
 
 function image(scan: FakeEcrScenario['images'][number]['scan'], extra = {}): FakeEcrScenario {
   return { images: [{ repository: REPOSITORY, digest: DIGEST, tags: ['v1'], scan, ...extra }] }
@@ -298,8 +194,8 @@ describe('the step, end to end over HTTP', () => {
   })
 
   it('refuses an ignore file that is a symbolic link, before any AWS call', async () => {
-    const target = join(workDir, 'real-rules.yml')
-    const link = join(workDir, 'linked-rules.yml')
+    const target = join(harness.workDir(), 'real-rules.yml')
+    const link = join(harness.workDir(), 'linked-rules.yml')
     await writeFile(target, 'ignore: []\n')
     await symlink(target, link)
     const result = await step(image({ statuses: ['COMPLETE'], findings: [] }), {
@@ -311,8 +207,8 @@ describe('the step, end to end over HTTP', () => {
   })
 
   it('refuses to write the JSON report through a symbolic link, and says so', async () => {
-    const target = join(workDir, 'elsewhere.json')
-    const link = join(workDir, 'report-link.json')
+    const target = join(harness.workDir(), 'elsewhere.json')
+    const link = join(harness.workDir(), 'report-link.json')
     await symlink(target, link)
     const result = await step(image({ statuses: ['COMPLETE'], findings: [] }), {
       'json-report': link
@@ -455,7 +351,7 @@ describe('the step, end to end over HTTP', () => {
     expect(first.failed).toBe(true)
     const second = await step(image({ statuses: ['COMPLETE'], findings: [] }), inputs)
     expect(second.failed).toBe(false)
-    const ours = github.comments.filter(comment => comment.issueNumber === 7)
+    const ours = harness.github().comments.filter(comment => comment.issueNumber === 7)
     expect(ours).toHaveLength(1)
     expect(second.outputs['comment-url']).toBe(ours[0]?.htmlUrl)
   })
@@ -482,7 +378,7 @@ describe('the step, end to end over HTTP', () => {
   })
 
   it('still writes the summary and the comment when a report file cannot be written, and fails naming it', async () => {
-    const unwritable = join(workDir, 'summary.md', 'results.sarif')
+    const unwritable = join(harness.workDir(), 'summary.md', 'results.sarif')
     const result = await step(image({ statuses: ['COMPLETE'], findings: [] }), {
       comment: 'always',
       'github-token': 'fake-token',
@@ -495,7 +391,9 @@ describe('the step, end to end over HTTP', () => {
     expect(result.outputs['sarif-report']).toBeUndefined()
     expect(result.outputs['json-report']).toBeDefined()
     expect(decodeEntities(result.summary)).toMatch(/^## ✅ Passed: /)
-    const written = github.comments.filter(item => item.body.includes('key=unwritable-sarif'))
+    const written = harness
+      .github()
+      .comments.filter(item => item.body.includes('key=unwritable-sarif'))
     expect(written).toHaveLength(1)
     expect(result.outputs['comment-url']).toBe(written[0]?.htmlUrl)
   })
@@ -545,7 +443,7 @@ describe('the step, end to end over HTTP', () => {
     })
 
     it('reads rules from the ignore file, and runs without one at the default path', async () => {
-      const rulesFile = join(workDir, 'ignore-rules.yml')
+      const rulesFile = join(harness.workDir(), 'ignore-rules.yml')
       await writeFile(
         rulesFile,
         'ignore:\n  - id: CVE-2024-0001\n    reason: a\n  - id: CVE-2024-0002\n    reason: b\n'
@@ -613,7 +511,7 @@ describe('the step, end to end over HTTP', () => {
     })
 
     it('writes no SARIF for a scan that gave nothing to judge', async () => {
-      const sarifPath = join(workDir, 'terminal.sarif')
+      const sarifPath = join(harness.workDir(), 'terminal.sarif')
       const result = await step(image({ statuses: ['FAILED'] }), {
         'sarif-report': sarifPath,
         'scan-failure': 'warn'
@@ -623,7 +521,7 @@ describe('the step, end to end over HTTP', () => {
     })
 
     it('writes SARIF located at the Dockerfile when asked', async () => {
-      const sarifPath = join(workDir, 'results.sarif')
+      const sarifPath = join(harness.workDir(), 'results.sarif')
       const result = await step(image({ statuses: ['COMPLETE'], findings }), {
         'sarif-report': sarifPath,
         dockerfile: 'docker/Dockerfile',
@@ -642,14 +540,14 @@ describe('the step, end to end over HTTP', () => {
 
     it('warns when the Dockerfile is outside the repository', async () => {
       const result = await step(image({ statuses: ['COMPLETE'], findings }), {
-        'sarif-report': join(workDir, 'outside.sarif'),
+        'sarif-report': join(harness.workDir(), 'outside.sarif'),
         dockerfile: '../elsewhere/Dockerfile',
         'fail-on': 'NONE'
       })
       expect(result.log).toMatch(
         /::warning::'dockerfile' \(\.\.\/elsewhere\/Dockerfile\) is outside/
       )
-      expect(result.outputs['sarif-report']).toBe(join(workDir, 'outside.sarif'))
+      expect(result.outputs['sarif-report']).toBe(join(harness.workDir(), 'outside.sarif'))
     })
   })
 })
