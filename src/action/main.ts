@@ -1,11 +1,11 @@
 import * as core from '@actions/core'
 import { type Config, INPUT, readConfig } from '../config/inputs.js'
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../core/backoff.js'
-import { type IgnoreRule, type RunResult, isSoftenable } from '../core/results.js'
+import { decideOutcomes } from '../core/outcome.js'
+import type { IgnoreRule, RunResult } from '../core/results.js'
 import { runScan } from '../core/run.js'
-import { type ImageTarget, formatImage } from '../model/image.js'
+import type { ImageTarget } from '../model/image.js'
 import { errorMessage } from '../model/text.js'
-import { describeBreach } from '../policy/policy.js'
 import { ACTION_VERSION } from '../version.js'
 import {
   explainImageError,
@@ -57,18 +57,14 @@ function commentIdentity(images: ImageTarget[]): CommentIdentity {
 
 /** Fails the step for each image that failed or has no verdict; says what passed. */
 function decideOutcome(run: RunResult, config: Config): void {
-  for (const result of run.images) {
-    const name = result.image ? formatImage(result.image) : result.reference
-    if (result.kind === 'unjudged') {
-      const message =
-        run.images.length > 1 ? `${name}: ${result.problem.message}` : result.problem.message
-      if (config.scanFailure === 'warn' && isSoftenable(result.problem)) core.warning(message)
+  const several = run.images.length > 1
+  for (const outcome of decideOutcomes(run, config.scanFailure)) {
+    if (outcome.kind === 'passed') actionLog.info(`Policy passed for ${outcome.name}.`)
+    else if (outcome.kind === 'policy-failed') core.setFailed(outcome.message)
+    else {
+      const message = several ? `${outcome.name}: ${outcome.message}` : outcome.message
+      if (outcome.softened) core.warning(message)
       else core.setFailed(message)
-    } else if (!result.verdict.passed) {
-      const breaches = result.verdict.breaches.map(describeBreach).join('; ')
-      core.setFailed(`Policy failed for ${name}: ${breaches}.`)
-    } else {
-      actionLog.info(`Policy passed for ${name}.`)
     }
   }
 }

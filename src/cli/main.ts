@@ -9,11 +9,10 @@ import {
 import { type Config, readConfig } from '../config/inputs.js'
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../core/backoff.js'
 import type { ScanSource } from '../core/ports.js'
-import { type IgnoreRule, type RunResult, isSoftenable } from '../core/results.js'
+import { type ImageOutcome, decideOutcomes } from '../core/outcome.js'
+import type { IgnoreRule, RunResult } from '../core/results.js'
 import { runScan } from '../core/run.js'
-import { formatImage } from '../model/image.js'
 import { errorMessage } from '../model/text.js'
-import { describeBreach } from '../policy/policy.js'
 import { buildJsonReport, serializeJsonReport } from '../report/json-report.js'
 import { renderJunit } from '../report/junit.js'
 import { renderRunSummary } from '../report/report.js'
@@ -81,12 +80,12 @@ function describeDestination(destination: Destination): string {
 }
 
 /** One line per image on stderr, for when stdout carries a machine-readable report. */
-function verdictLines(run: RunResult): string[] {
-  return run.images.map(result => {
-    const name = terminalSafe(result.image ? formatImage(result.image) : result.reference)
-    if (result.kind === 'unjudged') return `No verdict for ${name}.`
-    if (result.verdict.passed) return `Passed: ${name}.`
-    return `Failed: ${name}: ${result.verdict.breaches.map(describeBreach).join('; ')}.`
+function verdictLines(outcomes: ImageOutcome[]): string[] {
+  return outcomes.map(outcome => {
+    const name = terminalSafe(outcome.name)
+    if (outcome.kind === 'no-verdict') return `No verdict for ${name}.`
+    if (outcome.kind === 'passed') return `Passed: ${name}.`
+    return `Failed: ${name}: ${terminalSafe(outcome.breaches)}.`
   })
 }
 
@@ -159,6 +158,7 @@ export async function main(
     updatedAt: new Date(options.now())
   }
 
+  const outcomes = decideOutcomes(run, config.scanFailure)
   let code: number = EXIT.passed
   for (const destination of destinations) {
     const toStdout = destination.path === undefined
@@ -182,16 +182,16 @@ export async function main(
     }
   }
   if (!destinations.some(destination => !destination.path && destination.format === 'text'))
-    for (const line of verdictLines(run)) say(line)
+    for (const line of verdictLines(outcomes)) say(line)
 
-  for (const result of images) {
-    if (result.kind === 'judged') {
-      if (!result.verdict.passed && code === EXIT.passed) code = EXIT.policyFailed
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'passed') continue
+    if (outcome.kind === 'policy-failed') {
+      if (code === EXIT.passed) code = EXIT.policyFailed
       continue
     }
-    const name = terminalSafe(result.image ? formatImage(result.image) : result.reference)
-    const message = `${name}: ${terminalSafe(result.problem.message)}`
-    if (config.scanFailure === 'warn' && isSoftenable(result.problem)) {
+    const message = `${terminalSafe(outcome.name)}: ${terminalSafe(outcome.message)}`
+    if (outcome.softened) {
       say(`warning: ${message} (--scan-failure warn: not a failure)`)
     } else {
       say(`ecr-scan-findings: no verdict for ${message}`)

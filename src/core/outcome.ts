@@ -1,0 +1,39 @@
+import type { ScanFailureMode } from '../config/inputs.js'
+import { formatImage } from '../model/image.js'
+import { describeBreach } from '../policy/policy.js'
+import { type ImageResult, type RunResult, isSoftenable } from './results.js'
+
+/** What one image means for the run's outcome; each front end turns it into its own signal. */
+export type ImageOutcome =
+  | { kind: 'passed'; name: string }
+  /** `breaches`: one sentence per broken rule, joined. */
+  | { kind: 'policy-failed'; name: string; breaches: string; message: string }
+  /** `softened`: scan-failure: warn makes this no-verdict a warning instead of a failure. */
+  | { kind: 'no-verdict'; name: string; message: string; softened: boolean }
+
+export function imageName(result: ImageResult): string {
+  return result.image ? formatImage(result.image) : result.reference
+}
+
+/** One outcome per image, in the run's order: the only place a verdict becomes pass or fail. */
+export function decideOutcomes(run: RunResult, scanFailure: ScanFailureMode): ImageOutcome[] {
+  return run.images.map(result => {
+    const name = imageName(result)
+    if (result.kind === 'unjudged') {
+      return {
+        kind: 'no-verdict',
+        name,
+        message: result.problem.message,
+        softened: scanFailure === 'warn' && isSoftenable(result.problem)
+      }
+    }
+    if (result.verdict.passed) return { kind: 'passed', name }
+    const breaches = result.verdict.breaches.map(describeBreach).join('; ')
+    return {
+      kind: 'policy-failed',
+      name,
+      breaches,
+      message: `Policy failed for ${name}: ${breaches}.`
+    }
+  })
+}
