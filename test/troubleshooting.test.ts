@@ -1,0 +1,201 @@
+/**
+ * Every error message the code can show a user has an entry in the README's Troubleshooting
+ * section, so a new message without documentation fails this test.
+ *
+ * How it works (keep this comment in step with the code below):
+ *
+ * 1. Every `src/**\/*.ts` file is parsed with the TypeScript compiler API (no regexes over code).
+ * 2. A message is a string or template literal in one of these places ("sinks"):
+ *    - an argument of `new XxxError(…)` or `new XxxProblem(…)` (any class name ending so);
+ *    - an argument of a call to `problem(…)`, `fail(…)`, `setFailed(…)`, `at(…)` (an ignore-file
+ *      problem) or `failures.push(…)` (a report that could not be written);
+ *    - a `message:` or `fix:` property, or a `const message = …`, in `src/core` (the problems that
+ *      leave an image without a verdict and the fix for each scan status);
+ *    - a value of `TERMINAL_FIXES`, and a `return` in the functions named in RETURN_MESSAGES.
+ *    A conditional (`a ? 'x' : 'y'`), an array or a `+` concatenation counts each literal in it.
+ * 3. A message's key is its first static run of text (between `${…}` interpolations) holding at
+ *    least three words, cut to eight words, with punctuation trimmed at both ends; when no run
+ *    has three words, the longest run of two words; a message with less (`${where}: ${detail}`)
+ *    only passes another message through and has no key.
+ * 4. Each key must appear in the README between `## Troubleshooting` and the next `## ` heading,
+ *    compared with whitespace collapsed and backticks removed, so line wrapping and code spans do
+ *    not matter.
+ *
+ * When this test fails, quote the message (its key at least) in Troubleshooting with what to do.
+ * A sanity bound (at least MIN_MESSAGES found) keeps a broken extractor from passing vacuously.
+ */
+import { readFileSync, readdirSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url))
+const SRC = join(ROOT, 'src')
+const MIN_MESSAGES = 80
+
+/** Functions whose returned literals are messages. */
+const RETURN_MESSAGES = new Set(['explainAwsError', 'expiredWithoutFindingsFix', 'explainForCli'])
+const CALL_SINKS = new Set(['problem', 'fail', 'setFailed', 'at'])
+const CORE_PROPERTIES = new Set(['message', 'fix'])
+
+export interface Message {
+  file: string
+  line: number
+  /** The static runs of text, in order; interpolations split them. */
+  segments: string[]
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return sourceFiles(path)
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : []
+  })
+}
+
+/** The static runs of every literal in an expression; empty when it holds no literal. */
+function literals(node: ts.Node): string[][] {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [[node.text]]
+  if (ts.isTemplateExpression(node))
+    return [[node.head.text, ...node.templateSpans.map(span => span.literal.text)]]
+  if (ts.isParenthesizedExpression(node)) return literals(node.expression)
+  if (ts.isConditionalExpression(node))
+    return [...literals(node.whenTrue), ...literals(node.whenFalse)]
+  if (ts.isArrayLiteralExpression(node)) return node.elements.flatMap(literals)
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken)
+    return [[...literals(node.left).flat(), ...literals(node.right).flat()]]
+  if (
+    ts.isBinaryExpression(node) &&
+    node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken
+  )
+    return [...literals(node.left), ...literals(node.right)]
+  return []
+}
+
+function calleeName(expression: ts.Expression): { name: string; object?: string } | undefined {
+  if (ts.isIdentifier(expression)) return { name: expression.text }
+  if (ts.isPropertyAccessExpression(expression))
+    return {
+      name: expression.name.text,
+      object: ts.isIdentifier(expression.expression) ? expression.expression.text : undefined
+    }
+  return undefined
+}
+
+function enclosingFunctionName(node: ts.Node): string | undefined {
+  for (let at: ts.Node | undefined = node.parent; at; at = at.parent) {
+    if (ts.isFunctionDeclaration(at) && at.name) return at.name.text
+    if (ts.isArrowFunction(at) || ts.isFunctionExpression(at)) {
+      const parent = at.parent
+      if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name))
+        return parent.name.text
+    }
+  }
+  return undefined
+}
+
+/** Every user-facing message in one source text. */
+export function collectMessages(file: string, text: string): Message[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true)
+  const inCore = /(^|[/\\])core[/\\]/.test(file)
+  const found: Message[] = []
+  const add = (node: ts.Node) => {
+    for (const segments of literals(node)) {
+      const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1
+      found.push({ file, line, segments })
+    }
+  }
+  const visit = (node: ts.Node) => {
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
+      if (/(Error|Problem)$/.test(node.expression.text)) node.arguments?.forEach(add)
+    } else if (ts.isCallExpression(node)) {
+      const callee = calleeName(node.expression)
+      if (
+        callee &&
+        CALL_SINKS.has(callee.name) &&
+        (callee.object === undefined || callee.object === 'core')
+      )
+        node.arguments.forEach(add)
+      if (callee?.name === 'push' && callee.object === 'failures') node.arguments.forEach(add)
+    } else if (ts.isReturnStatement(node) && node.expression) {
+      const name = enclosingFunctionName(node)
+      if (name && RETURN_MESSAGES.has(name)) add(node.expression)
+    } else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name)) {
+      if (inCore && CORE_PROPERTIES.has(node.name.text)) add(node.initializer)
+    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      if (inCore && node.name.text === 'message') add(node.initializer)
+      if (node.name.text === 'TERMINAL_FIXES' && ts.isObjectLiteralExpression(node.initializer))
+        for (const property of node.initializer.properties)
+          if (ts.isPropertyAssignment(property)) add(property.initializer)
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(source)
+  return found
+}
+
+const words = (text: string) => text.split(' ').filter(word => /[A-Za-z]/.test(word))
+const tidy = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/^[^A-Za-z0-9-]+/, '')
+    .replace(/[^A-Za-z0-9)]+$/, '')
+
+/** The stable prefix a message is documented by, or undefined when it only passes others on. */
+export function messageKey(segments: string[]): string | undefined {
+  const runs = segments.map(tidy).filter(run => words(run).length >= 2)
+  const run = runs.find(candidate => words(candidate).length >= 3) ?? runs[0]
+  if (run === undefined) return undefined
+  return tidy(run.split(' ').slice(0, 8).join(' '))
+}
+
+export function troubleshootingSection(readme: string): string {
+  const start = readme.indexOf('\n## Troubleshooting')
+  if (start < 0) throw new Error('README.md has no "## Troubleshooting" section')
+  const end = readme.indexOf('\n## ', start + 1)
+  return readme.slice(start, end < 0 ? undefined : end)
+}
+
+const normalise = (text: string) => text.replace(/`/g, '').replace(/\s+/g, ' ')
+
+const messages = sourceFiles(SRC).flatMap(path =>
+  collectMessages(relative(ROOT, path), readFileSync(path, 'utf8'))
+)
+const section = normalise(troubleshootingSection(readFileSync(join(ROOT, 'README.md'), 'utf8')))
+
+describe('README Troubleshooting', () => {
+  it('finds the messages in src (the extractor works)', () => {
+    expect(messages.length).toBeGreaterThanOrEqual(MIN_MESSAGES)
+    const files = new Set(messages.map(message => message.file))
+    for (const file of ['src/config/inputs.ts', 'src/aws/errors.ts', 'src/core/acquire.ts'])
+      expect(files).toContain(file)
+  })
+
+  it('documents every message by its key', () => {
+    const missing = messages.flatMap(message => {
+      const key = messageKey(message.segments)
+      return key && !section.includes(normalise(key))
+        ? [`${message.file}:${message.line}: ${key}`]
+        : []
+    })
+    expect(missing).toEqual([])
+  })
+
+  it('would fail for a new message the README does not mention', () => {
+    const [added] = collectMessages(
+      'src/config/example.ts',
+      "throw new InputError(`Invalid input '${name}': the frobnication level ${value} is too high.`)"
+    )
+    const key = messageKey(added?.segments ?? [])
+    expect(key).toBe('the frobnication level')
+    expect(section.includes(key ?? '')).toBe(false)
+  })
+
+  it('keys a message by its first run of three words, or passes it through', () => {
+    expect(messageKey(["Invalid input '", "': '", "'. Use true or false."])).toBe(
+      'Use true or false'
+    )
+    expect(messageKey(["Invalid input '", "': '", "' is not ", '.'])).toBe('Invalid input')
+    expect(messageKey(['', ': ', ''])).toBeUndefined()
+  })
+})
