@@ -1,4 +1,12 @@
-import { type RiskData, failOnKev, minEpss, validEpss, withRisk } from '../src/core/enrichment.js'
+import {
+  type RiskData,
+  compareRisk,
+  failOnKev,
+  formatEpss,
+  minEpss,
+  validEpss,
+  withRisk
+} from '../src/core/enrichment.js'
 
 const ARN = 'arn:aws:inspector2:us-east-1:123456789012:finding/0123456789abcdef0123456789abcdef'
 const OTHER = 'arn:aws:inspector2:us-east-1:123456789012:finding/fedcba9876543210fedcba9876543210'
@@ -84,5 +92,45 @@ describe('minEpss', () => {
   it('refuses a threshold outside 0–1', () => {
     expect(() => minEpss(1.5)).toThrow(RangeError)
     expect(() => minEpss(Number.NaN)).toThrow(RangeError)
+  })
+})
+
+describe('withRisk across platforms', () => {
+  it('looks up every ARN of a merged finding and keeps the worst risk', () => {
+    const byArn = new Map<string, RiskData>([
+      [ARN, { epss: 0.2 }],
+      [OTHER, { epss: 0.6, kev: { dateAdded: '2024-05-01T00:00:00.000Z' } }]
+    ])
+    const [merged] = withRisk([{ id: 'CVE-1', findingArn: ARN, findingArns: [ARN, OTHER] }], byArn)
+    expect(merged).toMatchObject({ epss: 0.6, kev: { dateAdded: '2024-05-01T00:00:00.000Z' } })
+  })
+})
+
+describe('compareRisk', () => {
+  it('puts KEV first (earliest added first), then higher EPSS, unscored last', () => {
+    const rows = [
+      { id: 'none' },
+      { id: 'epss-low', epss: 0.1 },
+      { id: 'kev-late', kev: { dateAdded: '2024-01-01' } },
+      { id: 'epss-high', epss: 0.9 },
+      { id: 'kev-early', kev: { dateAdded: '2022-01-01' }, epss: 0.01 }
+    ]
+    expect([...rows].sort(compareRisk).map(row => row.id)).toEqual([
+      'kev-early',
+      'kev-late',
+      'epss-high',
+      'epss-low',
+      'none'
+    ])
+  })
+
+  it('formats EPSS as a percentage', () => {
+    expect([0.9435, 0.0004, 0.00001, 0, 1].map(formatEpss)).toEqual([
+      '94.35%',
+      '0.04%',
+      '<0.01%',
+      '0%',
+      '100%'
+    ])
   })
 })

@@ -268,3 +268,45 @@ describe('parseMaxFindings', () => {
     )
   })
 })
+
+describe('readConfig: enrich, fail-on-kev, min-epss', () => {
+  it('defaults to no enrichment and no risk rules', () => {
+    const result = config({})
+    expect(result.enrich).toBe('none')
+    expect(result.thresholds.failOnKev).toBe(false)
+    expect(result.minEpss).toBeUndefined()
+  })
+
+  it('reads them together', () => {
+    const result = config({ enrich: 'Inspector', 'fail-on-kev': 'true', 'min-epss': '0.05' })
+    expect(result.enrich).toBe('inspector')
+    expect(result.thresholds.failOnKev).toBe(true)
+    expect(result.minEpss).toBe(0.05)
+    expect(config({ enrich: 'inspector', 'min-epss': '1' }).minEpss).toBe(1)
+    expect(config({ enrich: 'inspector', 'min-epss': '0' }).minEpss).toBe(0)
+  })
+
+  it.each(['1.01', '-0.1', '10%', 'abc', '1e-2', 'NaN'])('rejects min-epss %p', value => {
+    expect(errorOf(() => config({ enrich: 'inspector', 'min-epss': value }))).toBe(
+      `Invalid input 'min-epss': '${value}'. Use an EPSS probability from 0 to 1, e.g. 0.1 for a 10% chance of exploitation in the next 30 days.`
+    )
+  })
+
+  it('rejects an unknown enrich source', () => {
+    expect(errorOf(() => config({ enrich: 'epss' }))).toBe(
+      "Invalid input 'enrich': 'epss'. Possible options are: none, inspector."
+    )
+  })
+
+  it('names the fix when fail-on-kev or min-epss come without enrich: inspector', () => {
+    expect(errorOf(() => config({ 'fail-on-kev': 'true' }))).toBe(
+      "'fail-on-kev: true' needs EPSS and KEV data from Amazon Inspector: set the 'enrich' input to 'inspector' (enhanced scanning only), or remove it."
+    )
+    expect(
+      errorOf(() => config({ 'fail-on-kev': 'true', 'min-epss': '0.3', enrich: 'none' }))
+    ).toBe(
+      "'fail-on-kev: true' and 'min-epss' need EPSS and KEV data from Amazon Inspector: set the 'enrich' input to 'inspector' (enhanced scanning only), or remove them."
+    )
+    expect(config({ 'fail-on-kev': 'false' }).thresholds.failOnKev).toBe(false)
+  })
+})

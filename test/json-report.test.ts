@@ -149,7 +149,9 @@ describe('buildJsonReport', () => {
       disposition: 'counted',
       ignoredBy: null,
       platforms: null,
-      change: null
+      change: null,
+      epss: null,
+      kev: null
     })
   })
 
@@ -173,7 +175,8 @@ describe('buildJsonReport', () => {
     expect(run.thresholds).toEqual({
       failOn: 'HIGH',
       maxCounts: { MEDIUM: 5 },
-      failOnExploit: true
+      failOnExploit: true,
+      failOnKev: false
     })
     expect(report.verdict).toEqual({
       passed: false,

@@ -113,3 +113,25 @@ describe('limitFor', () => {
     expect(limitFor('LOW', thresholds)).toBeUndefined()
   })
 })
+
+describe('fail-on-kev', () => {
+  const kev = { dateAdded: '2023-09-13T00:00:00.000Z' }
+
+  it('fails on any finding on the KEV list, whatever its severity', () => {
+    const findings = [
+      finding('LOW', { id: 'CVE-1', kev }),
+      finding('MEDIUM', { id: 'CVE-2', kev }),
+      finding('MEDIUM', { id: 'CVE-3', epss: 0.99 })
+    ]
+    const verdict = evaluatePolicy(findings, { ...none, failOnKev: true })
+    expect(verdict.breaches).toEqual([{ rule: 'kev', count: 2 }])
+    expect(verdict.passed).toBe(false)
+    expect(evaluatePolicy(findings, none).passed).toBe(true)
+  })
+
+  it('says which rule and how many', () => {
+    expect(describeBreach({ rule: 'kev', count: 2 })).toBe(
+      '2 findings on the CISA Known Exploited Vulnerabilities list (fail-on-kev: true, allowed: 0)'
+    )
+  })
+})

@@ -345,3 +345,29 @@ describe('buildRunSarif', () => {
     expect(log.runs[0]?.tool.driver.rules[0]?.properties['security-severity']).toBe(score)
   })
 })
+
+describe('buildSarif: EPSS and KEV', () => {
+  it('puts epss and kev on results and the riskiest of them on the rule, and nothing without them', () => {
+    const kev = { dateAdded: '2023-10-10T00:00:00.000Z', dueDate: '2023-10-31T00:00:00.000Z' }
+    const findings = [
+      finding('CVE-2023-44487', { packageName: 'nghttp2', epss: 0.94, kev, severity: 'HIGH' }),
+      finding('CVE-2023-44487', { packageName: 'golang', epss: 0.5, severity: 'HIGH' }),
+      finding('CVE-2024-0001', { packageName: 'zlib', severity: 'LOW', fixAvailable: 'YES' })
+    ]
+    const log = buildSarif(reportData(findings), OPTIONS)
+    expect(validateSarif(log)).toBe(true)
+    const [run] = log.runs
+    const results = run?.results ?? []
+    const byPackage = (name: string) => results.find(r => r.properties.packageName === name)
+    expect(byPackage('nghttp2')?.properties).toMatchObject({ epss: 0.94, kev })
+    expect(byPackage('golang')?.properties).toMatchObject({ epss: 0.5 })
+    expect(byPackage('golang')?.properties).not.toHaveProperty('kev')
+    expect(byPackage('zlib')?.properties).not.toHaveProperty('epss')
+    const rules = run?.tool.driver.rules ?? []
+    expect(rules.find(r => r.id === 'CVE-2023-44487')?.properties).toMatchObject({
+      epss: 0.94,
+      kev
+    })
+    expect(rules.find(r => r.id === 'CVE-2024-0001')?.properties).not.toHaveProperty('kev')
+  })
+})

@@ -165,3 +165,24 @@ describe('rule sentences', () => {
     )
   })
 })
+
+describe('triage: min-epss', () => {
+  it('sets aside findings scored below it, keeps those at it and those without a score, and accounts for both', () => {
+    const low = finding('CVE-LOW', { epss: 0.01 })
+    const at = finding('CVE-AT', { epss: 0.2 })
+    const unscored = finding('CVE-NONE')
+    const result = triage([low, at, unscored], [], { onlyFixable: false, minEpss: 0.2 }, TODAY)
+    expect(result.counted).toEqual([at, unscored])
+    expect(result.filters).toEqual([{ filter: 'min-epss 0.2', setAside: 1, keptUnknown: 1 }])
+    expect(dispositionOf(result)(low)).toEqual({ kind: 'set-aside' })
+  })
+
+  it('runs after min-cvss, so a finding set aside by both is counted once', () => {
+    const both = finding('CVE-BOTH', { cvssScore: 3, epss: 0.001 })
+    const result = triage([both], [], { onlyFixable: false, minCvss: 7, minEpss: 0.5 }, TODAY)
+    expect(result.filters).toEqual([
+      { filter: 'min-cvss 7.0', setAside: 1, keptUnknown: 0 },
+      { filter: 'min-epss 0.5', setAside: 0, keptUnknown: 0 }
+    ])
+  })
+})

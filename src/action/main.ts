@@ -100,7 +100,10 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
     // One bound for all the step's AWS work: requests in flight are aborted when it passes.
     signal: AbortSignal.timeout(config.timeoutMs),
     logFor: target => logs.open(`Scanning ${target.reference}`),
-    explainError: explainImageError
+    explainError: explainImageError,
+    // Loaded only when asked for, so runs without `enrich: inspector` never load the Inspector SDK.
+    enricherFor: async region =>
+      (await import('../aws/inspector.js')).createInspectorEnricher(region)
   })
   const result: RunResult = {
     images,

@@ -162,6 +162,32 @@ export const FLAGS: readonly Flag[] = [
     description: 'Fail on any finding with a known exploit (enhanced scanning only).'
   },
   {
+    name: 'enrich',
+    input: INPUT.enrich,
+    type: 'string',
+    value: 'none|inspector',
+    default: 'none',
+    description:
+      'inspector: add EPSS and CISA KEV data from Amazon Inspector to enhanced-scan findings (inspector2:ListFindings, inspector2:BatchGetFindingDetails).'
+  },
+  {
+    name: 'fail-on-kev',
+    input: INPUT.failOnKev,
+    type: 'boolean',
+    default: 'off',
+    description:
+      'Fail on any finding on the CISA Known Exploited Vulnerabilities list, whatever its severity (needs --enrich inspector).'
+  },
+  {
+    name: 'min-epss',
+    input: INPUT.minEpss,
+    type: 'string',
+    value: 'PROBABILITY',
+    default: '',
+    description:
+      'Judge only findings with an EPSS at or above this (0-1); findings without one are kept (needs --enrich inspector).'
+  },
+  {
     name: 'baseline',
     input: INPUT.baseline,
     type: 'string',

@@ -148,7 +148,10 @@ export async function main(
     sourceFor: await sourcesByRegion(options.sourceFor),
     clock: { now: options.now, sleep: options.sleep, random: options.random },
     logFor: target => progress.open(target.reference),
-    explainError: (error, target) => explainForCli(error, explainImageError(error, target))
+    explainError: (error, target) => explainForCli(error, explainImageError(error, target)),
+    // Loaded only when asked for, so runs without --enrich inspector never load the Inspector SDK.
+    enricherFor: async region =>
+      (await import('../aws/inspector.js')).createInspectorEnricher(region)
   })
   progress.finish()
   const run: RunResult = {

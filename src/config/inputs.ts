@@ -4,6 +4,7 @@ import {
   parseBaselineReference,
   parseImageReferences
 } from '../model/image-reference.js'
+import type { EnrichMode } from '../core/ports.js'
 import type { ImageTarget } from '../model/image.js'
 import type { Thresholds } from '../policy/policy.js'
 import {
@@ -43,7 +44,10 @@ export const INPUT = {
   maxConcurrency: 'max-concurrency',
   baseline: 'baseline',
   onlyNew: 'only-new',
-  settleInterval: 'settle-interval'
+  settleInterval: 'settle-interval',
+  enrich: 'enrich',
+  failOnKev: 'fail-on-kev',
+  minEpss: 'min-epss'
 } as const
 
 const DEFAULT_IGNORE_FILE = '.github/ecr-scan-ignore.yml'
@@ -80,6 +84,10 @@ export interface Config {
   ignoreInline?: string
   onlyFixable: boolean
   minCvss?: number
+  /** EPSS and CISA KEV data from Amazon Inspector for enhanced scans (`enrich: inspector`). */
+  enrich: EnrichMode
+  /** Judge only findings with an EPSS at least this (0–1); needs `enrich: inspector`. */
+  minEpss?: number
   jsonReport?: string
   sarifReport?: string
   dockerfile: string
@@ -230,6 +238,31 @@ function minCvss(read: InputReader): number | undefined {
   return score
 }
 
+function minEpss(read: InputReader): number | undefined {
+  const value = optional(read, INPUT.minEpss)
+  if (value === undefined) return undefined
+  const score = Number(value)
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value) || !Number.isFinite(score) || score > 1) {
+    throw new InputError(
+      `Invalid input '${INPUT.minEpss}': '${value}'. Use an EPSS probability from 0 to 1, e.g. 0.1 for a 10% chance of exploitation in the next 30 days.`
+    )
+  }
+  return score
+}
+
+/** `fail-on-kev` and `min-epss` judge by data only `enrich: inspector` fetches: alone they would do nothing. */
+function requireEnrichment(config: Config): void {
+  if (config.enrich === 'inspector') return
+  const needing = [
+    ...(config.thresholds.failOnKev ? [`'${INPUT.failOnKev}: true'`] : []),
+    ...(config.minEpss !== undefined ? [`'${INPUT.minEpss}'`] : [])
+  ]
+  if (needing.length === 0) return
+  throw new InputError(
+    `${needing.join(' and ')} need${needing.length === 1 ? 's' : ''} EPSS and KEV data from Amazon Inspector: set the '${INPUT.enrich}' input to 'inspector' (enhanced scanning only), or remove ${needing.length === 1 ? 'it' : 'them'}.`
+  )
+}
+
 function prNumber(read: InputReader): number | undefined {
   const value = optional(read, INPUT.prNumber)
   if (value === undefined) return undefined
@@ -340,6 +373,12 @@ function positiveInteger(read: InputReader, name: string, fallback: number, max:
 
 /** Reads and checks every input; nothing else in the action reads inputs. */
 export function readConfig(read: InputReader, env: Record<string, string | undefined>): Config {
+  const config = readInputs(read, env)
+  requireEnrichment(config)
+  return config
+}
+
+function readInputs(read: InputReader, env: Record<string, string | undefined>): Config {
   const ignorePath = optional(read, INPUT.ignoreFile)
   return {
     images: imageTargets(read, env),
@@ -356,7 +395,8 @@ export function readConfig(read: InputReader, env: Record<string, string | undef
     thresholds: {
       failOn: failOn(read),
       maxCounts: parseMaxFindings(optional(read, INPUT.maxFindings)),
-      failOnExploit: boolean(read, INPUT.failOnExploit, false)
+      failOnExploit: boolean(read, INPUT.failOnExploit, false),
+      failOnKev: boolean(read, INPUT.failOnKev, false)
     },
     ignoreFile: {
       path: ignorePath ?? DEFAULT_IGNORE_FILE,
@@ -368,6 +408,8 @@ export function readConfig(read: InputReader, env: Record<string, string | undef
     ignoreInline: inlineRules(read),
     onlyFixable: boolean(read, INPUT.onlyFixable, false),
     minCvss: minCvss(read),
+    enrich: oneOf(read, INPUT.enrich, ['none', 'inspector'] as const, 'none'),
+    minEpss: minEpss(read),
     jsonReport: optional(read, INPUT.jsonReport),
     sarifReport: optional(read, INPUT.sarifReport),
     dockerfile: optional(read, INPUT.dockerfile) ?? 'Dockerfile',

@@ -1,21 +1,10 @@
 // Risk beyond severity: EPSS and CISA KEV data from Amazon Inspector, applied to findings.
 // Pure: no SDK import, so the caller can use these types and helpers whether or not `enrich` is set.
 
-/** CISA's Known Exploited Vulnerabilities entry, as Inspector's BatchGetFindingDetails gives it. */
-export interface KevEntry {
-  /** ISO 8601; when CISA added the vulnerability to the catalogue. */
-  dateAdded?: string
-  /** ISO 8601; the remediation deadline CISA set (Inspector's `cisaData.dateDue`). */
-  dueDate?: string
-  /** CISA's required action, e.g. "Apply mitigations per vendor instructions ...". */
-  action?: string
-}
+import { type ExploitObservation, type KevEntry, findingArnsOf } from '../model/findings.js'
 
-/** When Inspector's threat intelligence saw the vulnerability exploited. ISO 8601 dates. */
-export interface ExploitObservation {
-  firstSeen?: string
-  lastSeen?: string
-}
+export type { ExploitObservation, KevEntry }
+export { compareRisk, formatEpss } from '../model/findings.js'
 
 /** What Inspector knows beyond severity about one finding. */
 export interface RiskData {
@@ -59,30 +48,64 @@ export function validEpss(value: unknown): number | undefined {
     : undefined
 }
 
-function arnOf(finding: object): string | undefined {
-  const arn = (finding as { findingArn?: unknown }).findingArn
-  return typeof arn === 'string' && arn !== '' ? arn : undefined
+/**
+ * The worst of several findings' risk (a merged finding has one ARN per platform): the highest
+ * EPSS, a KEV entry if any has one (the earliest added), the widest exploit observation.
+ */
+export function worstRisk(risks: readonly RiskData[]): RiskData | undefined {
+  if (risks.length === 0) return undefined
+  const out: RiskData = {}
+  for (const risk of risks) {
+    const epss = validEpss(risk.epss)
+    if (epss !== undefined && (out.epss === undefined || epss > out.epss)) out.epss = epss
+    if (
+      risk.kev &&
+      (!out.kev || (risk.kev.dateAdded ?? '\uffff') < (out.kev.dateAdded ?? '\uffff'))
+    )
+      out.kev = { ...risk.kev }
+    if (risk.exploitObserved) {
+      const seen = out.exploitObserved ?? {}
+      const { firstSeen, lastSeen } = risk.exploitObserved
+      out.exploitObserved = {
+        firstSeen:
+          firstSeen && (!seen.firstSeen || firstSeen < seen.firstSeen) ? firstSeen : seen.firstSeen,
+        lastSeen:
+          lastSeen && (!seen.lastSeen || lastSeen > seen.lastSeen) ? lastSeen : seen.lastSeen
+      }
+    }
+  }
+  return out
 }
 
 /**
- * Copies each finding with the risk data found for its `findingArn`; findings without an ARN
- * (basic scans) or without data come back unchanged (same object). An invalid EPSS is dropped.
+ * Copies each finding with the risk data found for its ARNs (`findingArn`, or every platform's
+ * `findingArns`, the worst risk winning); findings without an ARN (basic scans) or without data
+ * come back unchanged (same object). An invalid EPSS is dropped.
  */
 export function withRisk<F extends object>(
   findings: readonly F[],
   byArn: ReadonlyMap<string, RiskData>
 ): (F & RiskFields)[] {
   return findings.map(finding => {
-    const arn = arnOf(finding)
-    const risk = arn === undefined ? undefined : byArn.get(arn)
+    const arns = findingArnsOf(finding as { findingArn?: string; findingArns?: string[] }).filter(
+      arn => typeof arn === 'string' && arn !== ''
+    )
+    const risk = worstRisk(arns.flatMap(arn => byArn.get(arn) ?? []))
     if (!risk) return finding
-    const epss = validEpss(risk.epss)
     const added: RiskFields = {}
-    if (epss !== undefined) added.epss = epss
-    if (risk.kev) added.kev = { ...risk.kev }
-    if (risk.exploitObserved) added.exploitObserved = { ...risk.exploitObserved }
+    if (risk.epss !== undefined) added.epss = risk.epss
+    if (risk.kev) added.kev = risk.kev
+    if (risk.exploitObserved) added.exploitObserved = risk.exploitObserved
     return { ...finding, ...added }
   })
+}
+
+/** How many findings got an EPSS and how many are on the KEV list, for the log line. */
+export function describeEnrichment(findings: readonly RiskFields[], calls: number): string {
+  const withEpss = findings.filter(finding => finding.epss !== undefined).length
+  const onKev = findings.filter(finding => finding.kev !== undefined).length
+  const number = (value: number) => value.toLocaleString('en-US')
+  return `Inspector: ${number(calls)} call${calls === 1 ? '' : 's'}, EPSS for ${number(withEpss)} of ${number(findings.length)} findings, ${number(onKev)} on CISA KEV.`
 }
 
 /** The findings on the CISA KEV list: with `fail-on-kev`, each one is a breach whatever its severity. */

@@ -1,4 +1,4 @@
-import { type Finding, compareText, findingKey } from '../model/findings.js'
+import { type Finding, compareText, findingArnsOf, findingKey } from '../model/findings.js'
 import { severityRank } from '../model/severity.js'
 
 /** One platform's copy of a finding, as it was before the merge. */
@@ -51,9 +51,16 @@ export function mergePlatforms(perPlatform: readonly PlatformFinding[]): Finding
       exploitAvailable: findings.some(finding => finding.exploitAvailable === 'YES')
         ? 'YES'
         : worst.exploitAvailable,
-      platforms: group.map(platformOf).sort((a, b) => compareText(a.platform, b.platform))
+      platforms: group.map(platformOf).sort((a, b) => compareText(a.platform, b.platform)),
+      // Each platform's Inspector finding has its own ARN: enrichment looks up every one.
+      ...arnsOf(findings)
     }
   })
+}
+
+function arnsOf(findings: Finding[]): Pick<Finding, 'findingArns'> {
+  const arns = [...new Set(findings.flatMap(findingArnsOf))]
+  return arns.length > 0 ? { findingArns: arns } : {}
 }
 
 function platformOf({ platform, finding }: PlatformFinding) {

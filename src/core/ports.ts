@@ -1,4 +1,5 @@
 import type { ImageQuery, ImageRef } from '../model/image.js'
+import type { EnrichmentResult, EnrichmentTarget } from './enrichment.js'
 import type { BackoffOptions } from './backoff.js'
 import type { ScanningConfiguration } from './scan-status.js'
 import type { ScanPage, StartScanOutcome } from './wait-for-scan.js'
@@ -59,3 +60,15 @@ export interface WaitSettings {
    */
   settleIntervalMs: number
 }
+
+/**
+ * Risk data beyond severity (EPSS, CISA KEV) for one image's enhanced-scan findings, from Amazon
+ * Inspector in one region. Front ends make it with a dynamic import, so the core loads no SDK.
+ * Never throws: failures come back as `warnings`, and the run goes on with ECR's data alone.
+ */
+export interface Enricher {
+  enrich(target: EnrichmentTarget, signal?: AbortSignal): Promise<EnrichmentResult>
+}
+
+/** `none`: ECR's findings alone; `inspector`: EPSS and KEV from Inspector (enhanced scans only). */
+export type EnrichMode = 'none' | 'inspector'

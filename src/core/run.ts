@@ -1,4 +1,4 @@
-import type { Clock, Logger, ScanSource } from './ports.js'
+import type { Clock, Enricher, Logger, ScanSource } from './ports.js'
 import type { ImageResult } from './results.js'
 import type { ImageTarget } from '../model/image.js'
 import { type JudgeSettings, scanImage } from './scan-image.js'
@@ -18,6 +18,12 @@ export interface RunDependencies {
   /** Aborts every request when the run's time is up. */
   signal?: AbortSignal
   explainError: (error: unknown, target: ImageTarget) => string
+  /**
+   * The Inspector enricher for a region, for `enrich: inspector`. Front ends load it with
+   * `await import('../aws/inspector.js')` so the SDK client stays out of other runs; the core
+   * asks once per region and shares it between images.
+   */
+  enricherFor?(region: string): Promise<Enricher>
 }
 
 export interface RunSettings extends JudgeSettings {
@@ -36,6 +42,15 @@ export async function runScan(
 ): Promise<ImageResult[]> {
   const deadline = { at: deps.clock.now() + settings.timeoutMs, signal: deps.signal }
   const results: ImageResult[] = new Array(targets.length)
+  const enrichers = new Map<string, Promise<Enricher>>()
+  const make = deps.enricherFor
+  const enricherFor = make
+    ? (region: string) => {
+        const enricher = enrichers.get(region) ?? make(region)
+        enrichers.set(region, enricher)
+        return enricher
+      }
+    : undefined
   let next = 0
   const worker = async () => {
     while (next < targets.length) {
@@ -48,7 +63,8 @@ export async function runScan(
           clock: deps.clock,
           log,
           deadline,
-          explainError: deps.explainError
+          explainError: deps.explainError,
+          enricherFor
         })
       } finally {
         log.close()

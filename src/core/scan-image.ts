@@ -1,4 +1,4 @@
-import { type Finding } from '../model/findings.js'
+import { type Finding, findingArnsOf } from '../model/findings.js'
 import { type ImageRef, type ImageTarget, formatImage, isImageIndex } from '../model/image.js'
 import type { BaselineReference } from '../model/image-reference.js'
 import { countBySeverity } from '../model/severity.js'
@@ -12,7 +12,16 @@ import {
 } from '../policy/triage.js'
 import { type Acquired, acquireFindings } from './acquire.js'
 import { mergePlatforms } from './merge-platforms.js'
-import type { Clock, Deadline, Logger, ScanSource, WaitSettings } from './ports.js'
+import { describeEnrichment, withRisk } from './enrichment.js'
+import type {
+  Clock,
+  Deadline,
+  EnrichMode,
+  Enricher,
+  Logger,
+  ScanSource,
+  WaitSettings
+} from './ports.js'
 import type { IgnoreRule, ImageResult, PlatformScan, Problem, ScanInfo } from './results.js'
 
 export interface JudgeSettings extends WaitSettings {
@@ -22,6 +31,8 @@ export interface JudgeSettings extends WaitSettings {
   baseline?: BaselineReference
   /** Thresholds judge only findings the baseline does not have. */
   onlyNew: boolean
+  /** Default 'none'. */
+  enrich?: EnrichMode
 }
 
 export interface ScanImageDependencies {
@@ -32,6 +43,8 @@ export interface ScanImageDependencies {
   deadline: Deadline
   /** Turns an error thrown by the source into one line that says what to do. */
   explainError: (error: unknown, target: ImageTarget) => string
+  /** Only needed with `enrich: inspector`; may reject when the enricher cannot be loaded. */
+  enricherFor?(region: string): Promise<Enricher>
 }
 
 interface Platform {
@@ -203,6 +216,62 @@ async function compareWithBaseline(
   return diff
 }
 
+/**
+ * `enrich: inspector`: adds EPSS and CISA KEV data to an enhanced scan's findings, matched by their
+ * Inspector ARNs (every platform's for an index). Never throws and never drops a finding: on any
+ * failure the findings come back as they were, with a warning, so the verdict rests on ECR alone.
+ *
+ * Every finding is enriched, not only those that could change the verdict: ListFindings answers a
+ * whole image's findings 100 a call whatever is asked for, so narrowing would save nothing there,
+ * and BatchGetFindingDetails (KEV) is already only asked for findings Inspector does not mark
+ * exploitAvailable NO (10 a call).
+ */
+async function enrichFindings(
+  read: Extract<ImageRead, { kind: 'read' }>,
+  target: ImageTarget,
+  settings: JudgeSettings,
+  deps: ScanImageDependencies
+): Promise<Finding[]> {
+  const { findings } = read
+  if ((settings.enrich ?? 'none') === 'none') return findings
+  const { log } = deps
+  const arns = [...new Set(findings.flatMap(findingArnsOf))]
+  if (arns.length === 0) {
+    if (read.scan.type === 'enhanced' && findings.length === 0) return findings
+    log.notice(
+      `enrich: inspector needs enhanced scanning (Amazon Inspector); ${formatImage(read.image)} has ${read.scan.type === 'basic' ? 'a basic scan' : 'findings without Inspector ARNs'}, so it is judged without EPSS or KEV data.`
+    )
+    return findings
+  }
+  if (!deps.enricherFor) {
+    log.warning(
+      'enrich: inspector is set but this front end cannot reach Inspector; judged without EPSS or KEV data.'
+    )
+    return findings
+  }
+  try {
+    const enricher = await deps.enricherFor(target.region)
+    const result = await enricher.enrich(
+      {
+        repository: read.image.repository,
+        imageDigests: read.platforms.map(platform => platform.digest),
+        registryId: read.image.registryId ?? target.query.registryId,
+        findingArns: arns
+      },
+      deps.deadline.signal
+    )
+    for (const warning of result.warnings) log.warning(warning)
+    const enriched = withRisk(findings, result.byArn)
+    log.info(describeEnrichment(enriched, result.calls))
+    return enriched
+  } catch (error) {
+    log.warning(
+      `Inspector enrichment could not start (${error instanceof Error ? error.message : String(error)}); the run goes on with ECR findings alone.`
+    )
+    return findings
+  }
+}
+
 /** Reads one image (and its baseline) and judges it: a verdict only on a complete read. */
 export async function scanImage(
   target: ImageTarget,
@@ -212,19 +281,21 @@ export async function scanImage(
   const read = await readImage(target, settings, deps)
   const reference = target.reference
   if (read.kind === 'problem') return { ...read, kind: 'unjudged', reference }
-  const baseline = await compareWithBaseline(read.findings, target, settings, deps)
+  const findings = await enrichFindings(read, target, settings, deps)
+  const baseline = await compareWithBaseline(findings, target, settings, deps)
   const filters: DecisionFilters = {
     ...settings.filters,
     onlyNew: settings.onlyNew && baseline ? baseline : undefined
   }
-  const triaged = triage(read.findings, settings.rules, filters, new Date(deps.clock.now()))
+  const triaged = triage(findings, settings.rules, filters, new Date(deps.clock.now()))
   for (const rule of triaged.expiredRules) deps.log.warning(describeExpiredRule(rule))
   for (const rule of triaged.staleRules) deps.log.notice(describeStaleRule(rule))
   return {
     ...read,
     kind: 'judged',
     reference,
-    counts: countBySeverity(read.findings),
+    findings,
+    counts: countBySeverity(findings),
     triage: triaged,
     verdict: evaluatePolicy(triaged.counted, settings.thresholds),
     baseline

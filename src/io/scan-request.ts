@@ -39,11 +39,16 @@ export function runSettings(
     startScan: config.startScan,
     backoff,
     rules,
-    filters: { onlyFixable: config.onlyFixable, minCvss: config.minCvss },
+    filters: {
+      onlyFixable: config.onlyFixable,
+      minCvss: config.minCvss,
+      minEpss: config.minEpss
+    },
     thresholds: config.thresholds,
     concurrency: config.maxConcurrency,
     baseline: config.baseline,
-    onlyNew: config.onlyNew
+    onlyNew: config.onlyNew,
+    enrich: config.enrich
   }
 }
 

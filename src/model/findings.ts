@@ -5,6 +5,22 @@ export type FixAvailability = 'YES' | 'NO' | 'PARTIAL' | 'UNKNOWN'
 export type ExploitAvailability = 'YES' | 'NO' | 'UNKNOWN'
 export type FindingSource = 'basic' | 'enhanced'
 
+/** CISA's Known Exploited Vulnerabilities entry, as Inspector's BatchGetFindingDetails gives it. */
+export interface KevEntry {
+  /** ISO 8601; when CISA added the vulnerability to the catalogue. */
+  dateAdded?: string
+  /** ISO 8601; the remediation deadline CISA set (Inspector's `cisaData.dateDue`). */
+  dueDate?: string
+  /** CISA's required action, e.g. "Apply mitigations per vendor instructions ...". */
+  action?: string
+}
+
+/** When Inspector's threat intelligence saw the vulnerability exploited. ISO 8601 dates. */
+export interface ExploitObservation {
+  firstSeen?: string
+  lastSeen?: string
+}
+
 /** One vulnerability in the image, the same shape whichever kind of scan found it. */
 export interface Finding {
   /** CVE, GHSA or other vulnerability name. */
@@ -24,6 +40,15 @@ export interface Finding {
   source: FindingSource
   /** For an image index: the platforms the finding is in, each with its installed version. */
   platforms?: { platform: string; installedVersion?: string }[]
+  /** The Inspector finding's ARN (enhanced scanning only): the key for `enrich: inspector`. */
+  findingArn?: string
+  /** A finding merged across platforms: every platform's ARN (`findingArn` is one of them). */
+  findingArns?: string[]
+  /** EPSS probability in [0, 1] from Inspector (`enrich: inspector`); absent without one. */
+  epss?: number
+  /** Present only for vulnerabilities on the CISA KEV list (`enrich: inspector`). */
+  kev?: KevEntry
+  exploitObserved?: ExploitObservation
 }
 
 /** The parts of a basic-scan finding we read (structurally the SDK's ImageScanFinding). */
@@ -141,7 +166,8 @@ export function normalizeEnhancedFinding(finding: RawEnhancedFinding): Finding {
     cvssScore: firstScore(finding.scoreDetails?.cvss?.score, finding.score),
     fixAvailable: availability(finding.fixAvailable, ['YES', 'NO', 'PARTIAL'], 'UNKNOWN'),
     exploitAvailable: availability(finding.exploitAvailable, ['YES', 'NO'], 'UNKNOWN'),
-    source: 'enhanced'
+    source: 'enhanced',
+    ...(finding.findingArn ? { findingArn: finding.findingArn } : {})
   }
 }
 
@@ -152,6 +178,37 @@ export function compareFindings(a: Finding, b: Finding): number {
     (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
     compareText(a.id, b.id)
   )
+}
+
+/** Every Inspector ARN of a finding: all platforms' for a merged one, none for basic scans. */
+export function findingArnsOf(finding: Pick<Finding, 'findingArn' | 'findingArns'>): string[] {
+  if (finding.findingArns && finding.findingArns.length > 0) return finding.findingArns
+  return finding.findingArn ? [finding.findingArn] : []
+}
+
+/**
+ * Risk beyond severity, riskiest first: on the CISA KEV list (earliest added first), then by EPSS
+ * (unscored last). 0 when neither tells them apart; callers add their own tie-break, e.g.
+ * `compareRisk(a, b) || compareFindings(a, b)` for "what fails the check" lists.
+ */
+export function compareRisk(
+  a: Pick<Finding, 'kev' | 'epss'>,
+  b: Pick<Finding, 'kev' | 'epss'>
+): number {
+  if (a.kev && !b.kev) return -1
+  if (b.kev && !a.kev) return 1
+  if (a.kev && b.kev) {
+    const byDate = compareText(a.kev.dateAdded ?? '\uffff', b.kev.dateAdded ?? '\uffff')
+    if (byDate !== 0) return byDate
+  }
+  return (b.epss ?? -1) - (a.epss ?? -1)
+}
+
+/** EPSS as reports show it: a percentage with up to two decimals (`94.35%`, `0.04%`); '' without. */
+export function formatEpss(epss: number | undefined): string {
+  if (epss === undefined) return ''
+  const percent = Math.round(epss * 10_000) / 100
+  return percent === 0 && epss > 0 ? '<0.01%' : `${percent}%`
 }
 
 /** Code-unit order, the same on every machine (localeCompare is not). */

@@ -1,3 +1,4 @@
+import { failOnKev } from '../core/enrichment.js'
 import type { Finding } from '../model/findings.js'
 import {
   RANKED_SEVERITIES,
@@ -19,6 +20,8 @@ export interface Thresholds {
   maxCounts: Partial<Record<Severity, number>>
   /** Fail on any finding with a known exploit, whatever its severity. */
   failOnExploit: boolean
+  /** Fail on any finding on the CISA KEV list (needs `enrich: inspector`), whatever its severity. */
+  failOnKev?: boolean
 }
 
 export type Breach =
@@ -26,6 +29,7 @@ export type Breach =
   | { rule: 'fail-on'; severity: RankedSeverity; count: number; exempt: Severity[] }
   | { rule: 'max-count'; severity: Severity; count: number; limit: number }
   | { rule: 'exploit'; count: number }
+  | { rule: 'kev'; count: number }
 
 export interface Verdict {
   passed: boolean
@@ -56,6 +60,10 @@ export function evaluatePolicy(findings: readonly Finding[], thresholds: Thresho
     const count = findings.filter(finding => finding.exploitAvailable === 'YES').length
     if (count > 0) breaches.push({ rule: 'exploit', count })
   }
+  if (thresholds.failOnKev) {
+    const count = failOnKev(findings).length
+    if (count > 0) breaches.push({ rule: 'kev', count })
+  }
   return { passed: breaches.length === 0, breaches, counts }
 }
 
@@ -81,6 +89,8 @@ export function describeBreach(breach: Breach): string {
       return `${plural(breach.count, `${breach.severity} finding`)} (max-findings allows ${breach.limit})`
     case 'exploit':
       return `${plural(breach.count, 'finding')} with a known exploit (fail-on-exploit: true, allowed: 0)`
+    case 'kev':
+      return `${plural(breach.count, 'finding')} on the CISA Known Exploited Vulnerabilities list (fail-on-kev: true, allowed: 0)`
   }
 }
 

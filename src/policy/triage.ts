@@ -1,3 +1,4 @@
+import { minEpss } from '../core/enrichment.js'
 import { type Finding, findingKey } from '../model/findings.js'
 import type { FilterResult, IgnoreRule, IgnoredFinding, Triage } from '../core/results.js'
 
@@ -7,6 +8,8 @@ export interface DecisionFilters {
   onlyFixable: boolean
   /** Judge only findings scored at least this (0–10); findings without a score are kept. */
   minCvss?: number
+  /** Judge only findings with an EPSS at least this (0–1); findings without one are kept. */
+  minEpss?: number
   /** Judge only findings the baseline does not have (by `findingKey`). */
   onlyNew?: { unchangedKeys: ReadonlySet<string> }
 }
@@ -63,6 +66,7 @@ function activeFilters(filters: DecisionFilters): Filter[] {
       cannotJudge: finding => finding.cvssScore === undefined
     })
   }
+  if (filters.minEpss !== undefined) active.push(minEpss<Finding>(filters.minEpss))
   const onlyNew = filters.onlyNew
   if (onlyNew) {
     active.push({

@@ -60,6 +60,10 @@ export interface JsonFinding {
   platforms: { platform: string; installedVersion: string | null }[] | null
   /** Against the baseline: new or unchanged; null without one. */
   change: Change | null
+  /** EPSS probability (0–1) from Amazon Inspector (`enrich: inspector`); null without one. */
+  epss: number | null
+  /** On CISA's Known Exploited Vulnerabilities list (`enrich: inspector`); null otherwise. */
+  kev: { dateAdded: string | null; dueDate: string | null } | null
 }
 
 export interface JsonBreach {
@@ -80,6 +84,7 @@ export interface JsonReport {
     failOn: RankedSeverity | null
     maxCounts: Partial<Record<Severity, number>>
     failOnExploit: boolean
+    failOnKev: boolean
   }
   /** true when every image passed, false when one failed, null when one has no verdict. */
   passed: boolean | null
@@ -193,7 +198,11 @@ export function jsonImage(data: ReportData, input: string): JsonImageReport {
           platform: entry.platform,
           installedVersion: entry.installedVersion ?? null
         })) ?? null,
-      change: baseline ? changeOf(baseline, finding) : null
+      change: baseline ? changeOf(baseline, finding) : null,
+      epss: finding.epss ?? null,
+      kev: finding.kev
+        ? { dateAdded: finding.kev.dateAdded ?? null, dueDate: finding.kev.dueDate ?? null }
+        : null
     }
   })
   const { image, scan, triage, verdict } = data
@@ -267,7 +276,8 @@ export function buildJsonReport(run: RunResult): JsonReport {
     thresholds: {
       failOn: thresholds.failOn ?? null,
       maxCounts: definedLimits(thresholds.maxCounts),
-      failOnExploit: thresholds.failOnExploit
+      failOnExploit: thresholds.failOnExploit,
+      failOnKev: thresholds.failOnKev ?? false
     },
     passed: judged
       ? run.images.every(image => image.kind === 'judged' && image.verdict.passed)

@@ -1,4 +1,4 @@
-import { type Finding, compareFindings } from '../model/findings.js'
+import { type Finding, compareFindings, compareRisk, formatEpss } from '../model/findings.js'
 import { formatImage } from '../model/image.js'
 import { SEVERITIES, severityRank } from '../model/severity.js'
 import {
@@ -77,6 +77,8 @@ function culprits(result: JudgedImage, breach: Breach): Finding[] {
       return judged.filter(finding => finding.severity === breach.severity)
     case 'exploit':
       return judged.filter(finding => finding.exploitAvailable === 'YES')
+    case 'kev':
+      return judged.filter(finding => finding.kev !== undefined)
   }
 }
 
@@ -86,18 +88,26 @@ function findingLine(finding: Finding): string {
     : ''
   const fix = finding.fixedInVersion ? `, fixed in ${finding.fixedInVersion}` : ''
   const link = finding.link ? ` (${finding.link})` : ''
-  return `${finding.severity} ${finding.id}${where}${fix}${link}`
+  const risk = [
+    finding.kev ? 'on CISA KEV' : '',
+    finding.epss !== undefined ? `EPSS ${formatEpss(finding.epss)}` : ''
+  ].filter(Boolean)
+  const riskText = risk.length > 0 ? ` [${risk.join(', ')}]` : ''
+  return `${finding.severity} ${finding.id}${where}${fix}${riskText}${link}`
 }
 
 function failureText(result: JudgedImage, breach: Breach, maxListed: number): string {
   const rank = (finding: Finding) => SEVERITIES.indexOf(finding.severity)
-  const found = culprits(result, breach).sort((a, b) => rank(a) - rank(b) || compareFindings(a, b))
+  // Under fail-on-kev or with EPSS the riskiest come first; without enrichment compareRisk is 0.
+  const found = culprits(result, breach).sort(
+    (a, b) => compareRisk(a, b) || rank(a) - rank(b) || compareFindings(a, b)
+  )
   const lines = found.slice(0, maxListed).map(findingLine)
   if (found.length > maxListed) lines.push(`…and ${found.length - maxListed} more.`)
   return `${lines.join('\n')}\n`
 }
 
-/** One case per policy rule in force: fail-on, each max-findings limit, fail-on-exploit. */
+/** One case per policy rule in force: fail-on, each max-findings limit, fail-on-exploit, fail-on-kev. */
 function ruleCases(result: JudgedImage, run: RunResult, maxListed: number): Case[] {
   const { thresholds } = run
   const breachOf = (matches: (breach: Breach) => boolean) => result.verdict.breaches.find(matches)
@@ -128,6 +138,11 @@ function ruleCases(result: JudgedImage, run: RunResult, maxListed: number): Case
     cases.push({
       name: 'fail-on-exploit',
       outcome: outcome(breachOf(breach => breach.rule === 'exploit'))
+    })
+  if (thresholds.failOnKev)
+    cases.push({
+      name: 'fail-on-kev',
+      outcome: outcome(breachOf(breach => breach.rule === 'kev'))
     })
   // With every rule off there is still a case, so the image shows up as checked.
   if (cases.length === 0) cases.push({ name: 'scan read (no thresholds set)' })

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { type Finding, compareFindings, compareText } from '../model/findings.js'
+import { type Finding, compareFindings, compareRisk, compareText } from '../model/findings.js'
 import { formatImage } from '../model/image.js'
 import { type ReportData, type RunResult, imageReport } from '../core/results.js'
 import { type Severity, severityRank } from '../model/severity.js'
@@ -26,7 +26,21 @@ export interface SarifRule {
   help: SarifText
   helpUri?: string
   defaultConfiguration: { level: SarifLevel }
-  properties: { tags: string[]; precision: 'very-high'; 'security-severity'?: string }
+  properties: {
+    tags: string[]
+    precision: 'very-high'
+    'security-severity'?: string
+    /** The highest EPSS (0–1) among the rule's findings (`enrich: inspector`). */
+    epss?: number
+    /** Present when the vulnerability is on the CISA KEV list (`enrich: inspector`). */
+    kev?: SarifKev
+  }
+}
+
+/** CISA KEV dates, ISO 8601, as the JSON report gives them. */
+export interface SarifKev {
+  dateAdded?: string
+  dueDate?: string
 }
 
 export interface SarifResult {
@@ -48,6 +62,8 @@ export interface SarifResult {
     fixAvailable: Finding['fixAvailable']
     exploitAvailable: Finding['exploitAvailable']
     counted: boolean
+    epss?: number
+    kev?: SarifKev
   }
 }
 
@@ -228,8 +244,34 @@ function buildRule(id: string, findings: Finding[]): SarifRule {
     properties: {
       tags: ['security', 'vulnerability', 'container'],
       precision: 'very-high',
-      'security-severity': score
+      'security-severity': score,
+      ...riskProperties(worstRisk(findings))
     }
+  }
+}
+
+/** The riskiest EPSS and KEV entry of a rule's findings. */
+function worstRisk(findings: Finding[]): Pick<Finding, 'epss' | 'kev'> {
+  const [riskiest] = [...findings].sort(compareRisk)
+  const scores = findings.flatMap(finding => (finding.epss === undefined ? [] : [finding.epss]))
+  return {
+    epss: scores.length > 0 ? Math.max(...scores) : undefined,
+    kev: riskiest?.kev
+  }
+}
+
+/** `epss` and `kev` only when known, so runs without enrichment stay as they were. */
+function riskProperties(finding: Pick<Finding, 'epss' | 'kev'>): { epss?: number; kev?: SarifKev } {
+  return {
+    ...(finding.epss !== undefined ? { epss: finding.epss } : {}),
+    ...(finding.kev
+      ? {
+          kev: {
+            ...(finding.kev.dateAdded ? { dateAdded: finding.kev.dateAdded } : {}),
+            ...(finding.kev.dueDate ? { dueDate: finding.kev.dueDate } : {})
+          }
+        }
+      : {})
   }
 }
 
@@ -288,7 +330,8 @@ export function buildSarif(data: ReportData, options: SarifOptions): SarifLog {
       ...(finding.fixedInVersion ? { fixedInVersion: finding.fixedInVersion } : {}),
       fixAvailable: finding.fixAvailable,
       exploitAvailable: finding.exploitAvailable,
-      counted: disposition(finding).kind === 'counted'
+      counted: disposition(finding).kind === 'counted',
+      ...riskProperties(finding)
     }
   }))
   return {

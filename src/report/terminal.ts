@@ -1,4 +1,4 @@
-import { type Finding, compareFindings } from '../model/findings.js'
+import { type Finding, compareFindings, formatEpss } from '../model/findings.js'
 import { formatImage, shortDigest } from '../model/image.js'
 import { SEVERITIES, type Severity, type SeverityCounts } from '../model/severity.js'
 import type { ImageResult, JudgedImage, RunResult, UnjudgedImage } from '../core/results.js'
@@ -201,6 +201,18 @@ function findingColumns(result: JudgedImage, cellChars: number): Column[] {
       right: true,
       cell: finding => finding.cvssScore?.toFixed(1) ?? '-',
       shown: has(finding => finding.cvssScore !== undefined)
+    },
+    {
+      header: 'EPSS',
+      right: true,
+      cell: finding => (finding.epss === undefined ? '-' : formatEpss(finding.epss)),
+      shown: has(finding => finding.epss !== undefined)
+    },
+    {
+      header: 'KEV',
+      cell: finding => (finding.kev ? 'KEV' : ''),
+      style: () => ['red', 'bold'],
+      shown: has(finding => finding.kev !== undefined)
     },
     {
       header: 'EXPLOIT',
