@@ -240,6 +240,45 @@ describe('with a baseline', () => {
   })
 })
 
+describe('risk beyond severity', () => {
+  const onKev = finding('CVE-2021-44228', {
+    severity: 'MEDIUM',
+    packageName: 'log4j',
+    epss: 0.97,
+    kev: { dateAdded: '2021-12-10', dueDate: '2021-12-24' }
+  })
+  const likely = finding('CVE-2024-0002', { severity: 'HIGH', packageName: 'curl', epss: 0.4 })
+  const unlikely = finding('CVE-2024-0003', { severity: 'HIGH', packageName: 'zlib', epss: 0.001 })
+  const unscored = finding('CVE-2024-0004', { severity: 'HIGH', packageName: 'xz', cvssScore: 9.9 })
+  const thresholds: Thresholds = { ...FAIL_ON_HIGH, failOnKev: true }
+  const result = run([judged([unscored, unlikely, onKev, likely], { thresholds })], thresholds)
+  const comment = renderRunComment(result)
+
+  it('lists what fails the check with the KEV finding first, then by EPSS', () => {
+    const ids = tableRows(comment, 'ID').map(cells => (cells[0] ?? '').replace(/\u2011/g, '-'))
+    expect(ids.map(id => /CVE-\d+-\d+/.exec(id)?.[0])).toEqual([
+      'CVE-2021-44228',
+      'CVE-2024-0002',
+      'CVE-2024-0003',
+      'CVE-2024-0004'
+    ])
+    const kevRow = tableRows(comment, 'ID')[0] ?? []
+    expect(kevRow.at(-1)).toBe('**on CISA KEV**, EPSS 97%')
+  })
+
+  it('shows an EPSS column and the KEV mark in the job summary', () => {
+    const summary = renderRunSummary(result)
+    const header = summary.split('\n').find(line => line.startsWith('| ID |')) ?? ''
+    expect(header).toContain('| EPSS |')
+    expect(header).toContain('| CISA KEV |')
+    const row = summary
+      .split('\n')
+      .find(line => line.replace(/\u2011/g, '-').includes('CVE-2021-44228'))
+    expect(row).toContain('| 97% |')
+    expect(row).toContain('**yes**, added 2021-12-10')
+  })
+})
+
 describe('how to fix', () => {
   const findings = [
     finding('CVE-1', { severity: 'CRITICAL', packageName: 'openssl', fixedInVersion: '3.0.9-1' }),

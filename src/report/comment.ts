@@ -2,7 +2,13 @@
  * The PR comment: a digest of the run, a few thousand characters, that says what fails the check
  * and how to fix it. The job summary (report.ts) stays the complete report; the comment links to it.
  */
-import { type Finding, compareFindings, compareText } from '../model/findings.js'
+import {
+  type Finding,
+  compareFindings,
+  compareRisk,
+  compareText,
+  formatEpss
+} from '../model/findings.js'
 import { type ImageRef, shortDigest } from '../model/image.js'
 import { type Breach, type Thresholds, limitFor, plural } from '../policy/policy.js'
 import { type BaselineDiff, changeOf } from '../policy/baseline.js'
@@ -151,14 +157,21 @@ function renderBaselineLine(baseline: BaselineDiff): string {
   return `**${baseline.newCount} new**, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged against ${renderCode(shortenMiddle(baseline.reference, 40), baseline.reference)} (${renderCode(shortDigest(baseline.digest), baseline.digest)})`
 }
 
-/** The counted findings the verdict stands on: those at a broken severity, and known exploits. */
+/**
+ * The counted findings the verdict stands on: those at a broken severity, known exploits when
+ * that rule broke, and findings on CISA's KEV list when fail-on-kev broke.
+ */
 export function failingFindings(data: ReportData): Finding[] {
   const verdict = data.verdict
   if (!verdict || verdict.passed) return []
   const breached = breachedSeverities(verdict.breaches, verdict.counts)
   const exploit = verdict.breaches.some(breach => breach.rule === 'exploit')
+  const kev = verdict.breaches.some(breach => breach.rule === 'kev')
   return data.triage.counted.filter(
-    finding => breached.has(finding.severity) || (exploit && finding.exploitAvailable === 'YES')
+    finding =>
+      breached.has(finding.severity) ||
+      (exploit && finding.exploitAvailable === 'YES') ||
+      (kev && !!finding.kev)
   )
 }
 
@@ -166,8 +179,8 @@ const hasFix = (finding: Finding) =>
   finding.fixAvailable === 'YES' || finding.fixAvailable === 'PARTIAL' || !!finding.fixedInVersion
 
 /**
- * New first, then known exploit, then fix available, then CVSS (highest first), then as reports
- * list; newness is looked up once per finding, not once per comparison.
+ * New first, then on CISA's KEV list, then by EPSS, then known exploit, then fix available, then
+ * CVSS (highest first), then as reports list; newness is looked up once per finding.
  */
 export function sortFailing(findings: readonly Finding[], baseline?: BaselineDiff): Finding[] {
   const fresh = new Set(
@@ -176,6 +189,7 @@ export function sortFailing(findings: readonly Finding[], baseline?: BaselineDif
   return [...findings].sort(
     (a, b) =>
       Number(fresh.has(b)) - Number(fresh.has(a)) ||
+      compareRisk(a, b) ||
       Number(b.exploitAvailable === 'YES') - Number(a.exploitAvailable === 'YES') ||
       Number(hasFix(b)) - Number(hasFix(a)) ||
       (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
@@ -203,6 +217,8 @@ function renderFailing(
   const notes = (finding: Finding) =>
     [
       baseline && changeOf(baseline, finding) === 'new' ? '**new**' : undefined,
+      finding.kev ? '**on CISA KEV**' : undefined,
+      finding.epss !== undefined ? `EPSS ${formatEpss(finding.epss)}` : undefined,
       finding.exploitAvailable === 'YES' ? 'known exploit' : undefined
     ]
       .filter(note => note !== undefined)
@@ -218,8 +234,8 @@ function renderFailing(
   ].join('\n')
   const count =
     shown.length < failing.length
-      ? `${shown.length} of ${failing.length} shown, new first, then known exploits, then fixable, then by CVSS. The rest are in this run's ${fullListLink(runUrl)}.`
-      : `${plural(failing.length, 'finding')}, new first, then known exploits, then fixable, then by CVSS.`
+      ? `${shown.length} of ${failing.length} shown, new first, then CISA KEV, then EPSS, then known exploits, then fixable, then by CVSS. The rest are in this run's ${fullListLink(runUrl)}.`
+      : `${plural(failing.length, 'finding')}, new first, then CISA KEV, then EPSS, then known exploits, then fixable, then by CVSS.`
   return [`#### What fails the check`, count, table].join(BLOCK)
 }
 

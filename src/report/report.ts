@@ -1,4 +1,4 @@
-import { type Finding, compareFindings } from '../model/findings.js'
+import { type Finding, compareFindings, formatEpss } from '../model/findings.js'
 import { shortDigest } from '../model/image.js'
 import { escapeText, renderCode, renderId } from './markdown.js'
 import { oneLine } from '../model/text.js'
@@ -287,6 +287,20 @@ const COLUMNS: Column[] = [
     numeric: true,
     hasValue: finding => finding.cvssScore !== undefined,
     cell: finding => finding.cvssScore?.toFixed(1) ?? '—'
+  },
+  {
+    header: 'EPSS',
+    numeric: true,
+    hasValue: finding => finding.epss !== undefined,
+    cell: finding => formatEpss(finding.epss) || '—'
+  },
+  {
+    header: 'CISA KEV',
+    hasValue: finding => !!finding.kev,
+    cell: finding =>
+      finding.kev
+        ? `**yes**${finding.kev.dateAdded ? `, added ${escapeText(finding.kev.dateAdded)}` : ''}`
+        : '—'
   },
   {
     header: 'Fix',
