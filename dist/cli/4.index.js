@@ -178,11 +178,13 @@ const PAGE_SIZE = 1000;
 const MAX_ATTEMPTS = 6;
 const REQUEST_TIMEOUTS = { connectMs: 5_000, answerMs: 20_000 };
 /**
- * The SDK's standard strategy, except that it does not retry LimitExceededException: from
- * StartImageScan that means the one manual scan a day is used, which no retry can change, yet the
- * SDK would treat it as throttling and wait through every attempt.
+ * The SDK's adaptive strategy: standard retries, plus a client-side rate limiter that slows every
+ * request of the client once ECR throttles, so the images sharing a region's client back off
+ * together instead of each retrying on its own. Except that LimitExceededException is not
+ * retried: from StartImageScan it means the one manual scan a day is used, which no retry can
+ * change, yet the SDK would treat it as throttling and wait through every attempt.
  */
-class EcrRetryStrategy extends retry.StandardRetryStrategy {
+class EcrRetryStrategy extends retry.AdaptiveRetryStrategy {
     async refreshRetryTokenForRetry(...[token, errorInfo]) {
         if (errorInfo.error instanceof dist_cjs/* LimitExceededException */.UCT)
             throw errorInfo.error;

@@ -6,7 +6,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4242);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6873);
 
 // `ecr-scan-findings` (package.json bin) and `node dist/cli/index.js` start here; main() takes its
 // arguments, environment and streams as parameters so tests run it in-process.
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4242:
+/***/ 6873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -169,16 +169,8 @@ async function writePlainFile(path, text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/model/text.ts
-/** Text from elsewhere (an error, AWS's description) as one line of a log or annotation. */
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-/** The message of anything thrown, on one line. */
-function errorMessage(error) {
-    return oneLine(error instanceof Error ? error.message : String(error));
-}
-
+// EXTERNAL MODULE: ./src/model/text.ts
+var model_text = __nccwpck_require__(5086);
 ;// CONCATENATED MODULE: ./src/aws/errors.ts
 
 function errorName(error) {
@@ -203,7 +195,7 @@ function registry(context) {
  */
 function explainAwsError(error, context) {
     const name = errorName(error);
-    const detail = errorMessage(error);
+    const detail = (0,model_text/* errorMessage */.g)(error);
     switch (name) {
         case 'CredentialsProviderError':
             return `No AWS credentials found (${detail}). Add aws-actions/configure-aws-credentials before this step, with 'permissions: id-token: write' for OIDC.`;
@@ -274,11 +266,16 @@ function runSettings(config, rules, backoff) {
         startScan: config.startScan,
         backoff,
         rules,
-        filters: { onlyFixable: config.onlyFixable, minCvss: config.minCvss },
+        filters: {
+            onlyFixable: config.onlyFixable,
+            minCvss: config.minCvss,
+            minEpss: config.minEpss
+        },
         thresholds: config.thresholds,
         concurrency: config.maxConcurrency,
         baseline: config.baseline,
-        onlyNew: config.onlyNew
+        onlyNew: config.onlyNew,
+        enrich: config.enrich
     };
 }
 /**
@@ -550,43 +547,31 @@ function parseBaselineReference(text, inputName) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/model/severity.ts
-/** Every severity ECR reports, most severe first: the order reports and tables use. */
-const SEVERITIES = [
-    'CRITICAL',
-    'HIGH',
-    'MEDIUM',
-    'LOW',
-    'INFORMATIONAL',
-    'UNDEFINED',
-    'UNTRIAGED'
-];
-/** Severities with a place on the scale, so "X or higher" has a meaning for them. */
-const RANKED_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
-/** Higher is more severe; UNDEFINED and UNTRIAGED sit below the scale (0). */
-function severityRank(severity) {
-    const index = RANKED_SEVERITIES.indexOf(severity);
-    return index === -1 ? 0 : RANKED_SEVERITIES.length - index;
-}
-function isSeverity(value) {
-    return SEVERITIES.includes(value);
-}
-/** Maps ECR's spellings onto the model; anything unknown is kept visible as UNDEFINED. */
-function toSeverity(value) {
-    const upper = (value ?? '').trim().toUpperCase();
-    return isSeverity(upper) ? upper : 'UNDEFINED';
-}
-function emptyCounts() {
-    return Object.fromEntries(SEVERITIES.map(severity => [severity, 0]));
-}
-function countBySeverity(findings) {
-    const counts = emptyCounts();
-    for (const finding of findings)
-        counts[finding.severity] += 1;
-    return counts;
-}
+// EXTERNAL MODULE: ./src/model/severity.ts
+var model_severity = __nccwpck_require__(1502);
+;// CONCATENATED MODULE: ./src/report/limits.ts
+// Every size limit a report must respect, in one place.
+/** GitHub rejects issue comments longer than this. */
+const limits_COMMENT_BODY_LIMIT = 65_536;
+/** Characters the renderer must leave for the marker and its line break; commentMarker keeps to it. */
+const limits_COMMENT_MARKER_BUDGET = 1_000;
+/** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * What the job summary aims to stay under: runners have been seen to drop summaries near 1 MiB
+ * without an error, so the renderer keeps well clear of `SUMMARY_LIMIT_BYTES`.
+ */
+const SUMMARY_TARGET_BYTES = 900 * 1024;
+/**
+ * Finding rows the job summary lists at most, over all severities of one image: more than a
+ * person reads, well under the byte limit. The rest are counted, and the JSON report has them all.
+ */
+const SUMMARY_MAX_ROWS = 1_000;
+/** Rows the PR comment's "What fails the check" and "How to fix" list by default (`comment-max-rows`). */
+const limits_COMMENT_MAX_ROWS = 10;
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
+
 
 
 
@@ -612,13 +597,17 @@ const INPUT = {
     dockerfile: 'dockerfile',
     comment: 'comment',
     commentKey: 'comment-key',
+    commentMaxRows: 'comment-max-rows',
     prNumber: 'pr-number',
     githubToken: 'github-token',
     images: 'images',
     maxConcurrency: 'max-concurrency',
     baseline: 'baseline',
     onlyNew: 'only-new',
-    settleInterval: 'settle-interval'
+    settleInterval: 'settle-interval',
+    enrich: 'enrich',
+    failOnKev: 'fail-on-kev',
+    minEpss: 'min-epss'
 };
 const DEFAULT_IGNORE_FILE = '.github/ecr-scan-ignore.yml';
 const DEFAULT_TIMEOUT = '10m';
@@ -709,8 +698,8 @@ function parseMaxFindings(text) {
         .filter(Boolean)) {
         const match = /^([A-Za-z_]+)\s*[=:]\s*(\S+)$/.exec(entry);
         const severity = match?.[1]?.toUpperCase();
-        if (!match || !severity || !SEVERITIES.includes(severity)) {
-            throw new InputError(`Invalid input '${INPUT.maxFindings}': '${entry}'. Write SEVERITY=COUNT with SEVERITY one of ${SEVERITIES.join(', ')}, e.g. CRITICAL=0, HIGH=5.`);
+        if (!match || !severity || !model_severity/* SEVERITIES */.oC.includes(severity)) {
+            throw new InputError(`Invalid input '${INPUT.maxFindings}': '${entry}'. Write SEVERITY=COUNT with SEVERITY one of ${model_severity/* SEVERITIES */.oC.join(', ')}, e.g. CRITICAL=0, HIGH=5.`);
         }
         const count = match[2] ?? '';
         if (!/^\d+$/.test(count)) {
@@ -724,7 +713,7 @@ function parseMaxFindings(text) {
     return limits;
 }
 function failOn(read) {
-    const choice = oneOf(read, INPUT.failOn, [...RANKED_SEVERITIES, 'NONE'], 'HIGH');
+    const choice = oneOf(read, INPUT.failOn, [...model_severity/* RANKED_SEVERITIES */.Kw, 'NONE'], 'HIGH');
     return choice === 'NONE' ? undefined : choice;
 }
 function minCvss(read) {
@@ -736,6 +725,28 @@ function minCvss(read) {
         throw new InputError(`Invalid input '${INPUT.minCvss}': '${value}'. Use a CVSS score from 0 to 10, e.g. 7.0.`);
     }
     return score;
+}
+function minEpss(read) {
+    const value = optional(read, INPUT.minEpss);
+    if (value === undefined)
+        return undefined;
+    const score = Number(value);
+    if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value) || !Number.isFinite(score) || score > 1) {
+        throw new InputError(`Invalid input '${INPUT.minEpss}': '${value}'. Use an EPSS probability from 0 to 1, e.g. 0.1 for a 10% chance of exploitation in the next 30 days.`);
+    }
+    return score;
+}
+/** `fail-on-kev` and `min-epss` judge by data only `enrich: inspector` fetches: alone they would do nothing. */
+function requireEnrichment(config) {
+    if (config.enrich === 'inspector')
+        return;
+    const needing = [
+        ...(config.thresholds.failOnKev ? [`'${INPUT.failOnKev}: true'`] : []),
+        ...(config.minEpss !== undefined ? [`'${INPUT.minEpss}'`] : [])
+    ];
+    if (needing.length === 0)
+        return;
+    throw new InputError(`${needing.join(' and ')} need${needing.length === 1 ? 's' : ''} EPSS and KEV data from Amazon Inspector: set the '${INPUT.enrich}' input to 'inspector' (enhanced scanning only), or remove ${needing.length === 1 ? 'it' : 'them'}.`);
 }
 function prNumber(read) {
     const value = optional(read, INPUT.prNumber);
@@ -819,6 +830,11 @@ function positiveInteger(read, name, fallback, max) {
 }
 /** Reads and checks every input; nothing else in the action reads inputs. */
 function readConfig(read, env) {
+    const config = readInputs(read, env);
+    requireEnrichment(config);
+    return config;
+}
+function readInputs(read, env) {
     const ignorePath = optional(read, INPUT.ignoreFile);
     return {
         images: imageTargets(read, env),
@@ -832,7 +848,8 @@ function readConfig(read, env) {
         thresholds: {
             failOn: failOn(read),
             maxCounts: parseMaxFindings(optional(read, INPUT.maxFindings)),
-            failOnExploit: inputs_boolean(read, INPUT.failOnExploit, false)
+            failOnExploit: inputs_boolean(read, INPUT.failOnExploit, false),
+            failOnKev: inputs_boolean(read, INPUT.failOnKev, false)
         },
         ignoreFile: {
             path: ignorePath ?? DEFAULT_IGNORE_FILE,
@@ -843,11 +860,14 @@ function readConfig(read, env) {
         ignoreInline: inlineRules(read),
         onlyFixable: inputs_boolean(read, INPUT.onlyFixable, false),
         minCvss: minCvss(read),
+        enrich: oneOf(read, INPUT.enrich, ['none', 'inspector'], 'none'),
+        minEpss: minEpss(read),
         jsonReport: optional(read, INPUT.jsonReport),
         sarifReport: optional(read, INPUT.sarifReport),
         dockerfile: optional(read, INPUT.dockerfile) ?? 'Dockerfile',
         comment: oneOf(read, INPUT.comment, ['always', 'on-failure', 'never'], 'always'),
         commentKey: matching(read, INPUT.commentKey, COMMENT_KEY_PATTERN, 'a key of at most 100 characters on one line'),
+        commentMaxRows: positiveInteger(read, INPUT.commentMaxRows, limits_COMMENT_MAX_ROWS, 100),
         prNumber: prNumber(read),
         githubToken: optional(read, INPUT.githubToken)
     };
@@ -869,6 +889,92 @@ function sleepBeforeDeadline(delayMs, nowMs, deadlineMs) {
     return Math.max(0, Math.min(delayMs, deadlineMs - nowMs));
 }
 
+// EXTERNAL MODULE: ./src/model/manifest.ts
+var manifest = __nccwpck_require__(9452);
+;// CONCATENATED MODULE: ./src/model/image.ts
+
+/** A multi-platform index: ECR scans the image of each platform, not the index itself. */
+function isImageIndex(image) {
+    return (0,manifest/* isImageIndexMediaType */.su)(image.manifestMediaType);
+}
+/** `repository:tag@sha256:…`, the form logged and shown in reports. */
+function formatImage(image) {
+    const tag = image.tag ? `:${image.tag}` : '';
+    return `${image.repository}${tag}@${image.digest}`;
+}
+/** The first 12 hex digits of the digest, as `docker images` shows it. */
+function image_shortDigest(digest) {
+    const [algorithm, hex] = digest.includes(':') ? digest.split(':', 2) : ['', digest];
+    return algorithm ? `${algorithm}:${(hex ?? '').slice(0, 12)}` : digest.slice(0, 12);
+}
+
+// EXTERNAL MODULE: ./src/core/enrichment.ts
+var enrichment = __nccwpck_require__(9674);
+;// CONCATENATED MODULE: ./src/policy/policy.ts
+
+
+function evaluatePolicy(findings, thresholds) {
+    const counts = (0,model_severity/* countBySeverity */.Ot)(findings);
+    const breaches = [];
+    const { failOn, maxCounts } = thresholds;
+    if (failOn) {
+        const atOrAbove = model_severity/* SEVERITIES */.oC.filter(severity => (0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(failOn));
+        const exempt = atOrAbove.filter(severity => maxCounts[severity] !== undefined);
+        const count = atOrAbove
+            .filter(severity => !exempt.includes(severity))
+            .reduce((total, severity) => total + counts[severity], 0);
+        if (count > 0)
+            breaches.push({ rule: 'fail-on', severity: failOn, count, exempt });
+    }
+    for (const severity of model_severity/* SEVERITIES */.oC) {
+        const limit = thresholds.maxCounts[severity];
+        if (limit !== undefined && counts[severity] > limit) {
+            breaches.push({ rule: 'max-count', severity, count: counts[severity], limit });
+        }
+    }
+    if (thresholds.failOnExploit) {
+        const count = findings.filter(finding => finding.exploitAvailable === 'YES').length;
+        if (count > 0)
+            breaches.push({ rule: 'exploit', count });
+    }
+    if (thresholds.failOnKev) {
+        const count = (0,enrichment/* failOnKev */.Cr)(findings).length;
+        if (count > 0)
+            breaches.push({ rule: 'kev', count });
+    }
+    return { passed: breaches.length === 0, breaches, counts };
+}
+function policy_plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** One sentence per breach, naming the rule, the count and the limit. */
+function describeBreach(breach) {
+    switch (breach.rule) {
+        case 'fail-on': {
+            const rule = `fail-on: ${breach.severity}, allowed: 0`;
+            if (breach.exempt.length === 0)
+                return `${policy_plural(breach.count, 'finding')} at ${breach.severity} or higher (${rule})`;
+            const counted = model_severity/* RANKED_SEVERITIES */.Kw.filter(severity => (0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(breach.severity) &&
+                !breach.exempt.includes(severity));
+            return `${policy_plural(breach.count, `${counted.join(' or ')} finding`)} (${rule}, ${breach.exempt.join(', ')} left to max-findings)`;
+        }
+        case 'max-count':
+            return `${policy_plural(breach.count, `${breach.severity} finding`)} (max-findings allows ${breach.limit})`;
+        case 'exploit':
+            return `${policy_plural(breach.count, 'finding')} with a known exploit (fail-on-exploit: true, allowed: 0)`;
+        case 'kev':
+            return `${policy_plural(breach.count, 'finding')} on the CISA Known Exploited Vulnerabilities list (fail-on-kev: true, allowed: 0)`;
+    }
+}
+/** The limit a severity has under these thresholds, for the counts table; undefined = no limit. */
+function policy_limitFor(severity, thresholds) {
+    const maxCount = thresholds.maxCounts[severity];
+    if (maxCount !== undefined)
+        return maxCount;
+    const { failOn } = thresholds;
+    return failOn && (0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(failOn) ? 0 : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/results.ts
 
 function isSoftenable(problem) {
@@ -882,7 +988,7 @@ const NO_TRIAGE = {
     staleRules: []
 };
 /** The view of one image the renderers take, from the run it belongs to. */
-function imageReport(run, result) {
+function results_imageReport(run, result) {
     const image = result.image ?? unresolvedImage(result.reference);
     const context = {
         image,
@@ -896,7 +1002,7 @@ function imageReport(run, result) {
         return {
             ...context,
             findings: [],
-            counts: emptyCounts(),
+            counts: (0,model_severity/* emptyCounts */.W1)(),
             triage: NO_TRIAGE,
             problem: result.problem.message
         };
@@ -915,188 +1021,60 @@ function unresolvedImage(reference) {
     return { repository: reference, digest: '', region: '' };
 }
 
-// EXTERNAL MODULE: ./src/model/manifest.ts
-var manifest = __nccwpck_require__(9452);
-;// CONCATENATED MODULE: ./src/model/image.ts
+;// CONCATENATED MODULE: ./src/core/outcome.ts
 
-/** A multi-platform index: ECR scans the image of each platform, not the index itself. */
-function isImageIndex(image) {
-    return (0,manifest/* isImageIndexMediaType */.su)(image.manifestMediaType);
-}
-/** `repository:tag@sha256:…`, the form logged and shown in reports. */
-function formatImage(image) {
-    const tag = image.tag ? `:${image.tag}` : '';
-    return `${image.repository}${tag}@${image.digest}`;
-}
-/** The first 12 hex digits of the digest, as `docker images` shows it. */
-function shortDigest(digest) {
-    const [algorithm, hex] = digest.includes(':') ? digest.split(':', 2) : ['', digest];
-    return algorithm ? `${algorithm}:${(hex ?? '').slice(0, 12)}` : digest.slice(0, 12);
-}
 
-;// CONCATENATED MODULE: ./src/model/findings.ts
 
-function attribute(finding, key) {
-    return finding.attributes?.find(entry => entry.key === key)?.value;
+function imageName(result) {
+    return result.image ? formatImage(result.image) : result.reference;
 }
-/** A CVSS score, or `undefined` when it is missing, not a number, or outside CVSS's 0–10 scale. */
-function toScore(value) {
-    if (value === undefined || (typeof value === 'string' && value.trim() === ''))
-        return undefined;
-    const score = typeof value === 'number' ? value : Number(value);
-    return Number.isFinite(score) && score >= 0 && score <= 10 ? score : undefined;
-}
-/** The first valid score among the candidates, most specific first. */
-function firstScore(...values) {
-    for (const value of values) {
-        const score = toScore(value);
-        if (score !== undefined)
-            return score;
-    }
-    return undefined;
-}
-function joinDistinct(values) {
-    const present = [...new Set(values.filter((value) => !!value))];
-    return present.length > 0 ? present.join(', ') : undefined;
-}
-function normalizeBasicFinding(finding) {
-    const id = finding.name ?? 'unnamed finding';
-    return {
-        id,
-        severity: toSeverity(finding.severity),
-        title: id,
-        description: finding.description ?? '',
-        link: finding.uri,
-        packageName: attribute(finding, 'package_name'),
-        installedVersion: attribute(finding, 'package_version'),
-        cvssScore: firstScore(attribute(finding, 'CVSS3_SCORE'), attribute(finding, 'CVSS2_SCORE')),
-        fixAvailable: 'UNKNOWN',
-        exploitAvailable: 'UNKNOWN',
-        source: 'basic'
-    };
-}
-function packageVersion(pkg) {
-    if (!pkg.version)
-        return undefined;
-    const epoch = pkg.epoch ? `${pkg.epoch}:` : '';
-    const release = pkg.release ? `-${pkg.release}` : '';
-    return `${epoch}${pkg.version}${release}`;
-}
-function availability(value, known, unknown) {
-    const upper = (value ?? '').toUpperCase();
-    return known.includes(upper) ? upper : unknown;
-}
-function normalizeEnhancedFinding(finding) {
-    const details = finding.packageVulnerabilityDetails;
-    const packages = details?.vulnerablePackages ?? [];
-    const id = details?.vulnerabilityId ?? finding.title ?? finding.findingArn ?? 'unnamed finding';
-    return {
-        id,
-        severity: toSeverity(finding.severity),
-        title: finding.title ?? id,
-        description: finding.description ?? '',
-        link: details?.sourceUrl ?? details?.referenceUrls?.[0] ?? finding.remediation?.recommendation?.url,
-        packageName: joinDistinct(packages.map(pkg => pkg.name)),
-        installedVersion: joinDistinct(packages.map(packageVersion)),
-        fixedInVersion: joinDistinct(packages.map(pkg => (pkg.fixedInVersion === 'NotAvailable' ? undefined : pkg.fixedInVersion))),
-        cvssScore: firstScore(finding.scoreDetails?.cvss?.score, finding.score),
-        fixAvailable: availability(finding.fixAvailable, ['YES', 'NO', 'PARTIAL'], 'UNKNOWN'),
-        exploitAvailable: availability(finding.exploitAvailable, ['YES', 'NO'], 'UNKNOWN'),
-        source: 'enhanced'
-    };
-}
-/** The order every report lists findings in: most severe, then highest CVSS (unscored last), then id. */
-function compareFindings(a, b) {
-    return (SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-        (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
-        compareText(a.id, b.id));
-}
-/** Code-unit order, the same on every machine (localeCompare is not). */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** Identity of a vulnerability in an image: the same id in the same package is one row. */
-function findingKey(finding) {
-    return `${finding.id.trim().toLowerCase()}\u0000${(finding.packageName ?? '').trim()}`;
+/** One outcome per image, in the run's order: the only place a verdict becomes pass or fail. */
+function decideOutcomes(run, scanFailure) {
+    return run.images.map(result => {
+        const name = imageName(result);
+        if (result.kind === 'unjudged') {
+            return {
+                kind: 'no-verdict',
+                name,
+                message: result.problem.message,
+                softened: scanFailure === 'warn' && isSoftenable(result.problem)
+            };
+        }
+        if (result.verdict.passed)
+            return { kind: 'passed', name };
+        const breaches = result.verdict.breaches.map(describeBreach).join('; ');
+        return {
+            kind: 'policy-failed',
+            name,
+            breaches,
+            message: `Policy failed for ${name}: ${breaches}.`
+        };
+    });
 }
 
+// EXTERNAL MODULE: ./src/model/findings.ts
+var model_findings = __nccwpck_require__(3843);
 ;// CONCATENATED MODULE: ./src/policy/baseline.ts
 
 function diffBaseline(findings, baselineFindings, baseline) {
-    const baselineKeys = new Set(baselineFindings.map(findingKey));
-    const imageKeys = new Set(findings.map(findingKey));
+    const baselineKeys = new Set(baselineFindings.map(model_findings/* findingKey */.fl));
+    const imageKeys = new Set(findings.map(model_findings/* findingKey */.fl));
     const unchangedKeys = new Set([...imageKeys].filter(key => baselineKeys.has(key)));
-    const unchangedCount = findings.filter(finding => unchangedKeys.has(findingKey(finding))).length;
+    const unchangedCount = findings.filter(finding => unchangedKeys.has((0,model_findings/* findingKey */.fl)(finding))).length;
     return {
         ...baseline,
         unchangedKeys,
         newCount: findings.length - unchangedCount,
         unchangedCount,
-        fixed: baselineFindings.filter(finding => !imageKeys.has(findingKey(finding)))
+        fixed: baselineFindings.filter(finding => !imageKeys.has((0,model_findings/* findingKey */.fl)(finding)))
     };
 }
-function changeOf(diff, finding) {
-    return diff.unchangedKeys.has(findingKey(finding)) ? 'unchanged' : 'new';
-}
-
-;// CONCATENATED MODULE: ./src/policy/policy.ts
-
-function evaluatePolicy(findings, thresholds) {
-    const counts = countBySeverity(findings);
-    const breaches = [];
-    const { failOn, maxCounts } = thresholds;
-    if (failOn) {
-        const atOrAbove = SEVERITIES.filter(severity => severityRank(severity) >= severityRank(failOn));
-        const exempt = atOrAbove.filter(severity => maxCounts[severity] !== undefined);
-        const count = atOrAbove
-            .filter(severity => !exempt.includes(severity))
-            .reduce((total, severity) => total + counts[severity], 0);
-        if (count > 0)
-            breaches.push({ rule: 'fail-on', severity: failOn, count, exempt });
-    }
-    for (const severity of SEVERITIES) {
-        const limit = thresholds.maxCounts[severity];
-        if (limit !== undefined && counts[severity] > limit) {
-            breaches.push({ rule: 'max-count', severity, count: counts[severity], limit });
-        }
-    }
-    if (thresholds.failOnExploit) {
-        const count = findings.filter(finding => finding.exploitAvailable === 'YES').length;
-        if (count > 0)
-            breaches.push({ rule: 'exploit', count });
-    }
-    return { passed: breaches.length === 0, breaches, counts };
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-/** One sentence per breach, naming the rule, the count and the limit. */
-function describeBreach(breach) {
-    switch (breach.rule) {
-        case 'fail-on': {
-            const rule = `fail-on: ${breach.severity}, allowed: 0`;
-            if (breach.exempt.length === 0)
-                return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (${rule})`;
-            const counted = RANKED_SEVERITIES.filter(severity => severityRank(severity) >= severityRank(breach.severity) &&
-                !breach.exempt.includes(severity));
-            return `${plural(breach.count, `${counted.join(' or ')} finding`)} (${rule}, ${breach.exempt.join(', ')} left to max-findings)`;
-        }
-        case 'max-count':
-            return `${plural(breach.count, `${breach.severity} finding`)} (max-findings allows ${breach.limit})`;
-        case 'exploit':
-            return `${plural(breach.count, 'finding')} with a known exploit (fail-on-exploit: true, allowed: 0)`;
-    }
-}
-/** The limit a severity has under these thresholds, for the counts table; undefined = no limit. */
-function limitFor(severity, thresholds) {
-    const maxCount = thresholds.maxCounts[severity];
-    if (maxCount !== undefined)
-        return maxCount;
-    const { failOn } = thresholds;
-    return failOn && severityRank(severity) >= severityRank(failOn) ? 0 : undefined;
+function baseline_changeOf(diff, finding) {
+    return diff.unchangedKeys.has((0,model_findings/* findingKey */.fl)(finding)) ? 'unchanged' : 'new';
 }
 
 ;// CONCATENATED MODULE: ./src/policy/triage.ts
+
 
 /** `YYYY-MM-DD` of the day in UTC, the clock GitHub runners keep. */
 function utcDay(date) {
@@ -1135,11 +1113,13 @@ function activeFilters(filters) {
             cannotJudge: finding => finding.cvssScore === undefined
         });
     }
+    if (filters.minEpss !== undefined)
+        active.push((0,enrichment/* minEpss */.Kc)(filters.minEpss));
     const onlyNew = filters.onlyNew;
     if (onlyNew) {
         active.push({
             name: 'only-new',
-            setsAside: finding => onlyNew.unchangedKeys.has(findingKey(finding)),
+            setsAside: finding => onlyNew.unchangedKeys.has((0,model_findings/* findingKey */.fl)(finding)),
             cannotJudge: () => false
         });
     }
@@ -1304,10 +1284,10 @@ const PAGE_MARGIN = 10;
 const PAGES_WITHOUT_COUNTS = 1000;
 /** findingSeverityCounts on ECR's spellings, summed onto the model's severities. */
 function serviceCounts(theirs) {
-    const counts = emptyCounts();
+    const counts = (0,model_severity/* emptyCounts */.W1)();
     for (const [name, count] of Object.entries(theirs)) {
         if (typeof count === 'number' && Number.isFinite(count))
-            counts[toSeverity(name)] += count;
+            counts[(0,model_severity/* toSeverity */.T_)(name)] += count;
     }
     return counts;
 }
@@ -1315,7 +1295,7 @@ function describeMismatch(ours, theirs) {
     if (!theirs)
         return undefined;
     const service = serviceCounts(theirs);
-    const differences = SEVERITIES.filter(severity => service[severity] !== ours[severity]).map(severity => `${severity} ${service[severity]} vs ${ours[severity]}`);
+    const differences = model_severity/* SEVERITIES */.oC.filter(severity => service[severity] !== ours[severity]).map(severity => `${severity} ${service[severity]} vs ${ours[severity]}`);
     return differences.length > 0
         ? `findingSeverityCounts differs from the findings read (service vs counted): ${differences.join(', ')}`
         : undefined;
@@ -1328,7 +1308,7 @@ function missingBySeverity(ours, theirs) {
     if (!theirs)
         return undefined;
     const service = serviceCounts(theirs);
-    const missing = SEVERITIES.filter(severity => service[severity] > ours[severity]).map(severity => `${severity} ${service[severity]} counted by ECR but ${ours[severity]} read`);
+    const missing = model_severity/* SEVERITIES */.oC.filter(severity => service[severity] > ours[severity]).map(severity => `${severity} ${service[severity]} counted by ECR but ${ours[severity]} read`);
     return missing.length > 0 ? missing.join(', ') : undefined;
 }
 /** How many pages the service's counts can explain, with a margin; a bound, never a target. */
@@ -1336,7 +1316,7 @@ function pageLimit(first) {
     if (!first.severityCounts)
         return PAGES_WITHOUT_COUNTS;
     const counts = serviceCounts(first.severityCounts);
-    const expected = SEVERITIES.reduce((sum, severity) => sum + counts[severity], 0);
+    const expected = model_severity/* SEVERITIES */.oC.reduce((sum, severity) => sum + counts[severity], 0);
     return 2 * Math.ceil(expected / SMALLEST_FULL_PAGE) + PAGE_MARGIN;
 }
 /**
@@ -1351,9 +1331,9 @@ async function readAllFindings(firstPage, laterPages) {
     const take = (page) => {
         pages += 1;
         for (const raw of page.findings)
-            findings.push(normalizeBasicFinding(raw));
+            findings.push((0,model_findings/* normalizeBasicFinding */.fM)(raw));
         for (const raw of page.enhancedFindings)
-            findings.push(normalizeEnhancedFinding(raw));
+            findings.push((0,model_findings/* normalizeEnhancedFinding */.Hg)(raw));
     };
     if (!firstPage.listed) {
         return { kind: 'incomplete', reason: 'the first page carried no findings list', pages: 1 };
@@ -1408,7 +1388,7 @@ async function readAllFindings(firstPage, laterPages) {
             };
         }
     }
-    const counts = countBySeverity(findings);
+    const counts = (0,model_severity/* countBySeverity */.Ot)(findings);
     const missing = missingBySeverity(counts, firstPage.severityCounts);
     if (missing) {
         return { kind: 'incomplete', reason: `findings are missing (${missing})`, pages };
@@ -1558,12 +1538,12 @@ function scanInfo(page) {
 /** A read whose counts prove findings missing is read once more before giving up. */
 const INCOMPLETE_READS_ALLOWED = 2;
 function countsText(counts) {
-    const total = SEVERITIES.reduce((sum, severity) => sum + counts[severity], 0);
-    const parts = SEVERITIES.filter(severity => counts[severity] > 0).map(severity => `${severity} ${counts[severity]}`);
+    const total = model_severity/* SEVERITIES */.oC.reduce((sum, severity) => sum + counts[severity], 0);
+    const parts = model_severity/* SEVERITIES */.oC.filter(severity => counts[severity] > 0).map(severity => `${severity} ${counts[severity]}`);
     return `${total} findings${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }
 function sameCounts(a, b) {
-    return SEVERITIES.every(severity => a[severity] === b[severity]);
+    return model_severity/* SEVERITIES */.oC.every(severity => a[severity] === b[severity]);
 }
 /** The problem for a wait that did not end in a settled scan with results. */
 function waitProblem(waited, repository) {
@@ -1575,7 +1555,7 @@ function waitProblem(waited, repository) {
         };
     }
     if (waited.kind === 'terminal') {
-        const described = waited.page.description ? ` (${oneLine(waited.page.description)})` : '';
+        const described = waited.page.description ? ` (${(0,model_text/* oneLine */.T)(waited.page.description)})` : '';
         const message = `The scan ended with status ${waited.page.status}${described}: there is nothing trustworthy to judge. ${waited.fix}`;
         return {
             kind: 'problem',
@@ -1609,7 +1589,7 @@ async function acquireFindings(image, settings, deps) {
     catch (error) {
         if (!deps.deadline.signal?.aborted)
             throw error;
-        return acquire_problem(lastScan, 'timeout', `The timeout ran out while waiting for ECR to answer (last status ${lastScan.status}; ${errorMessage(error)}). Raise 'timeout', or check that ECR in ${image.region} is reachable from the runner.`);
+        return acquire_problem(lastScan, 'timeout', `The timeout ran out while waiting for ECR to answer (last status ${lastScan.status}; ${(0,model_text/* errorMessage */.g)(error)}). Raise 'timeout', or check that ECR in ${image.region} is reachable from the runner.`);
     }
 }
 async function acquire(image, settings, { source, clock, log, deadline }, seen) {
@@ -1634,7 +1614,7 @@ async function acquire(image, settings, { source, clock, log, deadline }, seen) 
                         throw error;
                     return {
                         kind: 'unknown',
-                        message: `ECR has no scan for ${image.repository} yet, and its scanning configuration could not be read (${errorMessage(error)}); waiting for the scan. Grant ecr:GetRegistryScanningConfiguration and ecr:DescribeRepositories to learn at once when no scan will come.`
+                        message: `ECR has no scan for ${image.repository} yet, and its scanning configuration could not be read (${(0,model_text/* errorMessage */.g)(error)}); waiting for the scan. Grant ecr:GetRegistryScanningConfiguration and ecr:DescribeRepositories to learn at once when no scan will come.`
                     };
                 }
             }
@@ -1720,7 +1700,7 @@ function distinct(values) {
 function mergePlatforms(perPlatform) {
     const groups = new Map();
     for (const entry of perPlatform) {
-        const key = findingKey(entry.finding);
+        const key = (0,model_findings/* findingKey */.fl)(entry.finding);
         const group = groups.get(key);
         if (group)
             group.push(entry);
@@ -1732,7 +1712,7 @@ function mergePlatforms(perPlatform) {
         const first = findings[0];
         if (group.length === 1)
             return { ...first, platforms: [platformOf(group[0])] };
-        const worst = highest(findings, (a, b) => severityRank(a.severity) - severityRank(b.severity)) ?? first;
+        const worst = highest(findings, (a, b) => (0,model_severity/* severityRank */.qs)(a.severity) - (0,model_severity/* severityRank */.qs)(b.severity)) ?? first;
         return {
             ...worst,
             installedVersion: distinct(findings.map(finding => finding.installedVersion)),
@@ -1741,15 +1721,23 @@ function mergePlatforms(perPlatform) {
             exploitAvailable: findings.some(finding => finding.exploitAvailable === 'YES')
                 ? 'YES'
                 : worst.exploitAvailable,
-            platforms: group.map(platformOf).sort((a, b) => compareText(a.platform, b.platform))
+            platforms: group.map(platformOf).sort((a, b) => (0,model_findings/* compareText */.n6)(a.platform, b.platform)),
+            // Each platform's Inspector finding has its own ARN: enrichment looks up every one.
+            ...arnsOf(findings)
         };
     });
+}
+function arnsOf(findings) {
+    const arns = [...new Set(findings.flatMap(model_findings/* findingArnsOf */.ZZ))];
+    return arns.length > 0 ? { findingArns: arns } : {};
 }
 function platformOf({ platform, finding }) {
     return { platform, installedVersion: finding.installedVersion };
 }
 
 ;// CONCATENATED MODULE: ./src/core/scan-image.ts
+
+
 
 
 
@@ -1874,18 +1862,64 @@ async function compareWithBaseline(findings, target, settings, deps) {
     deps.log.info(`Against ${formatImage(read.image)}: ${diff.newCount} new, ${diff.fixed.length} fixed, ${diff.unchangedCount} unchanged.`);
     return diff;
 }
+/**
+ * `enrich: inspector`: adds EPSS and CISA KEV data to an enhanced scan's findings, matched by their
+ * Inspector ARNs (every platform's for an index). Never throws and never drops a finding: on any
+ * failure the findings come back as they were, with a warning, so the verdict rests on ECR alone.
+ *
+ * Every finding is enriched, not only those that could change the verdict: ListFindings answers a
+ * whole image's findings 100 a call whatever is asked for, so narrowing would save nothing there,
+ * and BatchGetFindingDetails (KEV) is already only asked for findings Inspector does not mark
+ * exploitAvailable NO (10 a call).
+ */
+async function enrichFindings(read, target, settings, deps) {
+    const { findings } = read;
+    if ((settings.enrich ?? 'none') === 'none')
+        return findings;
+    const { log } = deps;
+    const arns = [...new Set(findings.flatMap(model_findings/* findingArnsOf */.ZZ))];
+    if (arns.length === 0) {
+        if (read.scan.type === 'enhanced' && findings.length === 0)
+            return findings;
+        log.notice(`enrich: inspector needs enhanced scanning (Amazon Inspector); ${formatImage(read.image)} has ${read.scan.type === 'basic' ? 'a basic scan' : 'findings without Inspector ARNs'}, so it is judged without EPSS or KEV data.`);
+        return findings;
+    }
+    if (!deps.enricherFor) {
+        log.warning('enrich: inspector is set but this front end cannot reach Inspector; judged without EPSS or KEV data.');
+        return findings;
+    }
+    try {
+        const enricher = await deps.enricherFor(target.region);
+        const result = await enricher.enrich({
+            repository: read.image.repository,
+            imageDigests: read.platforms.map(platform => platform.digest),
+            registryId: read.image.registryId ?? target.query.registryId,
+            findingArns: arns
+        }, deps.deadline.signal);
+        for (const warning of result.warnings)
+            log.warning(warning);
+        const enriched = (0,enrichment/* withRisk */.Ol)(findings, result.byArn);
+        log.info((0,enrichment/* describeEnrichment */.xq)(enriched, result.calls));
+        return enriched;
+    }
+    catch (error) {
+        log.warning(`Inspector enrichment could not start (${error instanceof Error ? error.message : String(error)}); the run goes on with ECR findings alone.`);
+        return findings;
+    }
+}
 /** Reads one image (and its baseline) and judges it: a verdict only on a complete read. */
 async function scanImage(target, settings, deps) {
     const read = await readImage(target, settings, deps);
     const reference = target.reference;
     if (read.kind === 'problem')
         return { ...read, kind: 'unjudged', reference };
-    const baseline = await compareWithBaseline(read.findings, target, settings, deps);
+    const findings = await enrichFindings(read, target, settings, deps);
+    const baseline = await compareWithBaseline(findings, target, settings, deps);
     const filters = {
         ...settings.filters,
         onlyNew: settings.onlyNew && baseline ? baseline : undefined
     };
-    const triaged = triage(read.findings, settings.rules, filters, new Date(deps.clock.now()));
+    const triaged = triage(findings, settings.rules, filters, new Date(deps.clock.now()));
     for (const rule of triaged.expiredRules)
         deps.log.warning(describeExpiredRule(rule));
     for (const rule of triaged.staleRules)
@@ -1894,7 +1928,8 @@ async function scanImage(target, settings, deps) {
         ...read,
         kind: 'judged',
         reference,
-        counts: countBySeverity(read.findings),
+        findings,
+        counts: (0,model_severity/* countBySeverity */.Ot)(findings),
         triage: triaged,
         verdict: evaluatePolicy(triaged.counted, settings.thresholds),
         baseline
@@ -1910,6 +1945,15 @@ async function scanImage(target, settings, deps) {
 async function runScan(targets, settings, deps) {
     const deadline = { at: deps.clock.now() + settings.timeoutMs, signal: deps.signal };
     const results = new Array(targets.length);
+    const enrichers = new Map();
+    const make = deps.enricherFor;
+    const enricherFor = make
+        ? (region) => {
+            const enricher = enrichers.get(region) ?? make(region);
+            enrichers.set(region, enricher);
+            return enricher;
+        }
+        : undefined;
     let next = 0;
     const worker = async () => {
         while (next < targets.length) {
@@ -1922,7 +1966,8 @@ async function runScan(targets, settings, deps) {
                     clock: deps.clock,
                     log,
                     deadline,
-                    explainError: deps.explainError
+                    explainError: deps.explainError,
+                    enricherFor
                 });
             }
             finally {
@@ -1968,7 +2013,7 @@ function jsonBreach(breach) {
 }
 function definedLimits(maxCounts) {
     const limits = {};
-    for (const severity of SEVERITIES) {
+    for (const severity of model_severity/* SEVERITIES */.oC) {
         const limit = maxCounts[severity];
         if (limit !== undefined)
             limits[severity] = limit;
@@ -1999,7 +2044,11 @@ function jsonImage(data, input) {
                 platform: entry.platform,
                 installedVersion: entry.installedVersion ?? null
             })) ?? null,
-            change: baseline ? changeOf(baseline, finding) : null
+            change: baseline ? baseline_changeOf(baseline, finding) : null,
+            epss: finding.epss ?? null,
+            kev: finding.kev
+                ? { dateAdded: finding.kev.dateAdded ?? null, dueDate: finding.kev.dueDate ?? null }
+                : null
         };
     });
     const { image, scan, triage, verdict } = data;
@@ -2038,7 +2087,7 @@ function jsonImage(data, input) {
         counts: {
             total: Object.values(data.counts).reduce((sum, count) => sum + count, 0),
             bySeverity: { ...data.counts },
-            counted: countBySeverity(triage.counted),
+            counted: (0,model_severity/* countBySeverity */.Ot)(triage.counted),
             ignored: triage.ignored.length,
             setAside: triage.filters.reduce((sum, filter) => sum + filter.setAside, 0)
         },
@@ -2070,12 +2119,13 @@ function buildJsonReport(run) {
         thresholds: {
             failOn: thresholds.failOn ?? null,
             maxCounts: definedLimits(thresholds.maxCounts),
-            failOnExploit: thresholds.failOnExploit
+            failOnExploit: thresholds.failOnExploit,
+            failOnKev: thresholds.failOnKev ?? false
         },
         passed: judged
             ? run.images.every(image => image.kind === 'judged' && image.verdict.passed)
             : null,
-        images: run.images.map(image => jsonImage(imageReport(run, image), image.reference)),
+        images: run.images.map(image => jsonImage(results_imageReport(run, image), image.reference)),
         runUrl: run.runUrl ?? null
     };
 }
@@ -2123,12 +2173,14 @@ function culprits(result, breach) {
     const judged = result.triage.counted;
     switch (breach.rule) {
         case 'fail-on':
-            return judged.filter(finding => severityRank(finding.severity) >= severityRank(breach.severity) &&
+            return judged.filter(finding => (0,model_severity/* severityRank */.qs)(finding.severity) >= (0,model_severity/* severityRank */.qs)(breach.severity) &&
                 !breach.exempt.includes(finding.severity));
         case 'max-count':
             return judged.filter(finding => finding.severity === breach.severity);
         case 'exploit':
             return judged.filter(finding => finding.exploitAvailable === 'YES');
+        case 'kev':
+            return judged.filter(finding => finding.kev !== undefined);
     }
 }
 function findingLine(finding) {
@@ -2137,17 +2189,23 @@ function findingLine(finding) {
         : '';
     const fix = finding.fixedInVersion ? `, fixed in ${finding.fixedInVersion}` : '';
     const link = finding.link ? ` (${finding.link})` : '';
-    return `${finding.severity} ${finding.id}${where}${fix}${link}`;
+    const risk = [
+        finding.kev ? 'on CISA KEV' : '',
+        finding.epss !== undefined ? `EPSS ${(0,model_findings/* formatEpss */.fh)(finding.epss)}` : ''
+    ].filter(Boolean);
+    const riskText = risk.length > 0 ? ` [${risk.join(', ')}]` : '';
+    return `${finding.severity} ${finding.id}${where}${fix}${riskText}${link}`;
 }
 function failureText(result, breach, maxListed) {
-    const rank = (finding) => SEVERITIES.indexOf(finding.severity);
-    const found = culprits(result, breach).sort((a, b) => rank(a) - rank(b) || compareFindings(a, b));
+    const rank = (finding) => model_severity/* SEVERITIES */.oC.indexOf(finding.severity);
+    // Under fail-on-kev or with EPSS the riskiest come first; without enrichment compareRisk is 0.
+    const found = culprits(result, breach).sort((a, b) => (0,model_findings/* compareRisk */.l$)(a, b) || rank(a) - rank(b) || (0,model_findings/* compareFindings */.Eg)(a, b));
     const lines = found.slice(0, maxListed).map(findingLine);
     if (found.length > maxListed)
         lines.push(`…and ${found.length - maxListed} more.`);
     return `${lines.join('\n')}\n`;
 }
-/** One case per policy rule in force: fail-on, each max-findings limit, fail-on-exploit. */
+/** One case per policy rule in force: fail-on, each max-findings limit, fail-on-exploit, fail-on-kev. */
 function ruleCases(result, run, maxListed) {
     const { thresholds } = run;
     const breachOf = (matches) => result.verdict.breaches.find(matches);
@@ -2163,7 +2221,7 @@ function ruleCases(result, run, maxListed) {
             name: `fail-on ${thresholds.failOn}`,
             outcome: outcome(breachOf(breach => breach.rule === 'fail-on'))
         });
-    for (const severity of SEVERITIES) {
+    for (const severity of model_severity/* SEVERITIES */.oC) {
         const limit = thresholds.maxCounts[severity];
         if (limit === undefined)
             continue;
@@ -2176,6 +2234,11 @@ function ruleCases(result, run, maxListed) {
         cases.push({
             name: 'fail-on-exploit',
             outcome: outcome(breachOf(breach => breach.rule === 'exploit'))
+        });
+    if (thresholds.failOnKev)
+        cases.push({
+            name: 'fail-on-kev',
+            outcome: outcome(breachOf(breach => breach.rule === 'kev'))
         });
     // With every rule off there is still a case, so the image shows up as checked.
     if (cases.length === 0)
@@ -2333,7 +2396,7 @@ function cap(text, maxChars) {
  * or line breaks survive, and the result is safe inside a table cell or a double-quoted attribute.
  * `maxChars` caps the visible length (before escaping).
  */
-function escapeText(text, maxChars = Number.POSITIVE_INFINITY) {
+function markdown_escapeText(text, maxChars = Number.POSITIVE_INFINITY) {
     return escapeWith(TEXT_REPLACEMENTS, text, maxChars);
 }
 function escapeWith(replacements, text, maxChars) {
@@ -2368,7 +2431,7 @@ const MAX_LINK_CHARS = 2_000;
 const UNNAMED = '(unnamed)';
 /** The label linked to the URL when it is http(s); otherwise the label alone, escaped. */
 function markdown_renderLink(label, link, maxChars) {
-    const text = escapeText(label, maxChars) || UNNAMED;
+    const text = markdown_escapeText(label, maxChars) || UNNAMED;
     const url = safeHttpUrl(link);
     const href = url === undefined ? undefined : attributeUrl(url);
     return href && href.length <= MAX_LINK_CHARS ? `<a href="${href}">${text}</a>` : text;
@@ -2378,21 +2441,422 @@ function markdown_renderLink(label, link, maxChars) {
  * element, without the zero-width spaces plain text gets: GitHub links no mentions or references
  * inside code, and a command must paste as it reads.
  */
-function renderCode(text, title) {
-    const titleAttribute = title === undefined ? '' : ` title="${escapeText(title)}"`;
+function markdown_renderCode(text, title) {
+    const titleAttribute = title === undefined ? '' : ` title="${markdown_escapeText(title)}"`;
     return `<code${titleAttribute}>${escapeWith(CHARACTER_REFERENCES, text, Number.POSITIVE_INFINITY)}</code>`;
 }
+/** U+2011, a hyphen browsers do not break a line at. */
+const NON_BREAKING_HYPHEN = '\u2011';
+/**
+ * A vulnerability id (`CVE-2024-12345`, `GHSA-xxxx-…`) linked like `renderLink`, with its hyphens
+ * non-breaking so a narrow table column never wraps it; the link keeps the id as the scan wrote it.
+ */
+function markdown_renderId(id, link, maxChars) {
+    return markdown_renderLink(id.replace(/-/g, NON_BREAKING_HYPHEN), link, maxChars);
+}
 
-;// CONCATENATED MODULE: ./src/report/limits.ts
-// Every size limit a report must respect, in one place.
-/** GitHub rejects issue comments longer than this. */
-const limits_COMMENT_BODY_LIMIT = 65_536;
-/** Characters the renderer must leave for the marker and its line break; commentMarker keeps to it. */
-const limits_COMMENT_MARKER_BUDGET = 1_000;
-/** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+;// CONCATENATED MODULE: ./src/report/comment.ts
+/**
+ * The PR comment: a digest of the run, a few thousand characters, that says what fails the check
+ * and how to fix it. The job summary (report.ts) stays the complete report; the comment links to it.
+ */
+
+
+
+
+
+
+
+
+
+/** Whether this image's missing verdict fails the step, given the `noVerdictFails` option. */
+function noVerdictFailsFor(image, noVerdictFails) {
+    return image.kind !== 'unjudged' || noVerdictFails || !isSoftenable(image.problem);
+}
+const BLOCK = '\n\n';
+/** Free text in the comment (package names, reasons) is cut at this many characters. */
+const FIELD_CHARS = 120;
+/** AWS's and our own problem text is quoted up to this many characters. */
+const PROBLEM_CHARS = 1_000;
+/** The image in a headline: short enough that `## ❌ Failed: ` and it fit a line on a phone. */
+const HEADLINE_NAME_CHARS = 36;
+const HEADLINE_TAG_CHARS = 16;
+/** Keeps the start and the end, which tell tags apart (`pr-1234-3f9a2c1`), with "…" between. */
+function shortenMiddle(text, maxChars) {
+    const points = Array.from(text);
+    if (points.length <= maxChars)
+        return text;
+    const tail = Math.floor((maxChars - 1) / 2);
+    const head = maxChars - 1 - tail;
+    return `${points.slice(0, head).join('')}…${points.slice(points.length - tail).join('')}`;
+}
+/** `api:v1.2.3` or `api@sha256:0123456789ab`, short; the full reference is the hover title. */
+function headlineName(image, reference) {
+    const suffix = image.tag
+        ? `:${shortenMiddle(image.tag, HEADLINE_TAG_CHARS)}`
+        : image.digest
+            ? `@${shortDigest(image.digest)}`
+            : '';
+    const room = Math.max(8, HEADLINE_NAME_CHARS - Array.from(suffix).length);
+    const segments = image.repository.split('/');
+    const last = segments[segments.length - 1] ?? image.repository;
+    const repository = image.repository.length <= room
+        ? image.repository
+        : segments.length > 1 && last.length + 2 <= room
+            ? `…/${last}`
+            : shortenMiddle(image.repository, room);
+    const full = image.digest
+        ? `${image.repository}${image.tag ? `:${image.tag}` : ''}@${image.digest}`
+        : reference;
+    return renderCode(`${repository}${suffix}`, full);
+}
+/** Severities whose count broke a threshold; the exploit rule is not a severity and is separate. */
+function breachedSeverities(breaches, judged) {
+    const breached = new Set();
+    for (const breach of breaches) {
+        if (breach.rule === 'max-count')
+            breached.add(breach.severity);
+        if (breach.rule === 'fail-on') {
+            for (const severity of SEVERITIES) {
+                if (severityRank(severity) >= severityRank(breach.severity) &&
+                    !breach.exempt.includes(severity) &&
+                    judged[severity] > 0)
+                    breached.add(severity);
+            }
+        }
+    }
+    return breached;
+}
+/** The rule for one severity in words: "any fails", "max 5" or "not gated". */
+function thresholdWords(severity, thresholds) {
+    const limit = limitFor(severity, thresholds);
+    if (limit === undefined)
+        return 'not gated';
+    return limit === 0 ? 'any fails' : `max ${limit}`;
+}
+function severityTally(counts) {
+    return SEVERITIES.filter(severity => counts[severity] > 0)
+        .map(severity => `${counts[severity]} ${severity}`)
+        .join(', ');
+}
+/** One line with every severity, its count, its rule in words and ❌ where the rule broke. */
+function renderCountsLine(data) {
+    const judged = data.verdict?.counts ?? data.counts;
+    const breaches = data.verdict?.breaches ?? [];
+    const breached = breachedSeverities(breaches, judged);
+    const parts = SEVERITIES.map(severity => {
+        const found = data.counts[severity];
+        const judgedNote = judged[severity] !== found ? `, ${judged[severity]} judged` : '';
+        const text = `${severity} ${found}${judgedNote} (${thresholdWords(severity, data.thresholds)})`;
+        return breached.has(severity) ? `❌ **${text}**` : text;
+    });
+    if (data.thresholds.failOnExploit) {
+        const exploit = breaches.find(breach => breach.rule === 'exploit');
+        const count = exploit?.count ?? 0;
+        const text = `known exploit ${count} (any fails)`;
+        parts.push(exploit ? `❌ **${text}**` : text);
+    }
+    return parts.join(' · ');
+}
+function renderBaselineLine(baseline) {
+    return `**${baseline.newCount} new**, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged against ${renderCode(shortenMiddle(baseline.reference, 40), baseline.reference)} (${renderCode(shortDigest(baseline.digest), baseline.digest)})`;
+}
+/**
+ * The counted findings the verdict stands on: those at a broken severity, known exploits when
+ * that rule broke, and findings on CISA's KEV list when fail-on-kev broke.
+ */
+function failingFindings(data) {
+    const verdict = data.verdict;
+    if (!verdict || verdict.passed)
+        return [];
+    const breached = breachedSeverities(verdict.breaches, verdict.counts);
+    const exploit = verdict.breaches.some(breach => breach.rule === 'exploit');
+    const kev = verdict.breaches.some(breach => breach.rule === 'kev');
+    return data.triage.counted.filter(finding => breached.has(finding.severity) ||
+        (exploit && finding.exploitAvailable === 'YES') ||
+        (kev && !!finding.kev));
+}
+const hasFix = (finding) => finding.fixAvailable === 'YES' || finding.fixAvailable === 'PARTIAL' || !!finding.fixedInVersion;
+/**
+ * New first, then on CISA's KEV list, then by EPSS, then known exploit, then fix available, then
+ * CVSS (highest first), then as reports list; newness is looked up once per finding.
+ */
+function sortFailing(findings, baseline) {
+    const fresh = new Set(baseline ? findings.filter(finding => changeOf(baseline, finding) === 'new') : []);
+    return [...findings].sort((a, b) => Number(fresh.has(b)) - Number(fresh.has(a)) ||
+        compareRisk(a, b) ||
+        Number(b.exploitAvailable === 'YES') - Number(a.exploitAvailable === 'YES') ||
+        Number(hasFix(b)) - Number(hasFix(a)) ||
+        (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
+        compareFindings(a, b));
+}
+function orDash(value) {
+    return value ? escapeText(value, FIELD_CHARS) : '—';
+}
+function fullListLink(runUrl) {
+    return renderLink('job summary', runUrl);
+}
+function renderFailing(data, failing, maxRows, runUrl) {
+    if (failing.length === 0)
+        return undefined;
+    const baseline = data.baseline;
+    const shown = sortFailing(failing, baseline).slice(0, maxRows);
+    const notes = (finding) => [
+        baseline && changeOf(baseline, finding) === 'new' ? '**new**' : undefined,
+        finding.kev ? '**on CISA KEV**' : undefined,
+        finding.epss !== undefined ? `EPSS ${formatEpss(finding.epss)}` : undefined,
+        finding.exploitAvailable === 'YES' ? 'known exploit' : undefined
+    ]
+        .filter(note => note !== undefined)
+        .join(', ') || '—';
+    const rows = shown.map(finding => `| ${renderId(finding.id, finding.link, FIELD_CHARS)} | ${finding.severity} | ${orDash(finding.packageName)} | ${orDash(finding.installedVersion)} | ${orDash(finding.fixedInVersion)} | ${finding.cvssScore?.toFixed(1) ?? '—'} | ${notes(finding)} |`);
+    const table = [
+        '| ID | Severity | Package | Installed | Fixed in | CVSS | Notes |',
+        '|---|---|---|---|---|---:|---|',
+        ...rows
+    ].join('\n');
+    const count = shown.length < failing.length
+        ? `${shown.length} of ${failing.length} shown, new first, then CISA KEV, then EPSS, then known exploits, then fixable, then by CVSS. The rest are in this run's ${fullListLink(runUrl)}.`
+        : `${plural(failing.length, 'finding')}, new first, then CISA KEV, then EPSS, then known exploits, then fixable, then by CVSS.`;
+    return [`#### What fails the check`, count, table].join(BLOCK);
+}
+function splitList(value) {
+    return (value ?? '')
+        .split(',')
+        .map(part => part.trim())
+        .filter(part => part !== '');
+}
+/**
+ * Failing findings with a fixed-in version, by package: the highest version a package must reach
+ * fixes every finding of its group. A finding in several packages pairs names with versions when
+ * the scan gave as many of each; otherwise it counts under every name with all the versions.
+ */
+function fixGroups(findings) {
+    const groups = new Map();
+    const unfixed = [];
+    for (const finding of findings) {
+        const versions = splitList(finding.fixedInVersion);
+        const names = splitList(finding.packageName);
+        if (versions.length === 0) {
+            unfixed.push(finding);
+            continue;
+        }
+        const pairs = names.length === versions.length && names.length > 1
+            ? names.map((name, index) => [name, [versions[index] ?? '']])
+            : (names.length > 0 ? names : ['(unnamed package)']).map(name => [name, versions]);
+        for (const [name, fixed] of pairs) {
+            const group = groups.get(name) ?? { packageName: name, versions: new Set(), findings: [] };
+            for (const version of fixed)
+                group.versions.add(version);
+            group.findings.push(finding);
+            groups.set(name, group);
+        }
+    }
+    const worstRank = new Map([...groups.values()].map(group => [
+        group,
+        group.findings.reduce((worst, finding) => Math.max(worst, severityRank(finding.severity)), 0)
+    ]));
+    const worst = (group) => worstRank.get(group) ?? 0;
+    const ordered = [...groups.values()].sort((a, b) => worst(b) - worst(a) ||
+        b.findings.length - a.findings.length ||
+        compareText(a.packageName, b.packageName));
+    return { groups: ordered, unfixed };
+}
+function renderFixes(failing, maxRows, runUrl) {
+    if (failing.length === 0)
+        return undefined;
+    const { groups, unfixed } = fixGroups(failing);
+    const lines = groups.slice(0, maxRows).map(group => {
+        const version = highestVersion(group.versions) ?? '';
+        const others = group.versions.size > 1
+            ? ` (the highest of ${group.versions.size} fixed-in versions the scan gives)`
+            : '';
+        return `- Upgrade **${escapeText(group.packageName, FIELD_CHARS)}** to ${renderCode(version)}: fixes ${plural(group.findings.length, 'finding')}, ${severityTally(countBySeverity(group.findings))}${others}.`;
+    });
+    if (groups.length > maxRows) {
+        lines.push(`- …and ${plural(groups.length - maxRows, 'more package')}, in this run's ${fullListLink(runUrl)}.`);
+    }
+    if (unfixed.length > 0) {
+        lines.push(`- No fixed version known yet for ${plural(unfixed.length, 'finding')} (${severityTally(countBySeverity(unfixed))}).`);
+    }
+    return [`#### How to fix`, lines.join('\n')].join(BLOCK);
+}
+/** Ignored findings, filters, expired and stale rules, folded: they explain, they do not fail. */
+function renderSetAside(triage, maxRows, runUrl) {
+    const setAside = triage.filters.reduce((total, filter) => total + filter.setAside, 0);
+    const summary = [
+        triage.ignored.length > 0 ? `${triage.ignored.length} ignored` : undefined,
+        setAside > 0 ? `${setAside} set aside by filters` : undefined,
+        triage.expiredRules.length > 0 ? plural(triage.expiredRules.length, 'expired rule') : undefined,
+        triage.staleRules.length > 0 ? plural(triage.staleRules.length, 'stale rule') : undefined
+    ].filter(part => part !== undefined);
+    if (summary.length === 0)
+        return undefined;
+    const rule = (id, pkg, origin) => `${escapeText(id, FIELD_CHARS)}${pkg ? ` for ${escapeText(pkg, FIELD_CHARS)}` : ''} (${escapeText(origin, FIELD_CHARS)})`;
+    const entries = [
+        ...triage.expiredRules.map(expired => `- Expired rule ${rule(expired.id, expired.package, expired.origin)}${expired.expires ? `, after ${escapeText(expired.expires)}` : ''}: it ignores nothing now.`),
+        ...triage.staleRules.map(stale => `- Stale rule ${rule(stale.id, stale.package, stale.origin)}: it matched no finding; remove it if the vulnerability is gone.`),
+        ...triage.filters
+            .filter(filter => filter.setAside > 0)
+            .map(filter => `- Filter **${escapeText(filter.filter)}** set aside ${plural(filter.setAside, 'finding')}.`),
+        ...triage.ignored.map(({ finding, rule: by }) => `- Ignored ${finding.severity} ${renderId(finding.id, finding.link, FIELD_CHARS)}${finding.packageName ? ` in ${escapeText(finding.packageName, FIELD_CHARS)}` : ''}: ${escapeText(by.reason, FIELD_CHARS)} (${escapeText(by.origin, FIELD_CHARS)}${by.expires ? `, until ${escapeText(by.expires)}` : ''})`)
+    ];
+    const shown = entries.slice(0, maxRows);
+    if (entries.length > shown.length) {
+        shown.push(`- …${entries.length - shown.length} of ${entries.length} not shown here; all are in this run's ${fullListLink(runUrl)}.`);
+    }
+    return `<details><summary>Ignored findings and ignore rules: ${summary.join(', ')}</summary>${BLOCK}${shown.join('\n')}${BLOCK}</details>`;
+}
+/** Full values the headline shortened, folded. */
+function renderImageDetails(data) {
+    const { image, scan } = data;
+    const lines = [
+        `Repository ${renderCode(image.repository)}`,
+        image.tag ? `tag ${renderCode(image.tag)}` : undefined,
+        image.digest ? `digest ${renderCode(image.digest)}` : undefined,
+        `${image.registryId ? `account ${escapeText(image.registryId)}, ` : ''}region ${escapeText(image.region || '—')}`,
+        `${scan.type} scan, status ${escapeText(scan.status)}`,
+        ...data.platforms
+            .filter(platform => platform.platform)
+            .map(platform => `platform ${escapeText(platform.platform ?? '')} ${renderCode(shortDigest(platform.digest), platform.digest)} ${escapeText(platform.scan.status)}`)
+    ].filter(line => line !== undefined);
+    return `<details><summary>Image details</summary>${BLOCK}${lines.join(' · ')}${BLOCK}</details>`;
+}
+function verdictMark(data, noVerdictFails) {
+    if (!data.verdict)
+        return noVerdictFails ? '❌' : '⚠️';
+    return data.verdict.passed ? '✅' : '❌';
+}
+function verdictWord(data) {
+    if (!data.verdict)
+        return 'No verdict';
+    return data.verdict.passed ? 'Passed' : 'Failed';
+}
+/** One image: headline, then what the reader acts on; `level` is the headline's `#` count. */
+function renderImageSection(data, reference, level, options) {
+    const headline = `${'#'.repeat(level)} ${verdictMark(data, options.noVerdictFails)} ${verdictWord(data)}: ${headlineName(data.image, reference)}`;
+    if (!data.verdict) {
+        const problem = data.problem
+            ? escapeText(data.problem, PROBLEM_CHARS)
+            : `The scan ended with status ${escapeText(data.scan.status)}.`;
+        return [headline, problem, renderImageDetails(data)].join(BLOCK);
+    }
+    const failing = failingFindings(data);
+    const blocks = [
+        headline,
+        ...(data.baseline ? [renderBaselineLine(data.baseline)] : []),
+        renderCountsLine(data),
+        renderFailing(data, failing, options.maxRows, data.runUrl),
+        renderFixes(failing, options.maxRows, data.runUrl),
+        renderSetAside(data.triage, options.maxRows, data.runUrl),
+        renderImageDetails(data)
+    ].filter(block => block !== undefined);
+    return blocks.join(BLOCK);
+}
+function isoMinute(date) {
+    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+function renderCommentFooter(facts) {
+    const parts = [
+        facts.commit ? `commit ${renderCode(facts.commit.slice(0, 7), facts.commit)}` : undefined,
+        facts.runUrl ? `run: ${renderLink('job summary', facts.runUrl)}` : undefined,
+        facts.updatedAt ? `updated ${isoMinute(facts.updatedAt)}` : undefined,
+        `ecr-scan-findings ${escapeText(facts.actionVersion)}`
+    ].filter(part => part !== undefined);
+    return `<sub>${parts.join(' · ')}</sub>`;
+}
+/** The report data of one image of a run, with its baseline diff. */
+function reportOf(run, image) {
+    const data = imageReport(run, image);
+    return image.kind === 'judged' && image.baseline && !data.baseline
+        ? { ...data, baseline: image.baseline }
+        : data;
+}
+function resolved(options) {
+    return {
+        limit: (options.limitChars ?? COMMENT_BODY_LIMIT) - (options.reservedChars ?? COMMENT_MARKER_BUDGET),
+        maxRows: Math.max(1, options.maxRows ?? COMMENT_MAX_ROWS),
+        noVerdictFails: options.noVerdictFails ?? true
+    };
+}
+/** Fits the blocks in the limit: the head and footer always, then whole sections while they fit. */
+function assemble(head, sections, footer, limit, runUrl) {
+    const separatorCost = BLOCK.length;
+    let used = [...head, footer].reduce((total, block) => total + block.length + separatorCost, 0);
+    const omittedNote = (count) => `${plural(count, 'more section')} did not fit in a comment: see this run's ${fullListLink(runUrl)}.`;
+    used += omittedNote(sections.length).length + separatorCost;
+    const kept = [];
+    for (const section of sections) {
+        if (used + section.length + separatorCost > limit)
+            break;
+        kept.push(section);
+        used += section.length + separatorCost;
+    }
+    const tail = kept.length < sections.length ? [omittedNote(sections.length - kept.length)] : [];
+    const body = `${[...head, ...kept, ...tail, '---', footer].join(BLOCK)}\n`;
+    // A section too big even alone (absurdly long text) is dropped above; the head is tiny and fixed.
+    return body.length <= limit ? body : `${[...head, footer].join(BLOCK)}\n`.slice(0, limit);
+}
+/** The comment for one image's report data. */
+function renderComment(data, options = {}) {
+    const { limit, maxRows, noVerdictFails } = resolved(options);
+    const facts = {
+        actionVersion: data.actionVersion,
+        runUrl: data.runUrl,
+        ...options.facts
+    };
+    const section = renderImageSection(data, data.image.repository, 2, { maxRows, noVerdictFails });
+    return assemble([], [section], renderCommentFooter(facts), limit, facts.runUrl);
+}
+function overviewRow(data, reference, noVerdictFails) {
+    const counts = data.verdict
+        ? severityTally(data.verdict.counts) || 'none judged'
+        : escapeText(data.scan.status);
+    const change = data.baseline ? ` | ${data.baseline.newCount} new` : '';
+    return `| ${verdictMark(data, noVerdictFails)} | ${headlineName(data.image, reference)} | ${verdictWord(data).toLowerCase()} | ${counts}${change} |`;
+}
+/** The whole run's comment: one image as its section; several as one row each, then the failures. */
+function renderRunComment(run, options = {}) {
+    const { limit, maxRows, noVerdictFails } = resolved(options);
+    const facts = {
+        actionVersion: run.actionVersion,
+        runUrl: run.runUrl,
+        commit: run.commit,
+        updatedAt: run.updatedAt
+    };
+    const footer = renderCommentFooter(facts);
+    const reports = run.images.map(image => ({ image, data: reportOf(run, image) }));
+    if (reports.length === 1 && reports[0]) {
+        const { image, data } = reports[0];
+        const section = renderImageSection(data, image.reference, 2, {
+            maxRows,
+            noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+        });
+        return assemble([], [section], footer, limit, run.runUrl);
+    }
+    const failing = reports.filter(({ data }) => !data.verdict || !data.verdict.passed);
+    const headline = failing.length === 0
+        ? `## ✅ ${plural(reports.length, 'image')} pass the check`
+        : `## ❌ ${failing.length} of ${plural(reports.length, 'image')} fail the check`;
+    const anyBaseline = reports.some(({ data }) => data.baseline);
+    const table = [
+        `| | Image | Verdict | Judged findings |${anyBaseline ? ' Baseline |' : ''}`,
+        `|---|---|---|---|${anyBaseline ? '---|' : ''}`,
+        ...reports.map(({ image, data }) => {
+            const row = overviewRow(data, image.reference, noVerdictFailsFor(image, noVerdictFails));
+            return anyBaseline && !data.baseline ? `${row} — |` : row;
+        })
+    ].join('\n');
+    const sections = failing.map(({ image, data }) => renderImageSection(data, image.reference, 3, {
+        maxRows,
+        noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+    }));
+    return assemble([headline, table], sections, footer, limit, run.runUrl);
+}
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
+
+
 
 
 
@@ -2405,8 +2869,9 @@ const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 /** Severities listed in the open, with the most severe present; the rest fold into `<details>`. */
 const ALWAYS_VISIBLE = ['CRITICAL', 'HIGH'];
 /** AWS's descriptions are free text of any length; the report quotes only this much of them. */
-const PROBLEM_CHARS = 1_000;
+const report_PROBLEM_CHARS = 1_000;
 const BLOCK_SEPARATOR = '\n\n';
+
 /** Room left in the report; every part is charged before it is added, so nothing is cut later. */
 class Budget {
     left;
@@ -2432,65 +2897,69 @@ class Budget {
     }
 }
 function sumOf(counts) {
-    return SEVERITIES.reduce((total, severity) => total + counts[severity], 0);
+    return model_severity/* SEVERITIES */.oC.reduce((total, severity) => total + counts[severity], 0);
 }
 function isoTime(date) {
     return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
-function imageName(data) {
+function report_imageName(data) {
     const tag = data.image.tag ? `:${data.image.tag}` : '';
-    return escapeText(`${data.image.repository}${tag}`);
+    return markdown_escapeText(`${data.image.repository}${tag}`);
 }
 function cliCommand(data) {
     const { image } = data;
     const registry = image.registryId ? ` --registry-id ${image.registryId}` : '';
-    return renderCode(`aws ecr describe-image-scan-findings${registry} --repository-name ${image.repository} --image-id imageDigest=${image.digest} --region ${image.region}`);
+    return markdown_renderCode(`aws ecr describe-image-scan-findings${registry} --repository-name ${image.repository} --image-id imageDigest=${image.digest} --region ${image.region}`);
 }
 function renderVerdict(data, target) {
     const { verdict, scan } = data;
     if (!verdict) {
-        const description = scan.description
-            ? ` (AWS: ${escapeText(scan.description, target.fieldChars)})`
+        // The problem text of a scan that ended already quotes AWS's description: say it once.
+        const quoted = !!scan.description && !!data.problem?.includes((0,model_text/* oneLine */.T)(scan.description));
+        const description = scan.description && !quoted
+            ? ` (AWS: ${markdown_escapeText(scan.description, target.fieldChars)})`
             : '';
         const problem = data.problem
-            ? `${BLOCK_SEPARATOR}${escapeText(data.problem, PROBLEM_CHARS)}`
+            ? `${BLOCK_SEPARATOR}${markdown_escapeText(data.problem, report_PROBLEM_CHARS)}`
             : '';
-        return `## ⚠️ No verdict for ${imageName(data)}${BLOCK_SEPARATOR}ECR scan status: **${escapeText(scan.status)}**${description}${problem}`;
+        const mark = target.noVerdictFails ? '❌' : '⚠️';
+        return `## ${mark} No verdict for ${report_imageName(data)}${BLOCK_SEPARATOR}ECR scan status: **${markdown_escapeText(scan.status)}**${description}${problem}`;
     }
     if (verdict.passed)
-        return `## ✅ Passed: ${imageName(data)} breaks no severity threshold`;
+        return `## ✅ Passed: ${report_imageName(data)} breaks no severity threshold`;
     const reasons = verdict.breaches.map(breach => `- ${describeBreach(breach)}`).join('\n');
-    return `## ❌ Failed: ${imageName(data)} breaks the severity thresholds${BLOCK_SEPARATOR}${reasons}`;
+    return `## ❌ Failed: ${report_imageName(data)} breaks the severity thresholds${BLOCK_SEPARATOR}${reasons}`;
 }
 function renderImage(data) {
     const { image, scan } = data;
-    const tag = image.tag ? `, tag ${renderCode(image.tag)}` : '';
-    const account = image.registryId ? `account ${escapeText(image.registryId)}` : 'this account';
+    const tag = image.tag ? `, tag ${markdown_renderCode(image.tag)}` : '';
+    const account = image.registryId ? `account ${markdown_escapeText(image.registryId)}` : 'this account';
     const times = [
         scan.completedAt ? `completed ${isoTime(scan.completedAt)}` : undefined,
         scan.vulnerabilitySourceUpdatedAt
             ? `vulnerability database from ${isoTime(scan.vulnerabilitySourceUpdatedAt)}`
             : undefined
     ].filter(part => part !== undefined);
+    // One paragraph with hard line breaks, not a list: a list here would merge with the breach list.
     return [
-        `- **Image:** ${renderCode(image.repository)}${tag}, digest ${renderCode(shortDigest(image.digest), image.digest)}`,
-        `- **Registry:** ${account}, region ${escapeText(image.region)}`,
-        `- **Scan:** ${scan.type}, status ${escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`,
+        `**Image:** ${markdown_renderCode(image.repository)}${tag}, digest ${markdown_renderCode(image_shortDigest(image.digest), image.digest)}`,
+        `**Registry:** ${account}, region ${markdown_escapeText(image.region)}`,
+        `**Scan:** ${scan.type}, status ${markdown_escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`,
         ...renderPlatforms(data.platforms)
-    ].join('\n');
+    ].join('<br>\n');
 }
 /** Each platform of an index with its status and its own counts, before the merge. */
 function renderPlatforms(platforms) {
     return platforms
         .filter(platform => platform.platform)
         .map(platform => {
-        const counts = platform.counts ? `: ${severityTally(platform.counts) || 'no findings'}` : '';
-        return `- **Platform ${escapeText(platform.platform ?? '')}:** ${renderCode(shortDigest(platform.digest), platform.digest)}, status ${escapeText(platform.scan.status)}${counts}`;
+        const counts = platform.counts ? `: ${report_severityTally(platform.counts) || 'no findings'}` : '';
+        return `**Platform ${markdown_escapeText(platform.platform ?? '')}:** ${markdown_renderCode(image_shortDigest(platform.digest), platform.digest)}, status ${markdown_escapeText(platform.scan.status)}${counts}`;
     });
 }
 /** `2 CRITICAL, 5 HIGH`: only the severities present. */
-function severityTally(counts) {
-    return SEVERITIES.filter(severity => counts[severity] > 0)
+function report_severityTally(counts) {
+    return model_severity/* SEVERITIES */.oC.filter(severity => counts[severity] > 0)
         .map(severity => `${counts[severity]} ${severity}`)
         .join(', ');
 }
@@ -2501,42 +2970,42 @@ function thresholdCell(limit) {
 }
 function renderCounts(data) {
     const judged = data.verdict?.counts;
-    const showJudged = !!judged && SEVERITIES.some(severity => judged[severity] !== data.counts[severity]);
+    const showJudged = !!judged && model_severity/* SEVERITIES */.oC.some(severity => judged[severity] !== data.counts[severity]);
     const header = showJudged
         ? '| Severity | Found | Judged | Threshold |\n|---|---:|---:|---|'
         : '| Severity | Found | Threshold |\n|---|---:|---|';
-    const rows = SEVERITIES.map(severity => {
+    const rows = model_severity/* SEVERITIES */.oC.map(severity => {
         const judgedCell = showJudged ? ` ${judged[severity]} |` : '';
-        return `| ${severity} | ${data.counts[severity]} |${judgedCell} ${thresholdCell(limitFor(severity, data.thresholds))} |`;
+        return `| ${severity} | ${data.counts[severity]} |${judgedCell} ${thresholdCell(policy_limitFor(severity, data.thresholds))} |`;
     });
     const judgedTotal = showJudged ? ` **${sumOf(judged)}** |` : '';
     rows.push(`| **Total** | **${sumOf(data.counts)}** |${judgedTotal} |`);
     return `${header}\n${rows.join('\n')}`;
 }
 function describeRule(rule) {
-    const scope = rule.package ? ` for ${escapeText(rule.package)}` : '';
-    return `${escapeText(rule.id)}${scope} (${escapeText(rule.origin)})`;
+    const scope = rule.package ? ` for ${markdown_escapeText(rule.package)}` : '';
+    return `${markdown_escapeText(rule.id)}${scope} (${markdown_escapeText(rule.origin)})`;
 }
 /** The triage entries, shortest and most actionable first; ignored findings can be thousands. */
 function* triageLines(data, fieldChars) {
     const { triage } = data;
     for (const { filter, setAside, keptUnknown } of triage.filters) {
         const unknown = keptUnknown > 0
-            ? ` and kept ${plural(keptUnknown, 'finding')} the scan gave it nothing to judge by`
+            ? ` and kept ${policy_plural(keptUnknown, 'finding')} the scan gave it nothing to judge by`
             : '';
-        yield `- Filter **${escapeText(filter)}** set aside ${plural(setAside, 'finding')}${unknown}.`;
+        yield `- Filter **${markdown_escapeText(filter)}** set aside ${policy_plural(setAside, 'finding')}${unknown}.`;
     }
     for (const rule of triage.expiredRules) {
-        const expiry = rule.expires ? ` expired after ${escapeText(rule.expires)} and` : '';
+        const expiry = rule.expires ? ` expired after ${markdown_escapeText(rule.expires)} and` : '';
         yield `- Expired rule ${describeRule(rule)}${expiry} no longer applies.`;
     }
     for (const rule of triage.staleRules) {
         yield `- Stale rule ${describeRule(rule)} matched no finding in this image.`;
     }
     for (const { finding, rule } of triage.ignored) {
-        const where = finding.packageName ? ` in ${escapeText(finding.packageName, fieldChars)}` : '';
-        const expiry = rule.expires ? `, until ${escapeText(rule.expires)}` : '';
-        yield `- Ignored ${finding.severity} ${markdown_renderLink(finding.id, finding.link, fieldChars)}${where}: ${escapeText(rule.reason, fieldChars)} (${escapeText(rule.origin)}${expiry})`;
+        const where = finding.packageName ? ` in ${markdown_escapeText(finding.packageName, fieldChars)}` : '';
+        const expiry = rule.expires ? `, until ${markdown_escapeText(rule.expires)}` : '';
+        yield `- Ignored ${finding.severity} ${markdown_renderId(finding.id, finding.link, fieldChars)}${where}: ${markdown_escapeText(rule.reason, fieldChars)} (${markdown_escapeText(rule.origin)}${expiry})`;
     }
 }
 function triageEntryCount({ triage }) {
@@ -2545,47 +3014,49 @@ function triageEntryCount({ triage }) {
         triage.staleRules.length +
         triage.ignored.length);
 }
-function renderTriage(data, budget, fieldChars) {
+function renderTriage(data, budget, fieldChars, maxLines) {
     const entryCount = triageEntryCount(data);
-    const heading = `### Ignored and filtered${BLOCK_SEPARATOR}The policy judged ${data.triage.counted.length} of ${plural(data.findings.length, 'finding')}.${BLOCK_SEPARATOR}`;
+    const heading = `### Ignored and filtered${BLOCK_SEPARATOR}The policy judged ${data.triage.counted.length} of ${policy_plural(data.findings.length, 'finding')}.${BLOCK_SEPARATOR}`;
     const moreLine = (count) => `\n- …and ${count} more, not listed.`;
     budget.spend(heading + moreLine(entryCount));
     const lines = [];
     // An entry too long for the room left is skipped, not a reason to stop listing shorter ones.
     for (const line of triageLines(data, fieldChars)) {
+        if (lines.length >= maxLines)
+            break;
         if (budget.take(`\n${line}`))
             lines.push(line);
     }
     const more = lines.length < entryCount ? moreLine(entryCount - lines.length) : '';
     return `${heading}${lines.join('\n')}${more}`;
 }
-const orDash = (value, fieldChars) => value ? escapeText(value, fieldChars) : '—';
-const report_availability = (value) => (value === 'UNKNOWN' ? '—' : value.toLowerCase());
+const report_orDash = (value, fieldChars) => value ? markdown_escapeText(value, fieldChars) : '—';
+const availability = (value) => (value === 'UNKNOWN' ? '—' : value.toLowerCase());
 const COLUMNS = [
     {
         header: 'ID',
         hasValue: () => true,
-        cell: (finding, fieldChars) => markdown_renderLink(finding.id, finding.link, fieldChars)
+        cell: (finding, fieldChars) => markdown_renderId(finding.id, finding.link, fieldChars)
     },
     {
         header: 'Package',
         hasValue: finding => !!finding.packageName,
-        cell: (finding, fieldChars) => orDash(finding.packageName, fieldChars)
+        cell: (finding, fieldChars) => report_orDash(finding.packageName, fieldChars)
     },
     {
         header: 'Installed',
         hasValue: finding => !!finding.installedVersion,
-        cell: (finding, fieldChars) => orDash(finding.installedVersion, fieldChars)
+        cell: (finding, fieldChars) => report_orDash(finding.installedVersion, fieldChars)
     },
     {
         header: 'Platforms',
         hasValue: finding => (finding.platforms?.length ?? 0) > 0,
-        cell: (finding, fieldChars) => orDash(platformCell(finding), fieldChars)
+        cell: (finding, fieldChars) => report_orDash(platformCell(finding), fieldChars)
     },
     {
         header: 'Fixed in',
         hasValue: finding => !!finding.fixedInVersion,
-        cell: (finding, fieldChars) => orDash(finding.fixedInVersion, fieldChars)
+        cell: (finding, fieldChars) => report_orDash(finding.fixedInVersion, fieldChars)
     },
     {
         header: 'CVSS',
@@ -2594,19 +3065,32 @@ const COLUMNS = [
         cell: finding => finding.cvssScore?.toFixed(1) ?? '—'
     },
     {
+        header: 'EPSS',
+        numeric: true,
+        hasValue: finding => finding.epss !== undefined,
+        cell: finding => (0,model_findings/* formatEpss */.fh)(finding.epss) || '—'
+    },
+    {
+        header: 'CISA KEV',
+        hasValue: finding => !!finding.kev,
+        cell: finding => finding.kev
+            ? `**yes**${finding.kev.dateAdded ? `, added ${markdown_escapeText(finding.kev.dateAdded)}` : ''}`
+            : '—'
+    },
+    {
         header: 'Fix',
         hasValue: finding => finding.fixAvailable !== 'UNKNOWN',
-        cell: finding => report_availability(finding.fixAvailable)
+        cell: finding => availability(finding.fixAvailable)
     },
     {
         header: 'Exploit',
         hasValue: finding => finding.exploitAvailable !== 'UNKNOWN',
-        cell: finding => report_availability(finding.exploitAvailable)
+        cell: finding => availability(finding.exploitAvailable)
     },
     {
         header: 'Description',
         hasValue: finding => !!finding.description,
-        cell: (finding, fieldChars) => orDash(finding.description, fieldChars)
+        cell: (finding, fieldChars) => report_orDash(finding.description, fieldChars)
     }
 ];
 /** `linux/amd64, linux/arm64/v8`, with each platform's version when they differ. */
@@ -2621,30 +3105,29 @@ function platformCell(finding) {
 }
 /** Most severe group first; with a baseline, new findings lead each group. */
 function groupBySeverity(findings, baseline) {
-    const groups = new Map(SEVERITIES.map(severity => [severity, []]));
+    const groups = new Map(model_severity/* SEVERITIES */.oC.map(severity => [severity, []]));
     for (const finding of findings)
         groups.get(finding.severity)?.push(finding);
-    const newFirst = (a, b) => baseline
-        ? Number(changeOf(baseline, a) === 'unchanged') -
-            Number(changeOf(baseline, b) === 'unchanged')
-        : 0;
+    // Looked up once per finding, not once per comparison: 50,000 findings sort in milliseconds.
+    const unchanged = new Set(baseline ? findings.filter(finding => baseline_changeOf(baseline, finding) === 'unchanged') : []);
+    const newFirst = (a, b) => Number(unchanged.has(a)) - Number(unchanged.has(b));
     return [...groups]
         .filter(([, group]) => group.length > 0)
         .map(([severity, group]) => [
         severity,
-        group.sort((a, b) => newFirst(a, b) || compareFindings(a, b))
+        group.sort((a, b) => newFirst(a, b) || (0,model_findings/* compareFindings */.Eg)(a, b))
     ]);
 }
 function changeColumn(baseline) {
     return {
         header: 'Change',
         hasValue: () => true,
-        cell: finding => (changeOf(baseline, finding) === 'new' ? '**new**' : 'unchanged')
+        cell: finding => (baseline_changeOf(baseline, finding) === 'new' ? '**new**' : 'unchanged')
     };
 }
 /** "N new, M fixed, K unchanged" against the baseline, right under the verdict. */
 function renderBaseline(baseline) {
-    return `**Against ${escapeText(baseline.reference)}** (${renderCode(shortDigest(baseline.digest), baseline.digest)}): **${baseline.newCount} new**, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged.`;
+    return `**Against ${markdown_escapeText(baseline.reference)}** (${markdown_renderCode(image_shortDigest(baseline.digest), baseline.digest)}): **${baseline.newCount} new**, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged.`;
 }
 const DISPOSITION_LABEL = {
     counted: 'yes',
@@ -2659,9 +3142,13 @@ function judgedColumn(disposition) {
         cell: finding => DISPOSITION_LABEL[disposition(finding).kind]
     };
 }
-/** Rows go in most severe first until the budget runs out, so a cut list is always a prefix. */
-function renderFindings(data, budget, fieldChars) {
-    const listed = emptyCounts();
+/**
+ * Rows go in most severe first until the budget or the row cap runs out, so a cut list is always
+ * a prefix; a cut group says how many of its findings it shows.
+ */
+function renderFindings(data, budget, target) {
+    const { fieldChars } = target;
+    const listed = (0,model_severity/* emptyCounts */.W1)();
     const heading = `### Findings (${data.findings.length})`;
     budget.spend(heading + BLOCK_SEPARATOR);
     if (data.findings.length === 0) {
@@ -2675,38 +3162,45 @@ function renderFindings(data, budget, fieldChars) {
     const columns = [...extra, ...COLUMNS, judgedColumn(disposition)].filter(column => data.findings.some(column.hasValue));
     const tableHeader = `| ${columns.map(column => column.header).join(' | ')} |\n|${columns.map(column => (column.numeric ? '---:' : '---')).join('|')}|`;
     const blocks = [heading];
+    let rowsLeft = target.maxRows;
     for (const [severity, group] of groupBySeverity(data.findings, baseline)) {
         const visible = ALWAYS_VISIBLE.includes(severity) || blocks.length === 1;
-        const title = `${severity} (${group.length})`;
-        const opening = visible
-            ? `#### ${title}${BLOCK_SEPARATOR}${tableHeader}`
-            : `<details><summary><b>${title}</b></summary>${BLOCK_SEPARATOR}${tableHeader}`;
+        // Charged at its longest form, "(N of N shown)", before the rows are known.
+        const title = (shown) => shown < group.length
+            ? `${severity} (${shown} of ${group.length} shown)`
+            : `${severity} (${group.length})`;
+        const opening = (shown) => visible
+            ? `#### ${title(shown)}${BLOCK_SEPARATOR}${tableHeader}`
+            : `<details><summary><b>${title(shown)}</b></summary>${BLOCK_SEPARATOR}${tableHeader}`;
         const closing = visible ? '' : `${BLOCK_SEPARATOR}</details>`;
         const rows = [];
         for (const finding of group) {
+            if (rows.length >= rowsLeft)
+                break;
             const row = `\n| ${columns.map(column => column.cell(finding, fieldChars)).join(' | ')} |`;
-            const cost = rows.length === 0 ? opening + row + closing + BLOCK_SEPARATOR : row;
+            const cost = rows.length === 0 ? opening(group.length - 1) + row + closing + BLOCK_SEPARATOR : row;
             if (!budget.take(cost))
                 break;
             rows.push(row);
         }
         if (rows.length === 0)
             break;
+        rowsLeft -= rows.length;
         listed[severity] = rows.length;
-        blocks.push(`${opening}${rows.join('')}${closing}`);
+        blocks.push(`${opening(rows.length)}${rows.join('')}${closing}`);
         if (rows.length < group.length)
             break;
     }
     return { blocks, listed };
 }
 function renderNotListed(data, notListed, target) {
-    const breakdown = SEVERITIES.filter(severity => notListed[severity] > 0)
+    const breakdown = model_severity/* SEVERITIES */.oC.filter(severity => notListed[severity] > 0)
         .map(severity => `${notListed[severity]} ${severity}`)
         .join(', ');
-    return `**${sumOf(notListed)} of ${plural(data.findings.length, 'finding')} not listed** (${breakdown}) to stay within GitHub's size limit; every count above is exact. ${target.fullListPointer}`;
+    return `**${sumOf(notListed)} of ${policy_plural(data.findings.length, 'finding')} not listed** (${breakdown}): the summary lists at most ${target.maxRows.toLocaleString('en-US')} rows and stays well under GitHub's size limit; every count above is exact. ${target.fullListPointer}`;
 }
 function renderFooter(data) {
-    return `---${BLOCK_SEPARATOR}<sub>ecr-scan-findings ${escapeText(data.actionVersion)} · Reproduce locally: ${cliCommand(data)}, or ${renderCode('npm ci && npm run demo')} in a clone of the action.</sub>`;
+    return `---${BLOCK_SEPARATOR}<sub>ecr-scan-findings ${markdown_escapeText(data.actionVersion)} · Reproduce locally: ${cliCommand(data)}, or ${markdown_renderCode('npm ci && npm run demo')} in a clone of the action.</sub>`;
 }
 function renderReport(data, target) {
     const budget = new Budget(target.limit, target.measure);
@@ -2722,75 +3216,96 @@ function renderReport(data, target) {
         return `${[...head, footer].join(BLOCK_SEPARATOR)}\n`;
     head.push(renderCounts(data));
     budget.spend(head[head.length - 1] + BLOCK_SEPARATOR);
-    const found = countBySeverity(data.findings);
+    const found = (0,model_severity/* countBySeverity */.Ot)(data.findings);
     // Reserved before listing anything: the notice with every finding unlisted is its longest form.
     budget.spend(renderNotListed(data, found, target) + BLOCK_SEPARATOR);
     if (triageEntryCount(data) > 0) {
         // At most a quarter of the room, so thousands of ignored findings cannot crowd out those judged.
         const triageBudget = new Budget(Math.floor(budget.remaining / 4), target.measure);
-        const triage = renderTriage(data, triageBudget, target.fieldChars);
+        const triage = renderTriage(data, triageBudget, target.fieldChars, target.maxRows);
         budget.spend(triage + BLOCK_SEPARATOR);
         head.push(triage);
     }
-    const { blocks, listed } = renderFindings(data, budget, target.fieldChars);
-    const notListed = emptyCounts();
-    for (const severity of SEVERITIES)
+    const { blocks, listed } = renderFindings(data, budget, target);
+    const notListed = (0,model_severity/* emptyCounts */.W1)();
+    for (const severity of model_severity/* SEVERITIES */.oC)
         notListed[severity] = found[severity] - listed[severity];
     const tail = sumOf(notListed) > 0 ? [renderNotListed(data, notListed, target)] : [];
     return `${[...head, ...blocks, ...tail, footer].join(BLOCK_SEPARATOR)}\n`;
 }
 function renderSummary(data, options = {}) {
     return renderReport(data, {
-        limit: options.limitBytes ?? SUMMARY_LIMIT_BYTES,
+        limit: options.limitBytes ?? SUMMARY_TARGET_BYTES,
         measure: text => Buffer.byteLength(text, 'utf8'),
         fieldChars: 300,
-        fullListPointer: 'The full list is in the JSON report (the `json-report` output; keep it with actions/upload-artifact), or run the AWS CLI command below.'
+        fullListPointer: 'The full list is in the JSON report (the `json-report` output; keep it with actions/upload-artifact), or run the AWS CLI command below.',
+        maxRows: Math.max(1, options.maxRows ?? SUMMARY_MAX_ROWS),
+        noVerdictFails: options.noVerdictFails ?? true
     });
 }
-function renderComment(data, options = {}) {
-    return renderReport(data, {
-        limit: (options.limitChars ?? COMMENT_BODY_LIMIT) - (options.reservedChars ?? COMMENT_MARKER_BUDGET),
-        // UTF-16 units: never fewer than the characters GitHub counts, so the limit holds.
-        measure: text => text.length,
-        fieldChars: 120,
-        fullListPointer: `The full list is in this run's ${renderLink('job summary', data.runUrl)}.`
-    });
-}
-function overviewRow(result) {
-    const verdict = result.kind === 'judged' ? (result.verdict.passed ? '✅ passed' : '❌ failed') : '⚠️ no verdict';
+function report_overviewRow(data, result, noVerdictFails, baselineColumn) {
+    const verdict = result.kind === 'judged'
+        ? result.verdict.passed
+            ? '✅ passed'
+            : '❌ failed'
+        : `${noVerdictFailsFor(result, noVerdictFails) ? '❌' : '⚠️'} no verdict`;
     const platforms = result.platforms.map(platform => platform.platform).filter(Boolean);
-    const counts = result.kind === 'judged' ? severityTally(result.counts) || 'none' : '—';
-    return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? escapeText(platforms.join(', ')) : '—'} | ${escapeText(result.scan.status)} | ${counts} | ${verdict} |`;
+    const counts = result.kind === 'judged' ? report_severityTally(result.counts) || 'none' : '—';
+    const change = baselineColumn ? ` ${data.baseline ? `${data.baseline.newCount} new` : '—'} |` : '';
+    return `| ${markdown_escapeText(result.reference)} | ${platforms.length > 0 ? markdown_escapeText(platforms.join(', ')) : '—'} | ${markdown_escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`;
 }
 /** Several images: one row each, so the reader sees which failed before the details. */
-function renderOverview(run) {
+function renderOverview(run, reports, noVerdictFails) {
     const failed = run.images.filter(image => image.kind !== 'judged' || !image.verdict.passed);
     const headline = failed.length === 0
         ? `## ✅ Passed: ${run.images.length} images break no severity threshold`
         : `## ❌ ${failed.length} of ${run.images.length} images failed or have no verdict`;
+    const baselineColumn = reports.some(data => data.baseline);
     return [
         headline,
         [
-            '| Image | Platforms | Scan status | Findings | Verdict |',
-            '| --- | --- | --- | --- | --- |',
-            ...run.images.map(overviewRow)
+            `| Image | Platforms | Scan status | Findings |${baselineColumn ? ' Baseline |' : ''} Verdict |`,
+            `| --- | --- | --- | --- |${baselineColumn ? ' --- |' : ''} --- |`,
+            ...run.images.map((image, index) => report_overviewRow(reports[index] ?? results_imageReport(run, image), image, noVerdictFails, baselineColumn))
         ].join('\n')
     ].join(BLOCK_SEPARATOR);
 }
-/** The report of a whole run: one image as before; several as an overview, then each image. */
-function renderRun(run, limit, render) {
-    if (run.images.length === 1)
-        return render(imageReport(run, run.images[0]), limit);
-    const overview = `${renderOverview(run)}${BLOCK_SEPARATOR}`;
-    const share = Math.floor((limit - overview.length * 4) / run.images.length);
-    return overview + run.images.map(image => render(imageReport(run, image), share)).join('\n');
+/** The report data of one image of a run, with its baseline diff. */
+function report_reportOf(run, image) {
+    const data = results_imageReport(run, image);
+    return image.kind === 'judged' && image.baseline && !data.baseline
+        ? { ...data, baseline: image.baseline }
+        : data;
 }
+/**
+ * The job summary of a whole run: one image as before; several as an overview, then each image,
+ * sharing the byte budget and the row cap.
+ */
 function renderRunSummary(run, options = {}) {
-    return renderRun(run, options.limitBytes ?? SUMMARY_LIMIT_BYTES, (data, limitBytes) => renderSummary(data, { limitBytes }));
-}
-function renderRunComment(run, options = {}) {
-    const limit = (options.limitChars ?? COMMENT_BODY_LIMIT) - (options.reservedChars ?? COMMENT_MARKER_BUDGET);
-    return renderRun(run, limit, (data, limitChars) => renderComment(data, { limitChars, reservedChars: 0 }));
+    const limit = options.limitBytes ?? SUMMARY_TARGET_BYTES;
+    const maxRows = Math.max(1, options.maxRows ?? SUMMARY_MAX_ROWS);
+    const noVerdictFails = options.noVerdictFails ?? true;
+    const reports = run.images.map(image => report_reportOf(run, image));
+    if (reports.length === 1 && reports[0]) {
+        const [image] = run.images;
+        return renderSummary(reports[0], {
+            limitBytes: limit,
+            maxRows,
+            noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+        });
+    }
+    const overview = `${renderOverview(run, reports, noVerdictFails)}${BLOCK_SEPARATOR}`;
+    const count = Math.max(1, reports.length);
+    const share = Math.floor((limit - Buffer.byteLength(overview, 'utf8') * 4) / count);
+    const rowShare = Math.max(1, Math.floor(maxRows / count));
+    return (overview +
+        reports
+            .map((data, index) => renderSummary(data, {
+            limitBytes: share,
+            maxRows: rowShare,
+            noVerdictFails: noVerdictFailsFor(run.images[index], noVerdictFails)
+        }))
+            .join('\n'));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -2867,7 +3382,7 @@ function remainingFields(finding) {
  * order the scan listed findings in never shows.
  */
 function compareForSarif(a, b) {
-    return compareFindings(a, b) || compareText(remainingFields(a), remainingFields(b));
+    return (0,model_findings/* compareFindings */.Eg)(a, b) || (0,model_findings/* compareText */.n6)(remainingFields(a), remainingFields(b));
 }
 /**
  * Every result sits on line 1, so the fingerprint must tell findings apart itself: the id in one
@@ -2914,7 +3429,7 @@ function truncationNotice(kept, total, limit) {
     };
 }
 function mostSevere(findings) {
-    return findings.reduce((worst, finding) => severityRank(finding.severity) > severityRank(worst) ? finding.severity : worst, findings[0]?.severity ?? 'UNDEFINED');
+    return findings.reduce((worst, finding) => (0,model_severity/* severityRank */.qs)(finding.severity) > (0,model_severity/* severityRank */.qs)(worst) ? finding.severity : worst, findings[0]?.severity ?? 'UNDEFINED');
 }
 function buildRule(id, findings) {
     const first = findings[0];
@@ -2937,8 +3452,32 @@ function buildRule(id, findings) {
         properties: {
             tags: ['security', 'vulnerability', 'container'],
             precision: 'very-high',
-            'security-severity': score
+            'security-severity': score,
+            ...riskProperties(worstRisk(findings))
         }
+    };
+}
+/** The riskiest EPSS and KEV entry of a rule's findings. */
+function worstRisk(findings) {
+    const [riskiest] = [...findings].sort(model_findings/* compareRisk */.l$);
+    const scores = findings.flatMap(finding => (finding.epss === undefined ? [] : [finding.epss]));
+    return {
+        epss: scores.length > 0 ? Math.max(...scores) : undefined,
+        kev: riskiest?.kev
+    };
+}
+/** `epss` and `kev` only when known, so runs without enrichment stay as they were. */
+function riskProperties(finding) {
+    return {
+        ...(finding.epss !== undefined ? { epss: finding.epss } : {}),
+        ...(finding.kev
+            ? {
+                kev: {
+                    ...(finding.kev.dateAdded ? { dateAdded: finding.kev.dateAdded } : {}),
+                    ...(finding.kev.dueDate ? { dueDate: finding.kev.dueDate } : {})
+                }
+            }
+            : {})
     };
 }
 function fixText(finding) {
@@ -2996,7 +3535,8 @@ function buildSarif(data, options) {
             ...(finding.fixedInVersion ? { fixedInVersion: finding.fixedInVersion } : {}),
             fixAvailable: finding.fixAvailable,
             exploitAvailable: finding.exploitAvailable,
-            counted: disposition(finding).kind === 'counted'
+            counted: disposition(finding).kind === 'counted',
+            ...riskProperties(finding)
         }
     }));
     return {
@@ -3037,7 +3577,7 @@ function serializeSarif(log) {
 function buildRunSarif(run, options) {
     const judged = run.images.filter(image => image.kind === 'judged');
     const runs = judged.flatMap(image => {
-        const data = imageReport(run, image);
+        const data = results_imageReport(run, image);
         return buildSarif(data, options).runs.map(sarifRun => judged.length > 1
             ? { ...sarifRun, automationDetails: { id: `ecr-scan-findings/${automationName(data)}/` } }
             : sarifRun);
@@ -3108,7 +3648,7 @@ function clip(text, max) {
     return safe.length > max ? `${safe.slice(0, Math.max(1, max - 1))}…` : safe;
 }
 function sum(counts) {
-    return SEVERITIES.reduce((total, severity) => total + counts[severity], 0);
+    return model_severity/* SEVERITIES */.oC.reduce((total, severity) => total + counts[severity], 0);
 }
 /** Columns as plain text first, so widths are measured before any colour is added. */
 function table(rows, columns, paint, indent) {
@@ -3128,11 +3668,11 @@ function table(rows, columns, paint, indent) {
 }
 function countsTable(result, run, paint) {
     const judged = result.verdict.counts;
-    const showJudged = SEVERITIES.some(severity => judged[severity] !== result.counts[severity]);
-    const rows = SEVERITIES.filter(severity => result.counts[severity] > 0 || limitFor(severity, run.thresholds) !== undefined);
+    const showJudged = model_severity/* SEVERITIES */.oC.some(severity => judged[severity] !== result.counts[severity]);
+    const rows = model_severity/* SEVERITIES */.oC.filter(severity => result.counts[severity] > 0 || policy_limitFor(severity, run.thresholds) !== undefined);
     const header = ['Severity', 'Found', ...(showJudged ? ['Judged'] : []), 'Threshold'];
     const lines = rows.map(severity => {
-        const limit = limitFor(severity, run.thresholds);
+        const limit = policy_limitFor(severity, run.thresholds);
         return [
             severity,
             String(result.counts[severity]),
@@ -3205,6 +3745,18 @@ function findingColumns(result, cellChars) {
             shown: has(finding => finding.cvssScore !== undefined)
         },
         {
+            header: 'EPSS',
+            right: true,
+            cell: finding => (finding.epss === undefined ? '-' : (0,model_findings/* formatEpss */.fh)(finding.epss)),
+            shown: has(finding => finding.epss !== undefined)
+        },
+        {
+            header: 'KEV',
+            cell: finding => (finding.kev ? 'KEV' : ''),
+            style: () => ['red', 'bold'],
+            shown: has(finding => finding.kev !== undefined)
+        },
+        {
             header: 'EXPLOIT',
             cell: finding => (finding.exploitAvailable === 'YES' ? 'yes' : ''),
             style: () => ['magenta'],
@@ -3212,8 +3764,8 @@ function findingColumns(result, cellChars) {
         },
         {
             header: 'CHANGE',
-            cell: finding => (baseline ? changeOf(baseline, finding) : ''),
-            style: finding => (baseline && changeOf(baseline, finding) === 'new' ? ['bold'] : ['dim']),
+            cell: finding => (baseline ? baseline_changeOf(baseline, finding) : ''),
+            style: finding => (baseline && baseline_changeOf(baseline, finding) === 'new' ? ['bold'] : ['dim']),
             shown: () => baseline !== undefined
         },
         {
@@ -3233,9 +3785,9 @@ function findingColumns(result, cellChars) {
 }
 function sortedFindings(result) {
     const { baseline } = result;
-    const rank = (finding) => SEVERITIES.indexOf(finding.severity);
-    const unchanged = (finding) => baseline && changeOf(baseline, finding) === 'unchanged' ? 1 : 0;
-    return [...result.findings].sort((a, b) => rank(a) - rank(b) || unchanged(a) - unchanged(b) || compareFindings(a, b));
+    const rank = (finding) => model_severity/* SEVERITIES */.oC.indexOf(finding.severity);
+    const unchanged = (finding) => baseline && baseline_changeOf(baseline, finding) === 'unchanged' ? 1 : 0;
+    return [...result.findings].sort((a, b) => rank(a) - rank(b) || unchanged(a) - unchanged(b) || (0,model_findings/* compareFindings */.Eg)(a, b));
 }
 function heading(result, paint) {
     const name = terminalSafe(result.image ? formatImage(result.image) : result.reference);
@@ -3274,12 +3826,12 @@ function judged(result, run, options) {
     lines.push(scanLine(result));
     const { baseline, triage } = result;
     if (baseline)
-        lines.push(`  Against ${terminalSafe(baseline.reference)} (${shortDigest(baseline.digest)}): ${baseline.newCount} new, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged`);
+        lines.push(`  Against ${terminalSafe(baseline.reference)} (${image_shortDigest(baseline.digest)}): ${baseline.newCount} new, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged`);
     lines.push('', ...countsTable(result, run, paint));
-    const setAside = triage.filters.map(filter => `${terminalSafe(filter.filter)} set aside ${plural(filter.setAside, 'finding')}`);
+    const setAside = triage.filters.map(filter => `${terminalSafe(filter.filter)} set aside ${policy_plural(filter.setAside, 'finding')}`);
     const notes = [
         ...(triage.ignored.length > 0
-            ? [`${plural(triage.ignored.length, 'finding')} ignored by rules`]
+            ? [`${policy_plural(triage.ignored.length, 'finding')} ignored by rules`]
             : []),
         ...setAside,
         ...triage.expiredRules.map(rule => `expired rule ${terminalSafe(rule.id)} (${terminalSafe(rule.origin)})`),
@@ -3305,7 +3857,7 @@ function overview(run, paint) {
         paint(`${failed} failed`, failed > 0 ? 'red' : 'dim'),
         paint(`${noVerdict} without a verdict`, noVerdict > 0 ? 'yellow' : 'dim')
     ];
-    return `${plural(run.images.length, 'image')}: ${parts.join(', ')}`;
+    return `${policy_plural(run.images.length, 'image')}: ${parts.join(', ')}`;
 }
 /** The verdict and findings of a run, for a terminal or a CI log: one block per image. */
 function renderTerminal(run, options) {
@@ -3456,6 +4008,29 @@ const FLAGS = [
         type: 'boolean',
         default: 'off',
         description: 'Fail on any finding with a known exploit (enhanced scanning only).'
+    },
+    {
+        name: 'enrich',
+        input: INPUT.enrich,
+        type: 'string',
+        value: 'none|inspector',
+        default: 'none',
+        description: 'inspector: add EPSS and CISA KEV data from Amazon Inspector to enhanced-scan findings (inspector2:ListFindings, inspector2:BatchGetFindingDetails).'
+    },
+    {
+        name: 'fail-on-kev',
+        input: INPUT.failOnKev,
+        type: 'boolean',
+        default: 'off',
+        description: 'Fail on any finding on the CISA Known Exploited Vulnerabilities list, whatever its severity (needs --enrich inspector).'
+    },
+    {
+        name: 'min-epss',
+        input: INPUT.minEpss,
+        type: 'string',
+        value: 'PROBABILITY',
+        default: '',
+        description: 'Judge only findings with an EPSS at or above this (0-1); findings without one are kept (needs --enrich inspector).'
     },
     {
         name: 'baseline',
@@ -3871,8 +4446,6 @@ class ProgressLog {
 
 
 
-
-
 const EXIT = { passed: 0, policyFailed: 1, error: 2 };
 const realSleep = (ms) => new Promise(done => setTimeout(done, ms));
 /** The Action's advice names the workflow step; on the command line it names the SDK's chain. */
@@ -3880,14 +4453,14 @@ function explainForCli(error, explained) {
     const name = error?.name;
     if (name !== 'CredentialsProviderError')
         return explained;
-    return `No AWS credentials found (${errorMessage(error)}). Set AWS_PROFILE (after aws sso login), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an instance or task role applies.`;
+    return `No AWS credentials found (${(0,model_text/* errorMessage */.g)(error)}). Set AWS_PROFILE (after aws sso login), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an instance or task role applies.`;
 }
 function render(format, run, config, color, cwd) {
     switch (format) {
         case 'text':
             return renderTerminal(run, { color });
         case 'markdown':
-            return renderRunSummary(run);
+            return renderRunSummary(run, { noVerdictFails: config.scanFailure !== 'warn' });
         case 'junit':
             return renderJunit(run, {
                 softenScanFailures: config.scanFailure === 'warn',
@@ -3909,14 +4482,14 @@ function describeDestination(destination) {
     return destination.path ? `${destination.format} report to ${destination.path}` : 'stdout';
 }
 /** One line per image on stderr, for when stdout carries a machine-readable report. */
-function verdictLines(run) {
-    return run.images.map(result => {
-        const name = terminalSafe(result.image ? formatImage(result.image) : result.reference);
-        if (result.kind === 'unjudged')
+function verdictLines(outcomes) {
+    return outcomes.map(outcome => {
+        const name = terminalSafe(outcome.name);
+        if (outcome.kind === 'no-verdict')
             return `No verdict for ${name}.`;
-        if (result.verdict.passed)
+        if (outcome.kind === 'passed')
             return `Passed: ${name}.`;
-        return `Failed: ${name}: ${result.verdict.breaches.map(describeBreach).join('; ')}.`;
+        return `Failed: ${name}: ${terminalSafe(outcome.breaches)}.`;
     });
 }
 /**
@@ -3973,10 +4546,18 @@ async function main(argv, env, io, overrides = {}) {
         sourceFor: await sourcesByRegion(options.sourceFor),
         clock: { now: options.now, sleep: options.sleep, random: options.random },
         logFor: target => progress.open(target.reference),
-        explainError: (error, target) => explainForCli(error, explainImageError(error, target))
+        explainError: (error, target) => explainForCli(error, explainImageError(error, target)),
+        // Loaded only when asked for, so runs without --enrich inspector never load the Inspector SDK.
+        enricherFor: async (region) => (await Promise.all(/* import() */[__nccwpck_require__.e(249), __nccwpck_require__.e(222), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9108))).createInspectorEnricher(region)
     });
     progress.finish();
-    const run = { images, thresholds: config.thresholds, actionVersion: ACTION_VERSION };
+    const run = {
+        images,
+        thresholds: config.thresholds,
+        actionVersion: ACTION_VERSION,
+        updatedAt: new Date(options.now())
+    };
+    const outcomes = decideOutcomes(run, config.scanFailure);
     let code = EXIT.passed;
     for (const destination of destinations) {
         const toStdout = destination.path === undefined;
@@ -3994,22 +4575,23 @@ async function main(argv, env, io, overrides = {}) {
             await writePlainFile(destination.path, text);
         }
         catch (error) {
-            say(`ecr-scan-findings: could not write the ${describeDestination(destination)}: ${errorMessage(error)}`);
+            say(`ecr-scan-findings: could not write the ${describeDestination(destination)}: ${(0,model_text/* errorMessage */.g)(error)}`);
             code = EXIT.error;
         }
     }
     if (!destinations.some(destination => !destination.path && destination.format === 'text'))
-        for (const line of verdictLines(run))
+        for (const line of verdictLines(outcomes))
             say(line);
-    for (const result of images) {
-        if (result.kind === 'judged') {
-            if (!result.verdict.passed && code === EXIT.passed)
+    for (const outcome of outcomes) {
+        if (outcome.kind === 'passed')
+            continue;
+        if (outcome.kind === 'policy-failed') {
+            if (code === EXIT.passed)
                 code = EXIT.policyFailed;
             continue;
         }
-        const name = terminalSafe(result.image ? formatImage(result.image) : result.reference);
-        const message = `${name}: ${terminalSafe(result.problem.message)}`;
-        if (config.scanFailure === 'warn' && isSoftenable(result.problem)) {
+        const message = `${terminalSafe(outcome.name)}: ${terminalSafe(outcome.message)}`;
+        if (outcome.softened) {
             say(`warning: ${message} (--scan-failure warn: not a failure)`);
         }
         else {
@@ -4018,6 +4600,240 @@ async function main(argv, env, io, overrides = {}) {
         }
     }
     return code;
+}
+
+
+/***/ }),
+
+/***/ 9674:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cr: () => (/* binding */ failOnKev),
+/* harmony export */   Kc: () => (/* binding */ minEpss),
+/* harmony export */   Ol: () => (/* binding */ withRisk),
+/* harmony export */   qH: () => (/* binding */ validEpss),
+/* harmony export */   xq: () => (/* binding */ describeEnrichment)
+/* harmony export */ });
+/* unused harmony export worstRisk */
+/* harmony import */ var _model_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3843);
+// Risk beyond severity: EPSS and CISA KEV data from Amazon Inspector, applied to findings.
+// Pure: no SDK import, so the caller can use these types and helpers whether or not `enrich` is set.
+
+
+/** EPSS is a probability; anything else (NaN, a string, 1.3, -0.1) counts as no score. */
+function validEpss(value) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1
+        ? value
+        : undefined;
+}
+/**
+ * The worst of several findings' risk (a merged finding has one ARN per platform): the highest
+ * EPSS, a KEV entry if any has one (the earliest added), the widest exploit observation.
+ */
+function worstRisk(risks) {
+    if (risks.length === 0)
+        return undefined;
+    const out = {};
+    for (const risk of risks) {
+        const epss = validEpss(risk.epss);
+        if (epss !== undefined && (out.epss === undefined || epss > out.epss))
+            out.epss = epss;
+        if (risk.kev &&
+            (!out.kev || (risk.kev.dateAdded ?? '\uffff') < (out.kev.dateAdded ?? '\uffff')))
+            out.kev = { ...risk.kev };
+        if (risk.exploitObserved) {
+            const seen = out.exploitObserved ?? {};
+            const { firstSeen, lastSeen } = risk.exploitObserved;
+            out.exploitObserved = {
+                firstSeen: firstSeen && (!seen.firstSeen || firstSeen < seen.firstSeen) ? firstSeen : seen.firstSeen,
+                lastSeen: lastSeen && (!seen.lastSeen || lastSeen > seen.lastSeen) ? lastSeen : seen.lastSeen
+            };
+        }
+    }
+    return out;
+}
+/**
+ * Copies each finding with the risk data found for its ARNs (`findingArn`, or every platform's
+ * `findingArns`, the worst risk winning); findings without an ARN (basic scans) or without data
+ * come back unchanged (same object). An invalid EPSS is dropped.
+ */
+function withRisk(findings, byArn) {
+    return findings.map(finding => {
+        const arns = (0,_model_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .findingArnsOf */ .ZZ)(finding).filter(arn => typeof arn === 'string' && arn !== '');
+        const risk = worstRisk(arns.flatMap(arn => byArn.get(arn) ?? []));
+        if (!risk)
+            return finding;
+        const added = {};
+        if (risk.epss !== undefined)
+            added.epss = risk.epss;
+        if (risk.kev)
+            added.kev = risk.kev;
+        if (risk.exploitObserved)
+            added.exploitObserved = risk.exploitObserved;
+        return { ...finding, ...added };
+    });
+}
+/** How many findings got an EPSS and how many are on the KEV list, for the log line. */
+function describeEnrichment(findings, calls) {
+    const withEpss = findings.filter(finding => finding.epss !== undefined).length;
+    const onKev = findings.filter(finding => finding.kev !== undefined).length;
+    const number = (value) => value.toLocaleString('en-US');
+    return `Inspector: ${number(calls)} call${calls === 1 ? '' : 's'}, EPSS for ${number(withEpss)} of ${number(findings.length)} findings, ${number(onKev)} on CISA KEV.`;
+}
+/** The findings on the CISA KEV list: with `fail-on-kev`, each one is a breach whatever its severity. */
+function failOnKev(findings) {
+    return findings.filter(finding => finding.kev !== undefined);
+}
+/**
+ * `min-epss`: judge only findings whose EPSS is at least `threshold` (0–1). As with min-cvss,
+ * findings without a score (basic scans, enrichment off or failed, no EPSS) are kept.
+ */
+function minEpss(threshold) {
+    if (validEpss(threshold) === undefined) {
+        throw new RangeError(`min-epss must be a number from 0 to 1, got ${String(threshold)}`);
+    }
+    return {
+        name: `min-epss ${threshold}`,
+        setsAside: finding => {
+            const epss = validEpss(finding.epss);
+            return epss !== undefined && epss < threshold;
+        },
+        cannotJudge: finding => validEpss(finding.epss) === undefined
+    };
+}
+
+
+/***/ }),
+
+/***/ 3843:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Eg: () => (/* binding */ compareFindings),
+/* harmony export */   Hg: () => (/* binding */ normalizeEnhancedFinding),
+/* harmony export */   ZZ: () => (/* binding */ findingArnsOf),
+/* harmony export */   fM: () => (/* binding */ normalizeBasicFinding),
+/* harmony export */   fh: () => (/* binding */ formatEpss),
+/* harmony export */   fl: () => (/* binding */ findingKey),
+/* harmony export */   l$: () => (/* binding */ compareRisk),
+/* harmony export */   n6: () => (/* binding */ compareText)
+/* harmony export */ });
+/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1502);
+
+function attribute(finding, key) {
+    return finding.attributes?.find(entry => entry.key === key)?.value;
+}
+/** A CVSS score, or `undefined` when it is missing, not a number, or outside CVSS's 0–10 scale. */
+function toScore(value) {
+    if (value === undefined || (typeof value === 'string' && value.trim() === ''))
+        return undefined;
+    const score = typeof value === 'number' ? value : Number(value);
+    return Number.isFinite(score) && score >= 0 && score <= 10 ? score : undefined;
+}
+/** The first valid score among the candidates, most specific first. */
+function firstScore(...values) {
+    for (const value of values) {
+        const score = toScore(value);
+        if (score !== undefined)
+            return score;
+    }
+    return undefined;
+}
+function joinDistinct(values) {
+    const present = [...new Set(values.filter((value) => !!value))];
+    return present.length > 0 ? present.join(', ') : undefined;
+}
+function normalizeBasicFinding(finding) {
+    const id = finding.name ?? 'unnamed finding';
+    return {
+        id,
+        severity: (0,_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .toSeverity */ .T_)(finding.severity),
+        title: id,
+        description: finding.description ?? '',
+        link: finding.uri,
+        packageName: attribute(finding, 'package_name'),
+        installedVersion: attribute(finding, 'package_version'),
+        cvssScore: firstScore(attribute(finding, 'CVSS3_SCORE'), attribute(finding, 'CVSS2_SCORE')),
+        fixAvailable: 'UNKNOWN',
+        exploitAvailable: 'UNKNOWN',
+        source: 'basic'
+    };
+}
+function packageVersion(pkg) {
+    if (!pkg.version)
+        return undefined;
+    const epoch = pkg.epoch ? `${pkg.epoch}:` : '';
+    const release = pkg.release ? `-${pkg.release}` : '';
+    return `${epoch}${pkg.version}${release}`;
+}
+function availability(value, known, unknown) {
+    const upper = (value ?? '').toUpperCase();
+    return known.includes(upper) ? upper : unknown;
+}
+function normalizeEnhancedFinding(finding) {
+    const details = finding.packageVulnerabilityDetails;
+    const packages = details?.vulnerablePackages ?? [];
+    const id = details?.vulnerabilityId ?? finding.title ?? finding.findingArn ?? 'unnamed finding';
+    return {
+        id,
+        severity: (0,_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .toSeverity */ .T_)(finding.severity),
+        title: finding.title ?? id,
+        description: finding.description ?? '',
+        link: details?.sourceUrl ?? details?.referenceUrls?.[0] ?? finding.remediation?.recommendation?.url,
+        packageName: joinDistinct(packages.map(pkg => pkg.name)),
+        installedVersion: joinDistinct(packages.map(packageVersion)),
+        fixedInVersion: joinDistinct(packages.map(pkg => (pkg.fixedInVersion === 'NotAvailable' ? undefined : pkg.fixedInVersion))),
+        cvssScore: firstScore(finding.scoreDetails?.cvss?.score, finding.score),
+        fixAvailable: availability(finding.fixAvailable, ['YES', 'NO', 'PARTIAL'], 'UNKNOWN'),
+        exploitAvailable: availability(finding.exploitAvailable, ['YES', 'NO'], 'UNKNOWN'),
+        source: 'enhanced',
+        ...(finding.findingArn ? { findingArn: finding.findingArn } : {})
+    };
+}
+/** The order every report lists findings in: most severe, then highest CVSS (unscored last), then id. */
+function compareFindings(a, b) {
+    return (_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(a.severity) - _severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(b.severity) ||
+        (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
+        compareText(a.id, b.id));
+}
+/** Every Inspector ARN of a finding: all platforms' for a merged one, none for basic scans. */
+function findingArnsOf(finding) {
+    if (finding.findingArns && finding.findingArns.length > 0)
+        return finding.findingArns;
+    return finding.findingArn ? [finding.findingArn] : [];
+}
+/**
+ * Risk beyond severity, riskiest first: on the CISA KEV list (earliest added first), then by EPSS
+ * (unscored last). 0 when neither tells them apart; callers add their own tie-break, e.g.
+ * `compareRisk(a, b) || compareFindings(a, b)` for "what fails the check" lists.
+ */
+function compareRisk(a, b) {
+    if (a.kev && !b.kev)
+        return -1;
+    if (b.kev && !a.kev)
+        return 1;
+    if (a.kev && b.kev) {
+        const byDate = compareText(a.kev.dateAdded ?? '\uffff', b.kev.dateAdded ?? '\uffff');
+        if (byDate !== 0)
+            return byDate;
+    }
+    return (b.epss ?? -1) - (a.epss ?? -1);
+}
+/** EPSS as reports show it: a percentage with up to two decimals (`94.35%`, `0.04%`); '' without. */
+function formatEpss(epss) {
+    if (epss === undefined)
+        return '';
+    const percent = Math.round(epss * 10_000) / 100;
+    return percent === 0 && epss > 0 ? '<0.01%' : `${percent}%`;
+}
+/** Code-unit order, the same on every machine (localeCompare is not). */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Identity of a vulnerability in an image: the same id in the same package is one row. */
+function findingKey(finding) {
+    return `${finding.id.trim().toLowerCase()}\u0000${(finding.packageName ?? '').trim()}`;
 }
 
 
@@ -4154,6 +4970,75 @@ function platformImages(manifestJson) {
             : `none of its ${manifests.length} entries is a platform image (${[...new Set(skipped.map(entry => entry.reason))].join('; ')})`);
     }
     return { images, skipped };
+}
+
+
+/***/ }),
+
+/***/ 1502:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ RANKED_SEVERITIES),
+/* harmony export */   Ot: () => (/* binding */ countBySeverity),
+/* harmony export */   T_: () => (/* binding */ toSeverity),
+/* harmony export */   W1: () => (/* binding */ emptyCounts),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   qs: () => (/* binding */ severityRank)
+/* harmony export */ });
+/* unused harmony export isSeverity */
+/** Every severity ECR reports, most severe first: the order reports and tables use. */
+const SEVERITIES = [
+    'CRITICAL',
+    'HIGH',
+    'MEDIUM',
+    'LOW',
+    'INFORMATIONAL',
+    'UNDEFINED',
+    'UNTRIAGED'
+];
+/** Severities with a place on the scale, so "X or higher" has a meaning for them. */
+const RANKED_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
+/** Higher is more severe; UNDEFINED and UNTRIAGED sit below the scale (0). */
+function severityRank(severity) {
+    const index = RANKED_SEVERITIES.indexOf(severity);
+    return index === -1 ? 0 : RANKED_SEVERITIES.length - index;
+}
+function isSeverity(value) {
+    return SEVERITIES.includes(value);
+}
+/** Maps ECR's spellings onto the model; anything unknown is kept visible as UNDEFINED. */
+function toSeverity(value) {
+    const upper = (value ?? '').trim().toUpperCase();
+    return isSeverity(upper) ? upper : 'UNDEFINED';
+}
+function emptyCounts() {
+    return Object.fromEntries(SEVERITIES.map(severity => [severity, 0]));
+}
+function countBySeverity(findings) {
+    const counts = emptyCounts();
+    for (const finding of findings)
+        counts[finding.severity] += 1;
+    return counts;
+}
+
+
+/***/ }),
+
+/***/ 5086:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ oneLine),
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/** Text from elsewhere (an error, AWS's description) as one line of a log or annotation. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** The message of anything thrown, on one line. */
+function errorMessage(error) {
+    return oneLine(error instanceof Error ? error.message : String(error));
 }
 
 
