@@ -215,6 +215,14 @@ describe('ecr-scan-findings (in-process)', () => {
     expect(run.stdout).toMatch(/^## ❌ Failed: demo\/web-api&#58;v1\.4\.2 breaks/)
   })
 
+  it('prints the PR comment Markdown with --format comment, well under the comment limit', async () => {
+    const run = await cli([...SAMPLE_FLAGS, '--format', 'comment', '--comment-max-rows', '3'])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('#### What fails the check')
+    expect(run.stdout).toMatch(/3 of \d+ shown/)
+    expect(run.stdout.length).toBeLessThan(10_000)
+  })
+
   it('writes no colour with NO_COLOR, even on a terminal', async () => {
     const run = await cli([...SAMPLE_FLAGS], {
       env: { NO_COLOR: '1' },

@@ -20,7 +20,7 @@ export interface Flag {
   description: string
 }
 
-export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit'] as const
+export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'comment', 'junit'] as const
 export type Format = (typeof FORMATS)[number]
 
 /** Every flag, in the order `--help` lists them. */
@@ -210,6 +210,15 @@ export const FLAGS: readonly Flag[] = [
     value: 'N',
     default: '5',
     description: 'How many images are waited on and read at once (1-50).'
+  },
+  {
+    name: 'comment-max-rows',
+    input: INPUT.commentMaxRows,
+    type: 'string',
+    value: 'N',
+    default: '10',
+    description:
+      'Most rows --format comment lists under "What fails the check" and "How to fix" (1-100).'
   },
   {
     name: 'dockerfile',

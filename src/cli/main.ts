@@ -15,7 +15,7 @@ import { runScan } from '../core/run.js'
 import { errorMessage } from '../model/text.js'
 import { buildJsonReport, serializeJsonReport } from '../report/json-report.js'
 import { renderJunit } from '../report/junit.js'
-import { renderRunSummary } from '../report/report.js'
+import { renderRunComment, renderRunSummary } from '../report/report.js'
 import { buildRunSarif, serializeSarif } from '../report/sarif.js'
 import { colorEnabled, renderTerminal, terminalSafe } from '../report/terminal.js'
 import { ACTION_VERSION } from '../version.js'
@@ -58,6 +58,11 @@ function render(format: Format, run: RunResult, config: Config, color: boolean, 
       return renderTerminal(run, { color })
     case 'markdown':
       return renderRunSummary(run, { noVerdictFails: config.scanFailure !== 'warn' })
+    case 'comment':
+      return renderRunComment(run, {
+        maxRows: config.commentMaxRows,
+        noVerdictFails: config.scanFailure !== 'warn'
+      })
     case 'junit':
       return renderJunit(run, {
         softenScanFailures: config.scanFailure === 'warn',
