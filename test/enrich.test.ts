@@ -1,22 +1,19 @@
 import type { EnhancedImageScanFinding } from '@aws-sdk/client-ecr'
 /**
  * `enrich: inspector` end to end: the step in-process with the real AWS SDK over HTTP against the
- * fake ECR and the fake Inspector, with an injected clock and sleep. The harness is a copy of
- * test/images.test.ts's, with the Inspector endpoint added.
+ * fake ECR and the fake Inspector, with an injected clock and sleep (test/support/step.ts).
  */
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFile, readdir } from 'node:fs/promises'
 import { DETAILS_BATCH_SIZE, LIST_PAGE_SIZE } from '../src/aws/inspector.js'
 import type { JsonReport } from '../src/report/json-report.js'
-import { type FakeEcr, type FakeEcrScenario, startFakeEcr } from './support/fake-ecr.js'
+import type { FakeEcrScenario } from './support/fake-ecr.js'
 import {
-  type FakeInspector,
   type FakeInspectorFinding,
   type FakeInspectorScenario,
   startFakeInspector
 } from './support/fake-inspector.js'
 import { basicFindings, enhancedFindings } from './support/findings-factory.js'
+import { actionStep } from './support/step.js'
 
 const REPOSITORY = 'team/web-api'
 const REGION = 'us-east-1'
@@ -24,99 +21,24 @@ const digest = (seed: string) => `sha256:${seed.repeat(64).slice(0, 64)}`
 const IMAGE = digest('a')
 const OTHER_IMAGE = digest('b')
 
-let workDir: string
-let run: typeof import('../src/action/main.js').run
+const harness = actionStep({ repository: REPOSITORY, 'image-tag': 'v1' })
 
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'enrich-test-'))
-  Object.assign(process.env, {
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REPOSITORY: 'acme/shop',
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'example-secret',
-    AWS_EC2_METADATA_DISABLED: 'true'
-  })
-  ;({ run } = await import('../src/action/main.js'))
-})
-
-interface StepResult {
-  failed: boolean
-  log: string
-  outputs: Record<string, string>
-  report?: JsonReport
-  ecr: FakeEcr
-  inspector: FakeInspector
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  for (const match of text.matchAll(/^([^\n=<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
-    outputs[match[1] ?? ''] = match[3] ?? ''
-  return outputs
-}
-
+/** The step with a fake Inspector beside the fake ECR, and the JSON report it wrote. */
 async function step(
   scenario: FakeEcrScenario,
   inspectorScenario: FakeInspectorScenario,
   inputs: Record<string, string> = {}
-): Promise<StepResult> {
-  const ecr = await startFakeEcr(scenario)
+) {
   const inspector = await startFakeInspector(inspectorScenario)
-  const outputFile = join(workDir, `output-${Math.random()}`)
-  const reportFile = join(workDir, `report-${Math.random()}.json`)
-  const summaryFile = join(workDir, 'summary.md')
-  await writeFile(outputFile, '')
-  await writeFile(summaryFile, '')
-  const allInputs: Record<string, string> = {
-    repository: REPOSITORY,
-    'image-tag': 'v1',
-    comment: 'never',
-    'json-report': reportFile,
-    ...inputs
-  }
-  const saved = { ...process.env }
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_ECR: ecr.url,
-    AWS_ENDPOINT_URL_INSPECTOR2: inspector.url,
-    AWS_REGION: REGION,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: workDir,
-    ...Object.fromEntries(
-      Object.entries(allInputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
-    )
-  })
-  let log = ''
-  const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    log += chunk.toString()
-    return true
-  }) as typeof process.stdout.write
-  let clock = 0
   try {
-    await run({
-      now: () => clock,
-      sleep: async ms => {
-        clock += ms
-      },
-      random: () => 1
+    const result = await harness.step(scenario, inputs, {
+      AWS_ENDPOINT_URL_INSPECTOR2: inspector.url
     })
+    const path = result.outputs['json-report']
+    const report = path ? (JSON.parse(await readFile(path, 'utf8')) as JsonReport) : undefined
+    return { ...result, report, inspector }
   } finally {
-    process.stdout.write = write
-    process.env = saved
-    await ecr.close()
     await inspector.close()
-  }
-  const failed = process.exitCode === 1
-  process.exitCode = 0
-  const written = (await readdir(workDir)).includes(reportFile.slice(workDir.length + 1))
-  return {
-    failed,
-    log,
-    outputs: parseOutputs(await readFile(outputFile, 'utf8')),
-    report: written ? (JSON.parse(await readFile(reportFile, 'utf8')) as JsonReport) : undefined,
-    ecr,
-    inspector
   }
 }
 

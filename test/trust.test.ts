@@ -205,9 +205,20 @@ describe('trust: a verdict only on a complete, settled read (real SDK over HTTP)
     expect(ran.elapsedMs).toBeLessThan(2500)
   })
 
+  it('a stalled ECR with a 10 s timeout ends within 15 s, as the issue asks', async () => {
+    const ran = await judge(
+      { DescribeImages: describeImages, DescribeImageScanFindings: () => 'stall' },
+      { timeoutMs: 10_000, realTime: true }
+    )
+    expect(problem(ran).kind).toBe('timeout')
+    expect(ran.elapsedMs).toBeGreaterThanOrEqual(9_900)
+    expect(ran.elapsedMs).toBeLessThan(15_000)
+  }, 20_000)
+
   it('ECR stalling on the first request (DescribeImages) ends within the deadline too, explained as the timeout', async () => {
     const ran = await judge({ DescribeImages: () => 'stall' }, { timeoutMs: 1000, realTime: true })
-    // scanImage (orchestration) gives any thrown error kind 'error'; the message names the timeout.
+    // An aborted request once the run's time is up is the timeout, not an AWS error.
+    expect(problem(ran).kind).toBe('timeout')
     expect(problem(ran).message).toMatch(/^The step's timeout ran out while waiting for ECR/)
     expect(ran.elapsedMs).toBeLessThan(2500)
   })

@@ -19,8 +19,15 @@ export interface StepResult {
 }
 
 export interface StepHarness {
-  /** Runs the step against a fake ECR holding `scenario`, with these inputs over the defaults. */
-  step(scenario: FakeEcrScenario, inputs?: Record<string, string>): Promise<StepResult>
+  /**
+   * Runs the step against a fake ECR holding `scenario`, with these inputs over the defaults and
+   * `env` for other fakes' endpoints.
+   */
+  step(
+    scenario: FakeEcrScenario,
+    inputs?: Record<string, string>,
+    env?: Record<string, string>
+  ): Promise<StepResult>
   /** A folder of the harness's own, for files a test writes. */
   workDir(): string
   github(): FakeGitHub
@@ -76,7 +83,8 @@ export function actionStep(
 
   async function step(
     scenario: FakeEcrScenario,
-    inputs: Record<string, string> = {}
+    inputs: Record<string, string> = {},
+    env: Record<string, string> = {}
   ): Promise<StepResult> {
     const ecr = await startFakeEcr(scenario)
     const outputFile = join(workDir, `output-${Math.random()}`)
@@ -92,6 +100,7 @@ export function actionStep(
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       RUNNER_TEMP: workDir,
+      ...env,
       ...Object.fromEntries(
         Object.entries(allInputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
       )
