@@ -15,7 +15,7 @@ import {
   paginateDescribeImageScanFindings
 } from '@aws-sdk/client-ecr'
 import { AdaptiveRetryStrategy } from '@smithy/core/retry'
-import type { PlatformImages, ScanSource } from '../core/ports.js'
+import type { IndexPlatforms, ScanSource } from '../core/ports.js'
 import type { ScanningConfiguration } from '../core/scan-status.js'
 import { withProxy } from './proxy.js'
 import type { ScanPage, StartScanOutcome } from '../core/wait-for-scan.js'
@@ -155,7 +155,7 @@ export class EcrScans implements ScanSource {
   }
 
   /** The platform images an index lists, each pinned to its digest; attestations are skipped. */
-  async platformImages(index: ImageRef, signal?: AbortSignal): Promise<PlatformImages> {
+  async platformImages(index: ImageRef, signal?: AbortSignal): Promise<IndexPlatforms> {
     const response = await this.client.send(
       new BatchGetImageCommand({
         repositoryName: index.repository,

@@ -5,7 +5,7 @@ import type { ScanningConfiguration } from './scan-status.js'
 import type { ScanPage, StartScanOutcome } from './wait-for-scan.js'
 
 /** The platform images of an index, each pinned to its own digest, and what was left out and why. */
-export interface PlatformImages {
+export interface IndexPlatforms {
   images: { platform: string; image: ImageRef }[]
   skipped: { digest: string; reason: string }[]
 }
@@ -25,7 +25,7 @@ export interface Logger {
 export interface ScanSource {
   resolveImage(query: ImageQuery, signal?: AbortSignal): Promise<ImageRef>
   /** The platform images of an image index (BatchGetImage), attestations left out. */
-  platformImages(index: ImageRef, signal?: AbortSignal): Promise<PlatformImages>
+  platformImages(index: ImageRef, signal?: AbortSignal): Promise<IndexPlatforms>
   /** One poll; `undefined` while ECR has no scan for the image. */
   describeScan(image: ImageRef, signal?: AbortSignal): Promise<ScanPage | undefined>
   pagesAfter(image: ImageRef, startingToken: string, signal?: AbortSignal): AsyncIterable<ScanPage>
