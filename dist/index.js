@@ -33047,11 +33047,11 @@ function explainAwsError(error, context) {
         case 'ExpiredToken':
             return `The AWS credentials have expired (${detail}). Configure credentials closer to this step or raise role-duration-seconds.`;
         case 'AccessDeniedException':
-            return `AWS denied access (${detail}). Grant ecr:DescribeImages and ecr:DescribeImageScanFindings (and ecr:StartImageScan with start-scan) on the repository; see the IAM policy in the README.`;
+            return `AWS denied access (${detail}). Grant ecr:DescribeImages, ecr:DescribeImageScanFindings and ecr:BatchGetImage (and ecr:StartImageScan with start-scan) on the repository; see the IAM policy in the README.`;
         case 'RepositoryNotFoundException':
             return `Repository '${context.repository}' was not found in ${registry(context)}. Check the 'repository' input (the name, not the URI), the region, and 'registry-id' for a registry in another account.`;
         case 'ImageNotFoundException':
-            return `Image ${context.image ?? ''} was not found in repository '${context.repository}' (${context.region}). Check the tag or digest, and that the push step ran before this one.`;
+            return `Image ${context.image ?? ''} was not found in repository '${context.repository}' (${context.region}): ${detail} Check the tag or digest, and that the push step ran before this one.`;
         case 'ThrottlingException':
             return `ECR kept throttling requests after several retries (${detail}). Retry the job later, or run fewer scans at once.`;
         case 'ENOTFOUND':

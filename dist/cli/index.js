@@ -6,7 +6,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6873);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(517);
 
 // `ecr-scan-findings` (package.json bin) and `node dist/cli/index.js` start here; main() takes its
 // arguments, environment and streams as parameters so tests run it in-process.
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6873:
+/***/ 517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -207,11 +207,11 @@ function explainAwsError(error, context) {
         case 'ExpiredToken':
             return `The AWS credentials have expired (${detail}). Configure credentials closer to this step or raise role-duration-seconds.`;
         case 'AccessDeniedException':
-            return `AWS denied access (${detail}). Grant ecr:DescribeImages and ecr:DescribeImageScanFindings (and ecr:StartImageScan with start-scan) on the repository; see the IAM policy in the README.`;
+            return `AWS denied access (${detail}). Grant ecr:DescribeImages, ecr:DescribeImageScanFindings and ecr:BatchGetImage (and ecr:StartImageScan with start-scan) on the repository; see the IAM policy in the README.`;
         case 'RepositoryNotFoundException':
             return `Repository '${context.repository}' was not found in ${registry(context)}. Check the 'repository' input (the name, not the URI), the region, and 'registry-id' for a registry in another account.`;
         case 'ImageNotFoundException':
-            return `Image ${context.image ?? ''} was not found in repository '${context.repository}' (${context.region}). Check the tag or digest, and that the push step ran before this one.`;
+            return `Image ${context.image ?? ''} was not found in repository '${context.repository}' (${context.region}): ${detail} Check the tag or digest, and that the push step ran before this one.`;
         case 'ThrottlingException':
             return `ECR kept throttling requests after several retries (${detail}). Retry the job later, or run fewer scans at once.`;
         case 'ENOTFOUND':
@@ -552,9 +552,9 @@ var model_severity = __nccwpck_require__(1502);
 ;// CONCATENATED MODULE: ./src/report/limits.ts
 // Every size limit a report must respect, in one place.
 /** GitHub rejects issue comments longer than this. */
-const limits_COMMENT_BODY_LIMIT = 65_536;
+const COMMENT_BODY_LIMIT = 65_536;
 /** Characters the renderer must leave for the marker and its line break; commentMarker keeps to it. */
-const limits_COMMENT_MARKER_BUDGET = 1_000;
+const COMMENT_MARKER_BUDGET = 1_000;
 /** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
 const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
 /**
@@ -568,7 +568,7 @@ const SUMMARY_TARGET_BYTES = 900 * 1024;
  */
 const SUMMARY_MAX_ROWS = 1_000;
 /** Rows the PR comment's "What fails the check" and "How to fix" list by default (`comment-max-rows`). */
-const limits_COMMENT_MAX_ROWS = 10;
+const COMMENT_MAX_ROWS = 10;
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
@@ -867,7 +867,7 @@ function readInputs(read, env) {
         dockerfile: optional(read, INPUT.dockerfile) ?? 'Dockerfile',
         comment: oneOf(read, INPUT.comment, ['always', 'on-failure', 'never'], 'always'),
         commentKey: matching(read, INPUT.commentKey, COMMENT_KEY_PATTERN, 'a key of at most 100 characters on one line'),
-        commentMaxRows: positiveInteger(read, INPUT.commentMaxRows, limits_COMMENT_MAX_ROWS, 100),
+        commentMaxRows: positiveInteger(read, INPUT.commentMaxRows, COMMENT_MAX_ROWS, 100),
         prNumber: prNumber(read),
         githubToken: optional(read, INPUT.githubToken)
     };
@@ -903,7 +903,7 @@ function formatImage(image) {
     return `${image.repository}${tag}@${image.digest}`;
 }
 /** The first 12 hex digits of the digest, as `docker images` shows it. */
-function image_shortDigest(digest) {
+function shortDigest(digest) {
     const [algorithm, hex] = digest.includes(':') ? digest.split(':', 2) : ['', digest];
     return algorithm ? `${algorithm}:${(hex ?? '').slice(0, 12)}` : digest.slice(0, 12);
 }
@@ -944,7 +944,7 @@ function evaluatePolicy(findings, thresholds) {
     }
     return { passed: breaches.length === 0, breaches, counts };
 }
-function policy_plural(count, noun) {
+function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 /** One sentence per breach, naming the rule, the count and the limit. */
@@ -953,21 +953,21 @@ function describeBreach(breach) {
         case 'fail-on': {
             const rule = `fail-on: ${breach.severity}, allowed: 0`;
             if (breach.exempt.length === 0)
-                return `${policy_plural(breach.count, 'finding')} at ${breach.severity} or higher (${rule})`;
+                return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (${rule})`;
             const counted = model_severity/* RANKED_SEVERITIES */.Kw.filter(severity => (0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(breach.severity) &&
                 !breach.exempt.includes(severity));
-            return `${policy_plural(breach.count, `${counted.join(' or ')} finding`)} (${rule}, ${breach.exempt.join(', ')} left to max-findings)`;
+            return `${plural(breach.count, `${counted.join(' or ')} finding`)} (${rule}, ${breach.exempt.join(', ')} left to max-findings)`;
         }
         case 'max-count':
-            return `${policy_plural(breach.count, `${breach.severity} finding`)} (max-findings allows ${breach.limit})`;
+            return `${plural(breach.count, `${breach.severity} finding`)} (max-findings allows ${breach.limit})`;
         case 'exploit':
-            return `${policy_plural(breach.count, 'finding')} with a known exploit (fail-on-exploit: true, allowed: 0)`;
+            return `${plural(breach.count, 'finding')} with a known exploit (fail-on-exploit: true, allowed: 0)`;
         case 'kev':
-            return `${policy_plural(breach.count, 'finding')} on the CISA Known Exploited Vulnerabilities list (fail-on-kev: true, allowed: 0)`;
+            return `${plural(breach.count, 'finding')} on the CISA Known Exploited Vulnerabilities list (fail-on-kev: true, allowed: 0)`;
     }
 }
 /** The limit a severity has under these thresholds, for the counts table; undefined = no limit. */
-function policy_limitFor(severity, thresholds) {
+function limitFor(severity, thresholds) {
     const maxCount = thresholds.maxCounts[severity];
     if (maxCount !== undefined)
         return maxCount;
@@ -988,7 +988,7 @@ const NO_TRIAGE = {
     staleRules: []
 };
 /** The view of one image the renderers take, from the run it belongs to. */
-function results_imageReport(run, result) {
+function imageReport(run, result) {
     const image = result.image ?? unresolvedImage(result.reference);
     const context = {
         image,
@@ -1069,7 +1069,7 @@ function diffBaseline(findings, baselineFindings, baseline) {
         fixed: baselineFindings.filter(finding => !imageKeys.has((0,model_findings/* findingKey */.fl)(finding)))
     };
 }
-function baseline_changeOf(diff, finding) {
+function changeOf(diff, finding) {
     return diff.unchangedKeys.has((0,model_findings/* findingKey */.fl)(finding)) ? 'unchanged' : 'new';
 }
 
@@ -2044,7 +2044,7 @@ function jsonImage(data, input) {
                 platform: entry.platform,
                 installedVersion: entry.installedVersion ?? null
             })) ?? null,
-            change: baseline ? baseline_changeOf(baseline, finding) : null,
+            change: baseline ? changeOf(baseline, finding) : null,
             epss: finding.epss ?? null,
             kev: finding.kev
                 ? { dateAdded: finding.kev.dateAdded ?? null, dueDate: finding.kev.dueDate ?? null }
@@ -2125,7 +2125,7 @@ function buildJsonReport(run) {
         passed: judged
             ? run.images.every(image => image.kind === 'judged' && image.verdict.passed)
             : null,
-        images: run.images.map(image => jsonImage(results_imageReport(run, image), image.reference)),
+        images: run.images.map(image => jsonImage(imageReport(run, image), image.reference)),
         runUrl: run.runUrl ?? null
     };
 }
@@ -2396,7 +2396,7 @@ function cap(text, maxChars) {
  * or line breaks survive, and the result is safe inside a table cell or a double-quoted attribute.
  * `maxChars` caps the visible length (before escaping).
  */
-function markdown_escapeText(text, maxChars = Number.POSITIVE_INFINITY) {
+function escapeText(text, maxChars = Number.POSITIVE_INFINITY) {
     return escapeWith(TEXT_REPLACEMENTS, text, maxChars);
 }
 function escapeWith(replacements, text, maxChars) {
@@ -2430,8 +2430,8 @@ function attributeUrl(url) {
 const MAX_LINK_CHARS = 2_000;
 const UNNAMED = '(unnamed)';
 /** The label linked to the URL when it is http(s); otherwise the label alone, escaped. */
-function markdown_renderLink(label, link, maxChars) {
-    const text = markdown_escapeText(label, maxChars) || UNNAMED;
+function renderLink(label, link, maxChars) {
+    const text = escapeText(label, maxChars) || UNNAMED;
     const url = safeHttpUrl(link);
     const href = url === undefined ? undefined : attributeUrl(url);
     return href && href.length <= MAX_LINK_CHARS ? `<a href="${href}">${text}</a>` : text;
@@ -2441,8 +2441,8 @@ function markdown_renderLink(label, link, maxChars) {
  * element, without the zero-width spaces plain text gets: GitHub links no mentions or references
  * inside code, and a command must paste as it reads.
  */
-function markdown_renderCode(text, title) {
-    const titleAttribute = title === undefined ? '' : ` title="${markdown_escapeText(title)}"`;
+function renderCode(text, title) {
+    const titleAttribute = title === undefined ? '' : ` title="${escapeText(title)}"`;
     return `<code${titleAttribute}>${escapeWith(CHARACTER_REFERENCES, text, Number.POSITIVE_INFINITY)}</code>`;
 }
 /** U+2011, a hyphen browsers do not break a line at. */
@@ -2451,8 +2451,79 @@ const NON_BREAKING_HYPHEN = '\u2011';
  * A vulnerability id (`CVE-2024-12345`, `GHSA-xxxx-…`) linked like `renderLink`, with its hyphens
  * non-breaking so a narrow table column never wraps it; the link keeps the id as the scan wrote it.
  */
-function markdown_renderId(id, link, maxChars) {
-    return markdown_renderLink(id.replace(/-/g, NON_BREAKING_HYPHEN), link, maxChars);
+function renderId(id, link, maxChars) {
+    return renderLink(id.replace(/-/g, NON_BREAKING_HYPHEN), link, maxChars);
+}
+
+;// CONCATENATED MODULE: ./src/report/versions.ts
+/**
+ * Orders package versions the way Debian's dpkg does (epoch, then runs of digits compared as
+ * numbers and runs of other characters compared with `~` before everything, even the end), which
+ * also orders the dotted versions of npm, PyPI, RPM and Alpine sensibly. Used only to pick the
+ * highest of several fixed-in versions a scan gives for one package.
+ */
+function splitEpoch(version) {
+    const match = /^(\d+):(.*)$/.exec(version.trim());
+    return match ? [Number(match[1]), match[2] ?? ''] : [0, version.trim()];
+}
+/** dpkg's character order: `~` first, then the end of a part, then letters, then the rest. */
+function order(char) {
+    if (char === undefined)
+        return 0;
+    if (char === '~')
+        return -1;
+    if (/[A-Za-z]/.test(char))
+        return char.charCodeAt(0);
+    return char.charCodeAt(0) + 256;
+}
+function isDigit(char) {
+    return char !== undefined && char >= '0' && char <= '9';
+}
+/** dpkg's verrevcmp, over the whole version after the epoch. */
+function compareParts(a, b) {
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        while ((i < a.length && !isDigit(a[i])) || (j < b.length && !isDigit(b[j]))) {
+            const difference = order(isDigit(a[i]) ? undefined : a[i]) - order(isDigit(b[j]) ? undefined : b[j]);
+            if (difference !== 0)
+                return Math.sign(difference);
+            i += 1;
+            j += 1;
+        }
+        while (a[i] === '0')
+            i += 1;
+        while (b[j] === '0')
+            j += 1;
+        const startA = i;
+        const startB = j;
+        while (isDigit(a[i]))
+            i += 1;
+        while (isDigit(b[j]))
+            j += 1;
+        const digitsA = a.slice(startA, i);
+        const digitsB = b.slice(startB, j);
+        if (digitsA.length !== digitsB.length)
+            return Math.sign(digitsA.length - digitsB.length);
+        if (digitsA !== digitsB)
+            return digitsA < digitsB ? -1 : 1;
+    }
+    return 0;
+}
+/** Negative when `a` is the older version, positive when it is the newer, 0 when they are equal. */
+function compareVersions(a, b) {
+    const [epochA, restA] = splitEpoch(a);
+    const [epochB, restB] = splitEpoch(b);
+    return Math.sign(epochA - epochB) || compareParts(restA, restB);
+}
+/** The newest of the versions; undefined for none. */
+function highestVersion(versions) {
+    let highest;
+    for (const version of versions) {
+        if (highest === undefined || compareVersions(version, highest) > 0)
+            highest = version;
+    }
+    return highest;
 }
 
 ;// CONCATENATED MODULE: ./src/report/comment.ts
@@ -2517,8 +2588,8 @@ function breachedSeverities(breaches, judged) {
         if (breach.rule === 'max-count')
             breached.add(breach.severity);
         if (breach.rule === 'fail-on') {
-            for (const severity of SEVERITIES) {
-                if (severityRank(severity) >= severityRank(breach.severity) &&
+            for (const severity of model_severity/* SEVERITIES */.oC) {
+                if ((0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(breach.severity) &&
                     !breach.exempt.includes(severity) &&
                     judged[severity] > 0)
                     breached.add(severity);
@@ -2535,7 +2606,7 @@ function thresholdWords(severity, thresholds) {
     return limit === 0 ? 'any fails' : `max ${limit}`;
 }
 function severityTally(counts) {
-    return SEVERITIES.filter(severity => counts[severity] > 0)
+    return model_severity/* SEVERITIES */.oC.filter(severity => counts[severity] > 0)
         .map(severity => `${counts[severity]} ${severity}`)
         .join(', ');
 }
@@ -2544,7 +2615,7 @@ function renderCountsLine(data) {
     const judged = data.verdict?.counts ?? data.counts;
     const breaches = data.verdict?.breaches ?? [];
     const breached = breachedSeverities(breaches, judged);
-    const parts = SEVERITIES.map(severity => {
+    const parts = model_severity/* SEVERITIES */.oC.map(severity => {
         const found = data.counts[severity];
         const judgedNote = judged[severity] !== found ? `, ${judged[severity]} judged` : '';
         const text = `${severity} ${found}${judgedNote} (${thresholdWords(severity, data.thresholds)})`;
@@ -2584,11 +2655,11 @@ const hasFix = (finding) => finding.fixAvailable === 'YES' || finding.fixAvailab
 function sortFailing(findings, baseline) {
     const fresh = new Set(baseline ? findings.filter(finding => changeOf(baseline, finding) === 'new') : []);
     return [...findings].sort((a, b) => Number(fresh.has(b)) - Number(fresh.has(a)) ||
-        compareRisk(a, b) ||
+        (0,model_findings/* compareRisk */.l$)(a, b) ||
         Number(b.exploitAvailable === 'YES') - Number(a.exploitAvailable === 'YES') ||
         Number(hasFix(b)) - Number(hasFix(a)) ||
         (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
-        compareFindings(a, b));
+        (0,model_findings/* compareFindings */.Eg)(a, b));
 }
 function orDash(value) {
     return value ? escapeText(value, FIELD_CHARS) : '—';
@@ -2604,7 +2675,7 @@ function renderFailing(data, failing, maxRows, runUrl) {
     const notes = (finding) => [
         baseline && changeOf(baseline, finding) === 'new' ? '**new**' : undefined,
         finding.kev ? '**on CISA KEV**' : undefined,
-        finding.epss !== undefined ? `EPSS ${formatEpss(finding.epss)}` : undefined,
+        finding.epss !== undefined ? `EPSS ${(0,model_findings/* formatEpss */.fh)(finding.epss)}` : undefined,
         finding.exploitAvailable === 'YES' ? 'known exploit' : undefined
     ]
         .filter(note => note !== undefined)
@@ -2654,12 +2725,12 @@ function fixGroups(findings) {
     }
     const worstRank = new Map([...groups.values()].map(group => [
         group,
-        group.findings.reduce((worst, finding) => Math.max(worst, severityRank(finding.severity)), 0)
+        group.findings.reduce((worst, finding) => Math.max(worst, (0,model_severity/* severityRank */.qs)(finding.severity)), 0)
     ]));
     const worst = (group) => worstRank.get(group) ?? 0;
     const ordered = [...groups.values()].sort((a, b) => worst(b) - worst(a) ||
         b.findings.length - a.findings.length ||
-        compareText(a.packageName, b.packageName));
+        (0,model_findings/* compareText */.n6)(a.packageName, b.packageName));
     return { groups: ordered, unfixed };
 }
 function renderFixes(failing, maxRows, runUrl) {
@@ -2671,13 +2742,13 @@ function renderFixes(failing, maxRows, runUrl) {
         const others = group.versions.size > 1
             ? ` (the highest of ${group.versions.size} fixed-in versions the scan gives)`
             : '';
-        return `- Upgrade **${escapeText(group.packageName, FIELD_CHARS)}** to ${renderCode(version)}: fixes ${plural(group.findings.length, 'finding')}, ${severityTally(countBySeverity(group.findings))}${others}.`;
+        return `- Upgrade **${escapeText(group.packageName, FIELD_CHARS)}** to ${renderCode(version)}: fixes ${plural(group.findings.length, 'finding')}, ${severityTally((0,model_severity/* countBySeverity */.Ot)(group.findings))}${others}.`;
     });
     if (groups.length > maxRows) {
         lines.push(`- …and ${plural(groups.length - maxRows, 'more package')}, in this run's ${fullListLink(runUrl)}.`);
     }
     if (unfixed.length > 0) {
-        lines.push(`- No fixed version known yet for ${plural(unfixed.length, 'finding')} (${severityTally(countBySeverity(unfixed))}).`);
+        lines.push(`- No fixed version known yet for ${plural(unfixed.length, 'finding')} (${severityTally((0,model_severity/* countBySeverity */.Ot)(unfixed))}).`);
     }
     return [`#### How to fix`, lines.join('\n')].join(BLOCK);
 }
@@ -2904,12 +2975,12 @@ function isoTime(date) {
 }
 function report_imageName(data) {
     const tag = data.image.tag ? `:${data.image.tag}` : '';
-    return markdown_escapeText(`${data.image.repository}${tag}`);
+    return escapeText(`${data.image.repository}${tag}`);
 }
 function cliCommand(data) {
     const { image } = data;
     const registry = image.registryId ? ` --registry-id ${image.registryId}` : '';
-    return markdown_renderCode(`aws ecr describe-image-scan-findings${registry} --repository-name ${image.repository} --image-id imageDigest=${image.digest} --region ${image.region}`);
+    return renderCode(`aws ecr describe-image-scan-findings${registry} --repository-name ${image.repository} --image-id imageDigest=${image.digest} --region ${image.region}`);
 }
 function renderVerdict(data, target) {
     const { verdict, scan } = data;
@@ -2917,13 +2988,13 @@ function renderVerdict(data, target) {
         // The problem text of a scan that ended already quotes AWS's description: say it once.
         const quoted = !!scan.description && !!data.problem?.includes((0,model_text/* oneLine */.T)(scan.description));
         const description = scan.description && !quoted
-            ? ` (AWS: ${markdown_escapeText(scan.description, target.fieldChars)})`
+            ? ` (AWS: ${escapeText(scan.description, target.fieldChars)})`
             : '';
         const problem = data.problem
-            ? `${BLOCK_SEPARATOR}${markdown_escapeText(data.problem, report_PROBLEM_CHARS)}`
+            ? `${BLOCK_SEPARATOR}${escapeText(data.problem, report_PROBLEM_CHARS)}`
             : '';
         const mark = target.noVerdictFails ? '❌' : '⚠️';
-        return `## ${mark} No verdict for ${report_imageName(data)}${BLOCK_SEPARATOR}ECR scan status: **${markdown_escapeText(scan.status)}**${description}${problem}`;
+        return `## ${mark} No verdict for ${report_imageName(data)}${BLOCK_SEPARATOR}ECR scan status: **${escapeText(scan.status)}**${description}${problem}`;
     }
     if (verdict.passed)
         return `## ✅ Passed: ${report_imageName(data)} breaks no severity threshold`;
@@ -2932,8 +3003,8 @@ function renderVerdict(data, target) {
 }
 function renderImage(data) {
     const { image, scan } = data;
-    const tag = image.tag ? `, tag ${markdown_renderCode(image.tag)}` : '';
-    const account = image.registryId ? `account ${markdown_escapeText(image.registryId)}` : 'this account';
+    const tag = image.tag ? `, tag ${renderCode(image.tag)}` : '';
+    const account = image.registryId ? `account ${escapeText(image.registryId)}` : 'this account';
     const times = [
         scan.completedAt ? `completed ${isoTime(scan.completedAt)}` : undefined,
         scan.vulnerabilitySourceUpdatedAt
@@ -2942,9 +3013,9 @@ function renderImage(data) {
     ].filter(part => part !== undefined);
     // One paragraph with hard line breaks, not a list: a list here would merge with the breach list.
     return [
-        `**Image:** ${markdown_renderCode(image.repository)}${tag}, digest ${markdown_renderCode(image_shortDigest(image.digest), image.digest)}`,
-        `**Registry:** ${account}, region ${markdown_escapeText(image.region)}`,
-        `**Scan:** ${scan.type}, status ${markdown_escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`,
+        `**Image:** ${renderCode(image.repository)}${tag}, digest ${renderCode(shortDigest(image.digest), image.digest)}`,
+        `**Registry:** ${account}, region ${escapeText(image.region)}`,
+        `**Scan:** ${scan.type}, status ${escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`,
         ...renderPlatforms(data.platforms)
     ].join('<br>\n');
 }
@@ -2954,7 +3025,7 @@ function renderPlatforms(platforms) {
         .filter(platform => platform.platform)
         .map(platform => {
         const counts = platform.counts ? `: ${report_severityTally(platform.counts) || 'no findings'}` : '';
-        return `**Platform ${markdown_escapeText(platform.platform ?? '')}:** ${markdown_renderCode(image_shortDigest(platform.digest), platform.digest)}, status ${markdown_escapeText(platform.scan.status)}${counts}`;
+        return `**Platform ${escapeText(platform.platform ?? '')}:** ${renderCode(shortDigest(platform.digest), platform.digest)}, status ${escapeText(platform.scan.status)}${counts}`;
     });
 }
 /** `2 CRITICAL, 5 HIGH`: only the severities present. */
@@ -2976,36 +3047,36 @@ function renderCounts(data) {
         : '| Severity | Found | Threshold |\n|---|---:|---|';
     const rows = model_severity/* SEVERITIES */.oC.map(severity => {
         const judgedCell = showJudged ? ` ${judged[severity]} |` : '';
-        return `| ${severity} | ${data.counts[severity]} |${judgedCell} ${thresholdCell(policy_limitFor(severity, data.thresholds))} |`;
+        return `| ${severity} | ${data.counts[severity]} |${judgedCell} ${thresholdCell(limitFor(severity, data.thresholds))} |`;
     });
     const judgedTotal = showJudged ? ` **${sumOf(judged)}** |` : '';
     rows.push(`| **Total** | **${sumOf(data.counts)}** |${judgedTotal} |`);
     return `${header}\n${rows.join('\n')}`;
 }
 function describeRule(rule) {
-    const scope = rule.package ? ` for ${markdown_escapeText(rule.package)}` : '';
-    return `${markdown_escapeText(rule.id)}${scope} (${markdown_escapeText(rule.origin)})`;
+    const scope = rule.package ? ` for ${escapeText(rule.package)}` : '';
+    return `${escapeText(rule.id)}${scope} (${escapeText(rule.origin)})`;
 }
 /** The triage entries, shortest and most actionable first; ignored findings can be thousands. */
 function* triageLines(data, fieldChars) {
     const { triage } = data;
     for (const { filter, setAside, keptUnknown } of triage.filters) {
         const unknown = keptUnknown > 0
-            ? ` and kept ${policy_plural(keptUnknown, 'finding')} the scan gave it nothing to judge by`
+            ? ` and kept ${plural(keptUnknown, 'finding')} the scan gave it nothing to judge by`
             : '';
-        yield `- Filter **${markdown_escapeText(filter)}** set aside ${policy_plural(setAside, 'finding')}${unknown}.`;
+        yield `- Filter **${escapeText(filter)}** set aside ${plural(setAside, 'finding')}${unknown}.`;
     }
     for (const rule of triage.expiredRules) {
-        const expiry = rule.expires ? ` expired after ${markdown_escapeText(rule.expires)} and` : '';
+        const expiry = rule.expires ? ` expired after ${escapeText(rule.expires)} and` : '';
         yield `- Expired rule ${describeRule(rule)}${expiry} no longer applies.`;
     }
     for (const rule of triage.staleRules) {
         yield `- Stale rule ${describeRule(rule)} matched no finding in this image.`;
     }
     for (const { finding, rule } of triage.ignored) {
-        const where = finding.packageName ? ` in ${markdown_escapeText(finding.packageName, fieldChars)}` : '';
-        const expiry = rule.expires ? `, until ${markdown_escapeText(rule.expires)}` : '';
-        yield `- Ignored ${finding.severity} ${markdown_renderId(finding.id, finding.link, fieldChars)}${where}: ${markdown_escapeText(rule.reason, fieldChars)} (${markdown_escapeText(rule.origin)}${expiry})`;
+        const where = finding.packageName ? ` in ${escapeText(finding.packageName, fieldChars)}` : '';
+        const expiry = rule.expires ? `, until ${escapeText(rule.expires)}` : '';
+        yield `- Ignored ${finding.severity} ${renderId(finding.id, finding.link, fieldChars)}${where}: ${escapeText(rule.reason, fieldChars)} (${escapeText(rule.origin)}${expiry})`;
     }
 }
 function triageEntryCount({ triage }) {
@@ -3016,7 +3087,7 @@ function triageEntryCount({ triage }) {
 }
 function renderTriage(data, budget, fieldChars, maxLines) {
     const entryCount = triageEntryCount(data);
-    const heading = `### Ignored and filtered${BLOCK_SEPARATOR}The policy judged ${data.triage.counted.length} of ${policy_plural(data.findings.length, 'finding')}.${BLOCK_SEPARATOR}`;
+    const heading = `### Ignored and filtered${BLOCK_SEPARATOR}The policy judged ${data.triage.counted.length} of ${plural(data.findings.length, 'finding')}.${BLOCK_SEPARATOR}`;
     const moreLine = (count) => `\n- …and ${count} more, not listed.`;
     budget.spend(heading + moreLine(entryCount));
     const lines = [];
@@ -3030,13 +3101,13 @@ function renderTriage(data, budget, fieldChars, maxLines) {
     const more = lines.length < entryCount ? moreLine(entryCount - lines.length) : '';
     return `${heading}${lines.join('\n')}${more}`;
 }
-const report_orDash = (value, fieldChars) => value ? markdown_escapeText(value, fieldChars) : '—';
+const report_orDash = (value, fieldChars) => value ? escapeText(value, fieldChars) : '—';
 const availability = (value) => (value === 'UNKNOWN' ? '—' : value.toLowerCase());
 const COLUMNS = [
     {
         header: 'ID',
         hasValue: () => true,
-        cell: (finding, fieldChars) => markdown_renderId(finding.id, finding.link, fieldChars)
+        cell: (finding, fieldChars) => renderId(finding.id, finding.link, fieldChars)
     },
     {
         header: 'Package',
@@ -3074,7 +3145,7 @@ const COLUMNS = [
         header: 'CISA KEV',
         hasValue: finding => !!finding.kev,
         cell: finding => finding.kev
-            ? `**yes**${finding.kev.dateAdded ? `, added ${markdown_escapeText(finding.kev.dateAdded)}` : ''}`
+            ? `**yes**${finding.kev.dateAdded ? `, added ${escapeText(finding.kev.dateAdded)}` : ''}`
             : '—'
     },
     {
@@ -3109,7 +3180,7 @@ function groupBySeverity(findings, baseline) {
     for (const finding of findings)
         groups.get(finding.severity)?.push(finding);
     // Looked up once per finding, not once per comparison: 50,000 findings sort in milliseconds.
-    const unchanged = new Set(baseline ? findings.filter(finding => baseline_changeOf(baseline, finding) === 'unchanged') : []);
+    const unchanged = new Set(baseline ? findings.filter(finding => changeOf(baseline, finding) === 'unchanged') : []);
     const newFirst = (a, b) => Number(unchanged.has(a)) - Number(unchanged.has(b));
     return [...groups]
         .filter(([, group]) => group.length > 0)
@@ -3122,12 +3193,12 @@ function changeColumn(baseline) {
     return {
         header: 'Change',
         hasValue: () => true,
-        cell: finding => (baseline_changeOf(baseline, finding) === 'new' ? '**new**' : 'unchanged')
+        cell: finding => (changeOf(baseline, finding) === 'new' ? '**new**' : 'unchanged')
     };
 }
 /** "N new, M fixed, K unchanged" against the baseline, right under the verdict. */
 function renderBaseline(baseline) {
-    return `**Against ${markdown_escapeText(baseline.reference)}** (${markdown_renderCode(image_shortDigest(baseline.digest), baseline.digest)}): **${baseline.newCount} new**, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged.`;
+    return `**Against ${escapeText(baseline.reference)}** (${renderCode(shortDigest(baseline.digest), baseline.digest)}): **${baseline.newCount} new**, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged.`;
 }
 const DISPOSITION_LABEL = {
     counted: 'yes',
@@ -3197,10 +3268,10 @@ function renderNotListed(data, notListed, target) {
     const breakdown = model_severity/* SEVERITIES */.oC.filter(severity => notListed[severity] > 0)
         .map(severity => `${notListed[severity]} ${severity}`)
         .join(', ');
-    return `**${sumOf(notListed)} of ${policy_plural(data.findings.length, 'finding')} not listed** (${breakdown}): the summary lists at most ${target.maxRows.toLocaleString('en-US')} rows and stays well under GitHub's size limit; every count above is exact. ${target.fullListPointer}`;
+    return `**${sumOf(notListed)} of ${plural(data.findings.length, 'finding')} not listed** (${breakdown}): the summary lists at most ${target.maxRows.toLocaleString('en-US')} rows and stays well under GitHub's size limit; every count above is exact. ${target.fullListPointer}`;
 }
 function renderFooter(data) {
-    return `---${BLOCK_SEPARATOR}<sub>ecr-scan-findings ${markdown_escapeText(data.actionVersion)} · Reproduce locally: ${cliCommand(data)}, or ${markdown_renderCode('npm ci && npm run demo')} in a clone of the action.</sub>`;
+    return `---${BLOCK_SEPARATOR}<sub>ecr-scan-findings ${escapeText(data.actionVersion)} · Reproduce locally: ${cliCommand(data)}, or ${renderCode('npm ci && npm run demo')} in a clone of the action.</sub>`;
 }
 function renderReport(data, target) {
     const budget = new Budget(target.limit, target.measure);
@@ -3252,7 +3323,7 @@ function report_overviewRow(data, result, noVerdictFails, baselineColumn) {
     const platforms = result.platforms.map(platform => platform.platform).filter(Boolean);
     const counts = result.kind === 'judged' ? report_severityTally(result.counts) || 'none' : '—';
     const change = baselineColumn ? ` ${data.baseline ? `${data.baseline.newCount} new` : '—'} |` : '';
-    return `| ${markdown_escapeText(result.reference)} | ${platforms.length > 0 ? markdown_escapeText(platforms.join(', ')) : '—'} | ${markdown_escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`;
+    return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? escapeText(platforms.join(', ')) : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`;
 }
 /** Several images: one row each, so the reader sees which failed before the details. */
 function renderOverview(run, reports, noVerdictFails) {
@@ -3266,13 +3337,13 @@ function renderOverview(run, reports, noVerdictFails) {
         [
             `| Image | Platforms | Scan status | Findings |${baselineColumn ? ' Baseline |' : ''} Verdict |`,
             `| --- | --- | --- | --- |${baselineColumn ? ' --- |' : ''} --- |`,
-            ...run.images.map((image, index) => report_overviewRow(reports[index] ?? results_imageReport(run, image), image, noVerdictFails, baselineColumn))
+            ...run.images.map((image, index) => report_overviewRow(reports[index] ?? imageReport(run, image), image, noVerdictFails, baselineColumn))
         ].join('\n')
     ].join(BLOCK_SEPARATOR);
 }
 /** The report data of one image of a run, with its baseline diff. */
 function report_reportOf(run, image) {
-    const data = results_imageReport(run, image);
+    const data = imageReport(run, image);
     return image.kind === 'judged' && image.baseline && !data.baseline
         ? { ...data, baseline: image.baseline }
         : data;
@@ -3577,7 +3648,7 @@ function serializeSarif(log) {
 function buildRunSarif(run, options) {
     const judged = run.images.filter(image => image.kind === 'judged');
     const runs = judged.flatMap(image => {
-        const data = results_imageReport(run, image);
+        const data = imageReport(run, image);
         return buildSarif(data, options).runs.map(sarifRun => judged.length > 1
             ? { ...sarifRun, automationDetails: { id: `ecr-scan-findings/${automationName(data)}/` } }
             : sarifRun);
@@ -3669,10 +3740,10 @@ function table(rows, columns, paint, indent) {
 function countsTable(result, run, paint) {
     const judged = result.verdict.counts;
     const showJudged = model_severity/* SEVERITIES */.oC.some(severity => judged[severity] !== result.counts[severity]);
-    const rows = model_severity/* SEVERITIES */.oC.filter(severity => result.counts[severity] > 0 || policy_limitFor(severity, run.thresholds) !== undefined);
+    const rows = model_severity/* SEVERITIES */.oC.filter(severity => result.counts[severity] > 0 || limitFor(severity, run.thresholds) !== undefined);
     const header = ['Severity', 'Found', ...(showJudged ? ['Judged'] : []), 'Threshold'];
     const lines = rows.map(severity => {
-        const limit = policy_limitFor(severity, run.thresholds);
+        const limit = limitFor(severity, run.thresholds);
         return [
             severity,
             String(result.counts[severity]),
@@ -3764,8 +3835,8 @@ function findingColumns(result, cellChars) {
         },
         {
             header: 'CHANGE',
-            cell: finding => (baseline ? baseline_changeOf(baseline, finding) : ''),
-            style: finding => (baseline && baseline_changeOf(baseline, finding) === 'new' ? ['bold'] : ['dim']),
+            cell: finding => (baseline ? changeOf(baseline, finding) : ''),
+            style: finding => (baseline && changeOf(baseline, finding) === 'new' ? ['bold'] : ['dim']),
             shown: () => baseline !== undefined
         },
         {
@@ -3786,7 +3857,7 @@ function findingColumns(result, cellChars) {
 function sortedFindings(result) {
     const { baseline } = result;
     const rank = (finding) => model_severity/* SEVERITIES */.oC.indexOf(finding.severity);
-    const unchanged = (finding) => baseline && baseline_changeOf(baseline, finding) === 'unchanged' ? 1 : 0;
+    const unchanged = (finding) => baseline && changeOf(baseline, finding) === 'unchanged' ? 1 : 0;
     return [...result.findings].sort((a, b) => rank(a) - rank(b) || unchanged(a) - unchanged(b) || (0,model_findings/* compareFindings */.Eg)(a, b));
 }
 function heading(result, paint) {
@@ -3826,12 +3897,12 @@ function judged(result, run, options) {
     lines.push(scanLine(result));
     const { baseline, triage } = result;
     if (baseline)
-        lines.push(`  Against ${terminalSafe(baseline.reference)} (${image_shortDigest(baseline.digest)}): ${baseline.newCount} new, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged`);
+        lines.push(`  Against ${terminalSafe(baseline.reference)} (${shortDigest(baseline.digest)}): ${baseline.newCount} new, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged`);
     lines.push('', ...countsTable(result, run, paint));
-    const setAside = triage.filters.map(filter => `${terminalSafe(filter.filter)} set aside ${policy_plural(filter.setAside, 'finding')}`);
+    const setAside = triage.filters.map(filter => `${terminalSafe(filter.filter)} set aside ${plural(filter.setAside, 'finding')}`);
     const notes = [
         ...(triage.ignored.length > 0
-            ? [`${policy_plural(triage.ignored.length, 'finding')} ignored by rules`]
+            ? [`${plural(triage.ignored.length, 'finding')} ignored by rules`]
             : []),
         ...setAside,
         ...triage.expiredRules.map(rule => `expired rule ${terminalSafe(rule.id)} (${terminalSafe(rule.origin)})`),
@@ -3857,7 +3928,7 @@ function overview(run, paint) {
         paint(`${failed} failed`, failed > 0 ? 'red' : 'dim'),
         paint(`${noVerdict} without a verdict`, noVerdict > 0 ? 'yellow' : 'dim')
     ];
-    return `${policy_plural(run.images.length, 'image')}: ${parts.join(', ')}`;
+    return `${plural(run.images.length, 'image')}: ${parts.join(', ')}`;
 }
 /** The verdict and findings of a run, for a terminal or a CI log: one block per image. */
 function renderTerminal(run, options) {
@@ -3877,7 +3948,7 @@ var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/flags.ts
 
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit'];
+const FORMATS = ['text', 'json', 'sarif', 'markdown', 'comment', 'junit'];
 /** Every flag, in the order `--help` lists them. */
 const FLAGS = [
     {
@@ -4054,6 +4125,14 @@ const FLAGS = [
         value: 'N',
         default: '5',
         description: 'How many images are waited on and read at once (1-50).'
+    },
+    {
+        name: 'comment-max-rows',
+        input: INPUT.commentMaxRows,
+        type: 'string',
+        value: 'N',
+        default: '10',
+        description: 'Most rows --format comment lists under "What fails the check" and "How to fix" (1-100).'
     },
     {
         name: 'dockerfile',
@@ -4461,6 +4540,11 @@ function render(format, run, config, color, cwd) {
             return renderTerminal(run, { color });
         case 'markdown':
             return renderRunSummary(run, { noVerdictFails: config.scanFailure !== 'warn' });
+        case 'comment':
+            return renderRunComment(run, {
+                maxRows: config.commentMaxRows,
+                noVerdictFails: config.scanFailure !== 'warn'
+            });
         case 'junit':
             return renderJunit(run, {
                 softenScanFailures: config.scanFailure === 'warn',
