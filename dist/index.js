@@ -34208,6 +34208,18 @@ function sortFailing(findings, baseline) {
         (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
         (0,model_findings/* compareFindings */.Eg)(a, b));
 }
+/** The order the rows follow, naming only the keys these findings have. */
+function orderOf(findings, baseline) {
+    const keys = [
+        baseline ? 'new' : undefined,
+        findings.some(finding => finding.kev) ? 'on CISA KEV' : undefined,
+        findings.some(finding => finding.epss !== undefined) ? 'by EPSS' : undefined,
+        findings.some(finding => finding.exploitAvailable === 'YES') ? 'known exploits' : undefined,
+        'fixable',
+        'by CVSS'
+    ].filter(key => key !== undefined);
+    return `${keys[0]} first, then ${keys.slice(1).join(', then ')}`;
+}
 function orDash(value) {
     return value ? escapeText(value, FIELD_CHARS) : '—';
 }
@@ -34234,8 +34246,8 @@ function renderFailing(data, failing, maxRows, runUrl) {
         ...rows
     ].join('\n');
     const count = shown.length < failing.length
-        ? `${shown.length} of ${failing.length} shown, new first, then CISA KEV, then EPSS, then known exploits, then fixable, then by CVSS. The rest are in this run's ${fullListLink(runUrl)}.`
-        : `${plural(failing.length, 'finding')}, new first, then CISA KEV, then EPSS, then known exploits, then fixable, then by CVSS.`;
+        ? `${shown.length} of ${failing.length} shown, ${orderOf(failing, baseline)}. The rest are in this run's ${fullListLink(runUrl)}.`
+        : `${plural(failing.length, 'finding')}, ${orderOf(failing, baseline)}.`;
     return [`#### What fails the check`, count, table].join(BLOCK);
 }
 function splitList(value) {
