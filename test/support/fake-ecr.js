@@ -1,6 +1,7 @@
 // A local Amazon ECR that speaks the AWS JSON 1.1 wire protocol, so the real @aws-sdk/client-ecr
 // client can be pointed at it unchanged. Types and the scenario shape are in fake-ecr.d.ts.
 import { createServer } from 'node:http'
+import { parseBody, toWire } from './aws-json.js'
 import { createHash, randomUUID } from 'node:crypto'
 
 const TARGET_PREFIX = 'AmazonEC2ContainerRegistry_V20150921.'
@@ -82,28 +83,6 @@ function defaultFaultMessage(type, operation, registryId, region = DEFAULT_REGIO
       return 'We encountered an internal error. Please try again.'
     default:
       return `${type} injected by the fake ECR scenario`
-  }
-}
-
-/** Dates become epoch seconds, the JSON 1.1 timestamp format; everything else is copied as is. */
-function toWire(value) {
-  if (value instanceof Date) return value.getTime() / 1000
-  if (Array.isArray(value)) return value.map(toWire)
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, entry]) => entry !== undefined)
-        .map(([key, entry]) => [key, toWire(entry)])
-    )
-  }
-  return value
-}
-
-function parseBody(text) {
-  try {
-    return text ? JSON.parse(text) : {}
-  } catch {
-    return undefined
   }
 }
 

@@ -2,6 +2,7 @@
 // @aws-sdk/client-inspector2 client can be pointed at it unchanged. Only ListFindings and
 // BatchGetFindingDetails are served. Types and the scenario shape are in fake-inspector.d.ts.
 import { createServer } from 'node:http'
+import { parseBody, toWire } from './aws-json.js'
 import { createHash, randomUUID } from 'node:crypto'
 
 const DEFAULT_ACCOUNT = '123456789012'
@@ -62,27 +63,6 @@ const toEpochSeconds = value =>
     ? undefined
     : (value instanceof Date ? value : new Date(value)).getTime() / 1000
 
-/** Drops undefined members, as the service never sends nulls. */
-function compact(value) {
-  if (Array.isArray(value)) return value.map(compact)
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, entry]) => entry !== undefined)
-        .map(([key, entry]) => [key, compact(entry)])
-    )
-  }
-  return value
-}
-
-function parseBody(text) {
-  try {
-    return text ? JSON.parse(text) : {}
-  } catch {
-    return undefined
-  }
-}
-
 function validation(message, fields = []) {
   return new InspectorError('ValidationException', message, 400, {
     reason: 'FIELD_VALIDATION_FAILED',
@@ -137,7 +117,7 @@ export async function startFakeInspector(scenario) {
       architecture: 'amd64',
       platform: 'DEBIAN_12'
     }
-    return compact({
+    return toWire({
       findingArn: finding.arn,
       awsAccountId: finding.registry,
       type: 'PACKAGE_VULNERABILITY',
@@ -176,7 +156,7 @@ export async function startFakeInspector(scenario) {
   }
 
   function toWireDetail(finding) {
-    return compact({
+    return toWire({
       findingArn: finding.arn,
       cisaData: finding.kev
         ? {
@@ -319,7 +299,7 @@ export async function startFakeInspector(scenario) {
         if (body === undefined) throw validation('Could not parse the request body as JSON.')
         const fault = injectedFault(operation)
         if (fault) throw fault
-        reply(response, 200, compact(operations[operation](body)))
+        reply(response, 200, toWire(operations[operation](body)))
       } catch (error) {
         const failure =
           error instanceof InspectorError
