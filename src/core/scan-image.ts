@@ -2,6 +2,7 @@ import { type Finding, findingArnsOf } from '../model/findings.js'
 import { type ImageRef, type ImageTarget, formatImage, isImageIndex } from '../model/image.js'
 import type { BaselineReference } from '../model/image-reference.js'
 import { countBySeverity } from '../model/severity.js'
+import { errorMessage } from '../model/text.js'
 import { type BaselineDiff, diffBaseline } from '../policy/baseline.js'
 import { type Thresholds, evaluatePolicy } from '../policy/policy.js'
 import {
@@ -266,7 +267,7 @@ async function enrichFindings(
     return enriched
   } catch (error) {
     log.warning(
-      `Inspector enrichment could not start (${error instanceof Error ? error.message : String(error)}); the run goes on with ECR findings alone.`
+      `Inspector enrichment could not start (${errorMessage(error)}); the run goes on with ECR findings alone.`
     )
     return findings
   }
