@@ -32079,6 +32079,8 @@ function decideOutcomes(run, scanFailure) {
 
 // EXTERNAL MODULE: ./src/model/findings.ts
 var model_findings = __nccwpck_require__(3843);
+// EXTERNAL MODULE: ./src/model/text.ts
+var model_text = __nccwpck_require__(5086);
 ;// CONCATENATED MODULE: ./src/policy/baseline.ts
 
 function diffBaseline(findings, baselineFindings, baseline) {
@@ -32216,8 +32218,6 @@ function describeStaleRule(rule) {
     return `Ignore rule ${ruleLabel(rule)} matched no finding; remove it if the vulnerability is gone.`;
 }
 
-// EXTERNAL MODULE: ./src/model/text.ts
-var model_text = __nccwpck_require__(5086);
 ;// CONCATENATED MODULE: ./src/core/scan-status.ts
 const TERMINAL_FIXES = {
     FAILED: 'Scanning failed for this image; push it again or start a new scan, and check the image is a valid container image.',
@@ -32772,6 +32772,7 @@ function platformOf({ platform, finding }) {
 
 
 
+
 const UNKNOWN_SCAN = { status: 'UNKNOWN', type: 'unknown' };
 /** The scan a reader should see for the image: a failed platform's, else the first. */
 function shownScan(platforms) {
@@ -32930,7 +32931,7 @@ async function enrichFindings(read, target, settings, deps) {
         return enriched;
     }
     catch (error) {
-        log.warning(`Inspector enrichment could not start (${error instanceof Error ? error.message : String(error)}); the run goes on with ECR findings alone.`);
+        log.warning(`Inspector enrichment could not start (${(0,model_text/* errorMessage */.g)(error)}); the run goes on with ECR findings alone.`);
         return findings;
     }
 }

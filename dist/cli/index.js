@@ -1745,6 +1745,7 @@ function platformOf({ platform, finding }) {
 
 
 
+
 const UNKNOWN_SCAN = { status: 'UNKNOWN', type: 'unknown' };
 /** The scan a reader should see for the image: a failed platform's, else the first. */
 function shownScan(platforms) {
@@ -1903,7 +1904,7 @@ async function enrichFindings(read, target, settings, deps) {
         return enriched;
     }
     catch (error) {
-        log.warning(`Inspector enrichment could not start (${error instanceof Error ? error.message : String(error)}); the run goes on with ECR findings alone.`);
+        log.warning(`Inspector enrichment could not start (${(0,model_text/* errorMessage */.g)(error)}); the run goes on with ECR findings alone.`);
         return findings;
     }
 }
