@@ -223,6 +223,17 @@ describe('ecr-scan-findings (in-process)', () => {
     expect(run.stdout.length).toBeLessThan(10_000)
   })
 
+  it('aborts a stalled ECR at --timeout and exits 2 with the timeout, not an error', async () => {
+    const started = Date.now()
+    const run = await cli([...SAMPLE_FLAGS, '--timeout', '1'], {
+      scenario: { ...SAMPLE, stalls: [{ operation: 'DescribeImageScanFindings', times: 10 }] }
+    })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('The timeout ran out while waiting for ECR to answer')
+    // The SDK waits 20 s per request over 6 attempts: only the run's abort signal ends it this soon.
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+
   it('writes no colour with NO_COLOR, even on a terminal', async () => {
     const run = await cli([...SAMPLE_FLAGS], {
       env: { NO_COLOR: '1' },

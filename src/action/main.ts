@@ -3,16 +3,9 @@ import { type Config, INPUT, readConfig } from '../config/inputs.js'
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../core/backoff.js'
 import { decideOutcomes } from '../core/outcome.js'
 import type { IgnoreRule, RunResult } from '../core/results.js'
-import { runScan } from '../core/run.js'
 import type { ImageTarget } from '../model/image.js'
 import { errorMessage } from '../model/text.js'
-import { ACTION_VERSION } from '../version.js'
-import {
-  explainImageError,
-  readIgnoreRules,
-  runSettings,
-  sourcesByRegion
-} from '../io/scan-request.js'
+import { judgeImages, readIgnoreRules } from '../io/scan-request.js'
 import { ImageLogs, actionLog } from './logger.js'
 import { type CommentIdentity, commentMarker } from './pr-comment.js'
 import { publish } from './publish.js'
@@ -94,24 +87,15 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
     return
   }
   const logs = new ImageLogs(config.images.length)
-  const images = await runScan(config.images, runSettings(config, rules, options.backoff), {
-    sourceFor: await sourcesByRegion(),
+  const judged = await judgeImages(config, rules, {
     clock: { now: options.now, sleep: options.sleep, random: options.random },
-    // One bound for all the step's AWS work: requests in flight are aborted when it passes.
-    signal: AbortSignal.timeout(config.timeoutMs),
-    logFor: target => logs.open(`Scanning ${target.reference}`),
-    explainError: explainImageError,
-    // Loaded only when asked for, so runs without `enrich: inspector` never load the Inspector SDK.
-    enricherFor: async region =>
-      (await import('../aws/inspector.js')).createInspectorEnricher(region)
+    backoff: options.backoff,
+    logFor: target => logs.open(`Scanning ${target.reference}`)
   })
   const result: RunResult = {
-    images,
-    thresholds: config.thresholds,
-    actionVersion: ACTION_VERSION,
+    ...judged,
     runUrl: runUrl(options.env),
-    commit: options.env.GITHUB_SHA || undefined,
-    updatedAt: new Date(options.now())
+    commit: options.env.GITHUB_SHA || undefined
   }
   const writeFailures = await publish(config, marker, result, options.env)
   for (const failure of writeFailures) core.setFailed(failure)

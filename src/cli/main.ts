@@ -1,17 +1,11 @@
 import { relative, resolve, sep } from 'node:path'
 import { writePlainFile } from '../io/files.js'
-import {
-  explainImageError,
-  readIgnoreRules,
-  runSettings,
-  sourcesByRegion
-} from '../io/scan-request.js'
+import { explainImageError, judgeImages, readIgnoreRules } from '../io/scan-request.js'
 import { type Config, readConfig } from '../config/inputs.js'
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../core/backoff.js'
 import type { ScanSource } from '../core/ports.js'
 import { type ImageOutcome, decideOutcomes } from '../core/outcome.js'
 import type { IgnoreRule, RunResult } from '../core/results.js'
-import { runScan } from '../core/run.js'
 import { errorMessage } from '../model/text.js'
 import { buildJsonReport, serializeJsonReport } from '../report/json-report.js'
 import { renderJunit } from '../report/junit.js'
@@ -129,7 +123,8 @@ export async function main(
     config = readConfig(inputReader(flags.values), env)
     rules = await readIgnoreRules(config, '--ignore')
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    // Ignore-rule errors quote the file, which comes from the repository: no escape codes.
+    const message = terminalSafe(error instanceof Error ? error.message : String(error))
     if (error instanceof UsageError)
       return fail(message, '\nRun ecr-scan-findings --help for every flag.')
     return fail(flagWording(message))
@@ -149,22 +144,14 @@ export async function main(
     everyMs: options.progressEveryMs,
     color: colorEnabled(io.stderr.isTTY, env)
   })
-  const images = await runScan(config.images, runSettings(config, rules, options.backoff), {
-    sourceFor: await sourcesByRegion(options.sourceFor),
+  const run = await judgeImages(config, rules, {
     clock: { now: options.now, sleep: options.sleep, random: options.random },
+    backoff: options.backoff,
+    sourceFor: options.sourceFor,
     logFor: target => progress.open(target.reference),
-    explainError: (error, target) => explainForCli(error, explainImageError(error, target)),
-    // Loaded only when asked for, so runs without --enrich inspector never load the Inspector SDK.
-    enricherFor: async region =>
-      (await import('../aws/inspector.js')).createInspectorEnricher(region)
+    explainError: (error, target) => explainForCli(error, explainImageError(error, target))
   })
   progress.finish()
-  const run: RunResult = {
-    images,
-    thresholds: config.thresholds,
-    actionVersion: ACTION_VERSION,
-    updatedAt: new Date(options.now())
-  }
 
   const outcomes = decideOutcomes(run, config.scanFailure)
   let code: number = EXIT.passed

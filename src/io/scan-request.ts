@@ -1,10 +1,11 @@
 import { explainAwsError } from '../aws/errors.js'
 import type { Config } from '../config/inputs.js'
 import type { BackoffOptions } from '../core/backoff.js'
-import type { ScanSource } from '../core/ports.js'
-import type { IgnoreRule } from '../core/results.js'
-import type { RunDependencies, RunSettings } from '../core/run.js'
+import type { Clock, ScanSource } from '../core/ports.js'
+import type { IgnoreRule, RunResult } from '../core/results.js'
+import { type RunDependencies, type RunSettings, runScan } from '../core/run.js'
 import type { ImageTarget } from '../model/image.js'
+import { ACTION_VERSION } from '../version.js'
 import { readPlainFile } from './files.js'
 
 // What both front ends (the Action and the CLI) do the same way around the core.
@@ -76,3 +77,40 @@ export const explainImageError: RunDependencies['explainError'] = (error, target
     registryId: target.query.registryId,
     image: target.query.imageDigest ?? target.query.imageTag
   })
+
+/** What differs between the front ends around one run: their clock, their log, their wording. */
+export interface FrontEnd {
+  clock: Clock
+  backoff: BackoffOptions
+  logFor: RunDependencies['logFor']
+  explainError?: RunDependencies['explainError']
+  /** Tests swap the ECR source; front ends leave it to the AWS SDK. */
+  sourceFor?: (region: string) => ScanSource
+}
+
+/**
+ * Judges every image of the config, as both front ends do: one deadline for all the AWS work
+ * (requests in flight are aborted when it passes), one ECR source per region, and the Inspector
+ * client loaded only when enrichment asks for it.
+ */
+export async function judgeImages(
+  config: Config,
+  rules: readonly IgnoreRule[],
+  frontEnd: FrontEnd
+): Promise<RunResult> {
+  const images = await runScan(config.images, runSettings(config, rules, frontEnd.backoff), {
+    sourceFor: await sourcesByRegion(frontEnd.sourceFor),
+    clock: frontEnd.clock,
+    signal: AbortSignal.timeout(config.timeoutMs),
+    logFor: frontEnd.logFor,
+    explainError: frontEnd.explainError ?? explainImageError,
+    enricherFor: async region =>
+      (await import('../aws/inspector.js')).createInspectorEnricher(region)
+  })
+  return {
+    images,
+    thresholds: config.thresholds,
+    actionVersion: ACTION_VERSION,
+    updatedAt: new Date(frontEnd.clock.now())
+  }
+}
