@@ -238,7 +238,7 @@ describe('enrich: inspector', () => {
       findings: findings.map(finding => inInspector(finding, { epss: 0.5 })),
       faults: [{ operation: 'ListFindings', times: Infinity, type: 'AccessDeniedException' }]
     }
-    const inputs = { 'fail-on': 'HIGH', enrich: 'inspector', 'fail-on-kev': 'true' }
+    const inputs = { 'fail-on': 'HIGH', enrich: 'inspector' }
     const denied = await step(enhancedImage(findings), inspector, inputs)
     const plain = await step(enhancedImage(findings), inspector, { 'fail-on': 'HIGH' })
     expect(denied.failed).toBe(true)
@@ -251,6 +251,34 @@ describe('enrich: inspector', () => {
     expect(inspectorWarnings[0]).toContain('inspector2:BatchGetFindingDetails')
     expect(denied.report?.images[0]?.findings.every(f => f.epss === null)).toBe(true)
     expect(plain.inspector.calls).toEqual({ ListFindings: 0, BatchGetFindingDetails: 0 })
+  })
+
+  it('gives no verdict under fail-on-kev when the KEV data cannot be read, instead of passing', async () => {
+    // Only LOW findings: without fail-on-kev this image passes, so a pass here would be fail-open.
+    const findings = ecrFindings(4, { LOW: 4 }, 9)
+    const inspector: FakeInspectorScenario = {
+      findings: findings.map(finding => inInspector(finding, { epss: 0.5 })),
+      faults: [{ operation: 'ListFindings', times: Infinity, type: 'AccessDeniedException' }]
+    }
+    const result = await step(enhancedImage(findings), inspector, {
+      'fail-on': 'HIGH',
+      enrich: 'inspector',
+      'fail-on-kev': 'true'
+    })
+    expect(result.failed).toBe(true)
+    expect(result.outputs.passed).toBe('')
+    expect(result.log).toContain(
+      '::error::fail-on-kev needs CISA KEV data from Amazon Inspector, which could not be read completely'
+    )
+    // scan-failure: warn softens it, as any incomplete read.
+    const warned = await step(enhancedImage(findings), inspector, {
+      'fail-on': 'HIGH',
+      enrich: 'inspector',
+      'fail-on-kev': 'true',
+      'scan-failure': 'warn'
+    })
+    expect(warned.failed).toBe(false)
+    expect(warned.outputs.passed).toBe('')
   })
 
   it("ignores what Inspector says about another image's findings", async () => {
@@ -272,9 +300,11 @@ describe('enrich: inspector', () => {
       },
       { 'fail-on': 'CRITICAL', enrich: 'inspector', 'fail-on-kev': 'true' }
     )
-    expect(result.failed).toBe(false)
-    expect(result.outputs.passed).toBe('true')
-    expect(result.report?.images[0]?.findings[0]).toMatchObject({ epss: null, kev: null })
+    // The other image's KEV entry is not taken (that would be a policy failure, passed=false);
+    // and with this image's own finding unlisted, fail-on-kev has no KEV data: no verdict.
+    expect(result.outputs.passed).toBe('')
+    expect(result.log).toContain('::error::fail-on-kev needs CISA KEV data')
+    expect(result.report?.images[0]?.findings).toEqual([])
     expect(result.inspector.calls.BatchGetFindingDetails).toBe(0)
     expect(result.log).toContain('EPSS for 0 of 1 findings, 0 on CISA KEV')
   })

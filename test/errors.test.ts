@@ -69,3 +69,19 @@ describe('explainAwsError', () => {
     )
   })
 })
+
+describe('explainAwsError with an image index the action cannot follow', () => {
+  it("gives the manifest's own one-line reason, not an unexpected error", async () => {
+    const { ManifestError, platformImages } = await import('../src/model/manifest.js')
+    let thrown: unknown
+    try {
+      platformImages('{"schemaVersion": 2, "manifests": []}')
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(ManifestError)
+    const line = explainAwsError(thrown, context)
+    expect(line).toMatch(/^Unusable image index: it lists no manifests/)
+    expect(line).not.toContain('Unexpected error')
+  })
+})

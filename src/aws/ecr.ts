@@ -68,6 +68,19 @@ function describeQuery(query: ImageQuery): string {
   return `${query.repository}${query.imageTag ? `:${query.imageTag}` : ''}${query.imageDigest ? `@${query.imageDigest}` : ''}`
 }
 
+/** How every AWS client of the action connects: timeouts that hold, and the proxy settings. */
+export function requestHandlerFor(timeouts: RequestTimeouts = REQUEST_TIMEOUTS) {
+  // HTTPS_PROXY / HTTP_PROXY / NO_PROXY, which the SDK itself ignores.
+  return withProxy({
+    connectionTimeout: timeouts.connectMs,
+    requestTimeout: timeouts.answerMs,
+    // Without this a late answer is only logged, and the step hangs past its timeout.
+    throwOnRequestTimeout: true,
+    // requestTimeout ends at the headers; this covers a body that stops arriving.
+    socketTimeout: timeouts.answerMs
+  })
+}
+
 /** The only module that talks to ECR. Endpoint and credentials come from the SDK's default chain. */
 export class EcrScans implements ScanSource {
   constructor(
@@ -82,15 +95,7 @@ export class EcrScans implements ScanSource {
         retryStrategy: new EcrRetryStrategy(MAX_ATTEMPTS),
         // Also what the SDK reports to AWS as the attempt budget (amz-sdk-request).
         maxAttempts: MAX_ATTEMPTS,
-        // HTTPS_PROXY / HTTP_PROXY / NO_PROXY, which the SDK itself ignores.
-        requestHandler: withProxy({
-          connectionTimeout: timeouts.connectMs,
-          requestTimeout: timeouts.answerMs,
-          // Without this a late answer is only logged, and the step hangs past its timeout.
-          throwOnRequestTimeout: true,
-          // requestTimeout ends at the headers; this covers a body that stops arriving.
-          socketTimeout: timeouts.answerMs
-        })
+        requestHandler: requestHandlerFor(timeouts)
       }),
       region
     )

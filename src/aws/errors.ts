@@ -58,6 +58,7 @@ export function explainAwsError(error: unknown, context: ErrorContext): string {
       return `The step's timeout ran out while waiting for ECR in ${context.region} to answer (${detail}). Raise 'timeout', or check that ECR is reachable from the runner.`
     case 'ERR_INVALID_URL':
       return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`
+    case 'ManifestError':
     case 'ImageMismatchError':
     case 'EcrAnswerError':
       return detail

@@ -18,28 +18,14 @@ import {
   validEpss
 } from '../core/enrichment.js'
 import { errorMessage } from '../model/text.js'
-import { MAX_ATTEMPTS, type RequestTimeouts } from './ecr.js'
+import { MAX_ATTEMPTS, requestHandlerFor } from './ecr.js'
 
 /** ListFindings answers at most 100 findings a call (maxResults 1–100). */
 export const LIST_PAGE_SIZE = 100
 /** BatchGetFindingDetails takes 1 to 10 finding ARNs a call. */
 export const DETAILS_BATCH_SIZE = 10
 /** Requests to Inspector in flight at once, pages and batches together. */
-export const DEFAULT_MAX_IN_FLIGHT = 4
-
-const REQUEST_TIMEOUTS: RequestTimeouts = { connectMs: 5_000, answerMs: 20_000 }
-
-export interface InspectorEnricherOptions {
-  timeouts?: RequestTimeouts
-  /** Default 4. */
-  maxInFlight?: number
-  /**
-   * Which listed findings get BatchGetFindingDetails (the only source of CISA KEV data):
-   * 'exploit-available' (default) skips those ListFindings marks exploitAvailable NO, as a
-   * vulnerability exploited in the wild has a known exploit; 'all' asks for every one.
-   */
-  kevLookup?: 'exploit-available' | 'all'
-}
+const MAX_IN_FLIGHT = 4
 
 export interface InspectorEnricher {
   /** Never throws: failures become `warnings`, and whatever was fetched before them is kept. */
@@ -109,24 +95,13 @@ function arnParts(arn: string): { region: string; account: string } | undefined 
     : undefined
 }
 
-export function createInspectorEnricher(
-  region: string,
-  options: InspectorEnricherOptions = {}
-): InspectorEnricher {
-  const timeouts = options.timeouts ?? REQUEST_TIMEOUTS
+export function createInspectorEnricher(region: string): InspectorEnricher {
   const client = new Inspector2Client({
     region,
     retryStrategy: new StandardRetryStrategy(MAX_ATTEMPTS),
     maxAttempts: MAX_ATTEMPTS,
-    requestHandler: {
-      connectionTimeout: timeouts.connectMs,
-      requestTimeout: timeouts.answerMs,
-      throwOnRequestTimeout: true,
-      socketTimeout: timeouts.answerMs
-    }
+    requestHandler: requestHandlerFor()
   })
-  const maxInFlight = Math.max(1, options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT)
-  const kevLookup = options.kevLookup ?? 'exploit-available'
 
   async function enrich(target: EnrichmentTarget, signal?: AbortSignal): Promise<EnrichmentResult> {
     const byArn = new Map<string, RiskData>()
@@ -147,7 +122,7 @@ export function createInspectorEnricher(
     const digests = [...new Set(target.imageDigests)]
     if (wanted.size === 0 || digests.length === 0) return { byArn, calls, warnings }
 
-    const run = limiter(maxInFlight)
+    const run = limiter(MAX_IN_FLIGHT)
     const listed = new Set<string>()
     const pending: string[] = []
     const batches: Promise<void>[] = []
@@ -170,8 +145,10 @@ export function createInspectorEnricher(
 
     function sendBatch(arns: string[]): Promise<void> {
       return run(async () => {
-        // After one failure (denied, throttled) the rest would fail alike: send no more.
-        if (detailsFailure !== undefined || signal?.aborted) return
+        // After one failure (denied, throttled, the deadline) the rest would fail alike: send no
+        // more, and say so, since KEV data is then missing.
+        if (signal?.aborted) detailsFailure ??= signal.reason ?? new Error('aborted')
+        if (detailsFailure !== undefined) return
         calls += 1
         try {
           const answer = await client.send(
@@ -251,7 +228,9 @@ export function createInspectorEnricher(
           listed.add(arn)
           const epss = validEpss(finding.epss?.score)
           if (epss !== undefined) byArn.set(arn, { epss })
-          if (kevLookup === 'all' || finding.exploitAvailable !== 'NO') queueDetails(arn)
+          // BatchGetFindingDetails is the only source of CISA KEV data; a vulnerability exploited in
+          // the wild has a known exploit, so findings marked exploitAvailable NO are not asked about.
+          if (finding.exploitAvailable !== 'NO') queueDetails(arn)
         }
       }
     }

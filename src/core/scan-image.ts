@@ -220,7 +220,8 @@ async function compareWithBaseline(
 /**
  * `enrich: inspector`: adds EPSS and CISA KEV data to an enhanced scan's findings, matched by their
  * Inspector ARNs (every platform's for an index). Never throws and never drops a finding: on any
- * failure the findings come back as they were, with a warning, so the verdict rests on ECR alone.
+ * failure the findings come back as they were, with a warning and `missing` saying what is
+ * missing, so the verdict rests on ECR alone (or, under fail-on-kev, there is none).
  *
  * Every finding is enriched, not only those that could change the verdict: ListFindings answers a
  * whole image's findings 100 a call whatever is asked for, so narrowing would save nothing there,
@@ -232,23 +233,22 @@ async function enrichFindings(
   target: ImageTarget,
   settings: JudgeSettings,
   deps: ScanImageDependencies
-): Promise<Finding[]> {
+): Promise<{ findings: Finding[]; missing?: string }> {
   const { findings } = read
-  if ((settings.enrich ?? 'none') === 'none') return findings
+  if ((settings.enrich ?? 'none') === 'none') return { findings }
   const { log } = deps
   const arns = [...new Set(findings.flatMap(findingArnsOf))]
   if (arns.length === 0) {
-    if (read.scan.type === 'enhanced' && findings.length === 0) return findings
+    if (read.scan.type === 'enhanced' && findings.length === 0) return { findings }
     log.notice(
       `enrich: inspector needs enhanced scanning (Amazon Inspector); ${formatImage(read.image)} has ${read.scan.type === 'basic' ? 'a basic scan' : 'findings without Inspector ARNs'}, so it is judged without EPSS or KEV data.`
     )
-    return findings
+    return { findings }
   }
   if (!deps.enricherFor) {
-    log.warning(
-      'enrich: inspector is set but this front end cannot reach Inspector; judged without EPSS or KEV data.'
-    )
-    return findings
+    const missing = 'this front end cannot reach Inspector'
+    log.warning(`enrich: inspector is set but ${missing}; judged without EPSS or KEV data.`)
+    return { findings, missing }
   }
   try {
     const enricher = await deps.enricherFor(target.region)
@@ -264,12 +264,11 @@ async function enrichFindings(
     for (const warning of result.warnings) log.warning(warning)
     const enriched = withRisk(findings, result.byArn)
     log.info(describeEnrichment(enriched, result.calls))
-    return enriched
+    return { findings: enriched, missing: result.warnings[0] }
   } catch (error) {
-    log.warning(
-      `Inspector enrichment could not start (${errorMessage(error)}); the run goes on with ECR findings alone.`
-    )
-    return findings
+    const missing = `Inspector enrichment could not start (${errorMessage(error)})`
+    log.warning(`${missing}; the run goes on with ECR findings alone.`)
+    return { findings, missing }
   }
 }
 
@@ -282,7 +281,12 @@ export async function scanImage(
   const read = await readImage(target, settings, deps)
   const reference = target.reference
   if (read.kind === 'problem') return { ...read, kind: 'unjudged', reference }
-  const findings = await enrichFindings(read, target, settings, deps)
+  const { findings, missing } = await enrichFindings(read, target, settings, deps)
+  // fail-on-kev judged without the KEV data it asked for could pass an exploited finding.
+  if (missing && settings.thresholds.failOnKev) {
+    const message = `fail-on-kev needs CISA KEV data from Amazon Inspector, which could not be read completely: ${missing}`
+    return { ...read, kind: 'unjudged', reference, problem: { kind: 'incomplete', message } }
+  }
   const baseline = await compareWithBaseline(findings, target, settings, deps)
   const filters: DecisionFilters = {
     ...settings.filters,
