@@ -13,7 +13,11 @@ import type {
   RunResult,
   UnjudgedImage
 } from '../src/core/results.js'
-import { COMMENT_BODY_LIMIT, COMMENT_MARKER_BUDGET } from '../src/report/limits.js'
+import {
+  COMMENT_BODY_LIMIT,
+  COMMENT_MARKER_BUDGET,
+  SUMMARY_TARGET_BYTES
+} from '../src/report/limits.js'
 import { readConfig } from '../src/config/inputs.js'
 import { renderRunComment, renderRunSummary } from '../src/report/report.js'
 import { fixGroups, headlineName, shortenMiddle } from '../src/report/comment.js'
@@ -518,5 +522,54 @@ describe('the comment-max-rows input', () => {
         `Invalid input 'comment-max-rows': '${bad}' is not a whole number from 1 to 100.`
       )
     }
+  })
+})
+
+describe('limits that hostile or huge scans cannot break', () => {
+  const COMMENT_ROOM = COMMENT_BODY_LIMIT - COMMENT_MARKER_BUDGET
+
+  it('keeps the verdict when long fixed-in versions would overflow the comment', () => {
+    // 100 rows (the highest comment-max-rows) of distinct packages with 2,000-character versions.
+    const findings = Array.from({ length: 100 }, (_, index) =>
+      finding(`CVE-2024-${1000 + index}`, {
+        severity: 'CRITICAL',
+        packageName: `package-${index}-${'p'.repeat(200)}`,
+        installedVersion: '1.0',
+        fixedInVersion: `2.${index}.${'9'.repeat(2000)}`,
+        fixAvailable: 'YES'
+      })
+    )
+    const comment = renderRunComment(run([judged(findings)]), { maxRows: 100 })
+    expect(comment.length).toBeLessThanOrEqual(COMMENT_ROOM)
+    expect(comment).toContain('## ❌ Failed')
+    expect(comment).toContain('#### What fails the check')
+    expect(comment).toContain('CRITICAL 100')
+  })
+
+  it('lists at most what fits of 800 images and still ends with its footer', () => {
+    const images = Array.from({ length: 800 }, (_, index) =>
+      judged([finding(`CVE-2024-${index}`, { severity: 'CRITICAL' })], {
+        repository: `team/service-${index}-${'x'.repeat(60)}`
+      })
+    )
+    const comment = renderRunComment(run(images))
+    expect(comment.length).toBeLessThanOrEqual(COMMENT_ROOM)
+    expect(comment).toMatch(/^## ❌ 800 of 800 images fail the check/)
+    expect(comment).toMatch(/\d+ more images in this run's/)
+    expect(comment.trimEnd().endsWith('</sub>')).toBe(true)
+  })
+
+  it('keeps the job summary of 1,000 images without a verdict under its byte target', () => {
+    const images: UnjudgedImage[] = Array.from({ length: 1_000 }, (_, index) => ({
+      kind: 'unjudged',
+      reference: `team/service-${index}:v1`,
+      platforms: [],
+      scan: { status: 'FAILED', description: 'd'.repeat(300), type: 'basic' },
+      problem: { kind: 'scan-ended', message: `<${'problem '.repeat(120)}>` }
+    }))
+    const summary = renderRunSummary(run(images))
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_TARGET_BYTES)
+    expect(summary).toMatch(/^## ❌ 1000 of 1000 images failed or have no verdict/)
+    expect(summary).toMatch(/Details of \d+ more images are not shown/)
   })
 })

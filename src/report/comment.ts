@@ -28,7 +28,12 @@ import {
   severityRank
 } from '../model/severity.js'
 import { escapeText, renderCode, renderId, renderLink } from './markdown.js'
-import { COMMENT_BODY_LIMIT, COMMENT_MARKER_BUDGET, COMMENT_MAX_ROWS } from './limits.js'
+import {
+  COMMENT_BODY_LIMIT,
+  COMMENT_MARKER_BUDGET,
+  COMMENT_MAX_ROWS,
+  countWithin
+} from './limits.js'
 import { highestVersion } from './versions.js'
 
 export interface CommentOptions {
@@ -323,7 +328,7 @@ function renderFixes(
       group.versions.size > 1
         ? ` (the highest of ${group.versions.size} fixed-in versions the scan gives)`
         : ''
-    return `- Upgrade **${escapeText(group.packageName, FIELD_CHARS)}** to ${renderCode(version)}: fixes ${plural(group.findings.length, 'finding')}, ${severityTally(countBySeverity(group.findings))}${others}.`
+    return `- Upgrade **${escapeText(group.packageName, FIELD_CHARS)}** to ${renderCode(shortenMiddle(version, FIELD_CHARS), version.length > FIELD_CHARS ? version : undefined)}: fixes ${plural(group.findings.length, 'finding')}, ${severityTally(countBySeverity(group.findings))}${others}.`
   })
   if (groups.length > maxRows) {
     lines.push(
@@ -449,14 +454,6 @@ export function renderCommentFooter(facts: RunFacts): string {
   return `<sub>${parts.join(' · ')}</sub>`
 }
 
-/** The report data of one image of a run, with its baseline diff. */
-function reportOf(run: RunResult, image: ImageResult): ReportData {
-  const data = imageReport(run, image)
-  return image.kind === 'judged' && image.baseline && !data.baseline
-    ? { ...data, baseline: image.baseline }
-    : data
-}
-
 function resolved(options: CommentOptions) {
   return {
     limit:
@@ -466,29 +463,40 @@ function resolved(options: CommentOptions) {
   }
 }
 
-/** Fits the blocks in the limit: the head and footer always, then whole sections while they fit. */
+/** One image's section at a number of rows; fewer rows make it shorter. */
+type Section = (maxRows: number) => string
+
+/**
+ * Fits the comment in the limit. The head and footer always go in; each section goes in whole,
+ * with fewer rows when the room asks for it (halving down to one), and a note counts the sections
+ * that did not fit at all. So the verdict is never cut, however long the findings' text is.
+ */
 function assemble(
   head: string[],
-  sections: string[],
+  sections: Section[],
   footer: string,
   limit: number,
+  maxRows: number,
   runUrl?: string
 ): string {
-  const separatorCost = BLOCK.length
-  let used = [...head, footer].reduce((total, block) => total + block.length + separatorCost, 0)
   const omittedNote = (count: number) =>
     `${plural(count, 'more section')} did not fit in a comment: see this run's ${fullListLink(runUrl)}.`
-  used += omittedNote(sections.length).length + separatorCost
+  // Every block is followed by BLOCK, and the body ends with one newline; the note is reserved.
+  const fixed = [...head, omittedNote(sections.length), '---', footer]
+  let used = fixed.reduce((total, block) => total + block.length + BLOCK.length, 0) + 1
   const kept: string[] = []
-  for (const section of sections) {
-    if (used + section.length + separatorCost > limit) break
+  for (const render of sections) {
+    let section: string | undefined
+    for (let rows = maxRows; rows >= 1 && section === undefined; rows = Math.floor(rows / 2)) {
+      const candidate = render(rows)
+      if (used + candidate.length + BLOCK.length <= limit) section = candidate
+    }
+    if (section === undefined) break
     kept.push(section)
-    used += section.length + separatorCost
+    used += section.length + BLOCK.length
   }
   const tail = kept.length < sections.length ? [omittedNote(sections.length - kept.length)] : []
-  const body = `${[...head, ...kept, ...tail, '---', footer].join(BLOCK)}\n`
-  // A section too big even alone (absurdly long text) is dropped above; the head is tiny and fixed.
-  return body.length <= limit ? body : `${[...head, footer].join(BLOCK)}\n`.slice(0, limit)
+  return `${[...head, ...kept, ...tail, '---', footer].join(BLOCK)}\n`
 }
 
 /** The comment for one image's report data. */
@@ -502,8 +510,9 @@ export function renderComment(
     runUrl: data.runUrl,
     ...options.facts
   }
-  const section = renderImageSection(data, data.image.repository, 2, { maxRows, noVerdictFails })
-  return assemble([], [section], renderCommentFooter(facts), limit, facts.runUrl)
+  const section: Section = rows =>
+    renderImageSection(data, data.image.repository, 2, { maxRows: rows, noVerdictFails })
+  return assemble([], [section], renderCommentFooter(facts), limit, maxRows, facts.runUrl)
 }
 
 function overviewRow(data: ReportData, reference: string, noVerdictFails: boolean): string {
@@ -524,14 +533,17 @@ export function renderRunComment(run: RunResult, options: CommentOptions = {}): 
     updatedAt: run.updatedAt
   }
   const footer = renderCommentFooter(facts)
-  const reports = run.images.map(image => ({ image, data: reportOf(run, image) }))
+  const reports = run.images.map(image => ({ image, data: imageReport(run, image) }))
+  const sectionOf =
+    (image: ImageResult, data: ReportData, level: number): Section =>
+    rows =>
+      renderImageSection(data, image.reference, level, {
+        maxRows: rows,
+        noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+      })
   if (reports.length === 1 && reports[0]) {
     const { image, data } = reports[0]
-    const section = renderImageSection(data, image.reference, 2, {
-      maxRows,
-      noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
-    })
-    return assemble([], [section], footer, limit, run.runUrl)
+    return assemble([], [sectionOf(image, data, 2)], footer, limit, maxRows, run.runUrl)
   }
   const failing = reports.filter(({ data }) => !data.verdict || !data.verdict.passed)
   const headline =
@@ -539,19 +551,23 @@ export function renderRunComment(run: RunResult, options: CommentOptions = {}): 
       ? `## ✅ ${plural(reports.length, 'image')} pass the check`
       : `## ❌ ${failing.length} of ${plural(reports.length, 'image')} fail the check`
   const anyBaseline = reports.some(({ data }) => data.baseline)
+  const rows = reports.map(({ image, data }) => {
+    const row = overviewRow(data, image.reference, noVerdictFailsFor(image, noVerdictFails))
+    return anyBaseline && !data.baseline ? `${row} — |` : row
+  })
+  // Rows come before sections: the overview may take all the room the headline, the footer and
+  // the notes leave; images past it are counted, not listed.
+  const room = limit - headline.length - footer.length - 500
+  const shown = countWithin(rows, room, row => row.length + 1)
   const table = [
     `| | Image | Verdict | Judged findings |${anyBaseline ? ' Baseline |' : ''}`,
     `|---|---|---|---|${anyBaseline ? '---|' : ''}`,
-    ...reports.map(({ image, data }) => {
-      const row = overviewRow(data, image.reference, noVerdictFailsFor(image, noVerdictFails))
-      return anyBaseline && !data.baseline ? `${row} — |` : row
-    })
+    ...rows.slice(0, shown)
   ].join('\n')
-  const sections = failing.map(({ image, data }) =>
-    renderImageSection(data, image.reference, 3, {
-      maxRows,
-      noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
-    })
-  )
-  return assemble([headline, table], sections, footer, limit, run.runUrl)
+  const more =
+    shown < rows.length
+      ? [`${plural(rows.length - shown, 'more image')} in this run's ${fullListLink(run.runUrl)}.`]
+      : []
+  const sections = failing.map(({ image, data }) => sectionOf(image, data, 3))
+  return assemble([headline, table, ...more], sections, footer, limit, maxRows, run.runUrl)
 }

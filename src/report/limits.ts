@@ -23,3 +23,19 @@ export const SUMMARY_MAX_ROWS = 1_000
 
 /** Rows the PR comment's "What fails the check" and "How to fix" list by default (`comment-max-rows`). */
 export const COMMENT_MAX_ROWS = 10
+
+/** How many of the blocks, from the first, fit in `room` when each costs `measure(block)`. */
+export function countWithin(
+  blocks: readonly string[],
+  room: number,
+  measure: (block: string) => number
+): number {
+  let used = 0
+  let count = 0
+  for (const block of blocks) {
+    used += measure(block)
+    if (used > room) break
+    count += 1
+  }
+  return count
+}

@@ -3,7 +3,7 @@ import { shortDigest } from '../model/image.js'
 import { escapeText, renderCode, renderId } from './markdown.js'
 import { oneLine } from '../model/text.js'
 import { describeBreach, limitFor, plural } from '../policy/policy.js'
-import { SUMMARY_MAX_ROWS, SUMMARY_TARGET_BYTES } from './limits.js'
+import { SUMMARY_MAX_ROWS, SUMMARY_TARGET_BYTES, countWithin } from './limits.js'
 import {
   type CommentOptions,
   noVerdictFailsFor,
@@ -509,37 +509,41 @@ function overviewRow(
   return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? escapeText(platforms.join(', ')) : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`
 }
 
-/** Several images: one row each, so the reader sees which failed before the details. */
-function renderOverview(run: RunResult, reports: ReportData[], noVerdictFails: boolean): string {
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8')
+
+/**
+ * Several images: one row each, so the reader sees which failed before the details. The table
+ * takes at most `room` bytes; rows past it are counted, and the JSON report has every image.
+ */
+function renderOverview(
+  run: RunResult,
+  reports: ReportData[],
+  noVerdictFails: boolean,
+  room: number
+): string {
   const failed = run.images.filter(image => image.kind !== 'judged' || !image.verdict.passed)
   const headline =
     failed.length === 0
       ? `## ✅ Passed: ${run.images.length} images break no severity threshold`
       : `## ❌ ${failed.length} of ${run.images.length} images failed or have no verdict`
   const baselineColumn = reports.some(data => data.baseline)
+  const rows = run.images.map((image, index) =>
+    overviewRow(reports[index] as ReportData, image, noVerdictFails, baselineColumn)
+  )
+  const shown = countWithin(rows, room, row => bytes(row) + 1)
+  const more =
+    shown < rows.length
+      ? [`${rows.length - shown} more images are not listed here; the JSON report has them all.`]
+      : []
   return [
     headline,
     [
       `| Image | Platforms | Scan status | Findings |${baselineColumn ? ' Baseline |' : ''} Verdict |`,
       `| --- | --- | --- | --- |${baselineColumn ? ' --- |' : ''} --- |`,
-      ...run.images.map((image, index) =>
-        overviewRow(
-          reports[index] ?? imageReport(run, image),
-          image,
-          noVerdictFails,
-          baselineColumn
-        )
-      )
-    ].join('\n')
+      ...rows.slice(0, shown)
+    ].join('\n'),
+    ...more
   ].join(BLOCK_SEPARATOR)
-}
-
-/** The report data of one image of a run, with its baseline diff. */
-function reportOf(run: RunResult, image: ImageResult): ReportData {
-  const data = imageReport(run, image)
-  return image.kind === 'judged' && image.baseline && !data.baseline
-    ? { ...data, baseline: image.baseline }
-    : data
 }
 
 /**
@@ -550,7 +554,7 @@ export function renderRunSummary(run: RunResult, options: SummaryOptions = {}): 
   const limit = options.limitBytes ?? SUMMARY_TARGET_BYTES
   const maxRows = Math.max(1, options.maxRows ?? SUMMARY_MAX_ROWS)
   const noVerdictFails = options.noVerdictFails ?? true
-  const reports = run.images.map(image => reportOf(run, image))
+  const reports = run.images.map(image => imageReport(run, image))
   if (reports.length === 1 && reports[0]) {
     const [image] = run.images as [ImageResult]
     return renderSummary(reports[0], {
@@ -559,20 +563,22 @@ export function renderRunSummary(run: RunResult, options: SummaryOptions = {}): 
       noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
     })
   }
-  const overview = `${renderOverview(run, reports, noVerdictFails)}${BLOCK_SEPARATOR}`
-  const count = Math.max(1, reports.length)
-  const share = Math.floor((limit - Buffer.byteLength(overview, 'utf8') * 4) / count)
-  const rowShare = Math.max(1, Math.floor(maxRows / count))
-  return (
-    overview +
-    reports
-      .map((data, index) =>
-        renderSummary(data, {
-          limitBytes: share,
-          maxRows: rowShare,
-          noVerdictFails: noVerdictFailsFor(run.images[index] as ImageResult, noVerdictFails)
-        })
-      )
-      .join('\n')
+  const overview = `${renderOverview(run, reports, noVerdictFails, Math.floor(limit / 4))}${BLOCK_SEPARATOR}`
+  const omitted = (count: number) =>
+    `**Details of ${count} more images are not shown** to stay within GitHub's size limit; the overview above lists them, and the JSON report has every finding.`
+  const room = limit - bytes(overview) - bytes(omitted(reports.length)) - 1
+  const share = Math.floor(room / reports.length)
+  const rowShare = Math.max(1, Math.floor(maxRows / reports.length))
+  const sections = reports.map((data, index) =>
+    renderSummary(data, {
+      limitBytes: share,
+      maxRows: rowShare,
+      noVerdictFails: noVerdictFailsFor(run.images[index] as ImageResult, noVerdictFails)
+    })
   )
+  // A section can outgrow its share (a no-verdict report keeps its whole problem): sections go in
+  // while they fit, and the rest are counted.
+  const kept = countWithin(sections, room, section => bytes(section) + 1)
+  const tail = kept < sections.length ? [omitted(sections.length - kept)] : []
+  return overview + [...sections.slice(0, kept), ...tail].join('\n')
 }
