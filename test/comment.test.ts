@@ -1,5 +1,4 @@
 import MarkdownIt from 'markdown-it'
-import { performance } from 'node:perf_hooks'
 import { type Finding, normalizeEnhancedFinding } from '../src/model/findings.js'
 import { escapeText } from '../src/report/markdown.js'
 import { type Thresholds, evaluatePolicy } from '../src/policy/policy.js'
@@ -314,8 +313,7 @@ describe('how to fix', () => {
     )
     expect(comment).toContain('- No fixed version known yet for 1 finding (1 HIGH).')
     expect(comment).not.toContain('9.9.9')
-    const section = comment.slice(comment.indexOf('#### How to fix'))
-    expect(section.indexOf('openssl')).toBeLessThan(section.indexOf('libssh'))
+    expect(comment).toMatch(/#### How to fix[\s\S]*openssl[\s\S]*libssh/)
   })
 
   it('pairs names with versions for a finding in several packages', () => {
@@ -365,7 +363,7 @@ describe('ignored findings and rules', () => {
     expect(section).toContain(`- Ignored HIGH ${idText('CVE-2024-2')}: not reachable`)
     expect(section).toContain('- Expired rule CVE-2020-1')
     expect(section).toContain('- Stale rule CVE-2021-1')
-    expect(comment.indexOf('Expired rule')).toBeGreaterThan(comment.indexOf('<details>'))
+    expect(comment).toMatch(/<details>[\s\S]*Expired rule/)
   })
 })
 
@@ -487,25 +485,17 @@ describe('untrusted text in the comment', () => {
   })
 })
 
-describe('performance with 50,000 enhanced findings', () => {
-  it('renders the summary and the comment quickly, within their sizes', () => {
+describe('50,000 enhanced findings', () => {
+  // Time and memory are measured by `npm run bench`; here, the sizes.
+  it('give a summary within its byte target and a comment of a few thousand characters', () => {
     const findings = enhanced(50_000)
-    const image = judged(findings, { baseline: findings.slice(10_000) })
-    const result = run([image])
-    const startSummary = performance.now()
-    const summary = renderRunSummary(result)
-    const summaryMs = performance.now() - startSummary
-    const startComment = performance.now()
-    const comment = renderRunComment(result, { reservedChars: COMMENT_MARKER_BUDGET })
-    const commentMs = performance.now() - startComment
-    const maxRssMiB = process.resourceUsage().maxRSS / 1024
-    console.log(
-      `50,000 enhanced findings: summary ${Buffer.byteLength(summary, 'utf8')} bytes in ${summaryMs.toFixed(0)} ms; comment ${comment.length} chars in ${commentMs.toFixed(0)} ms; peak RSS of the jest process ${maxRssMiB.toFixed(0)} MiB`
+    const result = run([judged(findings, { baseline: findings.slice(10_000) })])
+    expect(Buffer.byteLength(renderRunSummary(result), 'utf8')).toBeLessThanOrEqual(
+      SUMMARY_TARGET_BYTES
     )
-    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(900 * 1024)
-    expect(comment.length).toBeLessThan(10_000)
-    // Generous: a loaded CI machine under jest is slower than the numbers in docs/reports.md.
-    expect(summaryMs + commentMs).toBeLessThan(20_000)
+    expect(renderRunComment(result, { reservedChars: COMMENT_MARKER_BUDGET }).length).toBeLessThan(
+      10_000
+    )
   }, 120_000)
 })
 

@@ -326,7 +326,7 @@ describe('several images', () => {
     })
     const references = fakeImages.map(entry => `${entry.repository}:v1`)
     const result = await step(
-      { images: fakeImages, throttle: { every: 7 } },
+      { images: fakeImages, throttle: { first: 3 } },
       { ...NO_SINGLE_IMAGE, images: references.join('\n'), 'fail-on': 'HIGH', timeout: '1h' }
     )
     expect(result.log).not.toContain('::error::')
@@ -475,11 +475,9 @@ describe('baseline in another region', () => {
     )
     expect(result.log).not.toContain('::warning::')
     expect(result.log).toContain(`: 1 new, 0 fixed, 1 unchanged.`)
-    expect(
-      result.ecr.calls
-        .filter(call => call.imageDigest === BASE)
-        .every(call => call.region === 'eu-west-1')
-    ).toBe(true)
+    const baselineCalls = result.ecr.calls.filter(call => call.imageDigest === BASE)
+    expect(baselineCalls.length).toBeGreaterThan(0)
+    expect(baselineCalls.every(call => call.region === 'eu-west-1')).toBe(true)
     expect(result.failed).toBe(true)
     expect(result.log).toContain('1 finding at HIGH or higher')
   })

@@ -154,9 +154,6 @@ describe('createInspectorEnricher', () => {
     }
     expect(server.calls).toEqual(expected)
     expect(result.calls).toBe(expected.ListFindings + expected.BatchGetFindingDetails)
-    console.log(
-      `2,000 findings: ${expected.ListFindings} ListFindings + ${expected.BatchGetFindingDetails} BatchGetFindingDetails calls`
-    )
     expect(result.warnings).toEqual([])
     // Index 0 scores 0, which is a valid EPSS; every finding got its score.
     expect(result.byArn.size).toBe(2_000)
@@ -244,7 +241,7 @@ describe('createInspectorEnricher', () => {
     expect(result.calls).toBe(1)
   })
 
-  it('enriches 50,000 findings, counting calls and reporting peak memory', async () => {
+  it('enriches 50,000 findings in the calls the page and batch sizes allow, within 200 MiB of heap', async () => {
     const total = 50_000
     const exploitableEvery = 100
     const findings = onImage(total, index => ({
@@ -255,20 +252,16 @@ describe('createInspectorEnricher', () => {
     const server = await serve({ findings })
     const baseline = process.memoryUsage()
     let peakHeap = baseline.heapUsed
-    let peakRss = baseline.rss
     const sampler = setInterval(() => {
       const now = process.memoryUsage()
       peakHeap = Math.max(peakHeap, now.heapUsed)
-      peakRss = Math.max(peakRss, now.rss)
     }, 20)
-    const started = Date.now()
     const result = await createInspectorEnricher(REGION).enrich({
       repository: REPOSITORY,
       imageDigests: [DIGEST],
       findingArns: server.arns
     })
     clearInterval(sampler)
-    const seconds = (Date.now() - started) / 1000
 
     const expected = {
       ListFindings: expectedListCalls(total),
@@ -279,10 +272,7 @@ describe('createInspectorEnricher', () => {
     expect(result.warnings).toEqual([])
     expect(result.byArn.size).toBe(total)
     expect([...result.byArn.values()].filter(risk => risk.kev)).toHaveLength(total / 1000)
-    const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`
-    console.log(
-      `50,000 findings: ${expected.ListFindings} ListFindings + ${expected.BatchGetFindingDetails} BatchGetFindingDetails calls in ${seconds.toFixed(1)} s; ` +
-        `peak heap ${mib(peakHeap)} (baseline ${mib(baseline.heapUsed)}), peak RSS ${mib(peakRss)} (fake server in the same process)`
-    )
+    // The benchmark's memory target; the fake server runs in this process and counts against it.
+    expect(peakHeap - baseline.heapUsed).toBeLessThan(200 * 2 ** 20)
   }, 180_000)
 })

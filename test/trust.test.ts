@@ -201,8 +201,9 @@ describe('trust: a verdict only on a complete, settled read (real SDK over HTTP)
     )
     expect(problem(ran).kind).toBe('timeout')
     expect(problem(ran).message).toMatch(/^The timeout ran out while waiting for ECR to answer/)
-    // Per request the SDK waits 20 s, over 6 attempts: only the abort signal ends it this soon.
-    expect(ran.elapsedMs).toBeLessThan(2500)
+    // Per request the SDK waits 20 s, over 6 attempts: only the abort signal ends it this soon
+    // (the bound is loose for a loaded machine; it measured about 1.05 s).
+    expect(ran.elapsedMs).toBeLessThan(10_000)
   })
 
   it('a stalled ECR with a 10 s timeout ends within 15 s, as the issue asks', async () => {
@@ -220,7 +221,7 @@ describe('trust: a verdict only on a complete, settled read (real SDK over HTTP)
     // An aborted request once the run's time is up is the timeout, not an AWS error.
     expect(problem(ran).kind).toBe('timeout')
     expect(problem(ran).message).toMatch(/^The step's timeout ran out while waiting for ECR/)
-    expect(ran.elapsedMs).toBeLessThan(2500)
+    expect(ran.elapsedMs).toBeLessThan(10_000)
   })
 
   it('COMPLETE with an empty list and no completion time, then the findings: waits and judges them', async () => {
