@@ -21,6 +21,7 @@ import { withProxy } from './proxy.js'
 import type { ScanPage, StartScanOutcome } from '../core/wait-for-scan.js'
 import type { ImageQuery, ImageRef } from '../model/image.js'
 import { IMAGE_INDEX_MEDIA_TYPES, platformImages } from '../model/manifest.js'
+import { printable } from '../model/text.js'
 
 /** Basic findings allow 1000 a page; Inspector findings come at most 100 a page regardless. */
 const PAGE_SIZE = 1000
@@ -124,7 +125,7 @@ export class EcrScans implements ScanSource {
     }
     const digest = detail.imageDigest
     if (typeof digest !== 'string' || !DIGEST_PATTERN.test(digest)) {
-      const shown = typeof digest === 'string' ? JSON.stringify(digest.slice(0, 80)) : 'none'
+      const shown = typeof digest === 'string' ? `'${printable(digest)}'` : 'none'
       throw new EcrAnswerError(
         `ECR answered an image digest that is not sha256: followed by 64 hex digits (${shown}) for ${describeQuery(query)}. Retry the job; if it persists, report this with the run log.`
       )

@@ -1,3 +1,4 @@
+import { printable } from './text.js'
 import {
   DIGEST_PATTERN,
   InputError,
@@ -32,7 +33,6 @@ export type BaselineReference =
 /** Host, repository (256), tag (300) and digest fit well inside this; longer is not a reference. */
 export const MAX_REFERENCE_LENGTH = 1024
 /** How much of an offending line a message quotes. */
-const SHOWN_CHARS = 80
 const MAX_REPOSITORY_LENGTH = 256
 
 // Private ECR registry hosts, as AWS documents them: standard and FIPS
@@ -61,16 +61,6 @@ function problem(message: string): never {
 
 function codePoint(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
-}
-
-/** Untrusted text quoted in a message: printable ASCII only, anything else as \u{…}, capped. */
-function shown(text: string): string {
-  const chars = Array.from(text).map(char =>
-    NOT_ASCII.test(char) ? `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}` : char
-  )
-  return chars.length > SHOWN_CHARS
-    ? `${chars.slice(0, SHOWN_CHARS - 1).join('')}…`
-    : chars.join('')
 }
 
 /** Characters a reader cannot see or tell apart (look-alike letters) are named, not guessed at. */
@@ -258,7 +248,7 @@ export function parseImageReferences(text: string, inputName: string): ImageSpec
     const line = index + 1
     const reference = raw.trim()
     if (reference === '' || reference.startsWith('#')) return
-    const where = `Invalid input '${inputName}', line ${line} ('${shown(reference)}')`
+    const where = `Invalid input '${inputName}', line ${line} ('${printable(reference)}')`
     let spec: ImageSpec
     try {
       spec = parseReference(reference)
@@ -270,7 +260,7 @@ export function parseImageReferences(text: string, inputName: string): ImageSpec
     const earlier = seen.get(key)
     if (earlier) {
       throw new InputError(
-        `${where}: it names the same image as line ${earlier.line} ('${shown(earlier.reference)}'); list each image once.`
+        `${where}: it names the same image as line ${earlier.line} ('${printable(earlier.reference)}'); list each image once.`
       )
     }
     seen.set(key, { line, reference })
@@ -307,7 +297,9 @@ export function parseBaselineReference(
     return { kind: 'image', image: parseReference(reference) }
   } catch (error) {
     if (error instanceof ReferenceProblem) {
-      throw new InputError(`Invalid input '${inputName}' ('${shown(reference)}'): ${error.message}`)
+      throw new InputError(
+        `Invalid input '${inputName}' ('${printable(reference)}'): ${error.message}`
+      )
     }
     throw error
   }

@@ -1,3 +1,4 @@
+import { printable } from './text.js'
 /** Media types of a multi-platform image index: OCI's and Docker's manifest list. */
 export const IMAGE_INDEX_MEDIA_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -39,7 +40,6 @@ export class ManifestError extends Error {
 const DIGEST = /^sha256:[a-f0-9]{64}$/
 const PLATFORM_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 const ATTESTATION_ANNOTATION = 'vnd.docker.reference.type'
-const SHOWN_CHARS = 80
 
 export type ImageIndexMediaType = (typeof IMAGE_INDEX_MEDIA_TYPES)[number]
 
@@ -48,15 +48,11 @@ export function isImageIndexMediaType(type: unknown): type is ImageIndexMediaTyp
   return (IMAGE_INDEX_MEDIA_TYPES as readonly unknown[]).includes(type)
 }
 
-/** A value from outside quoted in a message: printable ASCII, capped. */
+/** A value from outside quoted in a message: strings in quotes, anything else as JSON. */
 function shown(value: unknown): string {
-  const text = typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value))
-  const chars = Array.from(text).map(char =>
-    /[\x20-\x7e]/.test(char) ? char : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`
+  return printable(
+    typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value))
   )
-  return chars.length > SHOWN_CHARS
-    ? `${chars.slice(0, SHOWN_CHARS - 1).join('')}…`
-    : chars.join('')
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

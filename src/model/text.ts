@@ -7,3 +7,14 @@ export function oneLine(text: string): string {
 export function errorMessage(error: unknown): string {
   return oneLine(error instanceof Error ? error.message : String(error))
 }
+
+/**
+ * Text from outside quoted in a message: printable ASCII only (anything else as \u{…}, so no
+ * control, invisible or look-alike character passes), capped at `maxChars`.
+ */
+export function printable(text: string, maxChars = 80): string {
+  const chars = Array.from(text).map(char =>
+    /[\x20-\x7e]/.test(char) ? char : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`
+  )
+  return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : chars.join('')
+}
