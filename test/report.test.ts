@@ -4,7 +4,8 @@ import { escapeText } from '../src/report/markdown.js'
 import { type Thresholds, describeBreach, evaluatePolicy } from '../src/policy/policy.js'
 import type { IgnoreRule, ReportData } from '../src/core/results.js'
 import { COMMENT_BODY_LIMIT, SUMMARY_MAX_ROWS, SUMMARY_TARGET_BYTES } from '../src/report/limits.js'
-import { renderComment, renderSummary } from '../src/report/report.js'
+import { renderRunComment, renderSummary } from '../src/report/report.js'
+import { runOf } from './support/model.js'
 import { SEVERITIES, type Severity, countBySeverity } from '../src/model/severity.js'
 import { triage } from '../src/policy/triage.js'
 
@@ -202,7 +203,7 @@ describe('the verdict line', () => {
       verdict: undefined,
       problem: `The scan ended with status FAILED (${description}): nothing to judge.`
     })
-    const comment = renderComment(data)
+    const comment = renderRunComment(runOf(data))
     expect(description.length).toBeGreaterThan(COMMENT_BODY_LIMIT)
     expect(comment.length).toBeLessThan(3_000)
     expect(comment).toContain('No verdict')
@@ -343,7 +344,7 @@ describe('the triage section', () => {
       triage: { counted: [], ignored, filters: [], expiredRules: [], staleRules: [] },
       verdict: evaluatePolicy([], NO_THRESHOLDS)
     })
-    const lines = renderComment(data)
+    const lines = renderRunComment(runOf(data))
       .split('\n')
       .filter(line => line.startsWith('- Ignored '))
     expect(lines).toHaveLength(2)

@@ -499,22 +499,6 @@ function assemble(
   return `${[...head, ...kept, ...tail, '---', footer].join(BLOCK)}\n`
 }
 
-/** The comment for one image's report data. */
-export function renderComment(
-  data: ReportData,
-  options: CommentOptions & { facts?: Omit<RunFacts, 'actionVersion'> } = {}
-): string {
-  const { limit, maxRows, noVerdictFails } = resolved(options)
-  const facts: RunFacts = {
-    actionVersion: data.actionVersion,
-    runUrl: data.runUrl,
-    ...options.facts
-  }
-  const section: Section = rows =>
-    renderImageSection(data, data.image.repository, 2, { maxRows: rows, noVerdictFails })
-  return assemble([], [section], renderCommentFooter(facts), limit, maxRows, facts.runUrl)
-}
-
 function overviewRow(data: ReportData, reference: string, noVerdictFails: boolean): string {
   const counts = data.verdict
     ? severityTally(data.verdict.counts) || 'none judged'

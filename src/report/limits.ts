@@ -6,12 +6,9 @@ export const COMMENT_BODY_LIMIT = 65_536
 /** Characters the renderer must leave for the marker and its line break; commentMarker keeps to it. */
 export const COMMENT_MARKER_BUDGET = 1_000
 
-/** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
-export const SUMMARY_LIMIT_BYTES = 1024 * 1024
-
 /**
- * What the job summary aims to stay under: runners have been seen to drop summaries near 1 MiB
- * without an error, so the renderer keeps well clear of `SUMMARY_LIMIT_BYTES`.
+ * What the job summary stays under. GitHub rejects a step summary above 1 MiB (UTF-8 bytes), and
+ * runners have been seen to drop summaries near that without an error, so this keeps well clear.
  */
 export const SUMMARY_TARGET_BYTES = 900 * 1024
 

@@ -4,12 +4,7 @@ import { escapeText, renderCode, renderId } from './markdown.js'
 import { oneLine } from '../model/text.js'
 import { describeBreach, limitFor, plural } from '../policy/policy.js'
 import { SUMMARY_MAX_ROWS, SUMMARY_TARGET_BYTES, countWithin } from './limits.js'
-import {
-  type CommentOptions,
-  noVerdictFailsFor,
-  renderComment,
-  renderRunComment
-} from './comment.js'
+import { type CommentOptions, noVerdictFailsFor, renderRunComment } from './comment.js'
 import {
   type IgnoreRule,
   type ImageResult,
@@ -34,7 +29,7 @@ const ALWAYS_VISIBLE: readonly Severity[] = ['CRITICAL', 'HIGH']
 const PROBLEM_CHARS = 1_000
 const BLOCK_SEPARATOR = '\n\n'
 
-export { type CommentOptions, renderComment, renderRunComment }
+export { type CommentOptions, renderRunComment }
 
 /** Options of the job summary. */
 export interface SummaryOptions {
