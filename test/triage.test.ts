@@ -161,7 +161,7 @@ describe('rule sentences', () => {
       'Ignore rule CVE-1 (package glibc) at ignore.yml:1 expired on 2026-01-31 and no longer ignores anything.'
     )
     expect(describeStaleRule(rule('CVE-2'))).toBe(
-      'Ignore rule CVE-2 at ignore.yml:1 matched no finding; remove it if the vulnerability is gone.'
+      'Ignore rule CVE-2 at ignore.yml:1 matched no finding of this image; remove it if the vulnerability is gone from every image it covers.'
     )
   })
 })

@@ -144,12 +144,13 @@ async function readImage(
           : result.problem.message
         return { kind: 'problem', ...base, problem: { ...result.problem, message } }
       }
-      if (result.stale)
-        log.warning(
-          'Scan eligibility expired: these findings are from the last scan and may be stale. Push the image again to rescan it.'
-        )
       reads.push({ platform, findings: result.findings })
     }
+    // Once for the image, however many of its platforms are stale.
+    if (acquired.some(({ result }) => result.kind === 'read' && result.stale))
+      log.warning(
+        'Scan eligibility expired: these findings are from the last scan and may be stale. Push the image again to rescan it.'
+      )
     const findings = isImageIndex(image)
       ? mergePlatforms(
           reads.flatMap(({ platform, findings: found }) =>

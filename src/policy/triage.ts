@@ -147,5 +147,5 @@ export function describeExpiredRule(rule: IgnoreRule): string {
 }
 
 export function describeStaleRule(rule: IgnoreRule): string {
-  return `Ignore rule ${ruleLabel(rule)} matched no finding; remove it if the vulnerability is gone.`
+  return `Ignore rule ${ruleLabel(rule)} matched no finding of this image; remove it if the vulnerability is gone from every image it covers.`
 }

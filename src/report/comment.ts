@@ -362,7 +362,7 @@ function renderSetAside(triage: Triage, maxRows: number, runUrl?: string): strin
     ),
     ...triage.staleRules.map(
       stale =>
-        `- Stale rule ${rule(stale.id, stale.package, stale.origin)}: it matched no finding; remove it if the vulnerability is gone.`
+        `- Stale rule ${rule(stale.id, stale.package, stale.origin)}: it matched no finding of this image.`
     ),
     ...triage.filters
       .filter(filter => filter.setAside > 0)
