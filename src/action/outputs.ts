@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import type { ImageResult, JudgedImage, RunResult } from '../core/results.js'
 import { formatImage } from '../model/image.js'
-import { SEVERITIES, type SeverityCounts, emptyCounts } from '../model/severity.js'
+import { SEVERITIES, type SeverityCounts, emptyCounts, totalOf } from '../model/severity.js'
 
 /** Every output name, typed once: action.yml documents the same list (a test holds them equal). */
 export const OUTPUT = {
@@ -19,10 +19,6 @@ export const OUTPUT = {
   sarifReport: 'sarif-report',
   commentUrl: 'comment-url'
 } as const
-
-function totalOf(counts: SeverityCounts): number {
-  return SEVERITIES.reduce((sum, severity) => sum + counts[severity], 0)
-}
 
 function sumCounts(counts: SeverityCounts[]): SeverityCounts {
   const total = emptyCounts()

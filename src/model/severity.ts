@@ -42,3 +42,8 @@ export function countBySeverity(findings: readonly { severity: Severity }[]): Se
   for (const finding of findings) counts[finding.severity] += 1
   return counts
 }
+
+/** Findings of every severity. */
+export function totalOf(counts: SeverityCounts): number {
+  return SEVERITIES.reduce((total, severity) => total + counts[severity], 0)
+}

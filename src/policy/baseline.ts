@@ -36,3 +36,11 @@ export function diffBaseline(
 export function changeOf(diff: BaselineDiff, finding: Finding): Change {
   return diff.unchangedKeys.has(findingKey(finding)) ? 'unchanged' : 'new'
 }
+
+/** The findings the baseline has too, looked up once, for sorting new findings first. */
+export function unchangedFindings(
+  findings: readonly Finding[],
+  diff: BaselineDiff | undefined
+): ReadonlySet<Finding> {
+  return new Set(diff ? findings.filter(finding => changeOf(diff, finding) === 'unchanged') : [])
+}

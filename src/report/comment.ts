@@ -11,7 +11,7 @@ import {
 } from '../model/findings.js'
 import { type ImageRef, shortDigest } from '../model/image.js'
 import { type Breach, type Thresholds, limitFor, plural } from '../policy/policy.js'
-import { type BaselineDiff, changeOf } from '../policy/baseline.js'
+import { type BaselineDiff, changeOf, unchangedFindings } from '../policy/baseline.js'
 import {
   type ImageResult,
   type ReportData,
@@ -188,12 +188,10 @@ const hasFix = (finding: Finding) =>
  * CVSS (highest first), then as reports list; newness is looked up once per finding.
  */
 export function sortFailing(findings: readonly Finding[], baseline?: BaselineDiff): Finding[] {
-  const fresh = new Set(
-    baseline ? findings.filter(finding => changeOf(baseline, finding) === 'new') : []
-  )
+  const unchanged = unchangedFindings(findings, baseline)
   return [...findings].sort(
     (a, b) =>
-      Number(fresh.has(b)) - Number(fresh.has(a)) ||
+      Number(unchanged.has(a)) - Number(unchanged.has(b)) ||
       compareRisk(a, b) ||
       Number(b.exploitAvailable === 'YES') - Number(a.exploitAvailable === 'YES') ||
       Number(hasFix(b)) - Number(hasFix(a)) ||

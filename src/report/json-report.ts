@@ -20,7 +20,8 @@ import {
   type Severity,
   type SeverityCounts,
   SEVERITIES,
-  countBySeverity
+  countBySeverity,
+  totalOf
 } from '../model/severity.js'
 import { dispositionOf } from '../policy/triage.js'
 
@@ -241,7 +242,7 @@ export function jsonImage(data: ReportData, input: string): JsonImageReport {
       : null,
     problem: data.problem ?? null,
     counts: {
-      total: Object.values(data.counts).reduce((sum, count) => sum + count, 0),
+      total: totalOf(data.counts),
       bySeverity: { ...data.counts },
       counted: countBySeverity(triage.counted),
       ignored: triage.ignored.length,

@@ -1,5 +1,5 @@
+import { imageName } from '../core/outcome.js'
 import { type Finding, compareFindings, compareRisk, formatEpss } from '../model/findings.js'
-import { formatImage } from '../model/image.js'
 import { SEVERITIES, severityRank } from '../model/severity.js'
 import {
   type ImageResult,
@@ -185,7 +185,7 @@ function renderCase(testcase: Case, classname: string): string {
  */
 export function renderJunit(run: RunResult, options: JunitOptions = {}): string {
   const suites = run.images.map((result, index) => {
-    const name = result.image ? formatImage(result.image) : result.reference
+    const name = imageName(result)
     const cases = imageCases(result, run, options)
     const count = (kind: string) => cases.filter(entry => entry.outcome?.kind === kind).length
     return {

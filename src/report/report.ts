@@ -13,14 +13,15 @@ import {
   type RunResult,
   imageReport
 } from '../core/results.js'
-import { type BaselineDiff, changeOf } from '../policy/baseline.js'
+import { type BaselineDiff, changeOf, unchangedFindings } from '../policy/baseline.js'
 import { type Disposition, dispositionOf } from '../policy/triage.js'
 import {
   SEVERITIES,
   type Severity,
   type SeverityCounts,
   countBySeverity,
-  emptyCounts
+  emptyCounts,
+  totalOf
 } from '../model/severity.js'
 
 /** Severities listed in the open, with the most severe present; the rest fold into `<details>`. */
@@ -81,10 +82,6 @@ class Budget {
   spend(text: string): void {
     this.left -= this.measure(text)
   }
-}
-
-function sumOf(counts: SeverityCounts): number {
-  return SEVERITIES.reduce((total, severity) => total + counts[severity], 0)
 }
 
 function isoTime(date: Date): string {
@@ -176,8 +173,8 @@ function renderCounts(data: ReportData): string {
     const judgedCell = showJudged ? ` ${judged[severity]} |` : ''
     return `| ${severity} | ${data.counts[severity]} |${judgedCell} ${thresholdCell(limitFor(severity, data.thresholds))} |`
   })
-  const judgedTotal = showJudged ? ` **${sumOf(judged)}** |` : ''
-  rows.push(`| **Total** | **${sumOf(data.counts)}** |${judgedTotal} |`)
+  const judgedTotal = showJudged ? ` **${totalOf(judged)}** |` : ''
+  rows.push(`| **Total** | **${totalOf(data.counts)}** |${judgedTotal} |`)
   return `${header}\n${rows.join('\n')}`
 }
 
@@ -335,9 +332,7 @@ function groupBySeverity(
   const groups = new Map<Severity, Finding[]>(SEVERITIES.map(severity => [severity, []]))
   for (const finding of findings) groups.get(finding.severity)?.push(finding)
   // Looked up once per finding, not once per comparison: 50,000 findings sort in milliseconds.
-  const unchanged = new Set(
-    baseline ? findings.filter(finding => changeOf(baseline, finding) === 'unchanged') : []
-  )
+  const unchanged = unchangedFindings(findings, baseline)
   const newFirst = (a: Finding, b: Finding) => Number(unchanged.has(a)) - Number(unchanged.has(b))
   return [...groups]
     .filter(([, group]) => group.length > 0)
@@ -437,7 +432,7 @@ function renderNotListed(data: ReportData, notListed: SeverityCounts, target: Ta
   const breakdown = SEVERITIES.filter(severity => notListed[severity] > 0)
     .map(severity => `${notListed[severity]} ${severity}`)
     .join(', ')
-  return `**${sumOf(notListed)} of ${plural(data.findings.length, 'finding')} not listed** (${breakdown}): the summary lists at most ${target.maxRows.toLocaleString('en-US')} rows and stays well under GitHub's size limit; every count above is exact. ${target.fullListPointer}`
+  return `**${totalOf(notListed)} of ${plural(data.findings.length, 'finding')} not listed** (${breakdown}): the summary lists at most ${target.maxRows.toLocaleString('en-US')} rows and stays well under GitHub's size limit; every count above is exact. ${target.fullListPointer}`
 }
 
 function renderFooter(data: ReportData): string {
@@ -470,7 +465,7 @@ function renderReport(data: ReportData, target: Target): string {
   const { blocks, listed } = renderFindings(data, budget, target)
   const notListed = emptyCounts()
   for (const severity of SEVERITIES) notListed[severity] = found[severity] - listed[severity]
-  const tail = sumOf(notListed) > 0 ? [renderNotListed(data, notListed, target)] : []
+  const tail = totalOf(notListed) > 0 ? [renderNotListed(data, notListed, target)] : []
   return `${[...head, ...blocks, ...tail, footer].join(BLOCK_SEPARATOR)}\n`
 }
 

@@ -1,8 +1,9 @@
+import { imageName } from '../core/outcome.js'
 import { type Finding, compareFindings, formatEpss } from '../model/findings.js'
-import { formatImage, shortDigest } from '../model/image.js'
-import { SEVERITIES, type Severity, type SeverityCounts } from '../model/severity.js'
+import { shortDigest } from '../model/image.js'
+import { SEVERITIES, type Severity, totalOf } from '../model/severity.js'
 import type { ImageResult, JudgedImage, RunResult, UnjudgedImage } from '../core/results.js'
-import { changeOf } from '../policy/baseline.js'
+import { changeOf, unchangedFindings } from '../policy/baseline.js'
 import { describeBreach, limitFor, plural } from '../policy/policy.js'
 import { dispositionOf } from '../policy/triage.js'
 
@@ -75,10 +76,6 @@ function clip(text: string, max: number): string {
   return safe.length > max ? `${safe.slice(0, Math.max(1, max - 1))}…` : safe
 }
 
-function sum(counts: SeverityCounts): number {
-  return SEVERITIES.reduce((total, severity) => total + counts[severity], 0)
-}
-
 interface Column {
   header: string
   right?: boolean
@@ -132,8 +129,8 @@ function countsTable(result: JudgedImage, run: RunResult, paint: Paint): string[
   })
   lines.push([
     'Total',
-    String(sum(result.counts)),
-    ...(showJudged ? [String(sum(judged))] : []),
+    String(totalOf(result.counts)),
+    ...(showJudged ? [String(totalOf(judged))] : []),
     ''
   ])
   const widths = header.map((title, index) =>
@@ -243,17 +240,16 @@ function findingColumns(result: JudgedImage, cellChars: number): Column[] {
 }
 
 function sortedFindings(result: JudgedImage): Finding[] {
-  const { baseline } = result
+  const unchanged = unchangedFindings(result.findings, result.baseline)
   const rank = (finding: Finding) => SEVERITIES.indexOf(finding.severity)
-  const unchanged = (finding: Finding) =>
-    baseline && changeOf(baseline, finding) === 'unchanged' ? 1 : 0
+  const newFirst = (a: Finding, b: Finding) => Number(unchanged.has(a)) - Number(unchanged.has(b))
   return [...result.findings].sort(
-    (a, b) => rank(a) - rank(b) || unchanged(a) - unchanged(b) || compareFindings(a, b)
+    (a, b) => rank(a) - rank(b) || newFirst(a, b) || compareFindings(a, b)
   )
 }
 
 function heading(result: ImageResult, paint: Paint): string {
-  const name = terminalSafe(result.image ? formatImage(result.image) : result.reference)
+  const name = terminalSafe(imageName(result))
   const where = result.image ? ` (${terminalSafe(result.image.region)})` : ''
   if (result.kind === 'unjudged') return `${paint('NO VERDICT', 'yellow', 'bold')}  ${name}${where}`
   return result.verdict.passed
