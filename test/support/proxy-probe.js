@@ -27,12 +27,14 @@ try {
     throw new Error(`unknown probe ${kind}`)
   }
 } catch (error) {
-  const cause = error?.cause ?? {}
+  // The system error code (ENOTFOUND, …) sits somewhere down the cause chain (fetch wraps it).
+  let cause = error
+  while (cause && !/^E[A-Z_]+$/.test(String(cause.code))) cause = cause.cause
   console.log(
     JSON.stringify({
       ok: false,
       name: error?.name,
-      code: error?.code ?? cause.code,
+      code: cause?.code,
       message: String(error?.message)
     })
   )
