@@ -13,7 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   EcrAnswerError: () => (/* binding */ EcrAnswerError),
   EcrScans: () => (/* binding */ EcrScans),
   ImageMismatchError: () => (/* binding */ ImageMismatchError),
-  MAX_ATTEMPTS: () => (/* binding */ MAX_ATTEMPTS)
+  MAX_ATTEMPTS: () => (/* binding */ MAX_ATTEMPTS),
+  requestHandlerFor: () => (/* binding */ requestHandlerFor)
 });
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
@@ -167,7 +168,10 @@ function withProxy(options, env = process.env) {
 
 // EXTERNAL MODULE: ./src/model/manifest.ts
 var model_manifest = __webpack_require__(9452);
+// EXTERNAL MODULE: ./src/model/text.ts
+var model_text = __webpack_require__(5086);
 ;// CONCATENATED MODULE: ./src/aws/ecr.ts
+
 
 
 
@@ -204,6 +208,18 @@ const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
 function describeQuery(query) {
     return `${query.repository}${query.imageTag ? `:${query.imageTag}` : ''}${query.imageDigest ? `@${query.imageDigest}` : ''}`;
 }
+/** How every AWS client of the action connects: timeouts that hold, and the proxy settings. */
+function requestHandlerFor(timeouts = REQUEST_TIMEOUTS) {
+    // HTTPS_PROXY / HTTP_PROXY / NO_PROXY, which the SDK itself ignores.
+    return withProxy({
+        connectionTimeout: timeouts.connectMs,
+        requestTimeout: timeouts.answerMs,
+        // Without this a late answer is only logged, and the step hangs past its timeout.
+        throwOnRequestTimeout: true,
+        // requestTimeout ends at the headers; this covers a body that stops arriving.
+        socketTimeout: timeouts.answerMs
+    });
+}
 /** The only module that talks to ECR. Endpoint and credentials come from the SDK's default chain. */
 class EcrScans {
     client;
@@ -218,15 +234,7 @@ class EcrScans {
             retryStrategy: new EcrRetryStrategy(MAX_ATTEMPTS),
             // Also what the SDK reports to AWS as the attempt budget (amz-sdk-request).
             maxAttempts: MAX_ATTEMPTS,
-            // HTTPS_PROXY / HTTP_PROXY / NO_PROXY, which the SDK itself ignores.
-            requestHandler: withProxy({
-                connectionTimeout: timeouts.connectMs,
-                requestTimeout: timeouts.answerMs,
-                // Without this a late answer is only logged, and the step hangs past its timeout.
-                throwOnRequestTimeout: true,
-                // requestTimeout ends at the headers; this covers a body that stops arriving.
-                socketTimeout: timeouts.answerMs
-            })
+            requestHandler: requestHandlerFor(timeouts)
         }), region);
     }
     /** Pins the image to one digest, so a tag that moves mid-run cannot mix two images. */
@@ -249,7 +257,7 @@ class EcrScans {
         }
         const digest = detail.imageDigest;
         if (typeof digest !== 'string' || !DIGEST_PATTERN.test(digest)) {
-            const shown = typeof digest === 'string' ? JSON.stringify(digest.slice(0, 80)) : 'none';
+            const shown = typeof digest === 'string' ? `'${(0,model_text/* printable */.g$)(digest)}'` : 'none';
             throw new EcrAnswerError(`ECR answered an image digest that is not sha256: followed by 64 hex digits (${shown}) for ${describeQuery(query)}. Retry the job; if it persists, report this with the run log.`);
         }
         if (query.imageDigest && digest !== query.imageDigest) {
@@ -391,7 +399,6 @@ function toScanPage(response) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DEFAULT_MAX_IN_FLIGHT: () => (/* binding */ DEFAULT_MAX_IN_FLIGHT),
 /* harmony export */   DETAILS_BATCH_SIZE: () => (/* binding */ DETAILS_BATCH_SIZE),
 /* harmony export */   LIST_PAGE_SIZE: () => (/* binding */ LIST_PAGE_SIZE),
 /* harmony export */   createInspectorEnricher: () => (/* binding */ createInspectorEnricher),
@@ -415,8 +422,7 @@ const LIST_PAGE_SIZE = 100;
 /** BatchGetFindingDetails takes 1 to 10 finding ARNs a call. */
 const DETAILS_BATCH_SIZE = 10;
 /** Requests to Inspector in flight at once, pages and batches together. */
-const DEFAULT_MAX_IN_FLIGHT = 4;
-const REQUEST_TIMEOUTS = { connectMs: 5_000, answerMs: 20_000 };
+const MAX_IN_FLIGHT = 4;
 /** Runs at most `limit` tasks at once, in the order they were asked for. */
 function limiter(limit) {
     let active = 0;
@@ -446,7 +452,7 @@ const IAM_ACTIONS = 'inspector2:ListFindings and inspector2:BatchGetFindingDetai
 /** One line: what failed, what it means for the run, what to do. */
 function explainInspectorError(error, operation, where) {
     const name = errorName(error);
-    const detail = (0,_model_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error);
+    const detail = (0,_model_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error);
     const account = where.registryId ? `account ${where.registryId}` : 'the account';
     const outcome = operation === 'ListFindings'
         ? 'no EPSS or KEV data was added; the run goes on with ECR findings alone'
@@ -472,21 +478,13 @@ function arnParts(arn) {
         ? { region: parts[3] ?? '', account: parts[4] ?? '' }
         : undefined;
 }
-function createInspectorEnricher(region, options = {}) {
-    const timeouts = options.timeouts ?? REQUEST_TIMEOUTS;
+function createInspectorEnricher(region) {
     const client = new _aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_2__/* .Inspector2Client */ .r0C({
         region,
         retryStrategy: new _smithy_core_retry__WEBPACK_IMPORTED_MODULE_3__.StandardRetryStrategy(_ecr_js__WEBPACK_IMPORTED_MODULE_0__.MAX_ATTEMPTS),
         maxAttempts: _ecr_js__WEBPACK_IMPORTED_MODULE_0__.MAX_ATTEMPTS,
-        requestHandler: {
-            connectionTimeout: timeouts.connectMs,
-            requestTimeout: timeouts.answerMs,
-            throwOnRequestTimeout: true,
-            socketTimeout: timeouts.answerMs
-        }
+        requestHandler: (0,_ecr_js__WEBPACK_IMPORTED_MODULE_0__.requestHandlerFor)()
     });
-    const maxInFlight = Math.max(1, options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
-    const kevLookup = options.kevLookup ?? 'exploit-available';
     async function enrich(target, signal) {
         const byArn = new Map();
         const warnings = [];
@@ -502,7 +500,7 @@ function createInspectorEnricher(region, options = {}) {
         const digests = [...new Set(target.imageDigests)];
         if (wanted.size === 0 || digests.length === 0)
             return { byArn, calls, warnings };
-        const run = limiter(maxInFlight);
+        const run = limiter(MAX_IN_FLIGHT);
         const listed = new Set();
         const pending = [];
         const batches = [];
@@ -522,8 +520,11 @@ function createInspectorEnricher(region, options = {}) {
         }
         function sendBatch(arns) {
             return run(async () => {
-                // After one failure (denied, throttled) the rest would fail alike: send no more.
-                if (detailsFailure !== undefined || signal?.aborted)
+                // After one failure (denied, throttled, the deadline) the rest would fail alike: send no
+                // more, and say so, since KEV data is then missing.
+                if (signal?.aborted)
+                    detailsFailure ??= signal.reason ?? new Error('aborted');
+                if (detailsFailure !== undefined)
                     return;
                 calls += 1;
                 try {
@@ -597,7 +598,9 @@ function createInspectorEnricher(region, options = {}) {
                     const epss = (0,_core_enrichment_js__WEBPACK_IMPORTED_MODULE_4__/* .validEpss */ .qH)(finding.epss?.score);
                     if (epss !== undefined)
                         byArn.set(arn, { epss });
-                    if (kevLookup === 'all' || finding.exploitAvailable !== 'NO')
+                    // BatchGetFindingDetails is the only source of CISA KEV data; a vulnerability exploited in
+                    // the wild has a known exploit, so findings marked exploitAvailable NO are not asked about.
+                    if (finding.exploitAvailable !== 'NO')
                         queueDetails(arn);
                 }
             }
@@ -635,7 +638,7 @@ function createInspectorEnricher(region, options = {}) {
                 return {
                     byArn: new Map(),
                     calls: 0,
-                    warnings: [`Inspector enrichment failed unexpectedly (${(0,_model_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error)}).`]
+                    warnings: [`Inspector enrichment failed unexpectedly (${(0,_model_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}).`]
                 };
             }
         }

@@ -31324,12 +31324,14 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/model/text.ts
+var model_text = __nccwpck_require__(5086);
 ;// CONCATENATED MODULE: ./src/model/image-reference.ts
+
 
 /** Host, repository (256), tag (300) and digest fit well inside this; longer is not a reference. */
 const MAX_REFERENCE_LENGTH = 1024;
 /** How much of an offending line a message quotes. */
-const SHOWN_CHARS = 80;
 const MAX_REPOSITORY_LENGTH = 256;
 // Private ECR registry hosts, as AWS documents them: standard and FIPS
 // (ACCOUNT.dkr.ecr[-fips].REGION.amazonaws.com), China (… .amazonaws.com.cn) and dual-stack
@@ -31355,13 +31357,6 @@ function problem(message) {
 }
 function codePoint(char) {
     return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-/** Untrusted text quoted in a message: printable ASCII only, anything else as \u{…}, capped. */
-function shown(text) {
-    const chars = Array.from(text).map(char => NOT_ASCII.test(char) ? `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}` : char);
-    return chars.length > SHOWN_CHARS
-        ? `${chars.slice(0, SHOWN_CHARS - 1).join('')}…`
-        : chars.join('');
 }
 /** Characters a reader cannot see or tell apart (look-alike letters) are named, not guessed at. */
 function checkCharacters(text) {
@@ -31520,7 +31515,7 @@ function parseImageReferences(text, inputName) {
         const reference = raw.trim();
         if (reference === '' || reference.startsWith('#'))
             return;
-        const where = `Invalid input '${inputName}', line ${line} ('${shown(reference)}')`;
+        const where = `Invalid input '${inputName}', line ${line} ('${(0,model_text/* printable */.g$)(reference)}')`;
         let spec;
         try {
             spec = parseReference(reference);
@@ -31533,7 +31528,7 @@ function parseImageReferences(text, inputName) {
         const key = identity(spec);
         const earlier = seen.get(key);
         if (earlier) {
-            throw new InputError(`${where}: it names the same image as line ${earlier.line} ('${shown(earlier.reference)}'); list each image once.`);
+            throw new InputError(`${where}: it names the same image as line ${earlier.line} ('${(0,model_text/* printable */.g$)(earlier.reference)}'); list each image once.`);
         }
         seen.set(key, { line, reference });
         specs.push(spec);
@@ -31566,7 +31561,7 @@ function parseBaselineReference(text, inputName) {
     }
     catch (error) {
         if (error instanceof ReferenceProblem) {
-            throw new InputError(`Invalid input '${inputName}' ('${shown(reference)}'): ${error.message}`);
+            throw new InputError(`Invalid input '${inputName}' ('${(0,model_text/* printable */.g$)(reference)}'): ${error.message}`);
         }
         throw error;
     }
@@ -31580,11 +31575,9 @@ var model_severity = __nccwpck_require__(1502);
 const COMMENT_BODY_LIMIT = 65_536;
 /** Characters the renderer must leave for the marker and its line break; commentMarker keeps to it. */
 const COMMENT_MARKER_BUDGET = 1_000;
-/** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
-const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
 /**
- * What the job summary aims to stay under: runners have been seen to drop summaries near 1 MiB
- * without an error, so the renderer keeps well clear of `SUMMARY_LIMIT_BYTES`.
+ * What the job summary stays under. GitHub rejects a step summary above 1 MiB (UTF-8 bytes), and
+ * runners have been seen to drop summaries near that without an error, so this keeps well clear.
  */
 const SUMMARY_TARGET_BYTES = 900 * 1024;
 /**
@@ -31594,6 +31587,18 @@ const SUMMARY_TARGET_BYTES = 900 * 1024;
 const SUMMARY_MAX_ROWS = 1_000;
 /** Rows the PR comment's "What fails the check" and "How to fix" list by default (`comment-max-rows`). */
 const COMMENT_MAX_ROWS = 10;
+/** How many of the blocks, from the first, fit in `room` when each costs `measure(block)`. */
+function countWithin(blocks, room, measure) {
+    let used = 0;
+    let count = 0;
+    for (const block of blocks) {
+        used += measure(block);
+        if (used > room)
+            break;
+        count += 1;
+    }
+    return count;
+}
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
@@ -32077,10 +32082,73 @@ function decideOutcomes(run, scanFailure) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/aws/errors.ts
+
+function errorName(error) {
+    if (error && typeof error === 'object') {
+        const { name, code } = error;
+        // Node's system and validation codes: ECONNREFUSED, ERR_INVALID_URL.
+        if (typeof code === 'string' && /^E[A-Z_]+$/.test(code))
+            return code;
+        if (typeof name === 'string')
+            return name;
+    }
+    return '';
+}
+function registry(context) {
+    return context.registryId
+        ? `registry ${context.registryId} in ${context.region}`
+        : `your registry in ${context.region}`;
+}
+/**
+ * Turns an AWS error into one line: what happened and what to do. Matched by name so this
+ * module needs no SDK import; unknown errors keep their own name and message.
+ */
+function explainAwsError(error, context) {
+    const name = errorName(error);
+    const detail = (0,model_text/* errorMessage */.gJ)(error);
+    switch (name) {
+        case 'CredentialsProviderError':
+            return `No AWS credentials found (${detail}). Add aws-actions/configure-aws-credentials before this step, with 'permissions: id-token: write' for OIDC.`;
+        case 'UnrecognizedClientException':
+        case 'InvalidSignatureException':
+        case 'InvalidClientTokenId':
+            return `AWS rejected the credentials (${name}: ${detail}). Check the role or keys configure-aws-credentials used, and that the region ${context.region} is enabled for the account.`;
+        case 'ExpiredTokenException':
+        case 'ExpiredToken':
+            return `The AWS credentials have expired (${detail}). Configure credentials closer to this step or raise role-duration-seconds.`;
+        case 'AccessDeniedException':
+            return `AWS denied access (${detail}). Grant ecr:DescribeImages, ecr:DescribeImageScanFindings and ecr:BatchGetImage (and ecr:StartImageScan with start-scan) on the repository; see the IAM policy in the README.`;
+        case 'RepositoryNotFoundException':
+            return `Repository '${context.repository}' was not found in ${registry(context)}. Check the 'repository' input (the name, not the URI), the region, and 'registry-id' for a registry in another account.`;
+        case 'ImageNotFoundException':
+            return `Image ${context.image ?? ''} was not found in repository '${context.repository}' (${context.region}): ${detail} Check the tag or digest, and that the push step ran before this one.`;
+        case 'ThrottlingException':
+            return `ECR kept throttling requests after several retries (${detail}). Retry the job later, or run fewer scans at once.`;
+        case 'ENOTFOUND':
+        case 'ECONNREFUSED':
+        case 'ECONNRESET':
+        case 'ETIMEDOUT':
+        case 'TimeoutError':
+            return `Could not reach ECR in ${context.region} (${name}: ${detail}). Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`;
+        case 'AbortError':
+            return `The step's timeout ran out while waiting for ECR in ${context.region} to answer (${detail}). Raise 'timeout', or check that ECR is reachable from the runner.`;
+        case 'ERR_INVALID_URL':
+            return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`;
+        case 'ManifestError':
+        case 'ImageMismatchError':
+        case 'EcrAnswerError':
+            return detail;
+    }
+    // Every answer from AWS carries $metadata; anything else is this action's own failure.
+    if (!(error && typeof error === 'object' && '$metadata' in error)) {
+        return `Unexpected error (${name || 'error'}: ${detail}). Please report this with the run log.`;
+    }
+    return `ECR request failed (${name || 'error'}: ${detail}).`;
+}
+
 // EXTERNAL MODULE: ./src/model/findings.ts
 var model_findings = __nccwpck_require__(3843);
-// EXTERNAL MODULE: ./src/model/text.ts
-var model_text = __nccwpck_require__(5086);
 ;// CONCATENATED MODULE: ./src/policy/baseline.ts
 
 function diffBaseline(findings, baselineFindings, baseline) {
@@ -32098,6 +32166,10 @@ function diffBaseline(findings, baselineFindings, baseline) {
 }
 function changeOf(diff, finding) {
     return diff.unchangedKeys.has((0,model_findings/* findingKey */.fl)(finding)) ? 'unchanged' : 'new';
+}
+/** The findings the baseline has too, looked up once, for sorting new findings first. */
+function unchangedFindings(findings, diff) {
+    return new Set(diff ? findings.filter(finding => changeOf(diff, finding) === 'unchanged') : []);
 }
 
 ;// CONCATENATED MODULE: ./src/policy/triage.ts
@@ -32215,7 +32287,7 @@ function describeExpiredRule(rule) {
     return `Ignore rule ${ruleLabel(rule)} expired on ${rule.expires ?? 'an unknown day'} and no longer ignores anything.`;
 }
 function describeStaleRule(rule) {
-    return `Ignore rule ${ruleLabel(rule)} matched no finding; remove it if the vulnerability is gone.`;
+    return `Ignore rule ${ruleLabel(rule)} matched no finding of this image; remove it if the vulnerability is gone from every image it covers.`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/scan-status.ts
@@ -32582,7 +32654,7 @@ function waitProblem(waited, repository) {
         };
     }
     if (waited.kind === 'terminal') {
-        const described = waited.page.description ? ` (${(0,model_text/* oneLine */.T)(waited.page.description)})` : '';
+        const described = waited.page.description ? ` (${(0,model_text/* oneLine */.TN)(waited.page.description)})` : '';
         const message = `The scan ended with status ${waited.page.status}${described}: there is nothing trustworthy to judge. ${waited.fix}`;
         return {
             kind: 'problem',
@@ -32616,7 +32688,7 @@ async function acquireFindings(image, settings, deps) {
     catch (error) {
         if (!deps.deadline.signal?.aborted)
             throw error;
-        return acquire_problem(lastScan, 'timeout', `The timeout ran out while waiting for ECR to answer (last status ${lastScan.status}; ${(0,model_text/* errorMessage */.g)(error)}). Raise 'timeout', or check that ECR in ${image.region} is reachable from the runner.`);
+        return acquire_problem(lastScan, 'timeout', `The timeout ran out while waiting for ECR to answer (last status ${lastScan.status}; ${(0,model_text/* errorMessage */.gJ)(error)}). Raise 'timeout', or check that ECR in ${image.region} is reachable from the runner.`);
     }
 }
 async function acquire(image, settings, { source, clock, log, deadline }, seen) {
@@ -32641,7 +32713,7 @@ async function acquire(image, settings, { source, clock, log, deadline }, seen) 
                         throw error;
                     return {
                         kind: 'unknown',
-                        message: `ECR has no scan for ${image.repository} yet, and its scanning configuration could not be read (${(0,model_text/* errorMessage */.g)(error)}); waiting for the scan. Grant ecr:GetRegistryScanningConfiguration and ecr:DescribeRepositories to learn at once when no scan will come.`
+                        message: `ECR has no scan for ${image.repository} yet, and its scanning configuration could not be read (${(0,model_text/* errorMessage */.gJ)(error)}); waiting for the scan. Grant ecr:GetRegistryScanningConfiguration and ecr:DescribeRepositories to learn at once when no scan will come.`
                     };
                 }
             }
@@ -32833,10 +32905,11 @@ async function readImage(target, settings, deps) {
                     : result.problem.message;
                 return { kind: 'problem', ...base, problem: { ...result.problem, message } };
             }
-            if (result.stale)
-                log.warning('Scan eligibility expired: these findings are from the last scan and may be stale. Push the image again to rescan it.');
             reads.push({ platform, findings: result.findings });
         }
+        // Once for the image, however many of its platforms are stale.
+        if (acquired.some(({ result }) => result.kind === 'read' && result.stale))
+            log.warning('Scan eligibility expired: these findings are from the last scan and may be stale. Push the image again to rescan it.');
         const findings = isImageIndex(image)
             ? mergePlatforms(reads.flatMap(({ platform, findings: found }) => found.map(finding => ({ platform: platform.platform ?? '', finding }))))
             : (reads[0]?.findings ?? []);
@@ -32893,7 +32966,8 @@ async function compareWithBaseline(findings, target, settings, deps) {
 /**
  * `enrich: inspector`: adds EPSS and CISA KEV data to an enhanced scan's findings, matched by their
  * Inspector ARNs (every platform's for an index). Never throws and never drops a finding: on any
- * failure the findings come back as they were, with a warning, so the verdict rests on ECR alone.
+ * failure the findings come back as they were, with a warning and `missing` saying what is
+ * missing, so the verdict rests on ECR alone (or, under fail-on-kev, there is none).
  *
  * Every finding is enriched, not only those that could change the verdict: ListFindings answers a
  * whole image's findings 100 a call whatever is asked for, so narrowing would save nothing there,
@@ -32903,18 +32977,19 @@ async function compareWithBaseline(findings, target, settings, deps) {
 async function enrichFindings(read, target, settings, deps) {
     const { findings } = read;
     if ((settings.enrich ?? 'none') === 'none')
-        return findings;
+        return { findings };
     const { log } = deps;
     const arns = [...new Set(findings.flatMap(model_findings/* findingArnsOf */.ZZ))];
     if (arns.length === 0) {
         if (read.scan.type === 'enhanced' && findings.length === 0)
-            return findings;
+            return { findings };
         log.notice(`enrich: inspector needs enhanced scanning (Amazon Inspector); ${formatImage(read.image)} has ${read.scan.type === 'basic' ? 'a basic scan' : 'findings without Inspector ARNs'}, so it is judged without EPSS or KEV data.`);
-        return findings;
+        return { findings };
     }
     if (!deps.enricherFor) {
-        log.warning('enrich: inspector is set but this front end cannot reach Inspector; judged without EPSS or KEV data.');
-        return findings;
+        const missing = 'this front end cannot reach Inspector';
+        log.warning(`enrich: inspector is set but ${missing}; judged without EPSS or KEV data.`);
+        return { findings, missing };
     }
     try {
         const enricher = await deps.enricherFor(target.region);
@@ -32928,11 +33003,12 @@ async function enrichFindings(read, target, settings, deps) {
             log.warning(warning);
         const enriched = (0,enrichment/* withRisk */.Ol)(findings, result.byArn);
         log.info((0,enrichment/* describeEnrichment */.xq)(enriched, result.calls));
-        return enriched;
+        return { findings: enriched, missing: result.warnings[0] };
     }
     catch (error) {
-        log.warning(`Inspector enrichment could not start (${(0,model_text/* errorMessage */.g)(error)}); the run goes on with ECR findings alone.`);
-        return findings;
+        const missing = `Inspector enrichment could not start (${(0,model_text/* errorMessage */.gJ)(error)})`;
+        log.warning(`${missing}; the run goes on with ECR findings alone.`);
+        return { findings, missing };
     }
 }
 /** Reads one image (and its baseline) and judges it: a verdict only on a complete read. */
@@ -32941,7 +33017,12 @@ async function scanImage(target, settings, deps) {
     const reference = target.reference;
     if (read.kind === 'problem')
         return { ...read, kind: 'unjudged', reference };
-    const findings = await enrichFindings(read, target, settings, deps);
+    const { findings, missing } = await enrichFindings(read, target, settings, deps);
+    // fail-on-kev judged without the KEV data it asked for could pass an exploited finding.
+    if (missing && settings.thresholds.failOnKev) {
+        const message = `fail-on-kev needs CISA KEV data from Amazon Inspector, which could not be read completely: ${missing}`;
+        return { ...read, kind: 'unjudged', reference, problem: { kind: 'incomplete', message } };
+    }
     const baseline = await compareWithBaseline(findings, target, settings, deps);
     const filters = {
         ...settings.filters,
@@ -33011,70 +33092,6 @@ async function runScan(targets, settings, deps) {
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Shown in report footers; a test keeps it equal to package.json's version. */
 const ACTION_VERSION = '1.0.0';
-
-;// CONCATENATED MODULE: ./src/aws/errors.ts
-
-function errorName(error) {
-    if (error && typeof error === 'object') {
-        const { name, code } = error;
-        // Node's system and validation codes: ECONNREFUSED, ERR_INVALID_URL.
-        if (typeof code === 'string' && /^E[A-Z_]+$/.test(code))
-            return code;
-        if (typeof name === 'string')
-            return name;
-    }
-    return '';
-}
-function registry(context) {
-    return context.registryId
-        ? `registry ${context.registryId} in ${context.region}`
-        : `your registry in ${context.region}`;
-}
-/**
- * Turns an AWS error into one line: what happened and what to do. Matched by name so this
- * module needs no SDK import; unknown errors keep their own name and message.
- */
-function explainAwsError(error, context) {
-    const name = errorName(error);
-    const detail = (0,model_text/* errorMessage */.g)(error);
-    switch (name) {
-        case 'CredentialsProviderError':
-            return `No AWS credentials found (${detail}). Add aws-actions/configure-aws-credentials before this step, with 'permissions: id-token: write' for OIDC.`;
-        case 'UnrecognizedClientException':
-        case 'InvalidSignatureException':
-        case 'InvalidClientTokenId':
-            return `AWS rejected the credentials (${name}: ${detail}). Check the role or keys configure-aws-credentials used, and that the region ${context.region} is enabled for the account.`;
-        case 'ExpiredTokenException':
-        case 'ExpiredToken':
-            return `The AWS credentials have expired (${detail}). Configure credentials closer to this step or raise role-duration-seconds.`;
-        case 'AccessDeniedException':
-            return `AWS denied access (${detail}). Grant ecr:DescribeImages, ecr:DescribeImageScanFindings and ecr:BatchGetImage (and ecr:StartImageScan with start-scan) on the repository; see the IAM policy in the README.`;
-        case 'RepositoryNotFoundException':
-            return `Repository '${context.repository}' was not found in ${registry(context)}. Check the 'repository' input (the name, not the URI), the region, and 'registry-id' for a registry in another account.`;
-        case 'ImageNotFoundException':
-            return `Image ${context.image ?? ''} was not found in repository '${context.repository}' (${context.region}): ${detail} Check the tag or digest, and that the push step ran before this one.`;
-        case 'ThrottlingException':
-            return `ECR kept throttling requests after several retries (${detail}). Retry the job later, or run fewer scans at once.`;
-        case 'ENOTFOUND':
-        case 'ECONNREFUSED':
-        case 'ECONNRESET':
-        case 'ETIMEDOUT':
-        case 'TimeoutError':
-            return `Could not reach ECR in ${context.region} (${name}: ${detail}). Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`;
-        case 'AbortError':
-            return `The step's timeout ran out while waiting for ECR in ${context.region} to answer (${detail}). Raise 'timeout', or check that ECR is reachable from the runner.`;
-        case 'ERR_INVALID_URL':
-            return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`;
-        case 'ImageMismatchError':
-        case 'EcrAnswerError':
-            return detail;
-    }
-    // Every answer from AWS carries $metadata; anything else is this action's own failure.
-    if (!(error && typeof error === 'object' && '$metadata' in error)) {
-        return `Unexpected error (${name || 'error'}: ${detail}). Please report this with the run log.`;
-    }
-    return `ECR request failed (${name || 'error'}: ${detail}).`;
-}
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -33215,6 +33232,8 @@ async function writePlainFile(path, text) {
 ;// CONCATENATED MODULE: ./src/io/scan-request.ts
 
 
+
+
 // What both front ends (the Action and the CLI) do the same way around the core.
 /**
  * Read before any AWS call, so a broken rule fails in seconds rather than after the scan.
@@ -33275,6 +33294,27 @@ const explainImageError = (error, target) => explainAwsError(error, {
     registryId: target.query.registryId,
     image: target.query.imageDigest ?? target.query.imageTag
 });
+/**
+ * Judges every image of the config, as both front ends do: one deadline for all the AWS work
+ * (requests in flight are aborted when it passes), one ECR source per region, and the Inspector
+ * client loaded only when enrichment asks for it.
+ */
+async function judgeImages(config, rules, frontEnd) {
+    const images = await runScan(config.images, runSettings(config, rules, frontEnd.backoff), {
+        sourceFor: await sourcesByRegion(frontEnd.sourceFor),
+        clock: frontEnd.clock,
+        signal: AbortSignal.timeout(config.timeoutMs),
+        logFor: frontEnd.logFor,
+        explainError: frontEnd.explainError ?? explainImageError,
+        enricherFor: async (region) => (await Promise.all(/* import() */[__nccwpck_require__.e(249), __nccwpck_require__.e(222), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9108))).createInspectorEnricher(region)
+    });
+    return {
+        images,
+        thresholds: config.thresholds,
+        actionVersion: ACTION_VERSION,
+        updatedAt: new Date(frontEnd.clock.now())
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/action/logger.ts
 
@@ -33611,7 +33651,7 @@ function describeGraphqlFailure(error, step) {
     const errors = Array.isArray(error.errors) ? error.errors : [];
     const type = errors.find(detail => detail.type)?.type;
     // octokit's own message spans several lines; GitHub's messages, joined, keep to one.
-    const message = (0,model_text/* oneLine */.T)(errors.flatMap(detail => (detail.message ? [detail.message] : [])).join('; ')) ||
+    const message = (0,model_text/* oneLine */.TN)(errors.flatMap(detail => (detail.message ? [detail.message] : [])).join('; ')) ||
         'no message';
     const hint = hintFor(GRAPHQL_STATUS.get(type ?? '') ?? 0, message);
     return `PR comment: could not ${step} (GitHub GraphQL${type ? ` ${type}` : ''}: ${message}). ${hint}`;
@@ -33628,7 +33668,7 @@ function describeFailure(error, step) {
         return describeGraphqlFailure(error, step);
     }
     if (isHttpError(error)) {
-        const message = (0,model_text/* oneLine */.T)(gitHubMessage(error));
+        const message = (0,model_text/* oneLine */.TN)(gitHubMessage(error));
         return `PR comment: could not ${step} (HTTP ${error.status}: ${message}). ${hintFor(error.status, message)}`;
     }
     throw error;
@@ -33831,7 +33871,7 @@ function jsonImage(data, input) {
             : null,
         problem: data.problem ?? null,
         counts: {
-            total: Object.values(data.counts).reduce((sum, count) => sum + count, 0),
+            total: (0,model_severity/* totalOf */.e6)(data.counts),
             bySeverity: { ...data.counts },
             counted: (0,model_severity/* countBySeverity */.Ot)(triage.counted),
             ignored: triage.ignored.length,
@@ -34201,8 +34241,8 @@ const hasFix = (finding) => finding.fixAvailable === 'YES' || finding.fixAvailab
  * CVSS (highest first), then as reports list; newness is looked up once per finding.
  */
 function sortFailing(findings, baseline) {
-    const fresh = new Set(baseline ? findings.filter(finding => changeOf(baseline, finding) === 'new') : []);
-    return [...findings].sort((a, b) => Number(fresh.has(b)) - Number(fresh.has(a)) ||
+    const unchanged = unchangedFindings(findings, baseline);
+    return [...findings].sort((a, b) => Number(unchanged.has(a)) - Number(unchanged.has(b)) ||
         (0,model_findings/* compareRisk */.l$)(a, b) ||
         Number(b.exploitAvailable === 'YES') - Number(a.exploitAvailable === 'YES') ||
         Number(hasFix(b)) - Number(hasFix(a)) ||
@@ -34302,7 +34342,7 @@ function renderFixes(failing, maxRows, runUrl) {
         const others = group.versions.size > 1
             ? ` (the highest of ${group.versions.size} fixed-in versions the scan gives)`
             : '';
-        return `- Upgrade **${escapeText(group.packageName, FIELD_CHARS)}** to ${renderCode(version)}: fixes ${plural(group.findings.length, 'finding')}, ${severityTally((0,model_severity/* countBySeverity */.Ot)(group.findings))}${others}.`;
+        return `- Upgrade **${escapeText(group.packageName, FIELD_CHARS)}** to ${renderCode(shortenMiddle(version, FIELD_CHARS), version.length > FIELD_CHARS ? version : undefined)}: fixes ${plural(group.findings.length, 'finding')}, ${severityTally((0,model_severity/* countBySeverity */.Ot)(group.findings))}${others}.`;
     });
     if (groups.length > maxRows) {
         lines.push(`- …and ${plural(groups.length - maxRows, 'more package')}, in this run's ${fullListLink(runUrl)}.`);
@@ -34326,7 +34366,7 @@ function renderSetAside(triage, maxRows, runUrl) {
     const rule = (id, pkg, origin) => `${escapeText(id, FIELD_CHARS)}${pkg ? ` for ${escapeText(pkg, FIELD_CHARS)}` : ''} (${escapeText(origin, FIELD_CHARS)})`;
     const entries = [
         ...triage.expiredRules.map(expired => `- Expired rule ${rule(expired.id, expired.package, expired.origin)}${expired.expires ? `, after ${escapeText(expired.expires)}` : ''}: it ignores nothing now.`),
-        ...triage.staleRules.map(stale => `- Stale rule ${rule(stale.id, stale.package, stale.origin)}: it matched no finding; remove it if the vulnerability is gone.`),
+        ...triage.staleRules.map(stale => `- Stale rule ${rule(stale.id, stale.package, stale.origin)}: it matched no finding of this image.`),
         ...triage.filters
             .filter(filter => filter.setAside > 0)
             .map(filter => `- Filter **${escapeText(filter.filter)}** set aside ${plural(filter.setAside, 'finding')}.`),
@@ -34396,13 +34436,6 @@ function renderCommentFooter(facts) {
     ].filter(part => part !== undefined);
     return `<sub>${parts.join(' · ')}</sub>`;
 }
-/** The report data of one image of a run, with its baseline diff. */
-function reportOf(run, image) {
-    const data = imageReport(run, image);
-    return image.kind === 'judged' && image.baseline && !data.baseline
-        ? { ...data, baseline: image.baseline }
-        : data;
-}
 function resolved(options) {
     return {
         limit: (options.limitChars ?? COMMENT_BODY_LIMIT) - (options.reservedChars ?? COMMENT_MARKER_BUDGET),
@@ -34410,34 +34443,31 @@ function resolved(options) {
         noVerdictFails: options.noVerdictFails ?? true
     };
 }
-/** Fits the blocks in the limit: the head and footer always, then whole sections while they fit. */
-function assemble(head, sections, footer, limit, runUrl) {
-    const separatorCost = BLOCK.length;
-    let used = [...head, footer].reduce((total, block) => total + block.length + separatorCost, 0);
+/**
+ * Fits the comment in the limit. The head and footer always go in; each section goes in whole,
+ * with fewer rows when the room asks for it (halving down to one), and a note counts the sections
+ * that did not fit at all. So the verdict is never cut, however long the findings' text is.
+ */
+function assemble(head, sections, footer, limit, maxRows, runUrl) {
     const omittedNote = (count) => `${plural(count, 'more section')} did not fit in a comment: see this run's ${fullListLink(runUrl)}.`;
-    used += omittedNote(sections.length).length + separatorCost;
+    // Every block is followed by BLOCK, and the body ends with one newline; the note is reserved.
+    const fixed = [...head, omittedNote(sections.length), '---', footer];
+    let used = fixed.reduce((total, block) => total + block.length + BLOCK.length, 0) + 1;
     const kept = [];
-    for (const section of sections) {
-        if (used + section.length + separatorCost > limit)
+    for (const render of sections) {
+        let section;
+        for (let rows = maxRows; rows >= 1 && section === undefined; rows = Math.floor(rows / 2)) {
+            const candidate = render(rows);
+            if (used + candidate.length + BLOCK.length <= limit)
+                section = candidate;
+        }
+        if (section === undefined)
             break;
         kept.push(section);
-        used += section.length + separatorCost;
+        used += section.length + BLOCK.length;
     }
     const tail = kept.length < sections.length ? [omittedNote(sections.length - kept.length)] : [];
-    const body = `${[...head, ...kept, ...tail, '---', footer].join(BLOCK)}\n`;
-    // A section too big even alone (absurdly long text) is dropped above; the head is tiny and fixed.
-    return body.length <= limit ? body : `${[...head, footer].join(BLOCK)}\n`.slice(0, limit);
-}
-/** The comment for one image's report data. */
-function renderComment(data, options = {}) {
-    const { limit, maxRows, noVerdictFails } = resolved(options);
-    const facts = {
-        actionVersion: data.actionVersion,
-        runUrl: data.runUrl,
-        ...options.facts
-    };
-    const section = renderImageSection(data, data.image.repository, 2, { maxRows, noVerdictFails });
-    return assemble([], [section], renderCommentFooter(facts), limit, facts.runUrl);
+    return `${[...head, ...kept, ...tail, '---', footer].join(BLOCK)}\n`;
 }
 function overviewRow(data, reference, noVerdictFails) {
     const counts = data.verdict
@@ -34456,33 +34486,38 @@ function renderRunComment(run, options = {}) {
         updatedAt: run.updatedAt
     };
     const footer = renderCommentFooter(facts);
-    const reports = run.images.map(image => ({ image, data: reportOf(run, image) }));
+    const reports = run.images.map(image => ({ image, data: imageReport(run, image) }));
+    const sectionOf = (image, data, level) => rows => renderImageSection(data, image.reference, level, {
+        maxRows: rows,
+        noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+    });
     if (reports.length === 1 && reports[0]) {
         const { image, data } = reports[0];
-        const section = renderImageSection(data, image.reference, 2, {
-            maxRows,
-            noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
-        });
-        return assemble([], [section], footer, limit, run.runUrl);
+        return assemble([], [sectionOf(image, data, 2)], footer, limit, maxRows, run.runUrl);
     }
     const failing = reports.filter(({ data }) => !data.verdict || !data.verdict.passed);
     const headline = failing.length === 0
         ? `## ✅ ${plural(reports.length, 'image')} pass the check`
         : `## ❌ ${failing.length} of ${plural(reports.length, 'image')} fail the check`;
     const anyBaseline = reports.some(({ data }) => data.baseline);
+    const rows = reports.map(({ image, data }) => {
+        const row = overviewRow(data, image.reference, noVerdictFailsFor(image, noVerdictFails));
+        return anyBaseline && !data.baseline ? `${row} — |` : row;
+    });
+    // Rows come before sections: the overview may take all the room the headline, the footer and
+    // the notes leave; images past it are counted, not listed.
+    const room = limit - headline.length - footer.length - 500;
+    const shown = countWithin(rows, room, row => row.length + 1);
     const table = [
         `| | Image | Verdict | Judged findings |${anyBaseline ? ' Baseline |' : ''}`,
         `|---|---|---|---|${anyBaseline ? '---|' : ''}`,
-        ...reports.map(({ image, data }) => {
-            const row = overviewRow(data, image.reference, noVerdictFailsFor(image, noVerdictFails));
-            return anyBaseline && !data.baseline ? `${row} — |` : row;
-        })
+        ...rows.slice(0, shown)
     ].join('\n');
-    const sections = failing.map(({ image, data }) => renderImageSection(data, image.reference, 3, {
-        maxRows,
-        noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
-    }));
-    return assemble([headline, table], sections, footer, limit, run.runUrl);
+    const more = shown < rows.length
+        ? [`${plural(rows.length - shown, 'more image')} in this run's ${fullListLink(run.runUrl)}.`]
+        : [];
+    const sections = failing.map(({ image, data }) => sectionOf(image, data, 3));
+    return assemble([headline, table, ...more], sections, footer, limit, maxRows, run.runUrl);
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
@@ -34527,9 +34562,6 @@ class report_Budget {
         this.left -= this.measure(text);
     }
 }
-function sumOf(counts) {
-    return model_severity/* SEVERITIES */.oC.reduce((total, severity) => total + counts[severity], 0);
-}
 function isoTime(date) {
     return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -34546,7 +34578,7 @@ function renderVerdict(data, target) {
     const { verdict, scan } = data;
     if (!verdict) {
         // The problem text of a scan that ended already quotes AWS's description: say it once.
-        const quoted = !!scan.description && !!data.problem?.includes((0,model_text/* oneLine */.T)(scan.description));
+        const quoted = !!scan.description && !!data.problem?.includes((0,model_text/* oneLine */.TN)(scan.description));
         const description = scan.description && !quoted
             ? ` (AWS: ${escapeText(scan.description, target.fieldChars)})`
             : '';
@@ -34609,8 +34641,8 @@ function renderCounts(data) {
         const judgedCell = showJudged ? ` ${judged[severity]} |` : '';
         return `| ${severity} | ${data.counts[severity]} |${judgedCell} ${thresholdCell(limitFor(severity, data.thresholds))} |`;
     });
-    const judgedTotal = showJudged ? ` **${sumOf(judged)}** |` : '';
-    rows.push(`| **Total** | **${sumOf(data.counts)}** |${judgedTotal} |`);
+    const judgedTotal = showJudged ? ` **${(0,model_severity/* totalOf */.e6)(judged)}** |` : '';
+    rows.push(`| **Total** | **${(0,model_severity/* totalOf */.e6)(data.counts)}** |${judgedTotal} |`);
     return `${header}\n${rows.join('\n')}`;
 }
 function describeRule(rule) {
@@ -34740,7 +34772,7 @@ function groupBySeverity(findings, baseline) {
     for (const finding of findings)
         groups.get(finding.severity)?.push(finding);
     // Looked up once per finding, not once per comparison: 50,000 findings sort in milliseconds.
-    const unchanged = new Set(baseline ? findings.filter(finding => changeOf(baseline, finding) === 'unchanged') : []);
+    const unchanged = unchangedFindings(findings, baseline);
     const newFirst = (a, b) => Number(unchanged.has(a)) - Number(unchanged.has(b));
     return [...groups]
         .filter(([, group]) => group.length > 0)
@@ -34828,7 +34860,7 @@ function renderNotListed(data, notListed, target) {
     const breakdown = model_severity/* SEVERITIES */.oC.filter(severity => notListed[severity] > 0)
         .map(severity => `${notListed[severity]} ${severity}`)
         .join(', ');
-    return `**${sumOf(notListed)} of ${plural(data.findings.length, 'finding')} not listed** (${breakdown}): the summary lists at most ${target.maxRows.toLocaleString('en-US')} rows and stays well under GitHub's size limit; every count above is exact. ${target.fullListPointer}`;
+    return `**${(0,model_severity/* totalOf */.e6)(notListed)} of ${plural(data.findings.length, 'finding')} not listed** (${breakdown}): the summary lists at most ${target.maxRows.toLocaleString('en-US')} rows and stays well under GitHub's size limit; every count above is exact. ${target.fullListPointer}`;
 }
 function renderFooter(data) {
     return `---${BLOCK_SEPARATOR}<sub>ecr-scan-findings ${escapeText(data.actionVersion)} · Reproduce locally: ${cliCommand(data)}, or ${renderCode('npm ci && npm run demo')} in a clone of the action.</sub>`;
@@ -34861,7 +34893,7 @@ function renderReport(data, target) {
     const notListed = (0,model_severity/* emptyCounts */.W1)();
     for (const severity of model_severity/* SEVERITIES */.oC)
         notListed[severity] = found[severity] - listed[severity];
-    const tail = sumOf(notListed) > 0 ? [renderNotListed(data, notListed, target)] : [];
+    const tail = (0,model_severity/* totalOf */.e6)(notListed) > 0 ? [renderNotListed(data, notListed, target)] : [];
     return `${[...head, ...blocks, ...tail, footer].join(BLOCK_SEPARATOR)}\n`;
 }
 function renderSummary(data, options = {}) {
@@ -34885,28 +34917,31 @@ function report_overviewRow(data, result, noVerdictFails, baselineColumn) {
     const change = baselineColumn ? ` ${data.baseline ? `${data.baseline.newCount} new` : '—'} |` : '';
     return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? escapeText(platforms.join(', ')) : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`;
 }
-/** Several images: one row each, so the reader sees which failed before the details. */
-function renderOverview(run, reports, noVerdictFails) {
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+/**
+ * Several images: one row each, so the reader sees which failed before the details. The table
+ * takes at most `room` bytes; rows past it are counted, and the JSON report has every image.
+ */
+function renderOverview(run, reports, noVerdictFails, room) {
     const failed = run.images.filter(image => image.kind !== 'judged' || !image.verdict.passed);
     const headline = failed.length === 0
         ? `## ✅ Passed: ${run.images.length} images break no severity threshold`
         : `## ❌ ${failed.length} of ${run.images.length} images failed or have no verdict`;
     const baselineColumn = reports.some(data => data.baseline);
+    const rows = run.images.map((image, index) => report_overviewRow(reports[index], image, noVerdictFails, baselineColumn));
+    const shown = countWithin(rows, room, row => bytes(row) + 1);
+    const more = shown < rows.length
+        ? [`${rows.length - shown} more images are not listed here; the JSON report has them all.`]
+        : [];
     return [
         headline,
         [
             `| Image | Platforms | Scan status | Findings |${baselineColumn ? ' Baseline |' : ''} Verdict |`,
             `| --- | --- | --- | --- |${baselineColumn ? ' --- |' : ''} --- |`,
-            ...run.images.map((image, index) => report_overviewRow(reports[index] ?? imageReport(run, image), image, noVerdictFails, baselineColumn))
-        ].join('\n')
+            ...rows.slice(0, shown)
+        ].join('\n'),
+        ...more
     ].join(BLOCK_SEPARATOR);
-}
-/** The report data of one image of a run, with its baseline diff. */
-function report_reportOf(run, image) {
-    const data = imageReport(run, image);
-    return image.kind === 'judged' && image.baseline && !data.baseline
-        ? { ...data, baseline: image.baseline }
-        : data;
 }
 /**
  * The job summary of a whole run: one image as before; several as an overview, then each image,
@@ -34916,7 +34951,7 @@ function renderRunSummary(run, options = {}) {
     const limit = options.limitBytes ?? SUMMARY_TARGET_BYTES;
     const maxRows = Math.max(1, options.maxRows ?? SUMMARY_MAX_ROWS);
     const noVerdictFails = options.noVerdictFails ?? true;
-    const reports = run.images.map(image => report_reportOf(run, image));
+    const reports = run.images.map(image => imageReport(run, image));
     if (reports.length === 1 && reports[0]) {
         const [image] = run.images;
         return renderSummary(reports[0], {
@@ -34925,18 +34960,21 @@ function renderRunSummary(run, options = {}) {
             noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
         });
     }
-    const overview = `${renderOverview(run, reports, noVerdictFails)}${BLOCK_SEPARATOR}`;
-    const count = Math.max(1, reports.length);
-    const share = Math.floor((limit - Buffer.byteLength(overview, 'utf8') * 4) / count);
-    const rowShare = Math.max(1, Math.floor(maxRows / count));
-    return (overview +
-        reports
-            .map((data, index) => renderSummary(data, {
-            limitBytes: share,
-            maxRows: rowShare,
-            noVerdictFails: noVerdictFailsFor(run.images[index], noVerdictFails)
-        }))
-            .join('\n'));
+    const overview = `${renderOverview(run, reports, noVerdictFails, Math.floor(limit / 4))}${BLOCK_SEPARATOR}`;
+    const omitted = (count) => `**Details of ${count} more images are not shown** to stay within GitHub's size limit; the overview above lists them, and the JSON report has every finding.`;
+    const room = limit - bytes(overview) - bytes(omitted(reports.length)) - 1;
+    const share = Math.floor(room / reports.length);
+    const rowShare = Math.max(1, Math.floor(maxRows / reports.length));
+    const sections = reports.map((data, index) => renderSummary(data, {
+        limitBytes: share,
+        maxRows: rowShare,
+        noVerdictFails: noVerdictFailsFor(run.images[index], noVerdictFails)
+    }));
+    // A section can outgrow its share (a no-verdict report keeps its whole problem): sections go in
+    // while they fit, and the rest are counted.
+    const kept = countWithin(sections, room, section => bytes(section) + 1);
+    const tail = kept < sections.length ? [omitted(sections.length - kept)] : [];
+    return overview + [...sections.slice(0, kept), ...tail].join('\n');
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -35240,9 +35278,6 @@ const OUTPUT = {
     sarifReport: 'sarif-report',
     commentUrl: 'comment-url'
 };
-function totalOf(counts) {
-    return model_severity/* SEVERITIES */.oC.reduce((sum, severity) => sum + counts[severity], 0);
-}
 function sumCounts(counts) {
     const total = (0,model_severity/* emptyCounts */.W1)();
     for (const each of counts)
@@ -35259,8 +35294,8 @@ function resultEntry(result) {
         digest: result.image?.digest ?? null,
         platforms: result.platforms.flatMap(platform => (platform.platform ? [platform.platform] : [])),
         status: result.scan.status,
-        found: judged ? { total: totalOf(result.counts), ...result.counts } : null,
-        judged: judged ? { total: totalOf(result.verdict.counts), ...result.verdict.counts } : null,
+        found: judged ? { total: (0,model_severity/* totalOf */.e6)(result.counts), ...result.counts } : null,
+        judged: judged ? { total: (0,model_severity/* totalOf */.e6)(result.verdict.counts), ...result.verdict.counts } : null,
         passed: judged ? result.verdict.passed : null,
         problem: judged ? null : result.problem.message,
         baseline: judged && result.baseline
@@ -35285,8 +35320,8 @@ function setRunOutputs(run) {
     const counted = sumCounts(judged.map(image => image.verdict.counts));
     for (const severity of model_severity/* SEVERITIES */.oC)
         setOutput(severity.toLowerCase(), value(counted[severity]));
-    setOutput(OUTPUT.total, value(totalOf(counted)));
-    setOutput(OUTPUT.foundTotal, value(totalOf(sumCounts(judged.map(image => image.counts)))));
+    setOutput(OUTPUT.total, value((0,model_severity/* totalOf */.e6)(counted)));
+    setOutput(OUTPUT.foundTotal, value((0,model_severity/* totalOf */.e6)(sumCounts(judged.map(image => image.counts)))));
     setOutput(OUTPUT.ignored, value(judged.reduce((sum, image) => sum + image.triage.ignored.length, 0)));
     const [only] = run.images;
     if (run.images.length === 1 && only) {
@@ -35364,7 +35399,7 @@ async function publish(config, marker, run, env) {
             await write();
         }
         catch (error) {
-            failures.push(`Could not write the ${what}: ${(0,model_text/* errorMessage */.g)(error)}`);
+            failures.push(`Could not write the ${what}: ${(0,model_text/* errorMessage */.gJ)(error)}`);
         }
     };
     setRunOutputs(run);
@@ -35403,14 +35438,12 @@ async function publish(config, marker, run, env) {
         await comment(config, marker, run, env);
     }
     catch (error) {
-        actionLog.warning(`PR comment: not written (${(0,model_text/* errorMessage */.g)(error)}).`);
+        actionLog.warning(`PR comment: not written (${(0,model_text/* errorMessage */.gJ)(error)}).`);
     }
     return failures;
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
-
-
 
 
 
@@ -35485,27 +35518,19 @@ async function run(overrides = {}) {
         marker = commentMarker(commentIdentity(config.images), config.commentKey);
     }
     catch (error) {
-        setFailed((0,model_text/* errorMessage */.g)(error));
+        setFailed((0,model_text/* errorMessage */.gJ)(error));
         return;
     }
     const logs = new ImageLogs(config.images.length);
-    const images = await runScan(config.images, runSettings(config, rules, options.backoff), {
-        sourceFor: await sourcesByRegion(),
+    const judged = await judgeImages(config, rules, {
         clock: { now: options.now, sleep: options.sleep, random: options.random },
-        // One bound for all the step's AWS work: requests in flight are aborted when it passes.
-        signal: AbortSignal.timeout(config.timeoutMs),
-        logFor: target => logs.open(`Scanning ${target.reference}`),
-        explainError: explainImageError,
-        // Loaded only when asked for, so runs without `enrich: inspector` never load the Inspector SDK.
-        enricherFor: async (region) => (await Promise.all(/* import() */[__nccwpck_require__.e(249), __nccwpck_require__.e(222), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9108))).createInspectorEnricher(region)
+        backoff: options.backoff,
+        logFor: target => logs.open(`Scanning ${target.reference}`)
     });
     const result = {
-        images,
-        thresholds: config.thresholds,
-        actionVersion: ACTION_VERSION,
+        ...judged,
         runUrl: runUrl(options.env),
-        commit: options.env.GITHUB_SHA || undefined,
-        updatedAt: new Date(options.now())
+        commit: options.env.GITHUB_SHA || undefined
     };
     const writeFailures = await publish(config, marker, result, options.env);
     for (const failure of writeFailures)
@@ -35773,6 +35798,8 @@ function findingKey(finding) {
 /* harmony export */   su: () => (/* binding */ isImageIndexMediaType)
 /* harmony export */ });
 /* unused harmony exports IMAGE_MANIFEST_MEDIA_TYPES, ManifestError */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5086);
+
 /** Media types of a multi-platform image index: OCI's and Docker's manifest list. */
 const IMAGE_INDEX_MEDIA_TYPES = [
     'application/vnd.oci.image.index.v1+json',
@@ -35790,18 +35817,13 @@ class ManifestError extends Error {
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const PLATFORM_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ATTESTATION_ANNOTATION = 'vnd.docker.reference.type';
-const SHOWN_CHARS = 80;
 /** True for an OCI image index or a Docker manifest list (exact match, as registries send it). */
 function isImageIndexMediaType(type) {
     return IMAGE_INDEX_MEDIA_TYPES.includes(type);
 }
-/** A value from outside quoted in a message: printable ASCII, capped. */
+/** A value from outside quoted in a message: strings in quotes, anything else as JSON. */
 function shown(value) {
-    const text = typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value));
-    const chars = Array.from(text).map(char => /[\x20-\x7e]/.test(char) ? char : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`);
-    return chars.length > SHOWN_CHARS
-        ? `${chars.slice(0, SHOWN_CHARS - 1).join('')}…`
-        : chars.join('');
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value)));
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -35908,6 +35930,7 @@ function platformImages(manifestJson) {
 /* harmony export */   Ot: () => (/* binding */ countBySeverity),
 /* harmony export */   T_: () => (/* binding */ toSeverity),
 /* harmony export */   W1: () => (/* binding */ emptyCounts),
+/* harmony export */   e6: () => (/* binding */ totalOf),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
 /* harmony export */   qs: () => (/* binding */ severityRank)
 /* harmony export */ });
@@ -35946,6 +35969,10 @@ function countBySeverity(findings) {
         counts[finding.severity] += 1;
     return counts;
 }
+/** Findings of every severity. */
+function totalOf(counts) {
+    return SEVERITIES.reduce((total, severity) => total + counts[severity], 0);
+}
 
 
 /***/ }),
@@ -35954,8 +35981,9 @@ function countBySeverity(findings) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ oneLine),
-/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
 /** Text from elsewhere (an error, AWS's description) as one line of a log or annotation. */
 function oneLine(text) {
@@ -35964,6 +35992,14 @@ function oneLine(text) {
 /** The message of anything thrown, on one line. */
 function errorMessage(error) {
     return oneLine(error instanceof Error ? error.message : String(error));
+}
+/**
+ * Text from outside quoted in a message: printable ASCII only (anything else as \u{…}, so no
+ * control, invisible or look-alike character passes), capped at `maxChars`.
+ */
+function printable(text, maxChars = 80) {
+    const chars = Array.from(text).map(char => /[\x20-\x7e]/.test(char) ? char : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`);
+    return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : chars.join('');
 }
 
 

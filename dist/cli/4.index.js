@@ -13,7 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   EcrAnswerError: () => (/* binding */ EcrAnswerError),
   EcrScans: () => (/* binding */ EcrScans),
   ImageMismatchError: () => (/* binding */ ImageMismatchError),
-  MAX_ATTEMPTS: () => (/* binding */ MAX_ATTEMPTS)
+  MAX_ATTEMPTS: () => (/* binding */ MAX_ATTEMPTS),
+  requestHandlerFor: () => (/* binding */ requestHandlerFor)
 });
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
@@ -167,7 +168,10 @@ function withProxy(options, env = process.env) {
 
 // EXTERNAL MODULE: ./src/model/manifest.ts
 var model_manifest = __webpack_require__(9452);
+// EXTERNAL MODULE: ./src/model/text.ts
+var model_text = __webpack_require__(5086);
 ;// CONCATENATED MODULE: ./src/aws/ecr.ts
+
 
 
 
@@ -204,6 +208,18 @@ const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
 function describeQuery(query) {
     return `${query.repository}${query.imageTag ? `:${query.imageTag}` : ''}${query.imageDigest ? `@${query.imageDigest}` : ''}`;
 }
+/** How every AWS client of the action connects: timeouts that hold, and the proxy settings. */
+function requestHandlerFor(timeouts = REQUEST_TIMEOUTS) {
+    // HTTPS_PROXY / HTTP_PROXY / NO_PROXY, which the SDK itself ignores.
+    return withProxy({
+        connectionTimeout: timeouts.connectMs,
+        requestTimeout: timeouts.answerMs,
+        // Without this a late answer is only logged, and the step hangs past its timeout.
+        throwOnRequestTimeout: true,
+        // requestTimeout ends at the headers; this covers a body that stops arriving.
+        socketTimeout: timeouts.answerMs
+    });
+}
 /** The only module that talks to ECR. Endpoint and credentials come from the SDK's default chain. */
 class EcrScans {
     client;
@@ -218,15 +234,7 @@ class EcrScans {
             retryStrategy: new EcrRetryStrategy(MAX_ATTEMPTS),
             // Also what the SDK reports to AWS as the attempt budget (amz-sdk-request).
             maxAttempts: MAX_ATTEMPTS,
-            // HTTPS_PROXY / HTTP_PROXY / NO_PROXY, which the SDK itself ignores.
-            requestHandler: withProxy({
-                connectionTimeout: timeouts.connectMs,
-                requestTimeout: timeouts.answerMs,
-                // Without this a late answer is only logged, and the step hangs past its timeout.
-                throwOnRequestTimeout: true,
-                // requestTimeout ends at the headers; this covers a body that stops arriving.
-                socketTimeout: timeouts.answerMs
-            })
+            requestHandler: requestHandlerFor(timeouts)
         }), region);
     }
     /** Pins the image to one digest, so a tag that moves mid-run cannot mix two images. */
@@ -249,7 +257,7 @@ class EcrScans {
         }
         const digest = detail.imageDigest;
         if (typeof digest !== 'string' || !DIGEST_PATTERN.test(digest)) {
-            const shown = typeof digest === 'string' ? JSON.stringify(digest.slice(0, 80)) : 'none';
+            const shown = typeof digest === 'string' ? `'${(0,model_text/* printable */.g$)(digest)}'` : 'none';
             throw new EcrAnswerError(`ECR answered an image digest that is not sha256: followed by 64 hex digits (${shown}) for ${describeQuery(query)}. Retry the job; if it persists, report this with the run log.`);
         }
         if (query.imageDigest && digest !== query.imageDigest) {

@@ -195,7 +195,7 @@ function registry(context) {
  */
 function explainAwsError(error, context) {
     const name = errorName(error);
-    const detail = (0,model_text/* errorMessage */.g)(error);
+    const detail = (0,model_text/* errorMessage */.gJ)(error);
     switch (name) {
         case 'CredentialsProviderError':
             return `No AWS credentials found (${detail}). Add aws-actions/configure-aws-credentials before this step, with 'permissions: id-token: write' for OIDC.`;
@@ -224,6 +224,7 @@ function explainAwsError(error, context) {
             return `The step's timeout ran out while waiting for ECR in ${context.region} to answer (${detail}). Raise 'timeout', or check that ECR is reachable from the runner.`;
         case 'ERR_INVALID_URL':
             return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`;
+        case 'ManifestError':
         case 'ImageMismatchError':
         case 'EcrAnswerError':
             return detail;
@@ -235,7 +236,1059 @@ function explainAwsError(error, context) {
     return `ECR request failed (${name || 'error'}: ${detail}).`;
 }
 
+// EXTERNAL MODULE: ./src/model/findings.ts
+var model_findings = __nccwpck_require__(3843);
+// EXTERNAL MODULE: ./src/model/manifest.ts
+var manifest = __nccwpck_require__(9452);
+;// CONCATENATED MODULE: ./src/model/image.ts
+
+/** A multi-platform index: ECR scans the image of each platform, not the index itself. */
+function isImageIndex(image) {
+    return (0,manifest/* isImageIndexMediaType */.su)(image.manifestMediaType);
+}
+/** `repository:tag@sha256:…`, the form logged and shown in reports. */
+function formatImage(image) {
+    const tag = image.tag ? `:${image.tag}` : '';
+    return `${image.repository}${tag}@${image.digest}`;
+}
+/** The first 12 hex digits of the digest, as `docker images` shows it. */
+function shortDigest(digest) {
+    const [algorithm, hex] = digest.includes(':') ? digest.split(':', 2) : ['', digest];
+    return algorithm ? `${algorithm}:${(hex ?? '').slice(0, 12)}` : digest.slice(0, 12);
+}
+
+// EXTERNAL MODULE: ./src/model/severity.ts
+var model_severity = __nccwpck_require__(1502);
+;// CONCATENATED MODULE: ./src/policy/baseline.ts
+
+function diffBaseline(findings, baselineFindings, baseline) {
+    const baselineKeys = new Set(baselineFindings.map(model_findings/* findingKey */.fl));
+    const imageKeys = new Set(findings.map(model_findings/* findingKey */.fl));
+    const unchangedKeys = new Set([...imageKeys].filter(key => baselineKeys.has(key)));
+    const unchangedCount = findings.filter(finding => unchangedKeys.has((0,model_findings/* findingKey */.fl)(finding))).length;
+    return {
+        ...baseline,
+        unchangedKeys,
+        newCount: findings.length - unchangedCount,
+        unchangedCount,
+        fixed: baselineFindings.filter(finding => !imageKeys.has((0,model_findings/* findingKey */.fl)(finding)))
+    };
+}
+function changeOf(diff, finding) {
+    return diff.unchangedKeys.has((0,model_findings/* findingKey */.fl)(finding)) ? 'unchanged' : 'new';
+}
+/** The findings the baseline has too, looked up once, for sorting new findings first. */
+function unchangedFindings(findings, diff) {
+    return new Set(diff ? findings.filter(finding => changeOf(diff, finding) === 'unchanged') : []);
+}
+
+// EXTERNAL MODULE: ./src/core/enrichment.ts
+var enrichment = __nccwpck_require__(9674);
+;// CONCATENATED MODULE: ./src/policy/policy.ts
+
+
+function evaluatePolicy(findings, thresholds) {
+    const counts = (0,model_severity/* countBySeverity */.Ot)(findings);
+    const breaches = [];
+    const { failOn, maxCounts } = thresholds;
+    if (failOn) {
+        const atOrAbove = model_severity/* SEVERITIES */.oC.filter(severity => (0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(failOn));
+        const exempt = atOrAbove.filter(severity => maxCounts[severity] !== undefined);
+        const count = atOrAbove
+            .filter(severity => !exempt.includes(severity))
+            .reduce((total, severity) => total + counts[severity], 0);
+        if (count > 0)
+            breaches.push({ rule: 'fail-on', severity: failOn, count, exempt });
+    }
+    for (const severity of model_severity/* SEVERITIES */.oC) {
+        const limit = thresholds.maxCounts[severity];
+        if (limit !== undefined && counts[severity] > limit) {
+            breaches.push({ rule: 'max-count', severity, count: counts[severity], limit });
+        }
+    }
+    if (thresholds.failOnExploit) {
+        const count = findings.filter(finding => finding.exploitAvailable === 'YES').length;
+        if (count > 0)
+            breaches.push({ rule: 'exploit', count });
+    }
+    if (thresholds.failOnKev) {
+        const count = (0,enrichment/* failOnKev */.Cr)(findings).length;
+        if (count > 0)
+            breaches.push({ rule: 'kev', count });
+    }
+    return { passed: breaches.length === 0, breaches, counts };
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** One sentence per breach, naming the rule, the count and the limit. */
+function describeBreach(breach) {
+    switch (breach.rule) {
+        case 'fail-on': {
+            const rule = `fail-on: ${breach.severity}, allowed: 0`;
+            if (breach.exempt.length === 0)
+                return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (${rule})`;
+            const counted = model_severity/* RANKED_SEVERITIES */.Kw.filter(severity => (0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(breach.severity) &&
+                !breach.exempt.includes(severity));
+            return `${plural(breach.count, `${counted.join(' or ')} finding`)} (${rule}, ${breach.exempt.join(', ')} left to max-findings)`;
+        }
+        case 'max-count':
+            return `${plural(breach.count, `${breach.severity} finding`)} (max-findings allows ${breach.limit})`;
+        case 'exploit':
+            return `${plural(breach.count, 'finding')} with a known exploit (fail-on-exploit: true, allowed: 0)`;
+        case 'kev':
+            return `${plural(breach.count, 'finding')} on the CISA Known Exploited Vulnerabilities list (fail-on-kev: true, allowed: 0)`;
+    }
+}
+/** The limit a severity has under these thresholds, for the counts table; undefined = no limit. */
+function limitFor(severity, thresholds) {
+    const maxCount = thresholds.maxCounts[severity];
+    if (maxCount !== undefined)
+        return maxCount;
+    const { failOn } = thresholds;
+    return failOn && (0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(failOn) ? 0 : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/policy/triage.ts
+
+
+/** `YYYY-MM-DD` of the day in UTC, the clock GitHub runners keep. */
+function utcDay(date) {
+    return date.toISOString().slice(0, 10);
+}
+/** The expiry day itself still applies; the rule lapses the day after. */
+function isExpired(rule, today) {
+    return rule.expires !== undefined && utcDay(today) > rule.expires;
+}
+function packageNames(finding) {
+    return (finding.packageName ?? '').split(',').map(name => name.trim());
+}
+function ruleMatches(rule, finding) {
+    if (rule.id.toLowerCase() !== finding.id.trim().toLowerCase())
+        return false;
+    return rule.package === undefined || packageNames(finding).includes(rule.package);
+}
+function formatScore(score) {
+    return Number.isInteger(score) ? score.toFixed(1) : String(score);
+}
+function activeFilters(filters) {
+    const active = [];
+    if (filters.onlyFixable) {
+        // Basic scans never say whether a fix exists (UNKNOWN); dropping those would hide them.
+        active.push({
+            name: 'only-fixable',
+            setsAside: finding => finding.fixAvailable === 'NO',
+            cannotJudge: finding => finding.fixAvailable === 'UNKNOWN'
+        });
+    }
+    const minCvss = filters.minCvss;
+    if (minCvss !== undefined) {
+        active.push({
+            name: `min-cvss ${formatScore(minCvss)}`,
+            setsAside: finding => finding.cvssScore !== undefined && finding.cvssScore < minCvss,
+            cannotJudge: finding => finding.cvssScore === undefined
+        });
+    }
+    if (filters.minEpss !== undefined)
+        active.push((0,enrichment/* minEpss */.Kc)(filters.minEpss));
+    const onlyNew = filters.onlyNew;
+    if (onlyNew) {
+        active.push({
+            name: 'only-new',
+            setsAside: finding => onlyNew.unchangedKeys.has((0,model_findings/* findingKey */.fl)(finding)),
+            cannotJudge: () => false
+        });
+    }
+    return active;
+}
+/**
+ * Applies ignore rules, then each filter in turn; `counted` is what the policy judges. A finding
+ * set aside by an earlier filter is not counted again by a later one.
+ */
+function triage(findings, rules, filters, today) {
+    const expiredRules = rules.filter(rule => isExpired(rule, today));
+    const activeRules = rules.filter(rule => !isExpired(rule, today));
+    const usedRules = new Set();
+    const ignored = [];
+    let remaining = [];
+    for (const finding of findings) {
+        const matching = activeRules.filter(candidate => ruleMatches(candidate, finding));
+        // Every matching rule is in use (none is stale); the first one takes the credit.
+        for (const rule of matching)
+            usedRules.add(rule);
+        const rule = matching[0];
+        if (rule) {
+            ignored.push({ finding, rule });
+        }
+        else {
+            remaining.push(finding);
+        }
+    }
+    const filterResults = [];
+    for (const filter of activeFilters(filters)) {
+        const kept = remaining.filter(finding => !filter.setsAside(finding));
+        filterResults.push({
+            filter: filter.name,
+            setAside: remaining.length - kept.length,
+            keptUnknown: kept.filter(finding => filter.cannotJudge(finding)).length
+        });
+        remaining = kept;
+    }
+    return {
+        counted: remaining,
+        ignored,
+        filters: filterResults,
+        expiredRules,
+        staleRules: activeRules.filter(rule => !usedRules.has(rule))
+    };
+}
+/**
+ * Looks up what triage did with each finding. Triage keeps the scan's own Finding objects, so
+ * identity tells them apart even when two findings look alike.
+ */
+function dispositionOf(triageResult) {
+    const counted = new Set(triageResult.counted);
+    const ignoredBy = new Map(triageResult.ignored.map(entry => [entry.finding, entry.rule]));
+    return finding => {
+        const rule = ignoredBy.get(finding);
+        if (rule)
+            return { kind: 'ignored', rule };
+        return counted.has(finding) ? { kind: 'counted' } : { kind: 'set-aside' };
+    };
+}
+function ruleLabel(rule) {
+    return `${rule.id}${rule.package ? ` (package ${rule.package})` : ''} at ${rule.origin}`;
+}
+/** One sentence for the log and reports, so both name the entry and the day it lapsed. */
+function describeExpiredRule(rule) {
+    return `Ignore rule ${ruleLabel(rule)} expired on ${rule.expires ?? 'an unknown day'} and no longer ignores anything.`;
+}
+function describeStaleRule(rule) {
+    return `Ignore rule ${ruleLabel(rule)} matched no finding of this image; remove it if the vulnerability is gone from every image it covers.`;
+}
+
+;// CONCATENATED MODULE: ./src/core/scan-status.ts
+const TERMINAL_FIXES = {
+    FAILED: 'Scanning failed for this image; push it again or start a new scan, and check the image is a valid container image.',
+    UNSUPPORTED_IMAGE: "The image's operating system or media type is not supported by this scan type; see the ECR docs on supported operating systems, or switch to enhanced scanning.",
+    FINDINGS_UNAVAILABLE: 'Findings are no longer available (the image may have left the continuous-scan window); rescan the image or push a fresh one.',
+    LIMIT_EXCEEDED: 'The scan limit for this image or account was reached; wait before rescanning or ask AWS for a higher quota.',
+    IMAGE_ARCHIVED: 'The image is archived and is not scanned; restore it or scan a current image.'
+};
+const TERMINAL_STATUSES = Object.keys(TERMINAL_FIXES);
+function classifyStatus(status) {
+    switch (status) {
+        case 'PENDING':
+        case 'IN_PROGRESS':
+            return { kind: 'wait' };
+        case 'COMPLETE':
+        case 'ACTIVE':
+            return { kind: 'read', stale: false };
+        case 'SCAN_ELIGIBILITY_EXPIRED':
+            return { kind: 'read', stale: true };
+    }
+    const fix = status ? TERMINAL_FIXES[status] : undefined;
+    return {
+        kind: 'terminal',
+        fix: fix ??
+            `ECR reported a scan status this action does not know (${status ?? 'none'}); check the scan in the ECR console and report it if it should be supported.`
+    };
+}
+/** SCAN_ELIGIBILITY_EXPIRED with nothing kept: there is no scan result to judge. */
+function expiredWithoutFindingsFix() {
+    return 'Scan eligibility expired and ECR kept no findings for this image, so there is nothing to judge; push the image again (or start a scan) to rescan it.';
+}
+const SCANNING_DOCS = 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html';
+/**
+ * ECR's wildcard filters: without a `*` a filter matches every repository name containing it;
+ * with one, each `*` stands for any sequence (also empty) and the rest must match the whole name.
+ */
+function filterMatches(filter, repository) {
+    if (!filter.includes('*'))
+        return repository.includes(filter);
+    const pattern = filter
+        .split('*')
+        .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+    return new RegExp(`^${pattern}$`, 's').test(repository);
+}
+const SCAN_TYPES = ['BASIC', 'ENHANCED'];
+/**
+ * Reads a registry scanning configuration for one repository. Errs towards "will scan": only a
+ * configuration understood in full, with no rule for the repository, means "never". MANUAL
+ * means never automatically; any other frequency (even one this action does not know) may scan.
+ */
+function scanningCoverage(config, repository, registryId) {
+    const waiting = `ECR has no scan for ${repository} yet`;
+    if (registryId && config.registryId && registryId !== config.registryId) {
+        return {
+            kind: 'unknown',
+            message: `${waiting}, and registry ${registryId}'s scanning configuration cannot be read from account ${config.registryId}: waiting for the scan.`
+        };
+    }
+    if (!config.scanType || !SCAN_TYPES.includes(config.scanType)) {
+        return {
+            kind: 'unknown',
+            message: `${waiting}, and the registry's scan type (${config.scanType ?? 'none'}) is not one this action knows: waiting for the scan.`
+        };
+    }
+    const automatic = config.rules.some(rule => rule.scanFrequency !== 'MANUAL' &&
+        (rule.filters.length === 0 ||
+            rule.filters.some(entry => entry.filter === undefined ||
+                (entry.filterType !== undefined && entry.filterType !== 'WILDCARD') ||
+                filterMatches(entry.filter, repository))));
+    if (automatic)
+        return { kind: 'will-scan' };
+    // The repository's own flag only counts under basic scanning; enhanced scanning ignores it.
+    if (config.scanType === 'BASIC' && config.repositoryScanOnPush)
+        return { kind: 'will-scan' };
+    const message = config.scanType === 'ENHANCED'
+        ? `Repository ${repository} is not scanned: enhanced scanning is on and no registry scanning rule (scan on push or continuous) matches it. Add a scanning rule that matches it (${SCANNING_DOCS}); start-scan cannot start enhanced scans.`
+        : `Repository ${repository} is not scanned: no registry scanning rule matches it and scan on push is off. Add a scanning rule or enable scan on push (${SCANNING_DOCS}), or set start-scan: true.`;
+    return { kind: 'never', message };
+}
+
+;// CONCATENATED MODULE: ./src/core/read-findings.ts
+
+
+
+/** The fewest findings ECR puts on a page that is not the last (Inspector pages hold 100). */
+const SMALLEST_FULL_PAGE = 100;
+/** Pages allowed beyond what the service's counts explain, for short or empty pages. */
+const PAGE_MARGIN = 10;
+/** Without the service's counts there is nothing to explain the pages: 100,000 findings at least. */
+const PAGES_WITHOUT_COUNTS = 1000;
+/** findingSeverityCounts on ECR's spellings, summed onto the model's severities. */
+function serviceCounts(theirs) {
+    const counts = (0,model_severity/* emptyCounts */.W1)();
+    for (const [name, count] of Object.entries(theirs)) {
+        if (typeof count === 'number' && Number.isFinite(count))
+            counts[(0,model_severity/* toSeverity */.T_)(name)] += count;
+    }
+    return counts;
+}
+function describeMismatch(ours, theirs) {
+    if (!theirs)
+        return undefined;
+    const service = serviceCounts(theirs);
+    const differences = model_severity/* SEVERITIES */.oC.filter(severity => service[severity] !== ours[severity]).map(severity => `${severity} ${service[severity]} vs ${ours[severity]}`);
+    return differences.length > 0
+        ? `findingSeverityCounts differs from the findings read (service vs counted): ${differences.join(', ')}`
+        : undefined;
+}
+/**
+ * findingSeverityCounts may undercount (it is not reliable across pages) but it can never count
+ * findings that do not exist: more of a severity than were read proves findings are missing.
+ */
+function missingBySeverity(ours, theirs) {
+    if (!theirs)
+        return undefined;
+    const service = serviceCounts(theirs);
+    const missing = model_severity/* SEVERITIES */.oC.filter(severity => service[severity] > ours[severity]).map(severity => `${severity} ${service[severity]} counted by ECR but ${ours[severity]} read`);
+    return missing.length > 0 ? missing.join(', ') : undefined;
+}
+/** How many pages the service's counts can explain, with a margin; a bound, never a target. */
+function pageLimit(first) {
+    if (!first.severityCounts)
+        return PAGES_WITHOUT_COUNTS;
+    const counts = serviceCounts(first.severityCounts);
+    const expected = model_severity/* SEVERITIES */.oC.reduce((sum, severity) => sum + counts[severity], 0);
+    return 2 * Math.ceil(expected / SMALLEST_FULL_PAGE) + PAGE_MARGIN;
+}
+/**
+ * Reads every page after the one the wait already holds, normalising both kinds of finding.
+ * Counts come from the findings themselves; the service's counts only prove findings missing.
+ * A page without a findings list, or whose status is no longer settled, makes the read
+ * incomplete; a token seen before, or more pages than the counts explain, breaks it.
+ */
+async function readAllFindings(firstPage, laterPages) {
+    const findings = [];
+    let pages = 0;
+    const take = (page) => {
+        pages += 1;
+        for (const raw of page.findings)
+            findings.push((0,model_findings/* normalizeBasicFinding */.fM)(raw));
+        for (const raw of page.enhancedFindings)
+            findings.push((0,model_findings/* normalizeEnhancedFinding */.Hg)(raw));
+    };
+    if (!firstPage.listed) {
+        return { kind: 'incomplete', reason: 'the first page carried no findings list', pages: 1 };
+    }
+    take(firstPage);
+    const limit = pageLimit(firstPage);
+    const seen = new Set();
+    let token = firstPage.nextToken;
+    if (token) {
+        seen.add(token);
+        for await (const page of laterPages(token)) {
+            const number = pages + 1;
+            if (classifyStatus(page.status).kind !== 'read') {
+                return {
+                    kind: 'incomplete',
+                    reason: `page ${number} answered status ${page.status}, no longer settled`,
+                    pages: number
+                };
+            }
+            if (!page.listed) {
+                return {
+                    kind: 'incomplete',
+                    reason: `page ${number} carried no findings list`,
+                    pages: number
+                };
+            }
+            take(page);
+            token = page.nextToken;
+            if (!token)
+                break;
+            if (seen.has(token)) {
+                return {
+                    kind: 'broken',
+                    reason: `ECR handed out a page token it had already given (after page ${number}), so the findings listing loops`,
+                    pages
+                };
+            }
+            if (pages >= limit) {
+                return {
+                    kind: 'broken',
+                    reason: `ECR kept handing out pages (${pages}, more than the ${limit} its own counts can explain)`,
+                    pages
+                };
+            }
+            seen.add(token);
+        }
+        if (token) {
+            return {
+                kind: 'incomplete',
+                reason: `the listing ended after page ${pages} with a page token still outstanding`,
+                pages
+            };
+        }
+    }
+    const counts = (0,model_severity/* countBySeverity */.Ot)(findings);
+    const missing = missingBySeverity(counts, firstPage.severityCounts);
+    if (missing) {
+        return { kind: 'incomplete', reason: `findings are missing (${missing})`, pages };
+    }
+    return {
+        kind: 'complete',
+        findings,
+        counts,
+        pages,
+        serviceCountsMismatch: describeMismatch(counts, firstPage.severityCounts)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/backoff.ts
+/** Starts quickly so a finished scan is noticed soon, and caps low so a long scan is not overslept. */
+const DEFAULT_BACKOFF = { initialMs: 3000, maxMs: 15000, factor: 2 };
+/**
+ * Delay before poll number `attempt` (0-based): exponential, capped, with "equal jitter"
+ * (half fixed, half random) so parallel jobs spread out without ever polling back-to-back.
+ */
+function backoffDelay(attempt, options, random) {
+    const ceiling = Math.min(options.maxMs, options.initialMs * options.factor ** attempt);
+    return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}
+/** Never sleep past the deadline: the last poll happens right at it. */
+function sleepBeforeDeadline(delayMs, nowMs, deadlineMs) {
+    return Math.max(0, Math.min(delayMs, deadlineMs - nowMs));
+}
+
+;// CONCATENATED MODULE: ./src/core/wait-for-scan.ts
+
+
+/** Reported (and set as the scan-status output) while ECR has no scan for the image. */
+const SCAN_NOT_FOUND = 'SCAN_NOT_FOUND';
+function seconds(ms) {
+    return `${Math.round(ms / 1000)}s`;
+}
+/** `45s`, `10m0s`: how long something lasted, for messages. */
+function formatDuration(ms) {
+    const total = Math.round(ms / 1000);
+    return total < 60 ? `${total}s` : `${Math.floor(total / 60)}m${total % 60}s`;
+}
+/**
+ * Why a settled answer is not a result yet, or `undefined` when it is one. Enhanced scanning has
+ * answered COMPLETE (and ACTIVE) with no results and no completion time, and the findings a few
+ * seconds later (aws/aws-sdk#289): such an answer says nothing about the image.
+ */
+function missingResults(page) {
+    if (!page.hasResults)
+        return 'no imageScanFindings';
+    if (!page.completedAt)
+        return 'no completion time';
+    return undefined;
+}
+/** SCAN_ELIGIBILITY_EXPIRED keeps the last scan's findings, when there are any to keep. */
+function hasAnyFindings(page) {
+    return page.findings.length + page.enhancedFindings.length > 0 || page.nextToken !== undefined;
+}
+async function startScanOnce(start, log) {
+    const outcome = await start();
+    switch (outcome.kind) {
+        case 'started':
+            log('No scan found for this image: started a basic scan (start-scan: true).');
+            break;
+        case 'limit-exceeded':
+            log('No scan found and ECR allows one manual scan per image per 24 hours: waiting for the existing scan.');
+            break;
+        case 'not-supported':
+            log(`No scan found and a scan cannot be started here: ${outcome.reason} Waiting for the scan on push.`);
+    }
+}
+/**
+ * Polls until the scan settles, ends, or the deadline passes. Errors other than
+ * "scan not found" propagate at once: a misspelled repository must not wait out the timeout.
+ */
+async function waitForScan(deps, options) {
+    const startedAt = deps.now();
+    const deadline = startedAt + options.timeoutMs;
+    let startAttempted = false;
+    let coverageAsked = false;
+    let lastPage;
+    /** The current run of settled answers without results: since when, and why. */
+    let withoutResults;
+    for (let attempt = 0;; attempt++) {
+        const page = await deps.describe();
+        let waitingFor;
+        if (page) {
+            lastPage = page;
+            const outcome = classifyStatus(page.status);
+            if (outcome.kind === 'terminal')
+                return { kind: 'terminal', page, fix: outcome.fix };
+            if (outcome.kind === 'read' && outcome.stale) {
+                if (!page.hasResults || !hasAnyFindings(page))
+                    return { kind: 'terminal', page, fix: expiredWithoutFindingsFix() };
+                return { kind: 'settled', page, stale: true };
+            }
+            const missing = outcome.kind === 'read' ? missingResults(page) : undefined;
+            if (outcome.kind === 'read' && !missing)
+                return { kind: 'settled', page, stale: false };
+            if (missing) {
+                withoutResults = withoutResults?.reason === missing ? withoutResults : undefined;
+                withoutResults ??= { since: deps.now(), reason: missing };
+                waitingFor = ` without results yet (${missing})`;
+            }
+            else {
+                withoutResults = undefined;
+            }
+        }
+        else {
+            withoutResults = undefined;
+            if (deps.startScan && !startAttempted) {
+                startAttempted = true;
+                await startScanOnce(deps.startScan, deps.log);
+            }
+            else if (!deps.startScan && deps.coverage && !coverageAsked) {
+                coverageAsked = true;
+                const coverage = await deps.coverage();
+                if (coverage.kind === 'never')
+                    return { kind: 'not-scanned', message: coverage.message };
+                if (coverage.kind === 'unknown')
+                    (deps.notice ?? deps.log)(coverage.message);
+            }
+        }
+        const lastStatus = lastPage?.status ?? SCAN_NOT_FOUND;
+        const elapsed = deps.now() - startedAt;
+        const delay = sleepBeforeDeadline(backoffDelay(attempt, options.backoff, deps.random), deps.now(), deadline);
+        if (delay <= 0) {
+            return {
+                kind: 'timeout',
+                lastStatus,
+                waitedMs: elapsed,
+                lastPage,
+                ...(withoutResults
+                    ? {
+                        withoutResults: {
+                            reason: withoutResults.reason,
+                            forMs: deps.now() - withoutResults.since
+                        }
+                    }
+                    : {})
+            };
+        }
+        deps.log(`Scan status ${lastStatus}${waitingFor ?? ''} after ${seconds(elapsed)}; next check in ${seconds(delay)}.`);
+        await deps.sleep(delay);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/acquire.ts
+
+
+
+
+
+function scanInfo(page) {
+    return {
+        status: page.status,
+        description: page.description,
+        type: page.enhanced ? 'enhanced' : 'basic',
+        completedAt: page.completedAt,
+        vulnerabilitySourceUpdatedAt: page.vulnerabilitySourceUpdatedAt
+    };
+}
+/** A read whose counts prove findings missing is read once more before giving up. */
+const INCOMPLETE_READS_ALLOWED = 2;
+function countsText(counts) {
+    const total = model_severity/* SEVERITIES */.oC.reduce((sum, severity) => sum + counts[severity], 0);
+    const parts = model_severity/* SEVERITIES */.oC.filter(severity => counts[severity] > 0).map(severity => `${severity} ${counts[severity]}`);
+    return `${total} findings${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+}
+function sameCounts(a, b) {
+    return model_severity/* SEVERITIES */.oC.every(severity => a[severity] === b[severity]);
+}
+/** The problem for a wait that did not end in a settled scan with results. */
+function waitProblem(waited, repository) {
+    if (waited.kind === 'not-scanned') {
+        return {
+            kind: 'problem',
+            scan: { status: SCAN_NOT_FOUND, type: 'unknown' },
+            problem: { kind: 'not-scanned', message: waited.message }
+        };
+    }
+    if (waited.kind === 'terminal') {
+        const described = waited.page.description ? ` (${(0,model_text/* oneLine */.TN)(waited.page.description)})` : '';
+        const message = `The scan ended with status ${waited.page.status}${described}: there is nothing trustworthy to judge. ${waited.fix}`;
+        return {
+            kind: 'problem',
+            scan: scanInfo(waited.page),
+            problem: { kind: 'scan-ended', message }
+        };
+    }
+    const scan = {
+        ...(waited.lastPage ? scanInfo(waited.lastPage) : { status: waited.lastStatus }),
+        type: waited.lastPage?.enhanced ? 'enhanced' : 'unknown'
+    };
+    const message = waited.withoutResults
+        ? `ECR kept answering ${waited.lastStatus} without results (${waited.withoutResults.reason}) for ${formatDuration(waited.withoutResults.forMs)}, until the timeout: the scan's findings never arrived. Raise 'timeout', or check the scan of ${repository} in the ECR console.`
+        : `The scan did not settle within the timeout: last status ${waited.lastStatus} after ${(waited.waitedMs / 60_000).toFixed(1)} minutes. Raise 'timeout', or check the scan in the ECR console.`;
+    return { kind: 'problem', scan, problem: { kind: 'timeout', message } };
+}
+function problem(scan, kind, message) {
+    return { kind: 'problem', scan, problem: { kind, message } };
+}
+/**
+ * Waits for the scan of one (platform) image to settle with results and reads every finding of
+ * it. A verdict needs a complete read: counts that prove findings missing mean one more read,
+ * then no verdict; an enhanced scan is read again after the settle interval until two reads
+ * agree. Never sleeps past the deadline; a request the deadline aborted is a timeout.
+ */
+async function acquireFindings(image, settings, deps) {
+    let lastScan = { status: SCAN_NOT_FOUND, type: 'unknown' };
+    try {
+        return await acquire(image, settings, deps, scan => (lastScan = scan));
+    }
+    catch (error) {
+        if (!deps.deadline.signal?.aborted)
+            throw error;
+        return problem(lastScan, 'timeout', `The timeout ran out while waiting for ECR to answer (last status ${lastScan.status}; ${(0,model_text/* errorMessage */.gJ)(error)}). Raise 'timeout', or check that ECR in ${image.region} is reachable from the runner.`);
+    }
+}
+async function acquire(image, settings, { source, clock, log, deadline }, seen) {
+    const { signal } = deadline;
+    const settleMs = Math.max(0, settings.settleIntervalMs);
+    const wait = (startScan) => waitForScan({
+        describe: async () => {
+            const page = await source.describeScan(image, signal);
+            if (page)
+                seen(scanInfo(page));
+            return page;
+        },
+        startScan: startScan && settings.startScan ? () => source.startScan(image, signal) : undefined,
+        coverage: startScan
+            ? async () => {
+                try {
+                    const config = await source.scanningConfiguration(image, signal);
+                    return scanningCoverage(config, image.repository, image.registryId);
+                }
+                catch (error) {
+                    if (signal?.aborted)
+                        throw error;
+                    return {
+                        kind: 'unknown',
+                        message: `ECR has no scan for ${image.repository} yet, and its scanning configuration could not be read (${(0,model_text/* errorMessage */.gJ)(error)}); waiting for the scan. Grant ecr:GetRegistryScanningConfiguration and ecr:DescribeRepositories to learn at once when no scan will come.`
+                    };
+                }
+            }
+            : undefined,
+        now: clock.now,
+        sleep: clock.sleep,
+        random: clock.random,
+        log: message => log.info(message),
+        notice: message => log.notice(message)
+    }, { timeoutMs: Math.max(0, deadline.at - clock.now()), backoff: settings.backoff });
+    /** A pause of `ms` still leaves time to read before the deadline. */
+    const roomFor = (ms) => clock.now() + ms < deadline.at;
+    let waited = await wait(true);
+    if (waited.kind !== 'settled')
+        return waitProblem(waited, image.repository);
+    const stale = waited.stale;
+    let incompleteReads = 0;
+    let previous;
+    for (;;) {
+        const page = waited.page;
+        const scan = scanInfo(page);
+        const read = await readAllFindings(page, token => source.pagesAfter(image, token, signal));
+        if (read.kind === 'broken') {
+            return problem(scan, 'error', `${read.reason}: the findings cannot be read completely. Retry the job; if it persists, report it to AWS support with the repository and digest.`);
+        }
+        if (read.kind === 'incomplete') {
+            incompleteReads += 1;
+            log.info(`The read of the findings was incomplete: ${read.reason}.`);
+            const retryMs = settings.backoff.maxMs;
+            if (incompleteReads >= INCOMPLETE_READS_ALLOWED || !roomFor(retryMs)) {
+                const why = incompleteReads >= INCOMPLETE_READS_ALLOWED
+                    ? `${incompleteReads} reads in a row were incomplete`
+                    : 'the timeout left no time to read again';
+                return problem(scan, 'incomplete', `The findings could not be read completely (${read.reason}; ${why}), so there is no verdict. Retry the job, or raise 'timeout'.`);
+            }
+            log.info(`Reading the findings again in ${formatDuration(retryMs)}.`);
+            await clock.sleep(retryMs);
+        }
+        else {
+            incompleteReads = 0;
+            log.info(`Read ${read.findings.length} findings over ${read.pages} page(s).`);
+            if (read.serviceCountsMismatch)
+                log.debug(read.serviceCountsMismatch);
+            const settled = !page.enhanced || settleMs === 0 || (previous && sameCounts(previous.counts, read.counts));
+            if (settled) {
+                return { kind: 'read', scan, findings: read.findings, counts: read.counts, stale };
+            }
+            if (previous) {
+                log.info(`Enhanced scan findings changed between reads: ${countsText(previous.counts)}, then ${countsText(read.counts)}.`);
+            }
+            const last = previous;
+            previous = read;
+            if (!roomFor(settleMs)) {
+                const why = last
+                    ? `two reads ${formatDuration(settleMs)} apart disagreed (${countsText(last.counts)}, then ${countsText(read.counts)})`
+                    : `the timeout left no time for a second read ${formatDuration(settleMs)} later`;
+                return problem(scan, 'incomplete', `Enhanced scan findings were not confirmed settled before the timeout: ${why}, so findings may still be arriving and there is no verdict. Raise 'timeout', or set settle-interval: 0 to accept a single read.`);
+            }
+            log.info(`Enhanced scan: reading again in ${formatDuration(settleMs)} to check no findings are still arriving.`);
+            await clock.sleep(settleMs);
+        }
+        waited = await wait(false);
+        if (waited.kind !== 'settled')
+            return waitProblem(waited, image.repository);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/merge-platforms.ts
+
+
+function highest(values, compare) {
+    return values.reduce((best, value) => value === undefined ? best : best === undefined || compare(value, best) > 0 ? value : best, undefined);
+}
+function distinct(values) {
+    const unique = [...new Set(values.filter((value) => !!value))];
+    return unique.length > 0 ? unique.join(', ') : undefined;
+}
+/**
+ * Merges the findings of several platform images into one row per vulnerability and package.
+ * Where platforms disagree the merge keeps the worse: the highest severity and score, a known
+ * exploit over none; each platform's installed version stays on the row.
+ */
+function mergePlatforms(perPlatform) {
+    const groups = new Map();
+    for (const entry of perPlatform) {
+        const key = (0,model_findings/* findingKey */.fl)(entry.finding);
+        const group = groups.get(key);
+        if (group)
+            group.push(entry);
+        else
+            groups.set(key, [entry]);
+    }
+    return [...groups.values()].map(group => {
+        const findings = group.map(entry => entry.finding);
+        const first = findings[0];
+        if (group.length === 1)
+            return { ...first, platforms: [platformOf(group[0])] };
+        const worst = highest(findings, (a, b) => (0,model_severity/* severityRank */.qs)(a.severity) - (0,model_severity/* severityRank */.qs)(b.severity)) ?? first;
+        return {
+            ...worst,
+            installedVersion: distinct(findings.map(finding => finding.installedVersion)),
+            fixedInVersion: distinct(findings.map(finding => finding.fixedInVersion)),
+            cvssScore: highest(findings.map(finding => finding.cvssScore), (a, b) => a - b),
+            exploitAvailable: findings.some(finding => finding.exploitAvailable === 'YES')
+                ? 'YES'
+                : worst.exploitAvailable,
+            platforms: group.map(platformOf).sort((a, b) => (0,model_findings/* compareText */.n6)(a.platform, b.platform)),
+            // Each platform's Inspector finding has its own ARN: enrichment looks up every one.
+            ...arnsOf(findings)
+        };
+    });
+}
+function arnsOf(findings) {
+    const arns = [...new Set(findings.flatMap(model_findings/* findingArnsOf */.ZZ))];
+    return arns.length > 0 ? { findingArns: arns } : {};
+}
+function platformOf({ platform, finding }) {
+    return { platform, installedVersion: finding.installedVersion };
+}
+
+;// CONCATENATED MODULE: ./src/core/scan-image.ts
+
+
+
+
+
+
+
+
+
+
+const UNKNOWN_SCAN = { status: 'UNKNOWN', type: 'unknown' };
+/** The scan a reader should see for the image: a failed platform's, else the first. */
+function shownScan(platforms) {
+    const failed = platforms.find(platform => platform.problem);
+    return (failed ?? platforms[0])?.scan ?? UNKNOWN_SCAN;
+}
+async function platformsOf(image, source, { log, deadline }) {
+    if (!isImageIndex(image))
+        return [{ image }];
+    const { images, skipped } = await source.platformImages(image, deadline.signal);
+    for (const entry of skipped)
+        log.info(`Skipped ${entry.digest}: ${entry.reason}.`);
+    log.info(`${formatImage(image)} is an image index: judging ${images.map(entry => entry.platform).join(', ')}.`);
+    return images;
+}
+function prefixed(log, prefix) {
+    return {
+        info: message => log.info(prefix + message),
+        warning: message => log.warning(prefix + message),
+        notice: message => log.notice(prefix + message),
+        debug: message => log.debug(prefix + message)
+    };
+}
+/**
+ * Resolves an image, waits for and reads the scan of each of its platform images (together, under
+ * the run's deadline) and merges them. Never throws: an error becomes a problem with its reason.
+ */
+async function readImage(target, settings, deps) {
+    const { log, deadline, clock } = deps;
+    const source = deps.sourceFor(target.region);
+    let image;
+    try {
+        image = await source.resolveImage(target.query, deadline.signal);
+        log.info(`Image: ${formatImage(image)} (${target.region})`);
+        const platforms = await platformsOf(image, source, deps);
+        const acquired = await Promise.all(platforms.map(async (platform) => ({
+            platform,
+            result: await acquireFindings(platform.image, settings, {
+                source,
+                clock,
+                deadline,
+                log: platform.platform ? prefixed(log, `${platform.platform}: `) : log
+            })
+        })));
+        const platformScans = acquired.map(({ platform, result }) => ({
+            platform: platform.platform,
+            digest: platform.image.digest,
+            scan: result.scan,
+            ...(result.kind === 'read' ? { counts: result.counts } : { problem: result.problem })
+        }));
+        const base = { image, platforms: platformScans, scan: shownScan(platformScans) };
+        const reads = [];
+        for (const { platform, result } of acquired) {
+            if (result.kind === 'problem') {
+                // One platform without a trustworthy result leaves the whole image without a verdict.
+                const message = platform.platform
+                    ? `Platform ${platform.platform} (${platform.image.digest}): ${result.problem.message}`
+                    : result.problem.message;
+                return { kind: 'problem', ...base, problem: { ...result.problem, message } };
+            }
+            reads.push({ platform, findings: result.findings });
+        }
+        // Once for the image, however many of its platforms are stale.
+        if (acquired.some(({ result }) => result.kind === 'read' && result.stale))
+            log.warning('Scan eligibility expired: these findings are from the last scan and may be stale. Push the image again to rescan it.');
+        const findings = isImageIndex(image)
+            ? mergePlatforms(reads.flatMap(({ platform, findings: found }) => found.map(finding => ({ platform: platform.platform ?? '', finding }))))
+            : (reads[0]?.findings ?? []);
+        return { kind: 'read', ...base, findings };
+    }
+    catch (error) {
+        // Once the run's time is up every request is aborted: that is the timeout, not an AWS error.
+        const kind = deadline.signal?.aborted ? 'timeout' : 'error';
+        const problem = { kind, message: deps.explainError(error, target) };
+        return { kind: 'problem', image, platforms: [], scan: UNKNOWN_SCAN, problem };
+    }
+}
+/** The baseline of an image: a tag or digest in the image's own repository, or another image. */
+function baselineTarget(baseline, target) {
+    if (baseline.kind === 'image') {
+        const { image } = baseline;
+        return {
+            reference: image.reference,
+            region: image.region ?? target.region,
+            query: {
+                repository: image.repository,
+                imageTag: image.tag,
+                imageDigest: image.digest,
+                registryId: image.registryId ?? target.query.registryId
+            }
+        };
+    }
+    const query = {
+        repository: target.query.repository,
+        registryId: target.query.registryId,
+        ...('tag' in baseline ? { imageTag: baseline.tag } : { imageDigest: baseline.digest })
+    };
+    const at = 'tag' in baseline ? `:${baseline.tag}` : `@${baseline.digest}`;
+    return { reference: `${query.repository}${at}`, region: target.region, query };
+}
+/** Compares with the baseline; a baseline that cannot be read is a warning, never a silent pass. */
+async function compareWithBaseline(findings, target, settings, deps) {
+    if (!settings.baseline)
+        return undefined;
+    const baseline = baselineTarget(settings.baseline, target);
+    const log = prefixed(deps.log, 'Baseline: ');
+    const read = await readImage(baseline, { ...settings, startScan: false }, { ...deps, log });
+    if (read.kind === 'problem') {
+        deps.log.warning(`Baseline ${baseline.reference} could not be read, so every finding is judged as if no baseline was given: ${read.problem.message}`);
+        return undefined;
+    }
+    const diff = diffBaseline(findings, read.findings, {
+        reference: baseline.reference,
+        digest: read.image.digest
+    });
+    deps.log.info(`Against ${formatImage(read.image)}: ${diff.newCount} new, ${diff.fixed.length} fixed, ${diff.unchangedCount} unchanged.`);
+    return diff;
+}
+/**
+ * `enrich: inspector`: adds EPSS and CISA KEV data to an enhanced scan's findings, matched by their
+ * Inspector ARNs (every platform's for an index). Never throws and never drops a finding: on any
+ * failure the findings come back as they were, with a warning and `missing` saying what is
+ * missing, so the verdict rests on ECR alone (or, under fail-on-kev, there is none).
+ *
+ * Every finding is enriched, not only those that could change the verdict: ListFindings answers a
+ * whole image's findings 100 a call whatever is asked for, so narrowing would save nothing there,
+ * and BatchGetFindingDetails (KEV) is already only asked for findings Inspector does not mark
+ * exploitAvailable NO (10 a call).
+ */
+async function enrichFindings(read, target, settings, deps) {
+    const { findings } = read;
+    if ((settings.enrich ?? 'none') === 'none')
+        return { findings };
+    const { log } = deps;
+    const arns = [...new Set(findings.flatMap(model_findings/* findingArnsOf */.ZZ))];
+    if (arns.length === 0) {
+        if (read.scan.type === 'enhanced' && findings.length === 0)
+            return { findings };
+        log.notice(`enrich: inspector needs enhanced scanning (Amazon Inspector); ${formatImage(read.image)} has ${read.scan.type === 'basic' ? 'a basic scan' : 'findings without Inspector ARNs'}, so it is judged without EPSS or KEV data.`);
+        return { findings };
+    }
+    if (!deps.enricherFor) {
+        const missing = 'this front end cannot reach Inspector';
+        log.warning(`enrich: inspector is set but ${missing}; judged without EPSS or KEV data.`);
+        return { findings, missing };
+    }
+    try {
+        const enricher = await deps.enricherFor(target.region);
+        const result = await enricher.enrich({
+            repository: read.image.repository,
+            imageDigests: read.platforms.map(platform => platform.digest),
+            registryId: read.image.registryId ?? target.query.registryId,
+            findingArns: arns
+        }, deps.deadline.signal);
+        for (const warning of result.warnings)
+            log.warning(warning);
+        const enriched = (0,enrichment/* withRisk */.Ol)(findings, result.byArn);
+        log.info((0,enrichment/* describeEnrichment */.xq)(enriched, result.calls));
+        return { findings: enriched, missing: result.warnings[0] };
+    }
+    catch (error) {
+        const missing = `Inspector enrichment could not start (${(0,model_text/* errorMessage */.gJ)(error)})`;
+        log.warning(`${missing}; the run goes on with ECR findings alone.`);
+        return { findings, missing };
+    }
+}
+/** Reads one image (and its baseline) and judges it: a verdict only on a complete read. */
+async function scanImage(target, settings, deps) {
+    const read = await readImage(target, settings, deps);
+    const reference = target.reference;
+    if (read.kind === 'problem')
+        return { ...read, kind: 'unjudged', reference };
+    const { findings, missing } = await enrichFindings(read, target, settings, deps);
+    // fail-on-kev judged without the KEV data it asked for could pass an exploited finding.
+    if (missing && settings.thresholds.failOnKev) {
+        const message = `fail-on-kev needs CISA KEV data from Amazon Inspector, which could not be read completely: ${missing}`;
+        return { ...read, kind: 'unjudged', reference, problem: { kind: 'incomplete', message } };
+    }
+    const baseline = await compareWithBaseline(findings, target, settings, deps);
+    const filters = {
+        ...settings.filters,
+        onlyNew: settings.onlyNew && baseline ? baseline : undefined
+    };
+    const triaged = triage(findings, settings.rules, filters, new Date(deps.clock.now()));
+    for (const rule of triaged.expiredRules)
+        deps.log.warning(describeExpiredRule(rule));
+    for (const rule of triaged.staleRules)
+        deps.log.notice(describeStaleRule(rule));
+    return {
+        ...read,
+        kind: 'judged',
+        reference,
+        findings,
+        counts: (0,model_severity/* countBySeverity */.Ot)(findings),
+        triage: triaged,
+        verdict: evaluatePolicy(triaged.counted, settings.thresholds),
+        baseline
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/run.ts
+
+/**
+ * Judges every image under one deadline, at most `concurrency` at a time, and returns their
+ * results in the order given. The run takes about as long as its slowest image.
+ */
+async function runScan(targets, settings, deps) {
+    const deadline = { at: deps.clock.now() + settings.timeoutMs, signal: deps.signal };
+    const results = new Array(targets.length);
+    const enrichers = new Map();
+    const make = deps.enricherFor;
+    const enricherFor = make
+        ? (region) => {
+            const enricher = enrichers.get(region) ?? make(region);
+            enrichers.set(region, enricher);
+            return enricher;
+        }
+        : undefined;
+    let next = 0;
+    const worker = async () => {
+        while (next < targets.length) {
+            const index = next++;
+            const target = targets[index];
+            const log = deps.logFor(target);
+            try {
+                results[index] = await scanImage(target, settings, {
+                    sourceFor: deps.sourceFor,
+                    clock: deps.clock,
+                    log,
+                    deadline,
+                    explainError: deps.explainError,
+                    enricherFor
+                });
+            }
+            finally {
+                log.close();
+            }
+        }
+    };
+    const workers = Math.max(1, Math.min(settings.concurrency, targets.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Shown in report footers; a test keeps it equal to package.json's version. */
+const ACTION_VERSION = '1.0.0';
+
 ;// CONCATENATED MODULE: ./src/io/scan-request.ts
+
+
 
 
 // What both front ends (the Action and the CLI) do the same way around the core.
@@ -298,13 +1351,34 @@ const explainImageError = (error, target) => explainAwsError(error, {
     registryId: target.query.registryId,
     image: target.query.imageDigest ?? target.query.imageTag
 });
+/**
+ * Judges every image of the config, as both front ends do: one deadline for all the AWS work
+ * (requests in flight are aborted when it passes), one ECR source per region, and the Inspector
+ * client loaded only when enrichment asks for it.
+ */
+async function judgeImages(config, rules, frontEnd) {
+    const images = await runScan(config.images, runSettings(config, rules, frontEnd.backoff), {
+        sourceFor: await sourcesByRegion(frontEnd.sourceFor),
+        clock: frontEnd.clock,
+        signal: AbortSignal.timeout(config.timeoutMs),
+        logFor: frontEnd.logFor,
+        explainError: frontEnd.explainError ?? explainImageError,
+        enricherFor: async (region) => (await Promise.all(/* import() */[__nccwpck_require__.e(249), __nccwpck_require__.e(222), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9108))).createInspectorEnricher(region)
+    });
+    return {
+        images,
+        thresholds: config.thresholds,
+        actionVersion: ACTION_VERSION,
+        updatedAt: new Date(frontEnd.clock.now())
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/model/image-reference.ts
+
 
 /** Host, repository (256), tag (300) and digest fit well inside this; longer is not a reference. */
 const MAX_REFERENCE_LENGTH = 1024;
 /** How much of an offending line a message quotes. */
-const SHOWN_CHARS = 80;
 const MAX_REPOSITORY_LENGTH = 256;
 // Private ECR registry hosts, as AWS documents them: standard and FIPS
 // (ACCOUNT.dkr.ecr[-fips].REGION.amazonaws.com), China (… .amazonaws.com.cn) and dual-stack
@@ -325,79 +1399,72 @@ const OTHER_REGISTRIES = {
 /** What is wrong with one reference; the caller adds the input name and the line. */
 class ReferenceProblem extends Error {
 }
-function problem(message) {
+function image_reference_problem(message) {
     throw new ReferenceProblem(message);
 }
 function codePoint(char) {
     return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
-/** Untrusted text quoted in a message: printable ASCII only, anything else as \u{…}, capped. */
-function shown(text) {
-    const chars = Array.from(text).map(char => NOT_ASCII.test(char) ? `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}` : char);
-    return chars.length > SHOWN_CHARS
-        ? `${chars.slice(0, SHOWN_CHARS - 1).join('')}…`
-        : chars.join('');
-}
 /** Characters a reader cannot see or tell apart (look-alike letters) are named, not guessed at. */
 function checkCharacters(text) {
     if (text.length > MAX_REFERENCE_LENGTH) {
-        problem(`it is ${text.length} characters long; an image reference has at most ${MAX_REFERENCE_LENGTH}.`);
+        image_reference_problem(`it is ${text.length} characters long; an image reference has at most ${MAX_REFERENCE_LENGTH}.`);
     }
     const chars = Array.from(text);
     const invisible = chars.findIndex(char => INVISIBLE_OR_CONTROL.test(char));
     if (invisible >= 0) {
-        problem(`it contains the invisible or control character ${codePoint(chars[invisible] ?? '')} at column ${invisible + 1}; remove it.`);
+        image_reference_problem(`it contains the invisible or control character ${codePoint(chars[invisible] ?? '')} at column ${invisible + 1}; remove it.`);
     }
     const foreign = chars.findIndex(char => NOT_ASCII.test(char));
     if (foreign >= 0) {
-        problem(`it contains the non-ASCII character ${codePoint(chars[foreign] ?? '')} at column ${foreign + 1}; image references are plain ASCII (was a look-alike letter pasted?).`);
+        image_reference_problem(`it contains the non-ASCII character ${codePoint(chars[foreign] ?? '')} at column ${foreign + 1}; image references are plain ASCII (was a look-alike letter pasted?).`);
     }
 }
 function checkDigest(digest) {
     if (digest === '')
-        problem(`the digest after '@' is empty; write @sha256: and 64 hex digits.`);
+        image_reference_problem(`the digest after '@' is empty; write @sha256: and 64 hex digits.`);
     if (!digest.startsWith('sha256:')) {
-        problem(`only sha256 digests are supported; write @sha256: and 64 lowercase hex digits.`);
+        image_reference_problem(`only sha256 digests are supported; write @sha256: and 64 lowercase hex digits.`);
     }
     if (!DIGEST_PATTERN.test(digest)) {
         const hex = digest.slice('sha256:'.length);
         const detail = /^[a-fA-F0-9]{64}$/.test(hex)
             ? 'in lowercase'
             : `exactly 64 hex digits (found ${hex.length} characters)`;
-        problem(`the digest must be sha256: followed by ${detail}.`);
+        image_reference_problem(`the digest must be sha256: followed by ${detail}.`);
     }
     return digest;
 }
 function checkTag(tag) {
     if (tag === '')
-        problem(`the tag after ':' is empty.`);
+        image_reference_problem(`the tag after ':' is empty.`);
     if (tag.length > 300)
-        problem(`the tag is ${tag.length} characters long; ECR allows at most 300.`);
+        image_reference_problem(`the tag is ${tag.length} characters long; ECR allows at most 300.`);
     if (!TAG_PATTERN.test(tag)) {
-        problem(`the tag may contain only letters, digits, and . _ - and must not start with . or -.`);
+        image_reference_problem(`the tag may contain only letters, digits, and . _ - and must not start with . or -.`);
     }
     return tag;
 }
 function checkRepository(repository, hasHost) {
     if (repository === '')
-        problem(`the repository name is missing; write repository:tag.`);
+        image_reference_problem(`the repository name is missing; write repository:tag.`);
     if (!hasHost &&
         (ECR_HOST.test(repository) ||
             ECR_DUAL_STACK_HOST.test(repository) ||
             repository.includes('.dkr.ecr'))) {
-        problem(`'${repository}' is a registry host, not a repository; add /REPOSITORY after it.`);
+        image_reference_problem(`'${repository}' is a registry host, not a repository; add /REPOSITORY after it.`);
     }
     if (repository.length > MAX_REPOSITORY_LENGTH) {
-        problem(`the repository name is ${repository.length} characters long; ECR allows at most ${MAX_REPOSITORY_LENGTH}.`);
+        image_reference_problem(`the repository name is ${repository.length} characters long; ECR allows at most ${MAX_REPOSITORY_LENGTH}.`);
     }
     if (/[A-Z]/.test(repository)) {
-        problem(`the repository name must be lowercase; ECR repository names have no capital letters.`);
+        image_reference_problem(`the repository name must be lowercase; ECR repository names have no capital letters.`);
     }
     if (/[^a-z0-9._/-]/.test(repository)) {
-        problem(`the repository name may contain only lowercase letters, digits, and . _ - / separators.`);
+        image_reference_problem(`the repository name may contain only lowercase letters, digits, and . _ - / separators.`);
     }
     if (!REPOSITORY_PATTERN.test(repository)) {
-        problem(`each part of the repository name must start and end with a letter or digit, with one . _ - or / between parts.`);
+        image_reference_problem(`each part of the repository name must start and end with a letter or digit, with one . _ - or / between parts.`);
     }
     return repository;
 }
@@ -408,24 +1475,24 @@ function registryOf(host) {
     const match = ECR_HOST.exec(lower) ?? ECR_DUAL_STACK_HOST.exec(lower);
     if (!match) {
         if (ECR_LOOK_ALIKE.test(lower)) {
-            problem(`'${host}' is not a private ECR registry host; expected ACCOUNT.dkr.ecr.REGION.amazonaws.com (or its FIPS, China or dual-stack form).`);
+            image_reference_problem(`'${host}' is not a private ECR registry host; expected ACCOUNT.dkr.ecr.REGION.amazonaws.com (or its FIPS, China or dual-stack form).`);
         }
         const known = OTHER_REGISTRIES[lower];
         const label = known ?? 'a registry other than Amazon ECR';
         const dotted = !known && /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(host)
             ? ` A repository whose first part contains a dot (such as '${host}/…') needs the full ECR URI.`
             : '';
-        problem(`'${host}' is ${label}; only private Amazon ECR repositories are supported. ${WRITE_INSTEAD}${dotted}`);
+        image_reference_problem(`'${host}' is ${label}; only private Amazon ECR repositories are supported. ${WRITE_INSTEAD}${dotted}`);
     }
     const [, registryId = '', region = '', china] = match;
     if (!REGISTRY_ID_PATTERN.test(registryId)) {
-        problem(`the account id in the registry host must be 12 digits, found ${registryId.length} ('${registryId}').`);
+        image_reference_problem(`the account id in the registry host must be 12 digits, found ${registryId.length} ('${registryId}').`);
     }
     if (!REGION_PATTERN.test(region)) {
-        problem(`'${region}' in the registry host is not an AWS region such as us-east-1.`);
+        image_reference_problem(`'${region}' in the registry host is not an AWS region such as us-east-1.`);
     }
     if (Boolean(china) !== region.startsWith('cn-')) {
-        problem(china
+        image_reference_problem(china
             ? `'${region}' is not a China region; only cn-* regions use amazonaws.com.cn.`
             : `the China region ${region} is served from amazonaws.com.cn, not amazonaws.com.`);
     }
@@ -439,7 +1506,7 @@ function parseReference(reference) {
     const at = reference.indexOf('@');
     if (at >= 0) {
         if (reference.includes('@', at + 1)) {
-            problem(`it has more than one '@'; write repository:tag@sha256:<digest>.`);
+            image_reference_problem(`it has more than one '@'; write repository:tag@sha256:<digest>.`);
         }
         name = reference.slice(0, at);
         digest = checkDigest(reference.slice(at + 1));
@@ -458,13 +1525,13 @@ function parseReference(reference) {
         tag = name.slice(colon + 1);
         name = name.slice(0, colon);
         if (name.includes(':')) {
-            problem(`it has more than one ':'; write one repository:tag per line.`);
+            image_reference_problem(`it has more than one ':'; write one repository:tag per line.`);
         }
         checkTag(tag);
     }
     const repository = checkRepository(name, registry !== undefined);
     if (tag === undefined && digest === undefined) {
-        problem(`it names no tag or digest; write repository:tag or repository@sha256:<digest> (latest is not assumed, so the action judges exactly the image that was pushed).`);
+        image_reference_problem(`it names no tag or digest; write repository:tag or repository@sha256:<digest> (latest is not assumed, so the action judges exactly the image that was pushed).`);
     }
     return {
         repository,
@@ -495,7 +1562,7 @@ function parseImageReferences(text, inputName) {
         const reference = raw.trim();
         if (reference === '' || reference.startsWith('#'))
             return;
-        const where = `Invalid input '${inputName}', line ${line} ('${shown(reference)}')`;
+        const where = `Invalid input '${inputName}', line ${line} ('${(0,model_text/* printable */.g$)(reference)}')`;
         let spec;
         try {
             spec = parseReference(reference);
@@ -508,7 +1575,7 @@ function parseImageReferences(text, inputName) {
         const key = identity(spec);
         const earlier = seen.get(key);
         if (earlier) {
-            throw new InputError(`${where}: it names the same image as line ${earlier.line} ('${shown(earlier.reference)}'); list each image once.`);
+            throw new InputError(`${where}: it names the same image as line ${earlier.line} ('${(0,model_text/* printable */.g$)(earlier.reference)}'); list each image once.`);
         }
         seen.set(key, { line, reference });
         specs.push(spec);
@@ -529,7 +1596,7 @@ function parseBaselineReference(text, inputName) {
         return undefined;
     try {
         if (/[\r\n]/.test(reference))
-            problem('give one image reference, on one line.');
+            image_reference_problem('give one image reference, on one line.');
         checkCharacters(reference);
         if (reference.startsWith('sha256:')) {
             return { kind: 'same-repository', digest: checkDigest(reference), reference };
@@ -541,25 +1608,21 @@ function parseBaselineReference(text, inputName) {
     }
     catch (error) {
         if (error instanceof ReferenceProblem) {
-            throw new InputError(`Invalid input '${inputName}' ('${shown(reference)}'): ${error.message}`);
+            throw new InputError(`Invalid input '${inputName}' ('${(0,model_text/* printable */.g$)(reference)}'): ${error.message}`);
         }
         throw error;
     }
 }
 
-// EXTERNAL MODULE: ./src/model/severity.ts
-var model_severity = __nccwpck_require__(1502);
 ;// CONCATENATED MODULE: ./src/report/limits.ts
 // Every size limit a report must respect, in one place.
 /** GitHub rejects issue comments longer than this. */
 const COMMENT_BODY_LIMIT = 65_536;
 /** Characters the renderer must leave for the marker and its line break; commentMarker keeps to it. */
 const COMMENT_MARKER_BUDGET = 1_000;
-/** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
-const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
 /**
- * What the job summary aims to stay under: runners have been seen to drop summaries near 1 MiB
- * without an error, so the renderer keeps well clear of `SUMMARY_LIMIT_BYTES`.
+ * What the job summary stays under. GitHub rejects a step summary above 1 MiB (UTF-8 bytes), and
+ * runners have been seen to drop summaries near that without an error, so this keeps well clear.
  */
 const SUMMARY_TARGET_BYTES = 900 * 1024;
 /**
@@ -569,6 +1632,18 @@ const SUMMARY_TARGET_BYTES = 900 * 1024;
 const SUMMARY_MAX_ROWS = 1_000;
 /** Rows the PR comment's "What fails the check" and "How to fix" list by default (`comment-max-rows`). */
 const COMMENT_MAX_ROWS = 10;
+/** How many of the blocks, from the first, fit in `room` when each costs `measure(block)`. */
+function countWithin(blocks, room, measure) {
+    let used = 0;
+    let count = 0;
+    for (const block of blocks) {
+        used += measure(block);
+        if (used > room)
+            break;
+        count += 1;
+    }
+    return count;
+}
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
@@ -873,108 +1948,6 @@ function readInputs(read, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/backoff.ts
-/** Starts quickly so a finished scan is noticed soon, and caps low so a long scan is not overslept. */
-const DEFAULT_BACKOFF = { initialMs: 3000, maxMs: 15000, factor: 2 };
-/**
- * Delay before poll number `attempt` (0-based): exponential, capped, with "equal jitter"
- * (half fixed, half random) so parallel jobs spread out without ever polling back-to-back.
- */
-function backoffDelay(attempt, options, random) {
-    const ceiling = Math.min(options.maxMs, options.initialMs * options.factor ** attempt);
-    return Math.round(ceiling / 2 + (ceiling / 2) * random());
-}
-/** Never sleep past the deadline: the last poll happens right at it. */
-function sleepBeforeDeadline(delayMs, nowMs, deadlineMs) {
-    return Math.max(0, Math.min(delayMs, deadlineMs - nowMs));
-}
-
-// EXTERNAL MODULE: ./src/model/manifest.ts
-var manifest = __nccwpck_require__(9452);
-;// CONCATENATED MODULE: ./src/model/image.ts
-
-/** A multi-platform index: ECR scans the image of each platform, not the index itself. */
-function isImageIndex(image) {
-    return (0,manifest/* isImageIndexMediaType */.su)(image.manifestMediaType);
-}
-/** `repository:tag@sha256:…`, the form logged and shown in reports. */
-function formatImage(image) {
-    const tag = image.tag ? `:${image.tag}` : '';
-    return `${image.repository}${tag}@${image.digest}`;
-}
-/** The first 12 hex digits of the digest, as `docker images` shows it. */
-function shortDigest(digest) {
-    const [algorithm, hex] = digest.includes(':') ? digest.split(':', 2) : ['', digest];
-    return algorithm ? `${algorithm}:${(hex ?? '').slice(0, 12)}` : digest.slice(0, 12);
-}
-
-// EXTERNAL MODULE: ./src/core/enrichment.ts
-var enrichment = __nccwpck_require__(9674);
-;// CONCATENATED MODULE: ./src/policy/policy.ts
-
-
-function evaluatePolicy(findings, thresholds) {
-    const counts = (0,model_severity/* countBySeverity */.Ot)(findings);
-    const breaches = [];
-    const { failOn, maxCounts } = thresholds;
-    if (failOn) {
-        const atOrAbove = model_severity/* SEVERITIES */.oC.filter(severity => (0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(failOn));
-        const exempt = atOrAbove.filter(severity => maxCounts[severity] !== undefined);
-        const count = atOrAbove
-            .filter(severity => !exempt.includes(severity))
-            .reduce((total, severity) => total + counts[severity], 0);
-        if (count > 0)
-            breaches.push({ rule: 'fail-on', severity: failOn, count, exempt });
-    }
-    for (const severity of model_severity/* SEVERITIES */.oC) {
-        const limit = thresholds.maxCounts[severity];
-        if (limit !== undefined && counts[severity] > limit) {
-            breaches.push({ rule: 'max-count', severity, count: counts[severity], limit });
-        }
-    }
-    if (thresholds.failOnExploit) {
-        const count = findings.filter(finding => finding.exploitAvailable === 'YES').length;
-        if (count > 0)
-            breaches.push({ rule: 'exploit', count });
-    }
-    if (thresholds.failOnKev) {
-        const count = (0,enrichment/* failOnKev */.Cr)(findings).length;
-        if (count > 0)
-            breaches.push({ rule: 'kev', count });
-    }
-    return { passed: breaches.length === 0, breaches, counts };
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-/** One sentence per breach, naming the rule, the count and the limit. */
-function describeBreach(breach) {
-    switch (breach.rule) {
-        case 'fail-on': {
-            const rule = `fail-on: ${breach.severity}, allowed: 0`;
-            if (breach.exempt.length === 0)
-                return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (${rule})`;
-            const counted = model_severity/* RANKED_SEVERITIES */.Kw.filter(severity => (0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(breach.severity) &&
-                !breach.exempt.includes(severity));
-            return `${plural(breach.count, `${counted.join(' or ')} finding`)} (${rule}, ${breach.exempt.join(', ')} left to max-findings)`;
-        }
-        case 'max-count':
-            return `${plural(breach.count, `${breach.severity} finding`)} (max-findings allows ${breach.limit})`;
-        case 'exploit':
-            return `${plural(breach.count, 'finding')} with a known exploit (fail-on-exploit: true, allowed: 0)`;
-        case 'kev':
-            return `${plural(breach.count, 'finding')} on the CISA Known Exploited Vulnerabilities list (fail-on-kev: true, allowed: 0)`;
-    }
-}
-/** The limit a severity has under these thresholds, for the counts table; undefined = no limit. */
-function limitFor(severity, thresholds) {
-    const maxCount = thresholds.maxCounts[severity];
-    if (maxCount !== undefined)
-        return maxCount;
-    const { failOn } = thresholds;
-    return failOn && (0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(failOn) ? 0 : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/core/results.ts
 
 function isSoftenable(problem) {
@@ -1050,935 +2023,6 @@ function decideOutcomes(run, scanFailure) {
             message: `Policy failed for ${name}: ${breaches}.`
         };
     });
-}
-
-// EXTERNAL MODULE: ./src/model/findings.ts
-var model_findings = __nccwpck_require__(3843);
-;// CONCATENATED MODULE: ./src/policy/baseline.ts
-
-function diffBaseline(findings, baselineFindings, baseline) {
-    const baselineKeys = new Set(baselineFindings.map(model_findings/* findingKey */.fl));
-    const imageKeys = new Set(findings.map(model_findings/* findingKey */.fl));
-    const unchangedKeys = new Set([...imageKeys].filter(key => baselineKeys.has(key)));
-    const unchangedCount = findings.filter(finding => unchangedKeys.has((0,model_findings/* findingKey */.fl)(finding))).length;
-    return {
-        ...baseline,
-        unchangedKeys,
-        newCount: findings.length - unchangedCount,
-        unchangedCount,
-        fixed: baselineFindings.filter(finding => !imageKeys.has((0,model_findings/* findingKey */.fl)(finding)))
-    };
-}
-function changeOf(diff, finding) {
-    return diff.unchangedKeys.has((0,model_findings/* findingKey */.fl)(finding)) ? 'unchanged' : 'new';
-}
-
-;// CONCATENATED MODULE: ./src/policy/triage.ts
-
-
-/** `YYYY-MM-DD` of the day in UTC, the clock GitHub runners keep. */
-function utcDay(date) {
-    return date.toISOString().slice(0, 10);
-}
-/** The expiry day itself still applies; the rule lapses the day after. */
-function isExpired(rule, today) {
-    return rule.expires !== undefined && utcDay(today) > rule.expires;
-}
-function packageNames(finding) {
-    return (finding.packageName ?? '').split(',').map(name => name.trim());
-}
-function ruleMatches(rule, finding) {
-    if (rule.id.toLowerCase() !== finding.id.trim().toLowerCase())
-        return false;
-    return rule.package === undefined || packageNames(finding).includes(rule.package);
-}
-function formatScore(score) {
-    return Number.isInteger(score) ? score.toFixed(1) : String(score);
-}
-function activeFilters(filters) {
-    const active = [];
-    if (filters.onlyFixable) {
-        // Basic scans never say whether a fix exists (UNKNOWN); dropping those would hide them.
-        active.push({
-            name: 'only-fixable',
-            setsAside: finding => finding.fixAvailable === 'NO',
-            cannotJudge: finding => finding.fixAvailable === 'UNKNOWN'
-        });
-    }
-    const minCvss = filters.minCvss;
-    if (minCvss !== undefined) {
-        active.push({
-            name: `min-cvss ${formatScore(minCvss)}`,
-            setsAside: finding => finding.cvssScore !== undefined && finding.cvssScore < minCvss,
-            cannotJudge: finding => finding.cvssScore === undefined
-        });
-    }
-    if (filters.minEpss !== undefined)
-        active.push((0,enrichment/* minEpss */.Kc)(filters.minEpss));
-    const onlyNew = filters.onlyNew;
-    if (onlyNew) {
-        active.push({
-            name: 'only-new',
-            setsAside: finding => onlyNew.unchangedKeys.has((0,model_findings/* findingKey */.fl)(finding)),
-            cannotJudge: () => false
-        });
-    }
-    return active;
-}
-/**
- * Applies ignore rules, then each filter in turn; `counted` is what the policy judges. A finding
- * set aside by an earlier filter is not counted again by a later one.
- */
-function triage(findings, rules, filters, today) {
-    const expiredRules = rules.filter(rule => isExpired(rule, today));
-    const activeRules = rules.filter(rule => !isExpired(rule, today));
-    const usedRules = new Set();
-    const ignored = [];
-    let remaining = [];
-    for (const finding of findings) {
-        const matching = activeRules.filter(candidate => ruleMatches(candidate, finding));
-        // Every matching rule is in use (none is stale); the first one takes the credit.
-        for (const rule of matching)
-            usedRules.add(rule);
-        const rule = matching[0];
-        if (rule) {
-            ignored.push({ finding, rule });
-        }
-        else {
-            remaining.push(finding);
-        }
-    }
-    const filterResults = [];
-    for (const filter of activeFilters(filters)) {
-        const kept = remaining.filter(finding => !filter.setsAside(finding));
-        filterResults.push({
-            filter: filter.name,
-            setAside: remaining.length - kept.length,
-            keptUnknown: kept.filter(finding => filter.cannotJudge(finding)).length
-        });
-        remaining = kept;
-    }
-    return {
-        counted: remaining,
-        ignored,
-        filters: filterResults,
-        expiredRules,
-        staleRules: activeRules.filter(rule => !usedRules.has(rule))
-    };
-}
-/**
- * Looks up what triage did with each finding. Triage keeps the scan's own Finding objects, so
- * identity tells them apart even when two findings look alike.
- */
-function dispositionOf(triageResult) {
-    const counted = new Set(triageResult.counted);
-    const ignoredBy = new Map(triageResult.ignored.map(entry => [entry.finding, entry.rule]));
-    return finding => {
-        const rule = ignoredBy.get(finding);
-        if (rule)
-            return { kind: 'ignored', rule };
-        return counted.has(finding) ? { kind: 'counted' } : { kind: 'set-aside' };
-    };
-}
-function ruleLabel(rule) {
-    return `${rule.id}${rule.package ? ` (package ${rule.package})` : ''} at ${rule.origin}`;
-}
-/** One sentence for the log and reports, so both name the entry and the day it lapsed. */
-function describeExpiredRule(rule) {
-    return `Ignore rule ${ruleLabel(rule)} expired on ${rule.expires ?? 'an unknown day'} and no longer ignores anything.`;
-}
-function describeStaleRule(rule) {
-    return `Ignore rule ${ruleLabel(rule)} matched no finding; remove it if the vulnerability is gone.`;
-}
-
-;// CONCATENATED MODULE: ./src/core/scan-status.ts
-const TERMINAL_FIXES = {
-    FAILED: 'Scanning failed for this image; push it again or start a new scan, and check the image is a valid container image.',
-    UNSUPPORTED_IMAGE: "The image's operating system or media type is not supported by this scan type; see the ECR docs on supported operating systems, or switch to enhanced scanning.",
-    FINDINGS_UNAVAILABLE: 'Findings are no longer available (the image may have left the continuous-scan window); rescan the image or push a fresh one.',
-    LIMIT_EXCEEDED: 'The scan limit for this image or account was reached; wait before rescanning or ask AWS for a higher quota.',
-    IMAGE_ARCHIVED: 'The image is archived and is not scanned; restore it or scan a current image.'
-};
-const TERMINAL_STATUSES = Object.keys(TERMINAL_FIXES);
-function classifyStatus(status) {
-    switch (status) {
-        case 'PENDING':
-        case 'IN_PROGRESS':
-            return { kind: 'wait' };
-        case 'COMPLETE':
-        case 'ACTIVE':
-            return { kind: 'read', stale: false };
-        case 'SCAN_ELIGIBILITY_EXPIRED':
-            return { kind: 'read', stale: true };
-    }
-    const fix = status ? TERMINAL_FIXES[status] : undefined;
-    return {
-        kind: 'terminal',
-        fix: fix ??
-            `ECR reported a scan status this action does not know (${status ?? 'none'}); check the scan in the ECR console and report it if it should be supported.`
-    };
-}
-/** SCAN_ELIGIBILITY_EXPIRED with nothing kept: there is no scan result to judge. */
-function expiredWithoutFindingsFix() {
-    return 'Scan eligibility expired and ECR kept no findings for this image, so there is nothing to judge; push the image again (or start a scan) to rescan it.';
-}
-const SCANNING_DOCS = 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html';
-/**
- * ECR's wildcard filters: without a `*` a filter matches every repository name containing it;
- * with one, each `*` stands for any sequence (also empty) and the rest must match the whole name.
- */
-function filterMatches(filter, repository) {
-    if (!filter.includes('*'))
-        return repository.includes(filter);
-    const pattern = filter
-        .split('*')
-        .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*');
-    return new RegExp(`^${pattern}$`, 's').test(repository);
-}
-const SCAN_TYPES = ['BASIC', 'ENHANCED'];
-/**
- * Reads a registry scanning configuration for one repository. Errs towards "will scan": only a
- * configuration understood in full, with no rule for the repository, means "never". MANUAL
- * means never automatically; any other frequency (even one this action does not know) may scan.
- */
-function scanningCoverage(config, repository, registryId) {
-    const waiting = `ECR has no scan for ${repository} yet`;
-    if (registryId && config.registryId && registryId !== config.registryId) {
-        return {
-            kind: 'unknown',
-            message: `${waiting}, and registry ${registryId}'s scanning configuration cannot be read from account ${config.registryId}: waiting for the scan.`
-        };
-    }
-    if (!config.scanType || !SCAN_TYPES.includes(config.scanType)) {
-        return {
-            kind: 'unknown',
-            message: `${waiting}, and the registry's scan type (${config.scanType ?? 'none'}) is not one this action knows: waiting for the scan.`
-        };
-    }
-    const automatic = config.rules.some(rule => rule.scanFrequency !== 'MANUAL' &&
-        (rule.filters.length === 0 ||
-            rule.filters.some(entry => entry.filter === undefined ||
-                (entry.filterType !== undefined && entry.filterType !== 'WILDCARD') ||
-                filterMatches(entry.filter, repository))));
-    if (automatic)
-        return { kind: 'will-scan' };
-    // The repository's own flag only counts under basic scanning; enhanced scanning ignores it.
-    if (config.scanType === 'BASIC' && config.repositoryScanOnPush)
-        return { kind: 'will-scan' };
-    const message = config.scanType === 'ENHANCED'
-        ? `Repository ${repository} is not scanned: enhanced scanning is on and no registry scanning rule (scan on push or continuous) matches it. Add a scanning rule that matches it (${SCANNING_DOCS}); start-scan cannot start enhanced scans.`
-        : `Repository ${repository} is not scanned: no registry scanning rule matches it and scan on push is off. Add a scanning rule or enable scan on push (${SCANNING_DOCS}), or set start-scan: true.`;
-    return { kind: 'never', message };
-}
-
-;// CONCATENATED MODULE: ./src/core/read-findings.ts
-
-
-
-/** The fewest findings ECR puts on a page that is not the last (Inspector pages hold 100). */
-const SMALLEST_FULL_PAGE = 100;
-/** Pages allowed beyond what the service's counts explain, for short or empty pages. */
-const PAGE_MARGIN = 10;
-/** Without the service's counts there is nothing to explain the pages: 100,000 findings at least. */
-const PAGES_WITHOUT_COUNTS = 1000;
-/** findingSeverityCounts on ECR's spellings, summed onto the model's severities. */
-function serviceCounts(theirs) {
-    const counts = (0,model_severity/* emptyCounts */.W1)();
-    for (const [name, count] of Object.entries(theirs)) {
-        if (typeof count === 'number' && Number.isFinite(count))
-            counts[(0,model_severity/* toSeverity */.T_)(name)] += count;
-    }
-    return counts;
-}
-function describeMismatch(ours, theirs) {
-    if (!theirs)
-        return undefined;
-    const service = serviceCounts(theirs);
-    const differences = model_severity/* SEVERITIES */.oC.filter(severity => service[severity] !== ours[severity]).map(severity => `${severity} ${service[severity]} vs ${ours[severity]}`);
-    return differences.length > 0
-        ? `findingSeverityCounts differs from the findings read (service vs counted): ${differences.join(', ')}`
-        : undefined;
-}
-/**
- * findingSeverityCounts may undercount (it is not reliable across pages) but it can never count
- * findings that do not exist: more of a severity than were read proves findings are missing.
- */
-function missingBySeverity(ours, theirs) {
-    if (!theirs)
-        return undefined;
-    const service = serviceCounts(theirs);
-    const missing = model_severity/* SEVERITIES */.oC.filter(severity => service[severity] > ours[severity]).map(severity => `${severity} ${service[severity]} counted by ECR but ${ours[severity]} read`);
-    return missing.length > 0 ? missing.join(', ') : undefined;
-}
-/** How many pages the service's counts can explain, with a margin; a bound, never a target. */
-function pageLimit(first) {
-    if (!first.severityCounts)
-        return PAGES_WITHOUT_COUNTS;
-    const counts = serviceCounts(first.severityCounts);
-    const expected = model_severity/* SEVERITIES */.oC.reduce((sum, severity) => sum + counts[severity], 0);
-    return 2 * Math.ceil(expected / SMALLEST_FULL_PAGE) + PAGE_MARGIN;
-}
-/**
- * Reads every page after the one the wait already holds, normalising both kinds of finding.
- * Counts come from the findings themselves; the service's counts only prove findings missing.
- * A page without a findings list, or whose status is no longer settled, makes the read
- * incomplete; a token seen before, or more pages than the counts explain, breaks it.
- */
-async function readAllFindings(firstPage, laterPages) {
-    const findings = [];
-    let pages = 0;
-    const take = (page) => {
-        pages += 1;
-        for (const raw of page.findings)
-            findings.push((0,model_findings/* normalizeBasicFinding */.fM)(raw));
-        for (const raw of page.enhancedFindings)
-            findings.push((0,model_findings/* normalizeEnhancedFinding */.Hg)(raw));
-    };
-    if (!firstPage.listed) {
-        return { kind: 'incomplete', reason: 'the first page carried no findings list', pages: 1 };
-    }
-    take(firstPage);
-    const limit = pageLimit(firstPage);
-    const seen = new Set();
-    let token = firstPage.nextToken;
-    if (token) {
-        seen.add(token);
-        for await (const page of laterPages(token)) {
-            const number = pages + 1;
-            if (classifyStatus(page.status).kind !== 'read') {
-                return {
-                    kind: 'incomplete',
-                    reason: `page ${number} answered status ${page.status}, no longer settled`,
-                    pages: number
-                };
-            }
-            if (!page.listed) {
-                return {
-                    kind: 'incomplete',
-                    reason: `page ${number} carried no findings list`,
-                    pages: number
-                };
-            }
-            take(page);
-            token = page.nextToken;
-            if (!token)
-                break;
-            if (seen.has(token)) {
-                return {
-                    kind: 'broken',
-                    reason: `ECR handed out a page token it had already given (after page ${number}), so the findings listing loops`,
-                    pages
-                };
-            }
-            if (pages >= limit) {
-                return {
-                    kind: 'broken',
-                    reason: `ECR kept handing out pages (${pages}, more than the ${limit} its own counts can explain)`,
-                    pages
-                };
-            }
-            seen.add(token);
-        }
-        if (token) {
-            return {
-                kind: 'incomplete',
-                reason: `the listing ended after page ${pages} with a page token still outstanding`,
-                pages
-            };
-        }
-    }
-    const counts = (0,model_severity/* countBySeverity */.Ot)(findings);
-    const missing = missingBySeverity(counts, firstPage.severityCounts);
-    if (missing) {
-        return { kind: 'incomplete', reason: `findings are missing (${missing})`, pages };
-    }
-    return {
-        kind: 'complete',
-        findings,
-        counts,
-        pages,
-        serviceCountsMismatch: describeMismatch(counts, firstPage.severityCounts)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/wait-for-scan.ts
-
-
-/** Reported (and set as the scan-status output) while ECR has no scan for the image. */
-const SCAN_NOT_FOUND = 'SCAN_NOT_FOUND';
-function seconds(ms) {
-    return `${Math.round(ms / 1000)}s`;
-}
-/** `45s`, `10m0s`: how long something lasted, for messages. */
-function formatDuration(ms) {
-    const total = Math.round(ms / 1000);
-    return total < 60 ? `${total}s` : `${Math.floor(total / 60)}m${total % 60}s`;
-}
-/**
- * Why a settled answer is not a result yet, or `undefined` when it is one. Enhanced scanning has
- * answered COMPLETE (and ACTIVE) with no results and no completion time, and the findings a few
- * seconds later (aws/aws-sdk#289): such an answer says nothing about the image.
- */
-function missingResults(page) {
-    if (!page.hasResults)
-        return 'no imageScanFindings';
-    if (!page.completedAt)
-        return 'no completion time';
-    return undefined;
-}
-/** SCAN_ELIGIBILITY_EXPIRED keeps the last scan's findings, when there are any to keep. */
-function hasAnyFindings(page) {
-    return page.findings.length + page.enhancedFindings.length > 0 || page.nextToken !== undefined;
-}
-async function startScanOnce(start, log) {
-    const outcome = await start();
-    switch (outcome.kind) {
-        case 'started':
-            log('No scan found for this image: started a basic scan (start-scan: true).');
-            break;
-        case 'limit-exceeded':
-            log('No scan found and ECR allows one manual scan per image per 24 hours: waiting for the existing scan.');
-            break;
-        case 'not-supported':
-            log(`No scan found and a scan cannot be started here: ${outcome.reason} Waiting for the scan on push.`);
-    }
-}
-/**
- * Polls until the scan settles, ends, or the deadline passes. Errors other than
- * "scan not found" propagate at once: a misspelled repository must not wait out the timeout.
- */
-async function waitForScan(deps, options) {
-    const startedAt = deps.now();
-    const deadline = startedAt + options.timeoutMs;
-    let startAttempted = false;
-    let coverageAsked = false;
-    let lastPage;
-    /** The current run of settled answers without results: since when, and why. */
-    let withoutResults;
-    for (let attempt = 0;; attempt++) {
-        const page = await deps.describe();
-        let waitingFor;
-        if (page) {
-            lastPage = page;
-            const outcome = classifyStatus(page.status);
-            if (outcome.kind === 'terminal')
-                return { kind: 'terminal', page, fix: outcome.fix };
-            if (outcome.kind === 'read' && outcome.stale) {
-                if (!page.hasResults || !hasAnyFindings(page))
-                    return { kind: 'terminal', page, fix: expiredWithoutFindingsFix() };
-                return { kind: 'settled', page, stale: true };
-            }
-            const missing = outcome.kind === 'read' ? missingResults(page) : undefined;
-            if (outcome.kind === 'read' && !missing)
-                return { kind: 'settled', page, stale: false };
-            if (missing) {
-                withoutResults = withoutResults?.reason === missing ? withoutResults : undefined;
-                withoutResults ??= { since: deps.now(), reason: missing };
-                waitingFor = ` without results yet (${missing})`;
-            }
-            else {
-                withoutResults = undefined;
-            }
-        }
-        else {
-            withoutResults = undefined;
-            if (deps.startScan && !startAttempted) {
-                startAttempted = true;
-                await startScanOnce(deps.startScan, deps.log);
-            }
-            else if (!deps.startScan && deps.coverage && !coverageAsked) {
-                coverageAsked = true;
-                const coverage = await deps.coverage();
-                if (coverage.kind === 'never')
-                    return { kind: 'not-scanned', message: coverage.message };
-                if (coverage.kind === 'unknown')
-                    (deps.notice ?? deps.log)(coverage.message);
-            }
-        }
-        const lastStatus = lastPage?.status ?? SCAN_NOT_FOUND;
-        const elapsed = deps.now() - startedAt;
-        const delay = sleepBeforeDeadline(backoffDelay(attempt, options.backoff, deps.random), deps.now(), deadline);
-        if (delay <= 0) {
-            return {
-                kind: 'timeout',
-                lastStatus,
-                waitedMs: elapsed,
-                lastPage,
-                ...(withoutResults
-                    ? {
-                        withoutResults: {
-                            reason: withoutResults.reason,
-                            forMs: deps.now() - withoutResults.since
-                        }
-                    }
-                    : {})
-            };
-        }
-        deps.log(`Scan status ${lastStatus}${waitingFor ?? ''} after ${seconds(elapsed)}; next check in ${seconds(delay)}.`);
-        await deps.sleep(delay);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/acquire.ts
-
-
-
-
-
-function scanInfo(page) {
-    return {
-        status: page.status,
-        description: page.description,
-        type: page.enhanced ? 'enhanced' : 'basic',
-        completedAt: page.completedAt,
-        vulnerabilitySourceUpdatedAt: page.vulnerabilitySourceUpdatedAt
-    };
-}
-/** A read whose counts prove findings missing is read once more before giving up. */
-const INCOMPLETE_READS_ALLOWED = 2;
-function countsText(counts) {
-    const total = model_severity/* SEVERITIES */.oC.reduce((sum, severity) => sum + counts[severity], 0);
-    const parts = model_severity/* SEVERITIES */.oC.filter(severity => counts[severity] > 0).map(severity => `${severity} ${counts[severity]}`);
-    return `${total} findings${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
-}
-function sameCounts(a, b) {
-    return model_severity/* SEVERITIES */.oC.every(severity => a[severity] === b[severity]);
-}
-/** The problem for a wait that did not end in a settled scan with results. */
-function waitProblem(waited, repository) {
-    if (waited.kind === 'not-scanned') {
-        return {
-            kind: 'problem',
-            scan: { status: SCAN_NOT_FOUND, type: 'unknown' },
-            problem: { kind: 'not-scanned', message: waited.message }
-        };
-    }
-    if (waited.kind === 'terminal') {
-        const described = waited.page.description ? ` (${(0,model_text/* oneLine */.T)(waited.page.description)})` : '';
-        const message = `The scan ended with status ${waited.page.status}${described}: there is nothing trustworthy to judge. ${waited.fix}`;
-        return {
-            kind: 'problem',
-            scan: scanInfo(waited.page),
-            problem: { kind: 'scan-ended', message }
-        };
-    }
-    const scan = {
-        ...(waited.lastPage ? scanInfo(waited.lastPage) : { status: waited.lastStatus }),
-        type: waited.lastPage?.enhanced ? 'enhanced' : 'unknown'
-    };
-    const message = waited.withoutResults
-        ? `ECR kept answering ${waited.lastStatus} without results (${waited.withoutResults.reason}) for ${formatDuration(waited.withoutResults.forMs)}, until the timeout: the scan's findings never arrived. Raise 'timeout', or check the scan of ${repository} in the ECR console.`
-        : `The scan did not settle within the timeout: last status ${waited.lastStatus} after ${(waited.waitedMs / 60_000).toFixed(1)} minutes. Raise 'timeout', or check the scan in the ECR console.`;
-    return { kind: 'problem', scan, problem: { kind: 'timeout', message } };
-}
-function acquire_problem(scan, kind, message) {
-    return { kind: 'problem', scan, problem: { kind, message } };
-}
-/**
- * Waits for the scan of one (platform) image to settle with results and reads every finding of
- * it. A verdict needs a complete read: counts that prove findings missing mean one more read,
- * then no verdict; an enhanced scan is read again after the settle interval until two reads
- * agree. Never sleeps past the deadline; a request the deadline aborted is a timeout.
- */
-async function acquireFindings(image, settings, deps) {
-    let lastScan = { status: SCAN_NOT_FOUND, type: 'unknown' };
-    try {
-        return await acquire(image, settings, deps, scan => (lastScan = scan));
-    }
-    catch (error) {
-        if (!deps.deadline.signal?.aborted)
-            throw error;
-        return acquire_problem(lastScan, 'timeout', `The timeout ran out while waiting for ECR to answer (last status ${lastScan.status}; ${(0,model_text/* errorMessage */.g)(error)}). Raise 'timeout', or check that ECR in ${image.region} is reachable from the runner.`);
-    }
-}
-async function acquire(image, settings, { source, clock, log, deadline }, seen) {
-    const { signal } = deadline;
-    const settleMs = Math.max(0, settings.settleIntervalMs);
-    const wait = (startScan) => waitForScan({
-        describe: async () => {
-            const page = await source.describeScan(image, signal);
-            if (page)
-                seen(scanInfo(page));
-            return page;
-        },
-        startScan: startScan && settings.startScan ? () => source.startScan(image, signal) : undefined,
-        coverage: startScan
-            ? async () => {
-                try {
-                    const config = await source.scanningConfiguration(image, signal);
-                    return scanningCoverage(config, image.repository, image.registryId);
-                }
-                catch (error) {
-                    if (signal?.aborted)
-                        throw error;
-                    return {
-                        kind: 'unknown',
-                        message: `ECR has no scan for ${image.repository} yet, and its scanning configuration could not be read (${(0,model_text/* errorMessage */.g)(error)}); waiting for the scan. Grant ecr:GetRegistryScanningConfiguration and ecr:DescribeRepositories to learn at once when no scan will come.`
-                    };
-                }
-            }
-            : undefined,
-        now: clock.now,
-        sleep: clock.sleep,
-        random: clock.random,
-        log: message => log.info(message),
-        notice: message => log.notice(message)
-    }, { timeoutMs: Math.max(0, deadline.at - clock.now()), backoff: settings.backoff });
-    /** A pause of `ms` still leaves time to read before the deadline. */
-    const roomFor = (ms) => clock.now() + ms < deadline.at;
-    let waited = await wait(true);
-    if (waited.kind !== 'settled')
-        return waitProblem(waited, image.repository);
-    const stale = waited.stale;
-    let incompleteReads = 0;
-    let previous;
-    for (;;) {
-        const page = waited.page;
-        const scan = scanInfo(page);
-        const read = await readAllFindings(page, token => source.pagesAfter(image, token, signal));
-        if (read.kind === 'broken') {
-            return acquire_problem(scan, 'error', `${read.reason}: the findings cannot be read completely. Retry the job; if it persists, report it to AWS support with the repository and digest.`);
-        }
-        if (read.kind === 'incomplete') {
-            incompleteReads += 1;
-            log.info(`The read of the findings was incomplete: ${read.reason}.`);
-            const retryMs = settings.backoff.maxMs;
-            if (incompleteReads >= INCOMPLETE_READS_ALLOWED || !roomFor(retryMs)) {
-                const why = incompleteReads >= INCOMPLETE_READS_ALLOWED
-                    ? `${incompleteReads} reads in a row were incomplete`
-                    : 'the timeout left no time to read again';
-                return acquire_problem(scan, 'incomplete', `The findings could not be read completely (${read.reason}; ${why}), so there is no verdict. Retry the job, or raise 'timeout'.`);
-            }
-            log.info(`Reading the findings again in ${formatDuration(retryMs)}.`);
-            await clock.sleep(retryMs);
-        }
-        else {
-            incompleteReads = 0;
-            log.info(`Read ${read.findings.length} findings over ${read.pages} page(s).`);
-            if (read.serviceCountsMismatch)
-                log.debug(read.serviceCountsMismatch);
-            const settled = !page.enhanced || settleMs === 0 || (previous && sameCounts(previous.counts, read.counts));
-            if (settled) {
-                return { kind: 'read', scan, findings: read.findings, counts: read.counts, stale };
-            }
-            if (previous) {
-                log.info(`Enhanced scan findings changed between reads: ${countsText(previous.counts)}, then ${countsText(read.counts)}.`);
-            }
-            const last = previous;
-            previous = read;
-            if (!roomFor(settleMs)) {
-                const why = last
-                    ? `two reads ${formatDuration(settleMs)} apart disagreed (${countsText(last.counts)}, then ${countsText(read.counts)})`
-                    : `the timeout left no time for a second read ${formatDuration(settleMs)} later`;
-                return acquire_problem(scan, 'incomplete', `Enhanced scan findings were not confirmed settled before the timeout: ${why}, so findings may still be arriving and there is no verdict. Raise 'timeout', or set settle-interval: 0 to accept a single read.`);
-            }
-            log.info(`Enhanced scan: reading again in ${formatDuration(settleMs)} to check no findings are still arriving.`);
-            await clock.sleep(settleMs);
-        }
-        waited = await wait(false);
-        if (waited.kind !== 'settled')
-            return waitProblem(waited, image.repository);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/merge-platforms.ts
-
-
-function highest(values, compare) {
-    return values.reduce((best, value) => value === undefined ? best : best === undefined || compare(value, best) > 0 ? value : best, undefined);
-}
-function distinct(values) {
-    const unique = [...new Set(values.filter((value) => !!value))];
-    return unique.length > 0 ? unique.join(', ') : undefined;
-}
-/**
- * Merges the findings of several platform images into one row per vulnerability and package.
- * Where platforms disagree the merge keeps the worse: the highest severity and score, a known
- * exploit over none; each platform's installed version stays on the row.
- */
-function mergePlatforms(perPlatform) {
-    const groups = new Map();
-    for (const entry of perPlatform) {
-        const key = (0,model_findings/* findingKey */.fl)(entry.finding);
-        const group = groups.get(key);
-        if (group)
-            group.push(entry);
-        else
-            groups.set(key, [entry]);
-    }
-    return [...groups.values()].map(group => {
-        const findings = group.map(entry => entry.finding);
-        const first = findings[0];
-        if (group.length === 1)
-            return { ...first, platforms: [platformOf(group[0])] };
-        const worst = highest(findings, (a, b) => (0,model_severity/* severityRank */.qs)(a.severity) - (0,model_severity/* severityRank */.qs)(b.severity)) ?? first;
-        return {
-            ...worst,
-            installedVersion: distinct(findings.map(finding => finding.installedVersion)),
-            fixedInVersion: distinct(findings.map(finding => finding.fixedInVersion)),
-            cvssScore: highest(findings.map(finding => finding.cvssScore), (a, b) => a - b),
-            exploitAvailable: findings.some(finding => finding.exploitAvailable === 'YES')
-                ? 'YES'
-                : worst.exploitAvailable,
-            platforms: group.map(platformOf).sort((a, b) => (0,model_findings/* compareText */.n6)(a.platform, b.platform)),
-            // Each platform's Inspector finding has its own ARN: enrichment looks up every one.
-            ...arnsOf(findings)
-        };
-    });
-}
-function arnsOf(findings) {
-    const arns = [...new Set(findings.flatMap(model_findings/* findingArnsOf */.ZZ))];
-    return arns.length > 0 ? { findingArns: arns } : {};
-}
-function platformOf({ platform, finding }) {
-    return { platform, installedVersion: finding.installedVersion };
-}
-
-;// CONCATENATED MODULE: ./src/core/scan-image.ts
-
-
-
-
-
-
-
-
-
-
-const UNKNOWN_SCAN = { status: 'UNKNOWN', type: 'unknown' };
-/** The scan a reader should see for the image: a failed platform's, else the first. */
-function shownScan(platforms) {
-    const failed = platforms.find(platform => platform.problem);
-    return (failed ?? platforms[0])?.scan ?? UNKNOWN_SCAN;
-}
-async function platformsOf(image, source, { log, deadline }) {
-    if (!isImageIndex(image))
-        return [{ image }];
-    const { images, skipped } = await source.platformImages(image, deadline.signal);
-    for (const entry of skipped)
-        log.info(`Skipped ${entry.digest}: ${entry.reason}.`);
-    log.info(`${formatImage(image)} is an image index: judging ${images.map(entry => entry.platform).join(', ')}.`);
-    return images;
-}
-function prefixed(log, prefix) {
-    return {
-        info: message => log.info(prefix + message),
-        warning: message => log.warning(prefix + message),
-        notice: message => log.notice(prefix + message),
-        debug: message => log.debug(prefix + message)
-    };
-}
-/**
- * Resolves an image, waits for and reads the scan of each of its platform images (together, under
- * the run's deadline) and merges them. Never throws: an error becomes a problem with its reason.
- */
-async function readImage(target, settings, deps) {
-    const { log, deadline, clock } = deps;
-    const source = deps.sourceFor(target.region);
-    let image;
-    try {
-        image = await source.resolveImage(target.query, deadline.signal);
-        log.info(`Image: ${formatImage(image)} (${target.region})`);
-        const platforms = await platformsOf(image, source, deps);
-        const acquired = await Promise.all(platforms.map(async (platform) => ({
-            platform,
-            result: await acquireFindings(platform.image, settings, {
-                source,
-                clock,
-                deadline,
-                log: platform.platform ? prefixed(log, `${platform.platform}: `) : log
-            })
-        })));
-        const platformScans = acquired.map(({ platform, result }) => ({
-            platform: platform.platform,
-            digest: platform.image.digest,
-            scan: result.scan,
-            ...(result.kind === 'read' ? { counts: result.counts } : { problem: result.problem })
-        }));
-        const base = { image, platforms: platformScans, scan: shownScan(platformScans) };
-        const reads = [];
-        for (const { platform, result } of acquired) {
-            if (result.kind === 'problem') {
-                // One platform without a trustworthy result leaves the whole image without a verdict.
-                const message = platform.platform
-                    ? `Platform ${platform.platform} (${platform.image.digest}): ${result.problem.message}`
-                    : result.problem.message;
-                return { kind: 'problem', ...base, problem: { ...result.problem, message } };
-            }
-            if (result.stale)
-                log.warning('Scan eligibility expired: these findings are from the last scan and may be stale. Push the image again to rescan it.');
-            reads.push({ platform, findings: result.findings });
-        }
-        const findings = isImageIndex(image)
-            ? mergePlatforms(reads.flatMap(({ platform, findings: found }) => found.map(finding => ({ platform: platform.platform ?? '', finding }))))
-            : (reads[0]?.findings ?? []);
-        return { kind: 'read', ...base, findings };
-    }
-    catch (error) {
-        // Once the run's time is up every request is aborted: that is the timeout, not an AWS error.
-        const kind = deadline.signal?.aborted ? 'timeout' : 'error';
-        const problem = { kind, message: deps.explainError(error, target) };
-        return { kind: 'problem', image, platforms: [], scan: UNKNOWN_SCAN, problem };
-    }
-}
-/** The baseline of an image: a tag or digest in the image's own repository, or another image. */
-function baselineTarget(baseline, target) {
-    if (baseline.kind === 'image') {
-        const { image } = baseline;
-        return {
-            reference: image.reference,
-            region: image.region ?? target.region,
-            query: {
-                repository: image.repository,
-                imageTag: image.tag,
-                imageDigest: image.digest,
-                registryId: image.registryId ?? target.query.registryId
-            }
-        };
-    }
-    const query = {
-        repository: target.query.repository,
-        registryId: target.query.registryId,
-        ...('tag' in baseline ? { imageTag: baseline.tag } : { imageDigest: baseline.digest })
-    };
-    const at = 'tag' in baseline ? `:${baseline.tag}` : `@${baseline.digest}`;
-    return { reference: `${query.repository}${at}`, region: target.region, query };
-}
-/** Compares with the baseline; a baseline that cannot be read is a warning, never a silent pass. */
-async function compareWithBaseline(findings, target, settings, deps) {
-    if (!settings.baseline)
-        return undefined;
-    const baseline = baselineTarget(settings.baseline, target);
-    const log = prefixed(deps.log, 'Baseline: ');
-    const read = await readImage(baseline, { ...settings, startScan: false }, { ...deps, log });
-    if (read.kind === 'problem') {
-        deps.log.warning(`Baseline ${baseline.reference} could not be read, so every finding is judged as if no baseline was given: ${read.problem.message}`);
-        return undefined;
-    }
-    const diff = diffBaseline(findings, read.findings, {
-        reference: baseline.reference,
-        digest: read.image.digest
-    });
-    deps.log.info(`Against ${formatImage(read.image)}: ${diff.newCount} new, ${diff.fixed.length} fixed, ${diff.unchangedCount} unchanged.`);
-    return diff;
-}
-/**
- * `enrich: inspector`: adds EPSS and CISA KEV data to an enhanced scan's findings, matched by their
- * Inspector ARNs (every platform's for an index). Never throws and never drops a finding: on any
- * failure the findings come back as they were, with a warning, so the verdict rests on ECR alone.
- *
- * Every finding is enriched, not only those that could change the verdict: ListFindings answers a
- * whole image's findings 100 a call whatever is asked for, so narrowing would save nothing there,
- * and BatchGetFindingDetails (KEV) is already only asked for findings Inspector does not mark
- * exploitAvailable NO (10 a call).
- */
-async function enrichFindings(read, target, settings, deps) {
-    const { findings } = read;
-    if ((settings.enrich ?? 'none') === 'none')
-        return findings;
-    const { log } = deps;
-    const arns = [...new Set(findings.flatMap(model_findings/* findingArnsOf */.ZZ))];
-    if (arns.length === 0) {
-        if (read.scan.type === 'enhanced' && findings.length === 0)
-            return findings;
-        log.notice(`enrich: inspector needs enhanced scanning (Amazon Inspector); ${formatImage(read.image)} has ${read.scan.type === 'basic' ? 'a basic scan' : 'findings without Inspector ARNs'}, so it is judged without EPSS or KEV data.`);
-        return findings;
-    }
-    if (!deps.enricherFor) {
-        log.warning('enrich: inspector is set but this front end cannot reach Inspector; judged without EPSS or KEV data.');
-        return findings;
-    }
-    try {
-        const enricher = await deps.enricherFor(target.region);
-        const result = await enricher.enrich({
-            repository: read.image.repository,
-            imageDigests: read.platforms.map(platform => platform.digest),
-            registryId: read.image.registryId ?? target.query.registryId,
-            findingArns: arns
-        }, deps.deadline.signal);
-        for (const warning of result.warnings)
-            log.warning(warning);
-        const enriched = (0,enrichment/* withRisk */.Ol)(findings, result.byArn);
-        log.info((0,enrichment/* describeEnrichment */.xq)(enriched, result.calls));
-        return enriched;
-    }
-    catch (error) {
-        log.warning(`Inspector enrichment could not start (${(0,model_text/* errorMessage */.g)(error)}); the run goes on with ECR findings alone.`);
-        return findings;
-    }
-}
-/** Reads one image (and its baseline) and judges it: a verdict only on a complete read. */
-async function scanImage(target, settings, deps) {
-    const read = await readImage(target, settings, deps);
-    const reference = target.reference;
-    if (read.kind === 'problem')
-        return { ...read, kind: 'unjudged', reference };
-    const findings = await enrichFindings(read, target, settings, deps);
-    const baseline = await compareWithBaseline(findings, target, settings, deps);
-    const filters = {
-        ...settings.filters,
-        onlyNew: settings.onlyNew && baseline ? baseline : undefined
-    };
-    const triaged = triage(findings, settings.rules, filters, new Date(deps.clock.now()));
-    for (const rule of triaged.expiredRules)
-        deps.log.warning(describeExpiredRule(rule));
-    for (const rule of triaged.staleRules)
-        deps.log.notice(describeStaleRule(rule));
-    return {
-        ...read,
-        kind: 'judged',
-        reference,
-        findings,
-        counts: (0,model_severity/* countBySeverity */.Ot)(findings),
-        triage: triaged,
-        verdict: evaluatePolicy(triaged.counted, settings.thresholds),
-        baseline
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/run.ts
-
-/**
- * Judges every image under one deadline, at most `concurrency` at a time, and returns their
- * results in the order given. The run takes about as long as its slowest image.
- */
-async function runScan(targets, settings, deps) {
-    const deadline = { at: deps.clock.now() + settings.timeoutMs, signal: deps.signal };
-    const results = new Array(targets.length);
-    const enrichers = new Map();
-    const make = deps.enricherFor;
-    const enricherFor = make
-        ? (region) => {
-            const enricher = enrichers.get(region) ?? make(region);
-            enrichers.set(region, enricher);
-            return enricher;
-        }
-        : undefined;
-    let next = 0;
-    const worker = async () => {
-        while (next < targets.length) {
-            const index = next++;
-            const target = targets[index];
-            const log = deps.logFor(target);
-            try {
-                results[index] = await scanImage(target, settings, {
-                    sourceFor: deps.sourceFor,
-                    clock: deps.clock,
-                    log,
-                    deadline,
-                    explainError: deps.explainError,
-                    enricherFor
-                });
-            }
-            finally {
-                log.close();
-            }
-        }
-    };
-    const workers = Math.max(1, Math.min(settings.concurrency, targets.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
@@ -2086,7 +2130,7 @@ function jsonImage(data, input) {
             : null,
         problem: data.problem ?? null,
         counts: {
-            total: Object.values(data.counts).reduce((sum, count) => sum + count, 0),
+            total: (0,model_severity/* totalOf */.e6)(data.counts),
             bySeverity: { ...data.counts },
             counted: (0,model_severity/* countBySeverity */.Ot)(triage.counted),
             ignored: triage.ignored.length,
@@ -2278,7 +2322,7 @@ function renderCase(testcase, classname) {
  */
 function renderJunit(run, options = {}) {
     const suites = run.images.map((result, index) => {
-        const name = result.image ? formatImage(result.image) : result.reference;
+        const name = imageName(result);
         const cases = imageCases(result, run, options);
         const count = (kind) => cases.filter(entry => entry.outcome?.kind === kind).length;
         return {
@@ -2654,8 +2698,8 @@ const hasFix = (finding) => finding.fixAvailable === 'YES' || finding.fixAvailab
  * CVSS (highest first), then as reports list; newness is looked up once per finding.
  */
 function sortFailing(findings, baseline) {
-    const fresh = new Set(baseline ? findings.filter(finding => changeOf(baseline, finding) === 'new') : []);
-    return [...findings].sort((a, b) => Number(fresh.has(b)) - Number(fresh.has(a)) ||
+    const unchanged = unchangedFindings(findings, baseline);
+    return [...findings].sort((a, b) => Number(unchanged.has(a)) - Number(unchanged.has(b)) ||
         (0,model_findings/* compareRisk */.l$)(a, b) ||
         Number(b.exploitAvailable === 'YES') - Number(a.exploitAvailable === 'YES') ||
         Number(hasFix(b)) - Number(hasFix(a)) ||
@@ -2755,7 +2799,7 @@ function renderFixes(failing, maxRows, runUrl) {
         const others = group.versions.size > 1
             ? ` (the highest of ${group.versions.size} fixed-in versions the scan gives)`
             : '';
-        return `- Upgrade **${escapeText(group.packageName, FIELD_CHARS)}** to ${renderCode(version)}: fixes ${plural(group.findings.length, 'finding')}, ${severityTally((0,model_severity/* countBySeverity */.Ot)(group.findings))}${others}.`;
+        return `- Upgrade **${escapeText(group.packageName, FIELD_CHARS)}** to ${renderCode(shortenMiddle(version, FIELD_CHARS), version.length > FIELD_CHARS ? version : undefined)}: fixes ${plural(group.findings.length, 'finding')}, ${severityTally((0,model_severity/* countBySeverity */.Ot)(group.findings))}${others}.`;
     });
     if (groups.length > maxRows) {
         lines.push(`- …and ${plural(groups.length - maxRows, 'more package')}, in this run's ${fullListLink(runUrl)}.`);
@@ -2779,7 +2823,7 @@ function renderSetAside(triage, maxRows, runUrl) {
     const rule = (id, pkg, origin) => `${escapeText(id, FIELD_CHARS)}${pkg ? ` for ${escapeText(pkg, FIELD_CHARS)}` : ''} (${escapeText(origin, FIELD_CHARS)})`;
     const entries = [
         ...triage.expiredRules.map(expired => `- Expired rule ${rule(expired.id, expired.package, expired.origin)}${expired.expires ? `, after ${escapeText(expired.expires)}` : ''}: it ignores nothing now.`),
-        ...triage.staleRules.map(stale => `- Stale rule ${rule(stale.id, stale.package, stale.origin)}: it matched no finding; remove it if the vulnerability is gone.`),
+        ...triage.staleRules.map(stale => `- Stale rule ${rule(stale.id, stale.package, stale.origin)}: it matched no finding of this image.`),
         ...triage.filters
             .filter(filter => filter.setAside > 0)
             .map(filter => `- Filter **${escapeText(filter.filter)}** set aside ${plural(filter.setAside, 'finding')}.`),
@@ -2849,13 +2893,6 @@ function renderCommentFooter(facts) {
     ].filter(part => part !== undefined);
     return `<sub>${parts.join(' · ')}</sub>`;
 }
-/** The report data of one image of a run, with its baseline diff. */
-function reportOf(run, image) {
-    const data = imageReport(run, image);
-    return image.kind === 'judged' && image.baseline && !data.baseline
-        ? { ...data, baseline: image.baseline }
-        : data;
-}
 function resolved(options) {
     return {
         limit: (options.limitChars ?? COMMENT_BODY_LIMIT) - (options.reservedChars ?? COMMENT_MARKER_BUDGET),
@@ -2863,34 +2900,31 @@ function resolved(options) {
         noVerdictFails: options.noVerdictFails ?? true
     };
 }
-/** Fits the blocks in the limit: the head and footer always, then whole sections while they fit. */
-function assemble(head, sections, footer, limit, runUrl) {
-    const separatorCost = BLOCK.length;
-    let used = [...head, footer].reduce((total, block) => total + block.length + separatorCost, 0);
+/**
+ * Fits the comment in the limit. The head and footer always go in; each section goes in whole,
+ * with fewer rows when the room asks for it (halving down to one), and a note counts the sections
+ * that did not fit at all. So the verdict is never cut, however long the findings' text is.
+ */
+function assemble(head, sections, footer, limit, maxRows, runUrl) {
     const omittedNote = (count) => `${plural(count, 'more section')} did not fit in a comment: see this run's ${fullListLink(runUrl)}.`;
-    used += omittedNote(sections.length).length + separatorCost;
+    // Every block is followed by BLOCK, and the body ends with one newline; the note is reserved.
+    const fixed = [...head, omittedNote(sections.length), '---', footer];
+    let used = fixed.reduce((total, block) => total + block.length + BLOCK.length, 0) + 1;
     const kept = [];
-    for (const section of sections) {
-        if (used + section.length + separatorCost > limit)
+    for (const render of sections) {
+        let section;
+        for (let rows = maxRows; rows >= 1 && section === undefined; rows = Math.floor(rows / 2)) {
+            const candidate = render(rows);
+            if (used + candidate.length + BLOCK.length <= limit)
+                section = candidate;
+        }
+        if (section === undefined)
             break;
         kept.push(section);
-        used += section.length + separatorCost;
+        used += section.length + BLOCK.length;
     }
     const tail = kept.length < sections.length ? [omittedNote(sections.length - kept.length)] : [];
-    const body = `${[...head, ...kept, ...tail, '---', footer].join(BLOCK)}\n`;
-    // A section too big even alone (absurdly long text) is dropped above; the head is tiny and fixed.
-    return body.length <= limit ? body : `${[...head, footer].join(BLOCK)}\n`.slice(0, limit);
-}
-/** The comment for one image's report data. */
-function renderComment(data, options = {}) {
-    const { limit, maxRows, noVerdictFails } = resolved(options);
-    const facts = {
-        actionVersion: data.actionVersion,
-        runUrl: data.runUrl,
-        ...options.facts
-    };
-    const section = renderImageSection(data, data.image.repository, 2, { maxRows, noVerdictFails });
-    return assemble([], [section], renderCommentFooter(facts), limit, facts.runUrl);
+    return `${[...head, ...kept, ...tail, '---', footer].join(BLOCK)}\n`;
 }
 function overviewRow(data, reference, noVerdictFails) {
     const counts = data.verdict
@@ -2909,33 +2943,38 @@ function renderRunComment(run, options = {}) {
         updatedAt: run.updatedAt
     };
     const footer = renderCommentFooter(facts);
-    const reports = run.images.map(image => ({ image, data: reportOf(run, image) }));
+    const reports = run.images.map(image => ({ image, data: imageReport(run, image) }));
+    const sectionOf = (image, data, level) => rows => renderImageSection(data, image.reference, level, {
+        maxRows: rows,
+        noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+    });
     if (reports.length === 1 && reports[0]) {
         const { image, data } = reports[0];
-        const section = renderImageSection(data, image.reference, 2, {
-            maxRows,
-            noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
-        });
-        return assemble([], [section], footer, limit, run.runUrl);
+        return assemble([], [sectionOf(image, data, 2)], footer, limit, maxRows, run.runUrl);
     }
     const failing = reports.filter(({ data }) => !data.verdict || !data.verdict.passed);
     const headline = failing.length === 0
         ? `## ✅ ${plural(reports.length, 'image')} pass the check`
         : `## ❌ ${failing.length} of ${plural(reports.length, 'image')} fail the check`;
     const anyBaseline = reports.some(({ data }) => data.baseline);
+    const rows = reports.map(({ image, data }) => {
+        const row = overviewRow(data, image.reference, noVerdictFailsFor(image, noVerdictFails));
+        return anyBaseline && !data.baseline ? `${row} — |` : row;
+    });
+    // Rows come before sections: the overview may take all the room the headline, the footer and
+    // the notes leave; images past it are counted, not listed.
+    const room = limit - headline.length - footer.length - 500;
+    const shown = countWithin(rows, room, row => row.length + 1);
     const table = [
         `| | Image | Verdict | Judged findings |${anyBaseline ? ' Baseline |' : ''}`,
         `|---|---|---|---|${anyBaseline ? '---|' : ''}`,
-        ...reports.map(({ image, data }) => {
-            const row = overviewRow(data, image.reference, noVerdictFailsFor(image, noVerdictFails));
-            return anyBaseline && !data.baseline ? `${row} — |` : row;
-        })
+        ...rows.slice(0, shown)
     ].join('\n');
-    const sections = failing.map(({ image, data }) => renderImageSection(data, image.reference, 3, {
-        maxRows,
-        noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
-    }));
-    return assemble([headline, table], sections, footer, limit, run.runUrl);
+    const more = shown < rows.length
+        ? [`${plural(rows.length - shown, 'more image')} in this run's ${fullListLink(run.runUrl)}.`]
+        : [];
+    const sections = failing.map(({ image, data }) => sectionOf(image, data, 3));
+    return assemble([headline, table, ...more], sections, footer, limit, maxRows, run.runUrl);
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
@@ -2980,9 +3019,6 @@ class Budget {
         this.left -= this.measure(text);
     }
 }
-function sumOf(counts) {
-    return model_severity/* SEVERITIES */.oC.reduce((total, severity) => total + counts[severity], 0);
-}
 function isoTime(date) {
     return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -2999,7 +3035,7 @@ function renderVerdict(data, target) {
     const { verdict, scan } = data;
     if (!verdict) {
         // The problem text of a scan that ended already quotes AWS's description: say it once.
-        const quoted = !!scan.description && !!data.problem?.includes((0,model_text/* oneLine */.T)(scan.description));
+        const quoted = !!scan.description && !!data.problem?.includes((0,model_text/* oneLine */.TN)(scan.description));
         const description = scan.description && !quoted
             ? ` (AWS: ${escapeText(scan.description, target.fieldChars)})`
             : '';
@@ -3062,8 +3098,8 @@ function renderCounts(data) {
         const judgedCell = showJudged ? ` ${judged[severity]} |` : '';
         return `| ${severity} | ${data.counts[severity]} |${judgedCell} ${thresholdCell(limitFor(severity, data.thresholds))} |`;
     });
-    const judgedTotal = showJudged ? ` **${sumOf(judged)}** |` : '';
-    rows.push(`| **Total** | **${sumOf(data.counts)}** |${judgedTotal} |`);
+    const judgedTotal = showJudged ? ` **${(0,model_severity/* totalOf */.e6)(judged)}** |` : '';
+    rows.push(`| **Total** | **${(0,model_severity/* totalOf */.e6)(data.counts)}** |${judgedTotal} |`);
     return `${header}\n${rows.join('\n')}`;
 }
 function describeRule(rule) {
@@ -3193,7 +3229,7 @@ function groupBySeverity(findings, baseline) {
     for (const finding of findings)
         groups.get(finding.severity)?.push(finding);
     // Looked up once per finding, not once per comparison: 50,000 findings sort in milliseconds.
-    const unchanged = new Set(baseline ? findings.filter(finding => changeOf(baseline, finding) === 'unchanged') : []);
+    const unchanged = unchangedFindings(findings, baseline);
     const newFirst = (a, b) => Number(unchanged.has(a)) - Number(unchanged.has(b));
     return [...groups]
         .filter(([, group]) => group.length > 0)
@@ -3281,7 +3317,7 @@ function renderNotListed(data, notListed, target) {
     const breakdown = model_severity/* SEVERITIES */.oC.filter(severity => notListed[severity] > 0)
         .map(severity => `${notListed[severity]} ${severity}`)
         .join(', ');
-    return `**${sumOf(notListed)} of ${plural(data.findings.length, 'finding')} not listed** (${breakdown}): the summary lists at most ${target.maxRows.toLocaleString('en-US')} rows and stays well under GitHub's size limit; every count above is exact. ${target.fullListPointer}`;
+    return `**${(0,model_severity/* totalOf */.e6)(notListed)} of ${plural(data.findings.length, 'finding')} not listed** (${breakdown}): the summary lists at most ${target.maxRows.toLocaleString('en-US')} rows and stays well under GitHub's size limit; every count above is exact. ${target.fullListPointer}`;
 }
 function renderFooter(data) {
     return `---${BLOCK_SEPARATOR}<sub>ecr-scan-findings ${escapeText(data.actionVersion)} · Reproduce locally: ${cliCommand(data)}, or ${renderCode('npm ci && npm run demo')} in a clone of the action.</sub>`;
@@ -3314,7 +3350,7 @@ function renderReport(data, target) {
     const notListed = (0,model_severity/* emptyCounts */.W1)();
     for (const severity of model_severity/* SEVERITIES */.oC)
         notListed[severity] = found[severity] - listed[severity];
-    const tail = sumOf(notListed) > 0 ? [renderNotListed(data, notListed, target)] : [];
+    const tail = (0,model_severity/* totalOf */.e6)(notListed) > 0 ? [renderNotListed(data, notListed, target)] : [];
     return `${[...head, ...blocks, ...tail, footer].join(BLOCK_SEPARATOR)}\n`;
 }
 function renderSummary(data, options = {}) {
@@ -3338,28 +3374,31 @@ function report_overviewRow(data, result, noVerdictFails, baselineColumn) {
     const change = baselineColumn ? ` ${data.baseline ? `${data.baseline.newCount} new` : '—'} |` : '';
     return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? escapeText(platforms.join(', ')) : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`;
 }
-/** Several images: one row each, so the reader sees which failed before the details. */
-function renderOverview(run, reports, noVerdictFails) {
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+/**
+ * Several images: one row each, so the reader sees which failed before the details. The table
+ * takes at most `room` bytes; rows past it are counted, and the JSON report has every image.
+ */
+function renderOverview(run, reports, noVerdictFails, room) {
     const failed = run.images.filter(image => image.kind !== 'judged' || !image.verdict.passed);
     const headline = failed.length === 0
         ? `## ✅ Passed: ${run.images.length} images break no severity threshold`
         : `## ❌ ${failed.length} of ${run.images.length} images failed or have no verdict`;
     const baselineColumn = reports.some(data => data.baseline);
+    const rows = run.images.map((image, index) => report_overviewRow(reports[index], image, noVerdictFails, baselineColumn));
+    const shown = countWithin(rows, room, row => bytes(row) + 1);
+    const more = shown < rows.length
+        ? [`${rows.length - shown} more images are not listed here; the JSON report has them all.`]
+        : [];
     return [
         headline,
         [
             `| Image | Platforms | Scan status | Findings |${baselineColumn ? ' Baseline |' : ''} Verdict |`,
             `| --- | --- | --- | --- |${baselineColumn ? ' --- |' : ''} --- |`,
-            ...run.images.map((image, index) => report_overviewRow(reports[index] ?? imageReport(run, image), image, noVerdictFails, baselineColumn))
-        ].join('\n')
+            ...rows.slice(0, shown)
+        ].join('\n'),
+        ...more
     ].join(BLOCK_SEPARATOR);
-}
-/** The report data of one image of a run, with its baseline diff. */
-function report_reportOf(run, image) {
-    const data = imageReport(run, image);
-    return image.kind === 'judged' && image.baseline && !data.baseline
-        ? { ...data, baseline: image.baseline }
-        : data;
 }
 /**
  * The job summary of a whole run: one image as before; several as an overview, then each image,
@@ -3369,7 +3408,7 @@ function renderRunSummary(run, options = {}) {
     const limit = options.limitBytes ?? SUMMARY_TARGET_BYTES;
     const maxRows = Math.max(1, options.maxRows ?? SUMMARY_MAX_ROWS);
     const noVerdictFails = options.noVerdictFails ?? true;
-    const reports = run.images.map(image => report_reportOf(run, image));
+    const reports = run.images.map(image => imageReport(run, image));
     if (reports.length === 1 && reports[0]) {
         const [image] = run.images;
         return renderSummary(reports[0], {
@@ -3378,18 +3417,21 @@ function renderRunSummary(run, options = {}) {
             noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
         });
     }
-    const overview = `${renderOverview(run, reports, noVerdictFails)}${BLOCK_SEPARATOR}`;
-    const count = Math.max(1, reports.length);
-    const share = Math.floor((limit - Buffer.byteLength(overview, 'utf8') * 4) / count);
-    const rowShare = Math.max(1, Math.floor(maxRows / count));
-    return (overview +
-        reports
-            .map((data, index) => renderSummary(data, {
-            limitBytes: share,
-            maxRows: rowShare,
-            noVerdictFails: noVerdictFailsFor(run.images[index], noVerdictFails)
-        }))
-            .join('\n'));
+    const overview = `${renderOverview(run, reports, noVerdictFails, Math.floor(limit / 4))}${BLOCK_SEPARATOR}`;
+    const omitted = (count) => `**Details of ${count} more images are not shown** to stay within GitHub's size limit; the overview above lists them, and the JSON report has every finding.`;
+    const room = limit - bytes(overview) - bytes(omitted(reports.length)) - 1;
+    const share = Math.floor(room / reports.length);
+    const rowShare = Math.max(1, Math.floor(maxRows / reports.length));
+    const sections = reports.map((data, index) => renderSummary(data, {
+        limitBytes: share,
+        maxRows: rowShare,
+        noVerdictFails: noVerdictFailsFor(run.images[index], noVerdictFails)
+    }));
+    // A section can outgrow its share (a no-verdict report keeps its whole problem): sections go in
+    // while they fit, and the rest are counted.
+    const kept = countWithin(sections, room, section => bytes(section) + 1);
+    const tail = kept < sections.length ? [omitted(sections.length - kept)] : [];
+    return overview + [...sections.slice(0, kept), ...tail].join('\n');
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -3680,6 +3722,7 @@ function automationName({ image }) {
 
 
 
+
 /**
  * Colour on a terminal unless NO_COLOR is set (https://no-color.org); FORCE_COLOR (anything but
  * 0 or false) turns it on even in a pipe, and FORCE_COLOR=0 off even on a terminal.
@@ -3731,9 +3774,6 @@ function clip(text, max) {
     const safe = terminalSafe(text);
     return safe.length > max ? `${safe.slice(0, Math.max(1, max - 1))}…` : safe;
 }
-function sum(counts) {
-    return model_severity/* SEVERITIES */.oC.reduce((total, severity) => total + counts[severity], 0);
-}
 /** Columns as plain text first, so widths are measured before any colour is added. */
 function table(rows, columns, paint, indent) {
     const visible = columns.filter(column => column.shown(rows));
@@ -3766,8 +3806,8 @@ function countsTable(result, run, paint) {
     });
     lines.push([
         'Total',
-        String(sum(result.counts)),
-        ...(showJudged ? [String(sum(judged))] : []),
+        String((0,model_severity/* totalOf */.e6)(result.counts)),
+        ...(showJudged ? [String((0,model_severity/* totalOf */.e6)(judged))] : []),
         ''
     ]);
     const widths = header.map((title, index) => Math.max(title.length, ...lines.map(line => (line[index] ?? '').length)));
@@ -3868,13 +3908,13 @@ function findingColumns(result, cellChars) {
     ];
 }
 function sortedFindings(result) {
-    const { baseline } = result;
+    const unchanged = unchangedFindings(result.findings, result.baseline);
     const rank = (finding) => model_severity/* SEVERITIES */.oC.indexOf(finding.severity);
-    const unchanged = (finding) => baseline && changeOf(baseline, finding) === 'unchanged' ? 1 : 0;
-    return [...result.findings].sort((a, b) => rank(a) - rank(b) || unchanged(a) - unchanged(b) || (0,model_findings/* compareFindings */.Eg)(a, b));
+    const newFirst = (a, b) => Number(unchanged.has(a)) - Number(unchanged.has(b));
+    return [...result.findings].sort((a, b) => rank(a) - rank(b) || newFirst(a, b) || (0,model_findings/* compareFindings */.Eg)(a, b));
 }
 function heading(result, paint) {
-    const name = terminalSafe(result.image ? formatImage(result.image) : result.reference);
+    const name = terminalSafe(imageName(result));
     const where = result.image ? ` (${terminalSafe(result.image.region)})` : '';
     if (result.kind === 'unjudged')
         return `${paint('NO VERDICT', 'yellow', 'bold')}  ${name}${where}`;
@@ -3951,10 +3991,6 @@ function renderTerminal(run, options) {
         blocks.push(overview(run, paint));
     return `${blocks.join('\n\n')}\n`;
 }
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** Shown in report footers; a test keeps it equal to package.json's version. */
-const ACTION_VERSION = '1.0.0';
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
@@ -4537,7 +4573,6 @@ class ProgressLog {
 
 
 
-
 const EXIT = { passed: 0, policyFailed: 1, error: 2 };
 const realSleep = (ms) => new Promise(done => setTimeout(done, ms));
 /** The Action's advice names the workflow step; on the command line it names the SDK's chain. */
@@ -4545,7 +4580,7 @@ function explainForCli(error, explained) {
     const name = error?.name;
     if (name !== 'CredentialsProviderError')
         return explained;
-    return `No AWS credentials found (${(0,model_text/* errorMessage */.g)(error)}). Set AWS_PROFILE (after aws sso login), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an instance or task role applies.`;
+    return `No AWS credentials found (${(0,model_text/* errorMessage */.gJ)(error)}). Set AWS_PROFILE (after aws sso login), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an instance or task role applies.`;
 }
 function render(format, run, config, color, cwd) {
     switch (format) {
@@ -4620,7 +4655,8 @@ async function main(argv, env, io, overrides = {}) {
         rules = await readIgnoreRules(config, '--ignore');
     }
     catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        // Ignore-rule errors quote the file, which comes from the repository: no escape codes.
+        const message = terminalSafe(error instanceof Error ? error.message : String(error));
         if (error instanceof UsageError)
             return fail(message, '\nRun ecr-scan-findings --help for every flag.');
         return fail(flagWording(message));
@@ -4639,21 +4675,14 @@ async function main(argv, env, io, overrides = {}) {
         everyMs: options.progressEveryMs,
         color: colorEnabled(io.stderr.isTTY, env)
     });
-    const images = await runScan(config.images, runSettings(config, rules, options.backoff), {
-        sourceFor: await sourcesByRegion(options.sourceFor),
+    const run = await judgeImages(config, rules, {
         clock: { now: options.now, sleep: options.sleep, random: options.random },
+        backoff: options.backoff,
+        sourceFor: options.sourceFor,
         logFor: target => progress.open(target.reference),
-        explainError: (error, target) => explainForCli(error, explainImageError(error, target)),
-        // Loaded only when asked for, so runs without --enrich inspector never load the Inspector SDK.
-        enricherFor: async (region) => (await Promise.all(/* import() */[__nccwpck_require__.e(249), __nccwpck_require__.e(222), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9108))).createInspectorEnricher(region)
+        explainError: (error, target) => explainForCli(error, explainImageError(error, target))
     });
     progress.finish();
-    const run = {
-        images,
-        thresholds: config.thresholds,
-        actionVersion: ACTION_VERSION,
-        updatedAt: new Date(options.now())
-    };
     const outcomes = decideOutcomes(run, config.scanFailure);
     let code = EXIT.passed;
     for (const destination of destinations) {
@@ -4672,7 +4701,7 @@ async function main(argv, env, io, overrides = {}) {
             await writePlainFile(destination.path, text);
         }
         catch (error) {
-            say(`ecr-scan-findings: could not write the ${describeDestination(destination)}: ${(0,model_text/* errorMessage */.g)(error)}`);
+            say(`ecr-scan-findings: could not write the ${describeDestination(destination)}: ${(0,model_text/* errorMessage */.gJ)(error)}`);
             code = EXIT.error;
         }
     }
@@ -4945,6 +4974,8 @@ function findingKey(finding) {
 /* harmony export */   su: () => (/* binding */ isImageIndexMediaType)
 /* harmony export */ });
 /* unused harmony exports IMAGE_MANIFEST_MEDIA_TYPES, ManifestError */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5086);
+
 /** Media types of a multi-platform image index: OCI's and Docker's manifest list. */
 const IMAGE_INDEX_MEDIA_TYPES = [
     'application/vnd.oci.image.index.v1+json',
@@ -4962,18 +4993,13 @@ class ManifestError extends Error {
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const PLATFORM_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ATTESTATION_ANNOTATION = 'vnd.docker.reference.type';
-const SHOWN_CHARS = 80;
 /** True for an OCI image index or a Docker manifest list (exact match, as registries send it). */
 function isImageIndexMediaType(type) {
     return IMAGE_INDEX_MEDIA_TYPES.includes(type);
 }
-/** A value from outside quoted in a message: printable ASCII, capped. */
+/** A value from outside quoted in a message: strings in quotes, anything else as JSON. */
 function shown(value) {
-    const text = typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value));
-    const chars = Array.from(text).map(char => /[\x20-\x7e]/.test(char) ? char : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`);
-    return chars.length > SHOWN_CHARS
-        ? `${chars.slice(0, SHOWN_CHARS - 1).join('')}…`
-        : chars.join('');
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value)));
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -5080,6 +5106,7 @@ function platformImages(manifestJson) {
 /* harmony export */   Ot: () => (/* binding */ countBySeverity),
 /* harmony export */   T_: () => (/* binding */ toSeverity),
 /* harmony export */   W1: () => (/* binding */ emptyCounts),
+/* harmony export */   e6: () => (/* binding */ totalOf),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
 /* harmony export */   qs: () => (/* binding */ severityRank)
 /* harmony export */ });
@@ -5118,6 +5145,10 @@ function countBySeverity(findings) {
         counts[finding.severity] += 1;
     return counts;
 }
+/** Findings of every severity. */
+function totalOf(counts) {
+    return SEVERITIES.reduce((total, severity) => total + counts[severity], 0);
+}
 
 
 /***/ }),
@@ -5126,8 +5157,9 @@ function countBySeverity(findings) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ oneLine),
-/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
 /** Text from elsewhere (an error, AWS's description) as one line of a log or annotation. */
 function oneLine(text) {
@@ -5136,6 +5168,14 @@ function oneLine(text) {
 /** The message of anything thrown, on one line. */
 function errorMessage(error) {
     return oneLine(error instanceof Error ? error.message : String(error));
+}
+/**
+ * Text from outside quoted in a message: printable ASCII only (anything else as \u{…}, so no
+ * control, invisible or look-alike character passes), capped at `maxChars`.
+ */
+function printable(text, maxChars = 80) {
+    const chars = Array.from(text).map(char => /[\x20-\x7e]/.test(char) ? char : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`);
+    return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : chars.join('');
 }
 
 
