@@ -113,6 +113,32 @@ describe.each(runtimes)('dist/index.js on Node $version', ({ path: node }) => {
     }
   })
 
+  it('reports a missing input before loading any network code, which a real run does load', async () => {
+    const probe = ['--import', new URL('./support/loaded-modules.js', import.meta.url).pathname]
+    const builtinsOf = (stderr: string) =>
+      JSON.parse(/^loaded-modules (.*)$/m.exec(stderr)?.[1] ?? 'null') as string[] | null
+    const failed = await runAction({ node, nodeArgs: probe, endpoint: ecr.url, inputs: {} })
+    const judged = await runAction({
+      node,
+      nodeArgs: probe,
+      endpoint: ecr.url,
+      inputs: { repository: 'shop/api', 'image-tag': '1.2.3', 'fail-on': 'NONE' }
+    })
+    try {
+      expect(failed.exitCode).toBe(1)
+      expect(failed.stdout).toContain("::error::Input required and not supplied: 'repository'")
+      expect(builtinsOf(failed.stderr)).toEqual(expect.arrayContaining(['fs', 'path']))
+      // Not `net`: stdout is a pipe here, and a pipe is a net.Socket.
+      for (const network of ['tls', 'http', 'https'])
+        expect(builtinsOf(failed.stderr)).not.toContain(network)
+      expect(judged.exitCode).toBe(0)
+      expect(builtinsOf(judged.stderr)).toEqual(expect.arrayContaining(['tls', 'http']))
+    } finally {
+      await cleanUp(failed)
+      await cleanUp(judged)
+    }
+  })
+
   it('falls back to AWS_DEFAULT_REGION when AWS_REGION is empty', async () => {
     const run = await runAction({
       node,

@@ -1,14 +1,7 @@
-import * as core from '@actions/core'
-import { type Config, INPUT, readConfig } from '../config/inputs.js'
+import { type Config, readConfig } from '../config/inputs.js'
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../core/backoff.js'
-import { decideOutcomes } from '../core/outcome.js'
-import type { IgnoreRule, RunResult } from '../core/results.js'
-import type { ImageTarget } from '../model/image.js'
 import { errorMessage } from '../model/text.js'
-import { judgeImages, readIgnoreRules } from '../io/scan-request.js'
-import { ImageLogs, actionLog } from './logger.js'
-import { type CommentIdentity, commentMarker } from './pr-comment.js'
-import { publish } from './publish.js'
+import { actionInput, failStep } from './runner.js'
 
 /** What tests may swap: the clock and sleep, so no test really waits. */
 export interface RunOptions {
@@ -21,48 +14,10 @@ export interface RunOptions {
 
 const realSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
 
-function runUrl(env: NodeJS.ProcessEnv): string | undefined {
-  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env
-  if (!GITHUB_SERVER_URL || !GITHUB_REPOSITORY || !GITHUB_RUN_ID) return undefined
-  return `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
-}
-
 /**
- * One image keeps the identity comments always had, so existing comments are found again; a set
- * of images is identified by all of them, in an order that does not depend on the input's.
+ * The whole step. Inputs are read before anything heavy loads, so a wrong input fails at once;
+ * @actions/core, the AWS SDK and the reports come with the step itself.
  */
-function commentIdentity(images: ImageTarget[]): CommentIdentity {
-  const [only] = images
-  if (images.length === 1 && only)
-    return {
-      registryId: only.query.registryId,
-      region: only.region,
-      repository: only.query.repository
-    }
-  const sorted = (values: (string | undefined)[]) =>
-    [...new Set(values.filter(Boolean))].sort().join(',')
-  return {
-    registryId: sorted(images.map(image => image.query.registryId)) || undefined,
-    region: sorted(images.map(image => image.region)),
-    repository: sorted(images.map(image => image.reference))
-  }
-}
-
-/** Fails the step for each image that failed or has no verdict; says what passed. */
-function decideOutcome(run: RunResult, config: Config): void {
-  const several = run.images.length > 1
-  for (const outcome of decideOutcomes(run, config.scanFailure)) {
-    if (outcome.kind === 'passed') actionLog.info(`Policy passed for ${outcome.name}.`)
-    else if (outcome.kind === 'policy-failed') core.setFailed(outcome.message)
-    else {
-      const message = several ? `${outcome.name}: ${outcome.message}` : outcome.message
-      if (outcome.softened) core.warning(message)
-      else core.setFailed(message)
-    }
-  }
-}
-
-/** The whole step. The only place that decides the step's outcome. */
 export async function run(overrides: RunOptions = {}): Promise<void> {
   const options: Required<RunOptions> = {
     now: Date.now,
@@ -73,31 +28,12 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
     ...overrides
   }
   let config: Config
-  let rules: IgnoreRule[]
-  let marker: string
   try {
-    // Untrimmed, so line numbers in the inline ignore rules match what the workflow shows.
-    config = readConfig(name => core.getInput(name, { trimWhitespace: false }), options.env)
-    rules = await readIgnoreRules(config, `input ${INPUT.ignore}`)
-    // Built from the inputs, not ECR's answers, so every run finds the same comment; and built
-    // now, so a comment-key too long for the marker fails before the wait, not after it.
-    marker = commentMarker(commentIdentity(config.images), config.commentKey)
+    config = readConfig(actionInput(options.env), options.env)
   } catch (error) {
-    core.setFailed(errorMessage(error))
+    failStep(errorMessage(error))
     return
   }
-  const logs = new ImageLogs(config.images.length)
-  const judged = await judgeImages(config, rules, {
-    clock: { now: options.now, sleep: options.sleep, random: options.random },
-    backoff: options.backoff,
-    logFor: target => logs.open(`Scanning ${target.reference}`)
-  })
-  const result: RunResult = {
-    ...judged,
-    runUrl: runUrl(options.env),
-    commit: options.env.GITHUB_SHA || undefined
-  }
-  const writeFailures = await publish(config, marker, result, options.env)
-  for (const failure of writeFailures) core.setFailed(failure)
-  decideOutcome(result, config)
+  const { runStep } = await import('./step.js')
+  await runStep(config, options)
 }
