@@ -23,6 +23,7 @@ import { fixGroups, headlineName, shortenMiddle } from '../src/report/comment.js
 import { compareVersions, highestVersion } from '../src/report/versions.js'
 import { enhancedFindings } from './support/findings-factory.js'
 import { finding } from './support/model.js'
+import { tableRows } from './support/tables.js'
 
 const markdownIt = new MarkdownIt({ html: true })
 const RUN_URL = 'https://github.com/shop/api/actions/runs/42'
@@ -84,25 +85,6 @@ function enhanced(count: number, seed?: number): Finding[] {
   return enhancedFindings(count, { seed, includeUnranked: true }).map(raw =>
     normalizeEnhancedFinding(raw)
   )
-}
-
-/** The rows of the markdown table whose header row starts with `| first |`, as cells. */
-function tableRows(markdown: string, first: string): string[][] {
-  const lines = markdown.split('\n')
-  const header = first === '' ? '| |' : `| ${first} |`
-  const start = lines.findIndex(line => line.startsWith(header))
-  if (start === -1) return []
-  const rows: string[][] = []
-  for (const line of lines.slice(start + 2)) {
-    if (!line.startsWith('|')) break
-    rows.push(
-      line
-        .slice(1, -1)
-        .split('|')
-        .map(cell => cell.trim())
-    )
-  }
-  return rows
 }
 
 /** Visible text of a rendered fragment: tags dropped, character references decoded. */

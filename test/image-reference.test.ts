@@ -5,21 +5,14 @@ import {
   parseBaselineReference,
   parseImageReferences
 } from '../src/model/image-reference.js'
+import { messageOf } from './support/thrown.js'
 
 const HEX = 'a'.repeat(64)
 const DIGEST = `sha256:${HEX}`
 const OTHER_DIGEST = `sha256:${'b'.repeat(64)}`
 const ACCOUNT = '123456789012'
 
-function errorOf(action: () => unknown): string {
-  try {
-    action()
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError)
-    return (error as Error).message
-  }
-  throw new Error('expected an InputError')
-}
+const errorOf = messageOf(InputError)
 
 describe('parseImageReferences: good lines', () => {
   it.each<[string, string, Omit<ImageSpec, 'reference'>]>([

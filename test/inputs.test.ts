@@ -1,4 +1,5 @@
 import { InputError, parseDuration, parseMaxFindings, readConfig } from '../src/config/inputs.js'
+import { messageOf } from './support/thrown.js'
 
 const DIGEST = `sha256:${'a'.repeat(64)}`
 
@@ -13,15 +14,7 @@ function config(
   return readConfig(reader({ repository: 'team/web-api', 'image-tag': 'v1', ...inputs }), env)
 }
 
-function errorOf(action: () => unknown): string {
-  try {
-    action()
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError)
-    return (error as Error).message
-  }
-  throw new Error('expected an InputError')
-}
+const errorOf = messageOf(InputError)
 
 describe('readConfig', () => {
   it('applies the documented defaults', () => {

@@ -4,6 +4,7 @@ import {
   isImageIndexMediaType,
   platformImages
 } from '../src/model/manifest.js'
+import { messageOf } from './support/thrown.js'
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json'
@@ -19,15 +20,7 @@ function index(manifests: unknown, extra: Record<string, unknown> = {}): string 
   return JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests, ...extra })
 }
 
-function errorOf(action: () => unknown): string {
-  try {
-    action()
-  } catch (error) {
-    expect(error).toBeInstanceOf(ManifestError)
-    return (error as Error).message
-  }
-  throw new Error('expected a ManifestError')
-}
+const errorOf = messageOf(ManifestError)
 
 /** What `docker buildx build --platform linux/amd64,linux/arm64` pushes, attestations included. */
 const BUILDX_INDEX = index([

@@ -8,6 +8,7 @@ import { renderRunComment, renderSummary } from '../src/report/report.js'
 import { runOf } from './support/model.js'
 import { SEVERITIES, type Severity, countBySeverity } from '../src/model/severity.js'
 import { triage } from '../src/policy/triage.js'
+import { cells, tableRows } from './support/tables.js'
 
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`
 
@@ -76,25 +77,6 @@ function manyFindings(count: number, overrides: Partial<Finding> = {}): Finding[
       ...overrides
     })
   )
-}
-
-function cells(row: string): string[] {
-  return row
-    .slice(1, -1)
-    .split('|')
-    .map(cell => cell.trim())
-}
-
-/** The rows of the first table whose header starts with the given cell. */
-function tableRows(markdown: string, firstHeader: string): string[][] {
-  const lines = markdown.split('\n')
-  const start = lines.findIndex(line => line.startsWith(`| ${firstHeader} |`))
-  const rows: string[][] = []
-  for (const line of lines.slice(start + 2)) {
-    if (!line.startsWith('|')) break
-    rows.push(cells(line))
-  }
-  return rows
 }
 
 /** Every row of every findings table, in order, as its cells. */
