@@ -2,7 +2,7 @@
 // (the committed dist/ may lag src/; it is never rebuilt here). A build is reused while it is newer
 // than every file under src/ and package-lock.json, so repeated bench runs skip the ~40 s builds.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,6 +26,8 @@ export function bundleBytes(dir) {
 function build(entry, out, sourcesMtime) {
   const file = join(out, 'index.js')
   if (existsSync(file) && statSync(file).mtimeMs > sourcesMtime) return { file, built: false }
+  // ncc leaves an earlier build's chunks in place, and the bundle size counts every chunk.
+  rmSync(out, { recursive: true, force: true })
   execFileSync(process.execPath, [NCC, 'build', entry, '--out', out, '-q'], {
     cwd: ROOT,
     stdio: 'ignore'

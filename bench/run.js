@@ -258,7 +258,7 @@ results.enhancedInProcess = judge
     `${n(count)} enhanced findings through the action bundle, settle-interval 0 (one read; the default 15 s adds a second read), 1 run`,
     `Node ${node24.version}, ${ACTION_LABEL}`,
     `${ms(r.wallMs)} wall, of which the action process ${ms(r.childUptimeMs)} and its own CPU ${ms(r.childCpuMs)}; the fake serving ${n(count / ENHANCED_PAGE)} pages: ${ms(r.benchCpuMs)} CPU in the bench process; action's peak RSS ${mib(r.maxRssMb)}; total=${r.total}; summary ${(r.summaryBytes / 1024).toFixed(0)} KiB; ${callsVerdict(r, 1, count, ENHANCED_PAGE)}`,
-    '< 1 s, < 200 MiB'
+    'none: includes reading 500 pages over HTTP; the targets are the judge + render rows'
   )
 }
 
