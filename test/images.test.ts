@@ -483,6 +483,44 @@ describe('baseline in another region', () => {
   })
 })
 
+describe('one baseline for several images', () => {
+  it('reads a baseline the images share once, and compares every image with it', async () => {
+    const A = finding('CVE-2024-0001', 'HIGH', 'openssl')
+    const B = finding('CVE-2024-0002', 'HIGH', 'curl')
+    const GOLDEN = digest('7')
+    const services = ['team/web-api', 'team/worker', 'team/cron']
+    const result = await step(
+      {
+        images: [
+          ...services.map((repository, index) => ({
+            repository,
+            digest: digest(String(index + 1)),
+            tags: ['v2'],
+            scan: complete([A, B])
+          })),
+          { repository: 'team/golden', digest: GOLDEN, tags: ['main'], scan: complete([A]) }
+        ]
+      },
+      {
+        ...NO_SINGLE_IMAGE,
+        images: services.map(repository => `${repository}:v2`).join('\n'),
+        baseline: 'team/golden:main',
+        'fail-on': 'CRITICAL'
+      }
+    )
+    expect(result.failed).toBe(false)
+    expect(result.log.match(/: 1 new, 0 fixed, 1 unchanged\./g)).toHaveLength(services.length)
+    const baselineReads = result.ecr.calls.filter(
+      call => call.operation === 'DescribeImageScanFindings' && call.imageDigest === GOLDEN
+    )
+    expect(baselineReads).toHaveLength(1)
+    expect(
+      result.log.match(/Baseline team\/golden:main: already read for another image of this run\./g)
+    ).toHaveLength(services.length - 1)
+    expect(result.outputs).toMatchObject({ new: '3', unchanged: '3' })
+  })
+})
+
 describe('image inputs', () => {
   it('refuses images together with repository before calling AWS', async () => {
     const result = await step(

@@ -1143,8 +1143,24 @@ async function compareWithBaseline(findings, target, settings, deps) {
     if (!settings.baseline)
         return undefined;
     const baseline = baselineTarget(settings.baseline, target);
-    const log = prefixed(deps.log, 'Baseline: ');
-    const read = await readImage(baseline, { ...settings, startScan: false }, { ...deps, log });
+    const { query } = baseline;
+    const place = JSON.stringify([
+        baseline.region,
+        query.registryId ?? '',
+        query.repository,
+        query.imageTag ?? '',
+        query.imageDigest ?? ''
+    ]);
+    let reading = deps.baselines?.get(place);
+    if (reading) {
+        deps.log.info(`Baseline ${baseline.reference}: already read for another image of this run.`);
+    }
+    else {
+        const log = prefixed(deps.log, 'Baseline: ');
+        reading = readImage(baseline, { ...settings, startScan: false }, { ...deps, log });
+        deps.baselines?.set(place, reading);
+    }
+    const read = await reading;
     if (read.kind === 'problem') {
         deps.log.warning(`Baseline ${baseline.reference} could not be read, so every finding is judged as if no baseline was given: ${read.problem.message}`);
         return undefined;
@@ -1256,6 +1272,7 @@ async function runScan(targets, settings, deps) {
             return enricher;
         }
         : undefined;
+    const baselines = new Map();
     let next = 0;
     const worker = async () => {
         while (next < targets.length) {
@@ -1269,7 +1286,8 @@ async function runScan(targets, settings, deps) {
                     log,
                     deadline,
                     explainError: deps.explainError,
-                    enricherFor
+                    enricherFor,
+                    baselines
                 });
             }
             finally {

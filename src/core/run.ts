@@ -1,7 +1,7 @@
 import type { Clock, Enricher, Logger, ScanSource } from './ports.js'
 import type { ImageResult } from './results.js'
 import type { ImageTarget } from '../model/image.js'
-import { type JudgeSettings, scanImage } from './scan-image.js'
+import { type BaselineReads, type JudgeSettings, scanImage } from './scan-image.js'
 
 /** An image's own log: its lines stay together even when images are judged side by side. */
 export interface ImageLog extends Logger {
@@ -51,6 +51,7 @@ export async function runScan(
         return enricher
       }
     : undefined
+  const baselines: BaselineReads = new Map()
   let next = 0
   const worker = async () => {
     while (next < targets.length) {
@@ -64,7 +65,8 @@ export async function runScan(
           log,
           deadline,
           explainError: deps.explainError,
-          enricherFor
+          enricherFor,
+          baselines
         })
       } finally {
         log.close()

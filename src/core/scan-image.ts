@@ -46,6 +46,8 @@ export interface ScanImageDependencies {
   explainError: (error: unknown, target: ImageTarget) => string
   /** Only needed with `enrich: inspector`; may reject when the enricher cannot be loaded. */
   enricherFor?(region: string): Promise<Enricher>
+  /** Baselines already read (or being read) in this run, so images that share one read it once. */
+  baselines?: BaselineReads
 }
 
 interface Platform {
@@ -69,6 +71,9 @@ type ImageRead =
       scan: ScanInfo
       problem: Problem
     }
+
+/** A run's baseline reads, by the baseline's place (region, registry, repository, tag or digest). */
+export type BaselineReads = Map<string, Promise<ImageRead>>
 
 const UNKNOWN_SCAN: ScanInfo = { status: 'UNKNOWN', type: 'unknown' }
 
@@ -200,8 +205,23 @@ async function compareWithBaseline(
 ): Promise<BaselineDiff | undefined> {
   if (!settings.baseline) return undefined
   const baseline = baselineTarget(settings.baseline, target)
-  const log = prefixed(deps.log, 'Baseline: ')
-  const read = await readImage(baseline, { ...settings, startScan: false }, { ...deps, log })
+  const { query } = baseline
+  const place = JSON.stringify([
+    baseline.region,
+    query.registryId ?? '',
+    query.repository,
+    query.imageTag ?? '',
+    query.imageDigest ?? ''
+  ])
+  let reading = deps.baselines?.get(place)
+  if (reading) {
+    deps.log.info(`Baseline ${baseline.reference}: already read for another image of this run.`)
+  } else {
+    const log = prefixed(deps.log, 'Baseline: ')
+    reading = readImage(baseline, { ...settings, startScan: false }, { ...deps, log })
+    deps.baselines?.set(place, reading)
+  }
+  const read = await reading
   if (read.kind === 'problem') {
     deps.log.warning(
       `Baseline ${baseline.reference} could not be read, so every finding is judged as if no baseline was given: ${read.problem.message}`
