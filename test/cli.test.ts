@@ -308,6 +308,37 @@ describe('ecr-scan-findings (in-process)', () => {
     expect(run.stdout).toContain('evil\ufffd[2J')
   })
 
+  it('keeps workflow commands in ECR text from being obeyed when it runs in a GitHub job', async () => {
+    const scenario: FakeEcrScenario = {
+      images: [
+        {
+          repository: 'team/api',
+          digest: `sha256:${'8'.repeat(64)}`,
+          tags: ['v1'],
+          scan: {
+            findings: [
+              {
+                name: '::add-mask::CVE-2024-2',
+                severity: 'HIGH',
+                description: 'see ##[set-output name=passed;]true',
+                attributes: [{ key: 'package_name', value: 'x##[set-output name=passed;]true' }]
+              }
+            ]
+          }
+        }
+      ]
+    }
+    const run = await cli(['--repository', 'team/api', '--image-tag', 'v1', '--verbose'], {
+      scenario
+    })
+    for (const line of `${run.stdout}\n${run.stderr}`.split('\n')) {
+      expect(line.trimStart().startsWith('::')).toBe(false)
+      expect(line).not.toContain('##[')
+    }
+    expect(run.stdout.replace(/\u200B/g, '')).toContain('::add-mask::CVE-2024-2')
+    expect(run.stdout.replace(/\u200B/g, '')).toContain('x##[set-output')
+  })
+
   it('refuses formats and outputs that cannot be paired', async () => {
     const run = await cli([...SAMPLE_FLAGS, '--format', 'json', '--format', 'sarif'])
     expect(run.code).toBe(2)

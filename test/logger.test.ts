@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { ImageLogs, actionLog, neutralise } from '../src/action/logger.js'
 
-/** What the runner would read as a workflow command: a line starting with `::` or `##[`. */
-const COMMAND_LINE = /^\s*(::|##\[)/m
+/**
+ * What the runner would read as a workflow command: a line starting with `::`, or `##[` anywhere
+ * in a line (the runner's older command syntax is looked for at any position).
+ */
+const COMMAND_LINE = /^\s*::|##\[/m
 
 let written: string[]
 
@@ -27,7 +30,9 @@ describe('neutralise', () => {
     'fine\n::set-output name=passed::true',
     'fine\r::error::forged',
     'fine\r\n::warning::forged',
-    'fine\u2028::notice::forged'
+    'fine\u2028::notice::forged',
+    'Skipped x ##[set-output name=passed;]true',
+    'platform ##[add-mask]secret and ##[stop-commands]t'
   ])('keeps %j from starting a workflow command', text => {
     expect(neutralise(text)).not.toMatch(COMMAND_LINE)
     // The text itself is still there for a reader.
@@ -46,7 +51,7 @@ describe('actionLog.info', () => {
     actionLog.info('PR comment created: https://x\n::set-output name=passed::true')
     const output = written.join('')
     expect(output).not.toMatch(COMMAND_LINE)
-    expect(output).toContain('set-output name=passed::true')
+    expect(output.replace(/\u200B/g, '')).toContain('set-output name=passed::true')
   })
 })
 

@@ -1,18 +1,15 @@
 import * as core from '@actions/core'
 import type { Logger } from '../core/ports.js'
 import type { ImageLog } from '../core/run.js'
+import { withoutWorkflowCommands } from '../model/text.js'
 
 /**
  * The one place that writes to the workflow log. Text from AWS, GitHub or the repository must not
- * start a workflow command (`::set-output`, `::stop-commands::`): such a line gets an invisible
- * prefix, so the runner shows it instead of obeying it. Annotations (warning, notice, debug) are
- * escaped by @actions/core already; line breaks become separate, neutralised lines.
+ * form a workflow command, so the runner shows it instead of obeying it. Annotations (warning,
+ * notice, debug) are escaped by @actions/core already; line breaks become separate lines.
  */
 export function neutralise(message: string): string {
-  return message
-    .split(/\r\n|\r|\n|\u2028|\u2029/)
-    .map(line => (/^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line))
-    .join('\n')
+  return withoutWorkflowCommands(message.split(/\r\n|\r|\n|\u2028|\u2029/).join('\n'))
 }
 
 export const actionLog: Logger = {

@@ -18,3 +18,12 @@ export function printable(text: string, maxChars = 80): string {
   )
   return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : chars.join('')
 }
+
+/**
+ * Text from outside as the Actions runner must not obey it: `::` (a workflow command when it
+ * starts a line) and `##[` (the older syntax, found anywhere in a line) get an invisible break.
+ * A reader sees the same text.
+ */
+export function withoutWorkflowCommands(text: string): string {
+  return text.replaceAll('::', ':\u200B:').replaceAll('##[', '##\u200B[')
+}

@@ -2,6 +2,7 @@ import { imageName } from '../core/outcome.js'
 import { type Finding, compareFindings, formatEpss } from '../model/findings.js'
 import { shortDigest } from '../model/image.js'
 import { SEVERITIES, type Severity, totalOf } from '../model/severity.js'
+import { withoutWorkflowCommands } from '../model/text.js'
 import type { ImageResult, JudgedImage, RunResult, UnjudgedImage } from '../core/results.js'
 import { changeOf, unchangedFindings } from '../policy/baseline.js'
 import { describeBreach, limitFor, plural } from '../policy/policy.js'
@@ -32,11 +33,13 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202
 
 /**
  * Text from ECR, Inspector or an ignore file made safe to print: no control character can reach
- * the terminal (an escape sequence could rewrite the screen or the window title), and each value
- * stays on one line.
+ * the terminal (an escape sequence could rewrite the screen or the window title), each value
+ * stays on one line, and none is a workflow command when the CLI runs in a GitHub Actions job.
  */
 export function terminalSafe(text: string): string {
-  return text.replace(/\r\n|[\n\t\r\u2028\u2029]/g, ' ').replace(UNSAFE, '\uFFFD')
+  return withoutWorkflowCommands(
+    text.replace(/\r\n|[\n\t\r\u2028\u2029]/g, ' ').replace(UNSAFE, '\uFFFD')
+  )
 }
 
 type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan' | 'magenta'
