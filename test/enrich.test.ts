@@ -281,6 +281,41 @@ describe('enrich: inspector', () => {
     expect(warned.outputs.passed).toBe('')
   })
 
+  it('under fail-on-kev asks about a finding Inspector marks exploitAvailable NO, and fails it when on KEV', async () => {
+    const findings = ecrFindings(2, { LOW: 2 }, 11)
+    const [onKev, other] = findings as [EnhancedImageScanFinding, EnhancedImageScanFinding]
+    const inspector: FakeInspectorScenario = {
+      findings: [
+        inInspector(onKev, { exploitAvailable: 'NO', kev: { dateAdded: '2024-02-01' } }),
+        inInspector(other, { exploitAvailable: 'NO' })
+      ]
+    }
+    const result = await step(enhancedImage(findings), inspector, {
+      'fail-on': 'HIGH',
+      enrich: 'inspector',
+      'fail-on-kev': 'true'
+    })
+    expect(result.failed).toBe(true)
+    expect(result.outputs.passed).toBe('false')
+    expect(result.log).toContain('1 finding on the CISA Known Exploited Vulnerabilities list')
+    expect(result.inspector.calls.BatchGetFindingDetails).toBe(1)
+  })
+
+  it('gives no verdict under fail-on-kev when a finding carries no Inspector ARN', async () => {
+    const findings = ecrFindings(2, { LOW: 2 }, 12)
+    const [withArn, withoutArn] = findings as [EnhancedImageScanFinding, EnhancedImageScanFinding]
+    const result = await step(
+      enhancedImage([withArn, { ...withoutArn, findingArn: undefined }]),
+      { findings: [inInspector(withArn)] },
+      { 'fail-on': 'HIGH', enrich: 'inspector', 'fail-on-kev': 'true' }
+    )
+    expect(result.failed).toBe(true)
+    expect(result.outputs.passed).toBe('')
+    expect(result.log).toMatch(
+      /::error::fail-on-kev needs CISA KEV data .*: 1 findings carry no Inspector ARN/
+    )
+  })
+
   it("ignores what Inspector says about another image's findings", async () => {
     const findings = ecrFindings(1, { LOW: 1 }, 6)
     const [only] = findings as [EnhancedImageScanFinding]
@@ -334,6 +369,26 @@ describe('enrich: inspector', () => {
     expect(result.report?.images[0]?.filters).toEqual([
       { filter: 'min-epss 0.5', setAside: 0, keptUnknown: 4 }
     ])
+  })
+
+  it('with a basic scan and findings, gives no verdict under fail-on-kev instead of passing', async () => {
+    const result = await step(
+      {
+        images: [
+          {
+            repository: REPOSITORY,
+            digest: IMAGE,
+            tags: ['v1'],
+            scan: { statuses: ['COMPLETE'], findings: basicFindings(2, { severities: { LOW: 2 } }) }
+          }
+        ]
+      },
+      { findings: [] },
+      { 'fail-on': 'HIGH', enrich: 'inspector', 'fail-on-kev': 'true' }
+    )
+    expect(result.failed).toBe(true)
+    expect(result.outputs.passed).toBe('')
+    expect(result.log).toMatch(/::error::fail-on-kev needs CISA KEV data .*has a basic scan/)
   })
 
   it.each([

@@ -213,6 +213,67 @@ describe('createInspectorEnricher', () => {
     }
   })
 
+  it('asks about every finding with kevLookup all, and only possibly exploitable ones by default', async () => {
+    const findings = onImage(30, index => ({ exploitAvailable: index < 10 ? 'YES' : 'NO' }))
+    const server = await serve({ findings })
+    const target = { repository: REPOSITORY, imageDigests: [DIGEST], findingArns: server.arns }
+    await createInspectorEnricher(REGION).enrich(target)
+    expect(server.calls.BatchGetFindingDetails).toBe(expectedDetailCalls(10))
+    await createInspectorEnricher(REGION).enrich({ ...target, kevLookup: 'all' })
+    expect(server.calls.BatchGetFindingDetails).toBe(
+      expectedDetailCalls(10) + expectedDetailCalls(30)
+    )
+  })
+
+  it('warns about ARNs it cannot ask about: another account or region, or not an Inspector ARN', async () => {
+    const server = await serve({ findings: onImage(2, () => ({ exploitAvailable: 'YES' })) })
+    const elsewhere = [
+      `arn:aws:inspector2:eu-west-1:${server.accountId}:finding/${'d'.repeat(32)}`,
+      `arn:aws:inspector2:${REGION}:210987654321:finding/${'e'.repeat(32)}`,
+      'not-an-arn'
+    ]
+    const result = await createInspectorEnricher(REGION).enrich({
+      repository: REPOSITORY,
+      imageDigests: [DIGEST],
+      registryId: server.accountId,
+      findingArns: [...server.arns, ...elsewhere]
+    })
+    expect(result.byArn.size).toBe(2)
+    expect(result.warnings).toEqual([
+      expect.stringContaining(
+        `3 findings have Inspector ARNs outside ${REGION} and account ${server.accountId}`
+      )
+    ])
+    // None askable at all: still a warning, never a silent empty result.
+    const none = await createInspectorEnricher(REGION).enrich({
+      repository: REPOSITORY,
+      imageDigests: [DIGEST],
+      registryId: server.accountId,
+      findingArns: elsewhere
+    })
+    expect(none.warnings).toEqual([
+      expect.stringContaining('3 findings have Inspector ARNs outside')
+    ])
+  })
+
+  it('warns when BatchGetFindingDetails answers neither details nor an error for a finding', async () => {
+    const findings = onImage(3, index => ({
+      exploitAvailable: 'YES',
+      detailsUnanswered: index === 1
+    }))
+    const server = await serve({ findings })
+    const result = await createInspectorEnricher(REGION).enrich({
+      repository: REPOSITORY,
+      imageDigests: [DIGEST],
+      findingArns: server.arns
+    })
+    expect(result.warnings).toEqual([
+      expect.stringContaining(
+        'BatchGetFindingDetails gave no details for some findings (NO_ANSWER 1)'
+      )
+    ])
+  })
+
   it('retries throttling through the SDK and then goes on', async () => {
     const server = await serve({
       findings: onImage(3),

@@ -23,6 +23,12 @@ export interface EnrichmentTarget {
   registryId?: string
   /** The Inspector finding ARNs the ECR answer carried (EnhancedImageScanFinding.findingArn). */
   findingArns: string[]
+  /**
+   * Which findings are asked about for CISA KEV data (10 a call): `all` when KEV can decide the
+   * verdict (fail-on-kev); by default only those Inspector does not mark exploitAvailable NO,
+   * which is enough for the report.
+   */
+  kevLookup?: 'all' | 'exploitable'
 }
 
 export interface EnrichmentResult {

@@ -244,10 +244,10 @@ async function compareWithBaseline(
  * failure the findings come back as they were, with a warning and `missing` saying what is
  * missing, so the verdict rests on ECR alone (or, under fail-on-kev, there is none).
  *
- * Every finding is enriched, not only those that could change the verdict: ListFindings answers a
- * whole image's findings 100 a call whatever is asked for, so narrowing would save nothing there,
- * and BatchGetFindingDetails (KEV) is already only asked for findings Inspector does not mark
- * exploitAvailable NO (10 a call).
+ * Every finding gets EPSS: ListFindings answers a whole image's findings 100 a call whatever is
+ * asked for, so narrowing would save nothing there. KEV data (BatchGetFindingDetails, 10 a call)
+ * is asked for every finding when it can decide the verdict (fail-on-kev), else only for findings
+ * Inspector does not mark exploitAvailable NO.
  */
 async function enrichFindings(
   read: Extract<ImageRead, { kind: 'read' }>,
@@ -261,11 +261,16 @@ async function enrichFindings(
   const arns = [...new Set(findings.flatMap(findingArnsOf))]
   if (arns.length === 0) {
     if (read.scan.type === 'enhanced' && findings.length === 0) return { findings }
+    const has = `${formatImage(read.image)} has ${read.scan.type === 'basic' ? 'a basic scan' : 'findings without Inspector ARNs'}`
     log.notice(
-      `enrich: inspector needs enhanced scanning (Amazon Inspector); ${formatImage(read.image)} has ${read.scan.type === 'basic' ? 'a basic scan' : 'findings without Inspector ARNs'}, so it is judged without EPSS or KEV data.`
+      `enrich: inspector needs enhanced scanning (Amazon Inspector); ${has}, so it is judged without EPSS or KEV data.`
     )
-    return { findings }
+    // Findings Inspector cannot be asked about have no KEV data, which fail-on-kev needs.
+    return findings.length > 0 ? { findings, missing: has } : { findings }
   }
+  const withoutArn = findings.filter(finding => findingArnsOf(finding).length === 0).length
+  const arnGap = withoutArn > 0 ? `${withoutArn} findings carry no Inspector ARN` : undefined
+  if (arnGap) log.warning(`Inspector enrichment: ${arnGap}, so they have no EPSS or KEV data.`)
   if (!deps.enricherFor) {
     const missing = 'this front end cannot reach Inspector'
     log.warning(`enrich: inspector is set but ${missing}; judged without EPSS or KEV data.`)
@@ -278,14 +283,15 @@ async function enrichFindings(
         repository: read.image.repository,
         imageDigests: read.platforms.map(platform => platform.digest),
         registryId: read.image.registryId ?? target.query.registryId,
-        findingArns: arns
+        findingArns: arns,
+        kevLookup: settings.thresholds.failOnKev ? 'all' : 'exploitable'
       },
       deps.deadline.signal
     )
     for (const warning of result.warnings) log.warning(warning)
     const enriched = withRisk(findings, result.byArn)
     log.info(describeEnrichment(enriched, result.calls))
-    return { findings: enriched, missing: result.warnings[0] }
+    return { findings: enriched, missing: arnGap ?? result.warnings[0] }
   } catch (error) {
     const missing = `Inspector enrichment could not start (${errorMessage(error)})`
     log.warning(`${missing}; the run goes on with ECR findings alone.`)

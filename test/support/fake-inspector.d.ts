@@ -22,6 +22,8 @@ export interface FakeInspectorFinding {
   /** CISA KEV data, returned only by BatchGetFindingDetails (`cisaData`). */
   kev?: { dateAdded?: DateLike; dateDue?: DateLike; action?: string }
   exploitObserved?: { firstSeen?: DateLike; lastSeen?: DateLike }
+  /** BatchGetFindingDetails answers neither a detail nor an error for it (a misbehaving service). */
+  detailsUnanswered?: boolean
 }
 
 /** An error answered before normal handling, `times` times (Infinity for a permanent one). */

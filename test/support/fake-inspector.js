@@ -234,6 +234,7 @@ export async function startFakeInspector(scenario) {
     const errors = []
     for (const arn of arns) {
       const finding = byArn.get(arn)
+      if (finding?.detailsUnanswered) continue
       if (finding) findingDetails.push(toWireDetail(finding))
       else {
         errors.push({
