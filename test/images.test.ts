@@ -207,6 +207,41 @@ describe('image indexes', () => {
     expect(result.summary).toMatch(/Platform linux\/amd64:.*1 HIGH, 1 MEDIUM, 1 LOW/)
     expect(result.summary).toMatch(/Platform linux\/arm64:.*1 HIGH, 1 MEDIUM/)
   })
+
+  it('counts a one-platform index exactly as the plain image, a finding ECR lists twice included', async () => {
+    const findings = [
+      finding('CVE-2024-1000', 'HIGH', 'openssl', '3.0.11'),
+      finding('CVE-2024-1000', 'HIGH', 'openssl', '3.0.11'),
+      finding('CVE-2024-1000', 'HIGH', 'openssl', '1.1.1w'),
+      finding('CVE-2024-3000', 'LOW', 'zlib')
+    ]
+    const inputs = { 'fail-on': 'CRITICAL', 'max-findings': 'HIGH=2' }
+    const plain = await step(
+      {
+        images: [{ repository: REPOSITORY, digest: AMD64, tags: ['v1'], scan: complete(findings) }]
+      },
+      inputs
+    )
+    const indexed = await step(
+      {
+        images: [
+          {
+            repository: REPOSITORY,
+            digest: INDEX,
+            tags: ['v1'],
+            platforms: [{ platform: 'linux/amd64', digest: AMD64, scan: complete(findings) }]
+          }
+        ]
+      },
+      inputs
+    )
+    expect(plain.outputs).toMatchObject({ high: '3', low: '1', total: '4', passed: 'false' })
+    const counts = ['critical', 'high', 'medium', 'low', 'total', 'passed'] as const
+    for (const output of counts) expect(indexed.outputs[output]).toBe(plain.outputs[output])
+    expect(indexed.failed).toBe(true)
+    expect(rowsWith(indexed.summary, 'CVE-2024-1000')).toHaveLength(3)
+    expect(rowsWith(indexed.summary, 'linux/amd64, linux/amd64')).toHaveLength(0)
+  })
 })
 
 describe('several images', () => {
