@@ -4,8 +4,8 @@ import ajvFormats from 'ajv-formats'
 import type { Finding } from '../src/model/findings.js'
 import { judgedReportData, runOf, finding as sharedFinding } from './support/model.js'
 import type { IgnoreRule, ImageResult, ReportData, RunResult } from '../src/core/results.js'
+import { MAX_RESULTS_PER_RUN, MAX_RUNS_PER_FILE } from '../src/report/limits.js'
 import {
-  MAX_RESULTS_PER_RUN,
   SARIF_SCHEMA_URI,
   type SarifLog,
   buildRunSarif,
@@ -310,8 +310,8 @@ describe('buildRunSarif', () => {
     const log = buildRunSarif(run, OPTIONS)
     expect(validateSarif(log)).toBe(true)
     expect(log.runs.map(sarifRun => sarifRun.automationDetails?.id)).toEqual([
-      `ecr-scan-findings/team/api@sha256:${'c'.repeat(64)}/`,
-      'ecr-scan-findings/team/worker:v2/'
+      'ecr-scan-findings/us-east-1/team/api/',
+      'ecr-scan-findings/us-east-1/team/worker/'
     ])
     expect(log.runs.map(sarifRun => sarifRun.results.map(result => result.ruleId))).toEqual([
       ['CVE-2023-4911'],
@@ -343,6 +343,192 @@ describe('buildRunSarif', () => {
   ] as const)('gives an unscored %s rule the security-severity %s', (severity, score) => {
     const log = buildSarif(reportData([finding('CVE-1', { severity })]), OPTIONS)
     expect(log.runs[0]?.tool.driver.rules[0]?.properties['security-severity']).toBe(score)
+  })
+})
+
+interface Requested {
+  reference: string
+  region?: string
+  registryId?: string
+  judged?: boolean
+  findings?: Finding[]
+}
+
+/** A run of the images as requested: the repository and version come from the reference. */
+function requestedRun(requested: Requested[], digestSeed = 'e'): RunResult {
+  const images = requested.map(({ reference, region = 'us-east-1', registryId, ...rest }) => {
+    const [, repository = '', tag, digest] =
+      /^([^:@]+)(?::([^@]+))?(?:@(.+))?$/.exec(reference) ?? []
+    const data = judgedReportData(
+      rest.findings ?? [finding('CVE-2024-1', { packageName: 'zlib' })],
+      {
+        image: {
+          repository,
+          ...(tag ? { tag } : {}),
+          ...(registryId ? { registryId } : {}),
+          digest: digest ?? `sha256:${digestSeed.repeat(64)}`,
+          region
+        }
+      }
+    )
+    const unjudged = rest.judged === false
+    return runOf(unjudged ? { ...data, verdict: undefined, problem: 'FAILED' } : data, reference)
+      .images[0] as ImageResult
+  })
+  return { ...runOf(judgedReportData([])), images }
+}
+
+const categoriesOf = (log: SarifLog) => log.runs.map(sarifRun => sarifRun.automationDetails?.id)
+
+describe('buildRunSarif categories', () => {
+  it('names an image the same whether or not the other requested images were judged', () => {
+    const images = [{ reference: 'web:v1' }, { reference: 'api:v1' }, { reference: 'db:v1' }]
+    const allJudged = buildRunSarif(requestedRun(images), OPTIONS)
+    const oneJudged = buildRunSarif(
+      requestedRun([
+        images[0]!,
+        { ...images[1]!, judged: false },
+        { ...images[2]!, judged: false }
+      ]),
+      OPTIONS
+    )
+    expect(categoriesOf(oneJudged)).toEqual(['ecr-scan-findings/us-east-1/web/'])
+    expect(categoriesOf(allJudged)[0]).toBe(categoriesOf(oneJudged)[0])
+  })
+
+  it('keeps a category across runs that push a new digest under a new tag', () => {
+    const before = requestedRun([{ reference: 'web:abc123' }, { reference: 'api:abc123' }], 'a')
+    const after = requestedRun([{ reference: 'web:def456' }, { reference: 'api:def456' }], 'b')
+    expect(categoriesOf(buildRunSarif(after, OPTIONS))).toEqual(
+      categoriesOf(buildRunSarif(before, OPTIONS))
+    )
+  })
+
+  it('tells apart one repository in two regions and in another account', () => {
+    const log = buildRunSarif(
+      requestedRun([
+        { reference: 'web:v1', region: 'eu-west-1' },
+        { reference: 'web:v1', region: 'us-east-1' },
+        { reference: 'web:v1', region: 'us-east-1', registryId: '210987654321' }
+      ]),
+      OPTIONS
+    )
+    expect(categoriesOf(log)).toEqual([
+      'ecr-scan-findings/eu-west-1/web:v1/',
+      'ecr-scan-findings/us-east-1/web:v1/',
+      'ecr-scan-findings/210987654321.us-east-1/web:v1/'
+    ])
+  })
+
+  it('adds the requested tag or digest when a step asks for one repository twice', () => {
+    const digest = `sha256:${'f'.repeat(64)}`
+    const log = buildRunSarif(
+      requestedRun([
+        { reference: 'web:v1' },
+        { reference: `web:v1@${digest}` },
+        { reference: `web@${digest}`, region: 'eu-west-1' },
+        { reference: 'api:v1' }
+      ]),
+      OPTIONS
+    )
+    expect(categoriesOf(log)).toEqual([
+      'ecr-scan-findings/us-east-1/web:v1/',
+      `ecr-scan-findings/us-east-1/web:v1@${digest}/`,
+      `ecr-scan-findings/eu-west-1/web@${digest}/`,
+      'ecr-scan-findings/us-east-1/api/'
+    ])
+  })
+
+  it('numbers images that would still share a category, in request order', () => {
+    const log = buildRunSarif(
+      requestedRun([{ reference: 'web:v1' }, { reference: 'web:v1' }]),
+      OPTIONS
+    )
+    expect(categoriesOf(log)).toEqual([
+      'ecr-scan-findings/us-east-1/web:v1/',
+      'ecr-scan-findings/us-east-1/web:v1#2/'
+    ])
+  })
+})
+
+describe('buildRunSarif past the run limit', () => {
+  const many = (count: number): Requested[] =>
+    Array.from({ length: count }, (_, index) => ({
+      reference: `service-${index}:v1`,
+      findings: [
+        finding('CVE-2024-1', { packageName: 'zlib' }),
+        finding(`CVE-2024-${100 + index}`, { packageName: `pkg-${index}`, severity: 'LOW' })
+      ]
+    }))
+
+  it('writes one run per image up to the limit', () => {
+    const log = buildRunSarif(requestedRun(many(MAX_RUNS_PER_FILE)), OPTIONS)
+    expect(log.runs).toHaveLength(MAX_RUNS_PER_FILE)
+  })
+
+  it('folds more images into at most the limit of runs, keeping every result and its image', () => {
+    const log = buildRunSarif(requestedRun(many(MAX_RUNS_PER_FILE + 5)), OPTIONS)
+    expect(validateSarif(JSON.parse(serializeSarif(log)))).toBe(true)
+    expect(log.runs.length).toBeLessThanOrEqual(MAX_RUNS_PER_FILE)
+    expect(new Set(categoriesOf(log)).size).toBe(log.runs.length)
+    const results = log.runs.flatMap(sarifRun => sarifRun.results)
+    expect(results).toHaveLength(2 * (MAX_RUNS_PER_FILE + 5))
+    expect(new Set(results.map(result => result.properties.image)).size).toBe(MAX_RUNS_PER_FILE + 5)
+    for (const sarifRun of log.runs) {
+      const fingerprints = sarifRun.results.map(
+        result => result.partialFingerprints['ecrScanFinding/v1']
+      )
+      // The same finding in two images of one run stays two alerts.
+      expect(new Set(fingerprints).size).toBe(fingerprints.length)
+      const ruleIds = sarifRun.tool.driver.rules.map(rule => rule.id)
+      expect(sarifRun.results.every(result => ruleIds[result.ruleIndex] === result.ruleId)).toBe(
+        true
+      )
+    }
+  })
+
+  it('keeps each image in its folded run when images are added or fail', () => {
+    const categoryOf = (log: SarifLog, image: string) =>
+      log.runs.find(sarifRun =>
+        sarifRun.results.some(result => result.properties.image?.startsWith(`${image}@`))
+      )?.automationDetails?.id
+    const fewer = buildRunSarif(requestedRun(many(MAX_RUNS_PER_FILE + 1)), OPTIONS)
+    const more = many(MAX_RUNS_PER_FILE + 9).map((image, index) =>
+      index === 3 ? { ...image, judged: false } : image
+    )
+    const moreLog = buildRunSarif(requestedRun(more), OPTIONS)
+    for (const image of ['service-0:v1', 'service-7:v1', 'service-20:v1']) {
+      expect(categoryOf(fewer, image)).toMatch(/^ecr-scan-findings\/group-\d+\/$/)
+      expect(categoryOf(moreLog, image)).toBe(categoryOf(fewer, image))
+    }
+  })
+
+  it('names the images without a verdict in the run they were folded into', () => {
+    const images = many(MAX_RUNS_PER_FILE + 1).map((image, index) =>
+      index === 3 ? { ...image, judged: false } : image
+    )
+    const log = buildRunSarif(requestedRun(images), OPTIONS)
+    const notices = log.runs.flatMap(
+      sarifRun =>
+        sarifRun.invocations?.flatMap(invocation => invocation.toolExecutionNotifications) ?? []
+    )
+    expect(notices).toEqual([
+      expect.objectContaining({
+        descriptor: { id: 'image-without-verdict' },
+        message: { text: expect.stringContaining('service-3:v1') }
+      })
+    ])
+  })
+
+  it('cuts a folded run at the result limit and keeps the totals exact', () => {
+    const images = many(MAX_RUNS_PER_FILE + 1)
+    const log = buildRunSarif(requestedRun(images), { ...OPTIONS, maxResults: 1 })
+    expect(log.runs.every(sarifRun => sarifRun.results.length === 1)).toBe(true)
+    const totals = log.runs.map(sarifRun => {
+      const text = sarifRun.invocations?.[0]?.toolExecutionNotifications[0]?.message.text ?? ''
+      return Number(/^Only the 1 most severe of (\d+) findings/.exec(text)?.[1])
+    })
+    expect(totals.reduce((sum, total) => sum + total, 0)).toBe(2 * images.length)
   })
 })
 

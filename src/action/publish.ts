@@ -7,7 +7,7 @@ import { errorMessage } from '../model/text.js'
 import { buildJsonReport, serializeJsonReport } from '../report/json-report.js'
 import { COMMENT_MARKER_BUDGET } from '../report/limits.js'
 import { renderRunComment, renderRunSummary } from '../report/report.js'
-import { buildRunSarif, serializeSarif } from '../report/sarif.js'
+import { buildRunSarif, sarifRunLabel, serializeSarif } from '../report/sarif.js'
 import { writePlainFile } from '../io/files.js'
 import { actionLog } from './logger.js'
 import { OUTPUT, setRunOutputs } from './outputs.js'
@@ -103,7 +103,7 @@ export async function publish(
       const sarif = buildRunSarif(run, { dockerfile })
       for (const sarifRun of sarif.runs)
         for (const notice of sarifRun.invocations?.[0]?.toolExecutionNotifications ?? [])
-          actionLog.warning(`SARIF (${sarifRun.properties.image}): ${notice.message.text}`)
+          actionLog.warning(`SARIF (${sarifRunLabel(sarifRun)}): ${notice.message.text}`)
       await writePlainFile(sarifPath, serializeSarif(sarif))
       core.setOutput(OUTPUT.sarifReport, sarifPath)
     })

@@ -1,5 +1,16 @@
 // Every size limit a report must respect, in one place.
 
+// Code scanning's hard limits on an uploaded SARIF file, from GitHub's "SARIF results exceed one or
+// more limits" page (docs.github.com/en/code-security/code-scanning/troubleshooting-sarif-uploads/
+// results-exceed-limit): 20 runs per file, 25,000 results per run, 25,000 rules per run. Past
+// them the whole upload is rejected ("rejecting SARIF, as there are more runs than allowed").
+
+/** Code scanning rejects a SARIF file with more runs than this. */
+export const MAX_RUNS_PER_FILE = 20
+
+/** Code scanning rejects a run with more results than this; rules have the same limit. */
+export const MAX_RESULTS_PER_RUN = 25_000
+
 /** GitHub rejects issue comments longer than this. */
 export const COMMENT_BODY_LIMIT = 65_536
 

@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto'
 import { type Finding, compareFindings, compareRisk, compareText } from '../model/findings.js'
 import { formatImage } from '../model/image.js'
-import { type ReportData, type RunResult, imageReport } from '../core/results.js'
+import { type ImageSpec, parseImageReferences } from '../model/image-reference.js'
+import { type ImageResult, type ReportData, type RunResult, imageReport } from '../core/results.js'
 import { type Severity, severityRank } from '../model/severity.js'
 import { dispositionOf } from '../policy/triage.js'
+import { MAX_RESULTS_PER_RUN, MAX_RUNS_PER_FILE } from './limits.js'
 import { safeHttpUrl } from './markdown.js'
 
 export const SARIF_SCHEMA_URI =
   'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json'
 
 export type SarifLevel = 'error' | 'warning' | 'note'
-
-/** Code scanning rejects a run with more results than this; rules have the same limit. */
-export const MAX_RESULTS_PER_RUN = 25_000
 
 export interface SarifText {
   text: string
@@ -62,6 +61,8 @@ export interface SarifResult {
     fixAvailable: Finding['fixAvailable']
     exploitAvailable: Finding['exploitAvailable']
     counted: boolean
+    /** `repository:tag@sha256:…`, so a result in a folded run still says its image. */
+    image: string
     epss?: number
     kev?: SarifKev
   }
@@ -69,11 +70,13 @@ export interface SarifResult {
 
 export interface SarifInvocation {
   executionSuccessful: true
-  toolExecutionNotifications: {
-    level: 'warning'
-    descriptor: { id: string }
-    message: SarifText
-  }[]
+  toolExecutionNotifications: SarifNotification[]
+}
+
+export interface SarifNotification {
+  level: 'warning'
+  descriptor: { id: string }
+  message: SarifText
 }
 
 export interface SarifLog {
@@ -85,12 +88,22 @@ export interface SarifLog {
     }
     /** Present only when results were left out, to say so inside the file. */
     invocations?: SarifInvocation[]
-    /** Set when a file holds several runs: code scanning needs a category for each. */
+    /** Set when a step asks for several images: code scanning needs a category for each run. */
     automationDetails?: { id: string }
     results: SarifResult[]
-    properties: { image: string; repository: string; digest: string; scanType: string }
+    /** One image's run, or a run that several images were folded into (past MAX_RUNS_PER_FILE). */
+    properties: SarifImage | { images: SarifImage[] }
   }[]
 }
+
+export interface SarifImage {
+  image: string
+  repository: string
+  digest: string
+  scanType: string
+}
+
+type SarifRun = SarifLog['runs'][number]
 
 export interface SarifOptions {
   /** Repository-relative path of the Dockerfile: code scanning needs a file to place alerts on. */
@@ -200,18 +213,23 @@ function groupById(findings: Finding[]): Map<string, Finding[]> {
   return byId
 }
 
-function truncationNotice(kept: number, total: number, limit: number): SarifInvocation {
+function truncationNotice(kept: number, total: number, limit: number): SarifNotification {
   return {
-    executionSuccessful: true,
-    toolExecutionNotifications: [
-      {
-        level: 'warning',
-        descriptor: { id: 'results-truncated' },
-        message: {
-          text: `Only the ${kept} most severe of ${total} findings are included: code scanning rejects a run with more than ${limit} results.`
-        }
-      }
-    ]
+    level: 'warning',
+    descriptor: { id: 'results-truncated' },
+    message: {
+      text: `Only the ${kept} most severe of ${total} findings are included: code scanning rejects a run with more than ${limit} results.`
+    }
+  }
+}
+
+function withoutVerdictNotice(reference: string): SarifNotification {
+  return {
+    level: 'warning',
+    descriptor: { id: 'image-without-verdict' },
+    message: {
+      text: `${reference} has no verdict, so this run has none of its findings: code scanning will show its alerts in this category as fixed until it is judged again.`
+    }
   }
 }
 
@@ -288,6 +306,12 @@ function resultMessage(finding: Finding, image: string): string {
   return `${finding.id} (${finding.severity})${where}, ${fixText(finding)}; image ${image}`
 }
 
+/** One image of a run; `key` (its category name) is set only when several images share the run. */
+interface RunMember {
+  data: ReportData
+  key?: string
+}
+
 /**
  * One rule per vulnerability id and one result per finding, most severe first, placed on the
  * Dockerfile. Ignored findings are left out (accepted risk should not reopen alerts); findings a
@@ -296,21 +320,48 @@ function resultMessage(finding: Finding, image: string): string {
  * Call it only when there is a verdict: an upload with no results would close every open alert.
  */
 export function buildSarif(data: ReportData, options: SarifOptions): SarifLog {
-  const disposition = dispositionOf(data.triage)
-  const reported = data.findings
-    .filter(finding => disposition(finding).kind !== 'ignored')
-    .sort(compareForSarif)
-  // Numbered before the cut, so a kept result has the fingerprint it has in an uncut run.
-  const fingerprint = fingerprints(reported)
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [sarifRun([{ data }], options)] }
+}
+
+function sarifRun(
+  members: RunMember[],
+  options: SarifOptions,
+  notices: SarifNotification[] = []
+): SarifRun {
+  const entries = members.flatMap(({ data, key }) => {
+    const disposition = dispositionOf(data.triage)
+    const reported = data.findings
+      .filter(finding => disposition(finding).kind !== 'ignored')
+      .sort(compareForSarif)
+    // Numbered before the cut, so a kept result has the fingerprint it has in an uncut run.
+    const fingerprint = fingerprints(reported)
+    const image = formatImage(data.image)
+    return reported.map((finding, index) => ({
+      finding,
+      image,
+      key: key ?? '',
+      counted: disposition(finding).kind === 'counted',
+      // In a folded run the image's category name joins the identity, so one finding in two images
+      // stays two alerts and keeps its alert when a new digest is pushed.
+      fingerprint:
+        key === undefined
+          ? (fingerprint[index] as string)
+          : createHash('sha256')
+              .update(JSON.stringify([key, fingerprint[index]]))
+              .digest('hex')
+    }))
+  })
+  entries.sort((a, b) => compareForSarif(a.finding, b.finding) || compareText(a.key, b.key))
   const limit = options.maxResults ?? MAX_RESULTS_PER_RUN
-  const kept = reported.slice(0, limit)
-  const keptIds = new Set(kept.map(finding => finding.id))
+  const kept = entries.slice(0, limit)
+  const keptIds = new Set(kept.map(entry => entry.finding.id))
   // Rules only for kept results: never more rules than results, so the rule limit holds too.
-  const ruleGroups = [...groupById(reported)].filter(([id]) => keptIds.has(id))
+  const ruleGroups = [...groupById(entries.map(entry => entry.finding))].filter(([id]) =>
+    keptIds.has(id)
+  )
   const ruleIndex = new Map(ruleGroups.map(([id], index) => [id, index]))
-  const image = formatImage(data.image)
   const uri = artifactUri(options.dockerfile)
-  const results = kept.map((finding, index): SarifResult => ({
+  const results = kept.map(({ finding, image, counted, fingerprint }): SarifResult => ({
     ruleId: finding.id,
     ruleIndex: ruleIndex.get(finding.id) ?? -1,
     level: sarifLevel(finding.severity),
@@ -323,42 +374,43 @@ export function buildSarif(data: ReportData, options: SarifOptions): SarifLog {
         }
       }
     ],
-    partialFingerprints: { 'ecrScanFinding/v1': fingerprint[index] as string },
+    partialFingerprints: { 'ecrScanFinding/v1': fingerprint },
     properties: {
       ...(finding.packageName ? { packageName: finding.packageName } : {}),
       ...(finding.installedVersion ? { installedVersion: finding.installedVersion } : {}),
       ...(finding.fixedInVersion ? { fixedInVersion: finding.fixedInVersion } : {}),
       fixAvailable: finding.fixAvailable,
       exploitAvailable: finding.exploitAvailable,
-      counted: disposition(finding).kind === 'counted',
+      counted,
+      image,
       ...riskProperties(finding)
     }
   }))
+  const warnings = [
+    ...(kept.length < entries.length ? [truncationNotice(kept.length, entries.length, limit)] : []),
+    ...notices
+  ]
+  const images = members.map(({ data }): SarifImage => ({
+    image: formatImage(data.image),
+    repository: data.image.repository,
+    digest: data.image.digest,
+    scanType: data.scan.type
+  }))
   return {
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'ecr-scan-findings',
-            version: data.actionVersion,
-            ...(options.informationUri ? { informationUri: options.informationUri } : {}),
-            rules: ruleGroups.map(([id, findings]) => buildRule(id, findings))
-          }
-        },
-        ...(kept.length < reported.length
-          ? { invocations: [truncationNotice(kept.length, reported.length, limit)] }
-          : {}),
-        results,
-        properties: {
-          image,
-          repository: data.image.repository,
-          digest: data.image.digest,
-          scanType: data.scan.type
-        }
+    tool: {
+      driver: {
+        name: 'ecr-scan-findings',
+        version: members[0]?.data.actionVersion ?? '',
+        ...(options.informationUri ? { informationUri: options.informationUri } : {}),
+        rules: ruleGroups.map(([id, findings]) => buildRule(id, findings))
       }
-    ]
+    },
+    ...(warnings.length > 0
+      ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: warnings }] }
+      : {}),
+    results,
+    properties:
+      members.length === 1 && members[0]?.key === undefined ? (images[0] as SarifImage) : { images }
   }
 }
 
@@ -366,25 +418,112 @@ export function serializeSarif(log: SarifLog): string {
   return `${JSON.stringify(log, null, 2)}\n`
 }
 
+/** What a log line calls a run: its image, or the category several images were folded into. */
+export function sarifRunLabel(run: SarifRun): string {
+  return 'image' in run.properties ? run.properties.image : (run.automationDetails?.id ?? '')
+}
+
 /**
- * One run per judged image. Several runs each get their own `automationDetails.id`, because code
- * scanning rejects two runs of one category in an upload; a single run keeps none, so the
- * upload step's `category` applies as before.
+ * One run per judged image, up to code scanning's MAX_RUNS_PER_FILE. When the step asks for
+ * several images each run gets its own `automationDetails.id`, because code scanning rejects two
+ * runs of one category in an upload; a step asking for one image keeps none, so the upload step's
+ * `category` applies as before. Whether there are categories, and which, depends only on the
+ * images requested, never on how many were judged: an image's alerts stay in one category.
+ *
+ * A step asking for more images than runs fit folds them into at most MAX_RUNS_PER_FILE runs,
+ * each image always in the same one (chosen by a hash of its category name, so adding or losing
+ * another image never moves it). Every result stays and names its image; an image without a
+ * verdict leaves its run without its findings, and a notification in that run says so.
  */
 export function buildRunSarif(run: RunResult, options: SarifOptions): SarifLog {
-  const judged = run.images.filter(image => image.kind === 'judged')
-  const runs = judged.flatMap(image => {
-    const data = imageReport(run, image)
-    return buildSarif(data, options).runs.map(sarifRun =>
-      judged.length > 1
-        ? { ...sarifRun, automationDetails: { id: `ecr-scan-findings/${automationName(data)}/` } }
-        : sarifRun
-    )
-  })
+  const names = categoryNames(run.images)
+  const category = (name: string) => ({ automationDetails: { id: `ecr-scan-findings/${name}/` } })
+  const member = (image: ImageResult): RunMember => ({ data: imageReport(run, image) })
+  let runs: SarifRun[]
+  if (run.images.length <= MAX_RUNS_PER_FILE) {
+    runs = run.images
+      .filter(image => image.kind === 'judged')
+      .map(image => {
+        const single = sarifRun([member(image)], options)
+        return run.images.length > 1 ? { ...single, ...category(names.get(image) ?? '') } : single
+      })
+  } else {
+    const groups = new Map<number, ImageResult[]>()
+    for (const image of run.images) {
+      const group = foldedGroup(names.get(image) ?? '')
+      groups.set(group, [...(groups.get(group) ?? []), image])
+    }
+    runs = [...groups]
+      .sort(([a], [b]) => a - b)
+      .filter(([, images]) => images.some(image => image.kind === 'judged'))
+      .map(([group, images]) => {
+        const members = images
+          .filter(image => image.kind === 'judged')
+          .map(image => ({ ...member(image), key: names.get(image) ?? '' }))
+        const notices = images
+          .filter(image => image.kind !== 'judged')
+          .map(image => withoutVerdictNotice(image.reference))
+        const name = `group-${String(group + 1).padStart(2, '0')}`
+        return { ...sarifRun(members, options, notices), ...category(name) }
+      })
+  }
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs }
 }
 
-/** The category is everything before the id's last slash, so a repository's own slashes stay. */
-function automationName({ image }: ReportData): string {
-  return image.tag ? `${image.repository}:${image.tag}` : `${image.repository}@${image.digest}`
+/** Which of the MAX_RUNS_PER_FILE folded runs an image goes to: stable for its category name. */
+function foldedGroup(name: string): number {
+  return (
+    parseInt(createHash('sha256').update(name).digest('hex').slice(0, 8), 16) % MAX_RUNS_PER_FILE
+  )
+}
+
+/**
+ * Each requested image's category name, unique in the step and the same on every run of it:
+ * `[account.]region/repository`, so a new tag or digest pushed each commit keeps its alerts in one
+ * category. A repository the step asks for more than once adds the tag or digest as requested
+ * (`web:v1`, `web:v1@sha256:…`); what would still collide is numbered in request order (`#2`).
+ * The category is everything before the id's last slash, so a repository's own slashes stay.
+ */
+function categoryNames(images: ImageResult[]): Map<ImageResult, string> {
+  const requested = images.map(image => ({ image, ...requestedImage(image) }))
+  const perRepository = new Map<string, number>()
+  for (const { repository } of requested)
+    perRepository.set(repository, (perRepository.get(repository) ?? 0) + 1)
+  const seen = new Map<string, number>()
+  const names = new Map<ImageResult, string>()
+  for (const { image, repository, version, registry } of requested) {
+    const base = `${registry}/${repository}${(perRepository.get(repository) ?? 0) > 1 ? version : ''}`
+    const occurrence = (seen.get(base) ?? 0) + 1
+    seen.set(base, occurrence)
+    names.set(image, occurrence > 1 ? `${base}#${occurrence}` : base)
+  }
+  return names
+}
+
+/** Where the image lives and which version was asked for, from the reference as written. */
+function requestedImage(result: ImageResult): {
+  registry: string
+  repository: string
+  version: string
+} {
+  const spec = parsedReference(result.reference)
+  const image = result.image
+  const repository = image?.repository ?? spec?.repository ?? result.reference
+  const tag = spec ? spec.tag : image?.tag
+  const digest = spec ? spec.digest : undefined
+  const region = image?.region ?? spec?.region ?? ''
+  const account = image?.registryId ?? spec?.registryId
+  return {
+    registry: account ? `${account}.${region}` : region,
+    repository,
+    version: `${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`
+  }
+}
+
+function parsedReference(reference: string): ImageSpec | undefined {
+  try {
+    return parseImageReferences(reference, 'images')[0]
+  } catch {
+    return undefined
+  }
 }
