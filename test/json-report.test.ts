@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
 import type { Finding } from '../src/model/findings.js'
 import { finding, judgedReportData, runOf } from './support/model.js'
+import { cells } from './support/tables.js'
 import {
   JSON_REPORT_VERSION,
   type JsonImageReport,
@@ -234,5 +236,71 @@ describe('serializeJsonReport', () => {
     expect(parsed.images[0]?.verdict.passed).toBe(false)
     expect(parsed.passed).toBe(false)
     expect(text.endsWith('}\n')).toBe(true)
+  })
+})
+
+describe('docs/policy.md', () => {
+  const doc = readFileSync(new URL('../docs/policy.md', import.meta.url), 'utf8')
+
+  /** Body rows, as cells, of the table whose first header cell is `first` (padding allowed). */
+  function tableRows(markdown: string, first: string): string[][] {
+    const lines = markdown.split('\n')
+    const start = lines.findIndex(line => line.startsWith('|') && cells(line)[0] === first)
+    if (start === -1) return []
+    const end = lines.findIndex((line, index) => index > start && !line.startsWith('|'))
+    return lines.slice(start + 2, end === -1 ? undefined : end).map(cells)
+  }
+
+  /** Field paths in a table's first column: each code span, `[]` dropped (`images[]` → images). */
+  function documentedPaths(first: string): string[][] {
+    const rows = tableRows(doc, first)
+    if (rows.length === 0) throw new Error(`docs/policy.md has no table headed '${first}'`)
+    return rows.flatMap(([cell = '']) =>
+      [...cell.matchAll(/`([^`]+)`/g)].map(match =>
+        (match[1] ?? '').replace(/\[\]/g, '').split('.')
+      )
+    )
+  }
+
+  /** Field names the doc gives at the top of an object, in the doc's order, each once. */
+  const topNames = (paths: string[][]) => [...new Set(paths.map(([name = '']) => name))]
+
+  /** Documented dotted paths whose parent is an object in `value` but lacks the child. */
+  function unknownChildren(paths: string[][], value: object): string[] {
+    return paths.flatMap(path => {
+      const [name = '', child] = path
+      const parent: unknown = (value as Record<string, unknown>)[name]
+      return child !== undefined &&
+        parent !== null &&
+        typeof parent === 'object' &&
+        !(child in parent)
+        ? [path.join('.')]
+        : []
+    })
+  }
+
+  const data = reportData([glibc, zlib], [accepted])
+  const run = buildJsonReport(runOf(data))
+  const image = run.images[0] as JsonImageReport
+  const tables: [string, object][] = [
+    ['Report field', run],
+    ['Image field', image],
+    ['Finding field', image.findings[0] as object]
+  ]
+
+  it.each(tables)('names exactly the keys jsonReport writes (%s)', (first, value) => {
+    const paths = documentedPaths(first)
+    expect([...topNames(paths)].sort()).toEqual(Object.keys(value).sort())
+    expect(unknownChildren(paths, value)).toEqual([])
+  })
+
+  it('gives the version the code writes', () => {
+    const row = tableRows(doc, 'Report field').find(([cell]) => cell === '`reportVersion`')
+    expect(row?.[2]).toBe(`\`${JSON_REPORT_VERSION}\``)
+  })
+
+  it('reads the field names out of a table', () => {
+    expect(documentedPaths('Report field')).toContainEqual(['tool', 'version'])
+    expect(unknownChildren([['tool', 'nmae']], run)).toEqual(['tool.nmae'])
   })
 })

@@ -1,9 +1,12 @@
 /**
  * The README's Inputs and Outputs tables document exactly what action.yml declares: every input and
- * output, none that it lacks, each once, and each input's default as the runner applies it.
+ * output, none that it lacks, each once, and each input's default as the runner applies it. And
+ * every ```yaml example in README.md and docs/*.md parses, passes only declared inputs to this
+ * action, and reads only declared outputs of it.
  */
-import { readFileSync } from 'node:fs'
-import { parse } from 'yaml'
+import { readFileSync, readdirSync } from 'node:fs'
+import MarkdownIt from 'markdown-it'
+import { isMap, isScalar, parse, parseDocument, visit } from 'yaml'
 
 interface ActionInput {
   description?: string
@@ -313,5 +316,162 @@ describe('the README check', () => {
     expect(() =>
       readmeProblems(spec, markdown([...inputRows, '| region | | x |'], outputRows))
     ).toThrow('not a list of names in backticks: region')
+  })
+})
+
+/** A fenced ```yaml (or ```yml) block of a Markdown file, and the line its text starts on. */
+interface YamlBlock {
+  file: string
+  line: number
+  text: string
+}
+
+function yamlBlocks(file: string, markdown: string): YamlBlock[] {
+  return new MarkdownIt()
+    .parse(markdown, {})
+    .filter(
+      token => token.type === 'fence' && /^ya?ml$/i.test(token.info.trim().split(/\s+/)[0] ?? '')
+    )
+    .map(token => ({ file, line: (token.map?.[0] ?? 0) + 2, text: token.content }))
+}
+
+/** `uses:` of this action, whatever the owner and ref: org/ecr-scan-findings@v1, ./ (a checkout). */
+const isThisAction = (uses: string) => /(^|\/)ecr-scan-findings@/.test(uses) || uses === './'
+
+/** `steps.<id>.outputs.<name>` and `steps.<id>.outputs['<name>']` in a text. */
+function outputReferences(text: string): { id: string; name: string }[] {
+  return [...text.matchAll(/\bsteps\.([\w-]+)\.outputs(?:\.([\w-]+)|\[\s*'([^']+)'\s*\])/g)].map(
+    match => ({ id: match[1] ?? '', name: match[2] ?? match[3] ?? '' })
+  )
+}
+
+/**
+ * What an example gets wrong, one line each: YAML that does not parse; a `with:` key of a step
+ * that uses this action and is not an input; an output of such a step (by its `id`) that is not
+ * declared. A reference to a step the block does not define is checked when `knownIds` (the ids
+ * this action's steps have in any example) holds its id: a snippet continuing an earlier example.
+ * A step with another `uses` or a `run` is not checked.
+ */
+function exampleProblems(spec: Action, block: YamlBlock, knownIds = new Set<string>()): string[] {
+  const where = `${block.file}:${block.line}`
+  const document = parseDocument(block.text)
+  if (document.errors.length > 0)
+    return document.errors.map(error => `${where}: YAML does not parse: ${error.message}`)
+  const problems: string[] = []
+  const ours = new Set<string>()
+  const others = new Set<string>()
+  visit(document, {
+    Map(_key, node) {
+      const uses = node.get('uses')
+      const id = node.get('id')
+      const isOurs = typeof uses === 'string' && isThisAction(uses)
+      if (typeof id === 'string') (isOurs ? ours : others).add(id)
+      if (!isOurs) return
+      const inputs = node.get('with')
+      if (inputs === undefined || inputs === null) return
+      if (!isMap(inputs)) {
+        problems.push(`${where}: 'with' of ${uses} is not a mapping`)
+        return
+      }
+      for (const pair of inputs.items) {
+        const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+        if (!(name in spec.inputs))
+          problems.push(`${where}: input '${name}' of ${uses} is not in action.yml`)
+      }
+    }
+  })
+  for (const { id, name } of outputReferences(block.text)) {
+    if (!ours.has(id) && (others.has(id) || !knownIds.has(id))) continue
+    if (!(name in (spec.outputs ?? {})))
+      problems.push(`${where}: steps.${id}.outputs.${name} is not an output in action.yml`)
+  }
+  return problems
+}
+
+/** The ids of this action's steps in a block (none when it does not parse). */
+function actionStepIds(block: YamlBlock): string[] {
+  const ids: string[] = []
+  visit(parseDocument(block.text), {
+    Map(_key, node) {
+      const uses = node.get('uses')
+      const id = node.get('id')
+      if (typeof uses === 'string' && isThisAction(uses) && typeof id === 'string') ids.push(id)
+    }
+  })
+  return ids
+}
+
+const docs = readdirSync(new URL('docs/', root))
+  .filter(name => name.endsWith('.md'))
+  .map(name => `docs/${name}`)
+const examples = ['README.md', ...docs].flatMap(file =>
+  yamlBlocks(file, readFileSync(new URL(file, root), 'utf8'))
+)
+
+describe('the YAML examples in README.md and docs/*.md', () => {
+  it('are found', () => {
+    expect(examples.filter(block => block.file === 'README.md').length).toBeGreaterThanOrEqual(5)
+    expect(examples.some(block => block.file.startsWith('docs/'))).toBe(true)
+    expect(examples.some(block => /ecr-scan-findings@/.test(block.text))).toBe(true)
+  })
+
+  it('parse, and use only the inputs and outputs action.yml declares', () => {
+    const knownIds = new Set(examples.flatMap(actionStepIds))
+    expect(knownIds).toContain('scan')
+    expect(examples.flatMap(block => exampleProblems(action, block, knownIds))).toEqual([])
+  })
+})
+
+describe('the YAML example check', () => {
+  const spec: Action = {
+    inputs: { repository: {}, 'image-tag': {} },
+    outputs: { critical: {}, 'json-report': {} }
+  }
+  const check = (text: string) =>
+    exampleProblems(spec, { file: 'x.md', line: 3, text }, new Set(['scan']))
+  const step = [
+    '- id: scan',
+    '  uses: org/ecr-scan-findings@v1',
+    '  with:',
+    '    repository: team/api',
+    '    image-tag: v1',
+    '- id: pr',
+    '  run: echo "number=1" >> "$GITHUB_OUTPUT"',
+    "- run: echo ${{ steps.scan.outputs.critical }} ${{ steps.scan.outputs['json-report'] }}",
+    '- run: echo ${{ steps.pr.outputs.number }}'
+  ]
+
+  it('accepts an example that matches', () => {
+    expect(check(step.join('\n'))).toEqual([])
+  })
+
+  it('reports YAML that does not parse', () => {
+    expect(check('a: [1\n')[0]).toMatch(/^x\.md:3: YAML does not parse: /)
+  })
+
+  it('reports an unknown input and an unknown output of this action', () => {
+    const text = step
+      .join('\n')
+      .replace('image-tag: v1', 'image_tag: v1')
+      .replace('outputs.critical', 'outputs.criticals')
+    expect(check(text)).toEqual([
+      "x.md:3: input 'image_tag' of org/ecr-scan-findings@v1 is not in action.yml",
+      'x.md:3: steps.scan.outputs.criticals is not an output in action.yml'
+    ])
+  })
+
+  it('checks a step the block does not define when another example gives this action its id', () => {
+    expect(
+      check('- run: echo ${{ steps.scan.outputs.highs }} ${{ steps.build.outputs.x }}')
+    ).toEqual(['x.md:3: steps.scan.outputs.highs is not an output in action.yml'])
+  })
+
+  it('finds yaml fences, also in lists, and no others', () => {
+    const markdown =
+      '# t\n\n```yaml\na: 1\n```\n\n- item\n\n  ```yml\n  b: 2\n  ```\n\n```json\n{}\n```\n'
+    expect(yamlBlocks('t.md', markdown)).toEqual([
+      { file: 't.md', line: 4, text: 'a: 1\n' },
+      { file: 't.md', line: 10, text: 'b: 2\n' }
+    ])
   })
 })

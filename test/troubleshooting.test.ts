@@ -1,6 +1,6 @@
 /**
- * Every error message the code can show a user has an entry in the README's Troubleshooting
- * section, so a new message without documentation fails this test.
+ * Every error, warning and notice the code can show a user has an entry in the README's
+ * Troubleshooting section, so a new message without documentation fails this test.
  *
  * How it works (keep this comment in step with the code below):
  *
@@ -9,13 +9,20 @@
  *    - an argument of `new XxxError(…)` or `new XxxProblem(…)` (any class name ending so);
  *    - an argument of a call to `problem(…)`, `fail(…)`, `setFailed(…)`, `at(…)` (an ignore-file
  *      problem) or `failures.push(…)` (a report that could not be written);
+ *    - warnings and notices: an argument of any `….warning(…)` or `….notice(…)` call
+ *      (`log.warning`, `deps.log.notice`, `core.warning`, `actionLog.warning`, …) or of
+ *      `warnings.push(…)` (warnings collected to be logged later, as Inspector enrichment does);
  *    - a `message:` or `fix:` property, or a `const message = …`, in `src/core` (the problems that
  *      leave an image without a verdict and the fix for each scan status);
  *    - a value of `TERMINAL_FIXES`, and a `return` in the functions named in RETURN_MESSAGES.
  *    A conditional (`a ? 'x' : 'y'`), an array or a `+` concatenation counts each literal in it.
+ *    An identifier in a message (passed whole, or interpolated as `${missing}`) that names a
+ *    `const` declared in an enclosing block of the same file counts that const's literals too,
+ *    keyed only when they hold a run of three words (so `const missing = 'Inspector enrichment
+ *    could not start (…)'` is found through `log.warning(`${missing}; …`)`).
  * 3. A message's key is its first static run of text (between `${…}` interpolations) holding at
  *    least three words, cut to eight words, with punctuation trimmed at both ends; when no run
- *    has three words, the longest run of two words; a message with less (`${where}: ${detail}`)
+ *    has three words, the first run of two words; a message with less (`${where}: ${detail}`)
  *    only passes another message through and has no key.
  * 4. Each key must appear in the README between `## Troubleshooting` and the next `## ` heading,
  *    compared with whitespace collapsed and backticks removed, so line wrapping and code spans do
@@ -34,8 +41,19 @@ const SRC = join(ROOT, 'src')
 const MIN_MESSAGES = 80
 
 /** Functions whose returned literals are messages. */
-const RETURN_MESSAGES = new Set(['explainAwsError', 'expiredWithoutFindingsFix', 'explainForCli'])
+const RETURN_MESSAGES = new Set([
+  'explainAwsError',
+  'expiredWithoutFindingsFix',
+  'explainForCli',
+  'explainInspectorError',
+  'describeExpiredRule',
+  'describeStaleRule'
+])
 const CALL_SINKS = new Set(['problem', 'fail', 'setFailed', 'at'])
+/** Methods that log a warning or notice, on any object (`log`, `deps.log`, `core`, …). */
+const WARNING_METHODS = new Set(['warning', 'notice'])
+/** `<array>.push(…)` calls whose array collects messages to show later. */
+const PUSH_SINKS = new Set(['failures', 'warnings'])
 const CORE_PROPERTIES = new Set(['message', 'fix'])
 
 export interface Message {
@@ -43,6 +61,8 @@ export interface Message {
   line: number
   /** The static runs of text, in order; interpolations split them. */
   segments: string[]
+  /** Found through a const a message names: keyed only by a run of three words. */
+  viaConst?: boolean
 }
 
 function sourceFiles(dir: string): string[] {
@@ -69,6 +89,32 @@ function literals(node: ts.Node): string[][] {
     node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken
   )
     return [...literals(node.left), ...literals(node.right)]
+  return []
+}
+
+/** The initializer of the `const` an identifier names, from an enclosing block of its file. */
+function constInitializer(identifier: ts.Identifier): ts.Expression | undefined {
+  for (let at: ts.Node | undefined = identifier.parent; at; at = at.parent) {
+    if (!ts.isBlock(at) && !ts.isSourceFile(at) && !ts.isCaseClause(at)) continue
+    for (const statement of at.statements) {
+      if (!ts.isVariableStatement(statement)) continue
+      if ((statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue
+      for (const declaration of statement.declarationList.declarations)
+        if (ts.isIdentifier(declaration.name) && declaration.name.text === identifier.text)
+          return declaration.initializer
+    }
+  }
+  return undefined
+}
+
+/** The identifiers a message is made of: itself, or those interpolated in it (`${missing}`). */
+function namedConsts(node: ts.Node): ts.Identifier[] {
+  if (ts.isIdentifier(node)) return [node]
+  if (ts.isParenthesizedExpression(node)) return namedConsts(node.expression)
+  if (ts.isTemplateExpression(node))
+    return node.templateSpans.flatMap(span => namedConsts(span.expression))
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken)
+    return [...namedConsts(node.left), ...namedConsts(node.right)]
   return []
 }
 
@@ -100,9 +146,14 @@ export function collectMessages(file: string, text: string): Message[] {
   const inCore = /(^|[/\\])core[/\\]/.test(file)
   const found: Message[] = []
   const add = (node: ts.Node) => {
-    for (const segments of literals(node)) {
-      const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1
-      found.push({ file, line, segments })
+    const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1
+    for (const segments of literals(node)) found.push({ file, line, segments })
+    for (const identifier of namedConsts(node)) {
+      const initializer = constInitializer(identifier)
+      if (!initializer) continue
+      const at = source.getLineAndCharacterOfPosition(initializer.getStart()).line + 1
+      for (const segments of literals(initializer))
+        found.push({ file, line: at, segments, viaConst: true })
     }
   }
   const visit = (node: ts.Node) => {
@@ -116,7 +167,14 @@ export function collectMessages(file: string, text: string): Message[] {
         (callee.object === undefined || callee.object === 'core')
       )
         node.arguments.forEach(add)
-      if (callee?.name === 'push' && callee.object === 'failures') node.arguments.forEach(add)
+      if (callee?.name === 'push' && callee.object && PUSH_SINKS.has(callee.object))
+        node.arguments.forEach(add)
+      if (
+        callee &&
+        WARNING_METHODS.has(callee.name) &&
+        ts.isPropertyAccessExpression(node.expression)
+      )
+        node.arguments.forEach(add)
     } else if (ts.isReturnStatement(node) && node.expression) {
       const name = enclosingFunctionName(node)
       if (name && RETURN_MESSAGES.has(name)) add(node.expression)
@@ -142,9 +200,10 @@ const tidy = (text: string) =>
     .replace(/[^A-Za-z0-9)]+$/, '')
 
 /** The stable prefix a message is documented by, or undefined when it only passes others on. */
-export function messageKey(segments: string[]): string | undefined {
+export function messageKey(segments: string[], threeWordsOnly = false): string | undefined {
   const runs = segments.map(tidy).filter(run => words(run).length >= 2)
-  const run = runs.find(candidate => words(candidate).length >= 3) ?? runs[0]
+  const run =
+    runs.find(candidate => words(candidate).length >= 3) ?? (threeWordsOnly ? undefined : runs[0])
   if (run === undefined) return undefined
   return tidy(run.split(' ').slice(0, 8).join(' '))
 }
@@ -167,18 +226,56 @@ describe('README Troubleshooting', () => {
   it('finds the messages in src (the extractor works)', () => {
     expect(messages.length).toBeGreaterThanOrEqual(MIN_MESSAGES)
     const files = new Set(messages.map(message => message.file))
-    for (const file of ['src/config/inputs.ts', 'src/aws/errors.ts', 'src/core/acquire.ts'])
+    for (const file of [
+      'src/config/inputs.ts',
+      'src/aws/errors.ts',
+      'src/core/acquire.ts',
+      'src/aws/inspector.ts',
+      'src/core/scan-image.ts'
+    ])
       expect(files).toContain(file)
+  })
+
+  it('finds warnings and notices, and messages held in a const', () => {
+    const keys = (text: string) =>
+      collectMessages('src/core/example.ts', text).map(message =>
+        messageKey(message.segments, message.viaConst)
+      )
+    expect(keys('deps.log.warning(`Frobnication of ${image} went badly wrong.`)')).toEqual([
+      'went badly wrong'
+    ])
+    expect(keys("log.notice('The widget is sideways today.')")).toEqual([
+      'The widget is sideways today'
+    ])
+    expect(keys('warnings.push(`Widget enrichment: ${n} widgets were lost.`)')).toEqual([
+      'widgets were lost'
+    ])
+    expect(
+      keys(
+        [
+          'function f(error) {',
+          '  const account = id ? `account ${id}` : "the account"',
+          '  const missing = `Widget enrichment could not start (${error})`',
+          '  log.warning(`${missing}; the run goes on for ${account}.`)',
+          '}'
+        ].join('\n')
+      )
+    ).toEqual(['the run goes on for', 'Widget enrichment could not start', undefined, undefined])
+    // log.info is not a warning, and a const out of scope is not followed.
+    expect(keys("log.info('Everything is quite fine here.')")).toEqual([])
+    expect(
+      keys("function g() { const text = 'An unrelated long text' }\nlog.warning(text)")
+    ).toEqual([])
   })
 
   it('documents every message by its key', () => {
     const missing = messages.flatMap(message => {
-      const key = messageKey(message.segments)
+      const key = messageKey(message.segments, message.viaConst)
       return key && !section.includes(normalise(key))
         ? [`${message.file}:${message.line}: ${key}`]
         : []
     })
-    expect(missing).toEqual([])
+    expect([...new Set(missing)]).toEqual([])
   })
 
   it('would fail for a new message the README does not mention', () => {
