@@ -264,6 +264,34 @@ describe('risk beyond severity', () => {
   })
 })
 
+describe('a breach of fail-on-kev alone', () => {
+  const thresholds: Thresholds = { ...FAIL_ON_HIGH, failOnKev: true }
+  const onKev = finding('CVE-2021-44228', {
+    severity: 'MEDIUM',
+    packageName: 'log4j',
+    kev: { dateAdded: '2021-12-10' }
+  })
+
+  it('marks the KEV rule broken on the counts line, so the reader sees why it failed', () => {
+    const comment = renderRunComment(run([judged([onKev], { thresholds })], thresholds))
+    expect(comment.split('\n')[0]).toMatch(/^## ❌ Failed: /)
+    const line = comment.split('\n').find(line => line.startsWith('CRITICAL ')) ?? ''
+    expect(line).toContain('❌ **on CISA KEV 1 (any fails)**')
+    expect(line).not.toContain('❌ **MEDIUM')
+  })
+
+  it('names the KEV rule unmarked while it holds, and not at all when it is off', () => {
+    const fine = finding('CVE-2024-1', { severity: 'MEDIUM' })
+    const held = renderRunComment(run([judged([fine], { thresholds })], thresholds))
+    const line = held.split('\n').find(line => line.startsWith('CRITICAL ')) ?? ''
+    expect(line).toContain(' · on CISA KEV 0 (any fails)')
+    expect(line).not.toContain('❌')
+    const off = renderRunComment(run([judged([onKev])]))
+    expect(off).not.toContain('on CISA KEV 0')
+    expect(off).not.toContain('on CISA KEV 1 (any fails)')
+  })
+})
+
 describe('how to fix', () => {
   const findings = [
     finding('CVE-1', { severity: 'CRITICAL', packageName: 'openssl', fixedInVersion: '3.0.9-1' }),

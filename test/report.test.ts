@@ -136,6 +136,25 @@ describe('the verdict line', () => {
     expect(lines.slice(2, 5)).toEqual(breaches.map(breach => `- ${describeBreach(breach)}`))
   })
 
+  it('says a KEV finding below every severity threshold is why the image failed', () => {
+    const thresholds: Thresholds = {
+      failOn: 'HIGH',
+      maxCounts: {},
+      failOnExploit: false,
+      failOnKev: true
+    }
+    const data = reportData([finding({ severity: 'MEDIUM', kev: { dateAdded: '2021-12-10' } })], {
+      thresholds
+    })
+    const lines = renderSummary(data).split('\n')
+    expect(lines[0]).toMatch(/^## ❌ Failed: /)
+    // No severity threshold broke: the headline must not say one did.
+    expect(lines[0]).not.toContain('severity threshold')
+    expect(lines[2]).toBe(
+      '- 1 finding on the CISA Known Exploited Vulnerabilities list (fail-on-kev: true, allowed: 0)'
+    )
+  })
+
   it('says there is no verdict, with the status, AWS description and likely fix, for a terminal scan', () => {
     const problem = 'Scanning failed for this image; push it again or start a new scan.'
     const data = reportData([], {

@@ -138,7 +138,10 @@ function severityTally(counts: SeverityCounts): string {
     .join(', ')
 }
 
-/** One line with every severity, its count, its rule in words and ❌ where the rule broke. */
+/**
+ * One line with every severity, its count, its rule in words and ❌ where the rule broke; then
+ * the known-exploit and CISA KEV rules when they are on, which can fail an image at any severity.
+ */
 function renderCountsLine(data: ReportData): string {
   const judged = data.verdict?.counts ?? data.counts
   const breaches = data.verdict?.breaches ?? []
@@ -154,6 +157,11 @@ function renderCountsLine(data: ReportData): string {
     const count = exploit?.count ?? 0
     const text = `known exploit ${count} (any fails)`
     parts.push(exploit ? `❌ **${text}**` : text)
+  }
+  if (data.thresholds.failOnKev) {
+    const kev = breaches.find(breach => breach.rule === 'kev')
+    const text = `on CISA KEV ${kev?.count ?? 0} (any fails)`
+    parts.push(kev ? `❌ **${text}**` : text)
   }
   return parts.join(' · ')
 }

@@ -118,7 +118,13 @@ function renderVerdict(data: ReportData, target: Target): string {
   }
   if (verdict.passed) return `## ✅ Passed: ${imageName(data)} breaks no severity threshold`
   const reasons = verdict.breaches.map(breach => `- ${describeBreach(breach)}`).join('\n')
-  return `## ❌ Failed: ${imageName(data)} breaks the severity thresholds${BLOCK_SEPARATOR}${reasons}`
+  // The exploit and KEV rules are not severity thresholds: the list below names every rule broken.
+  const broke = verdict.breaches.every(
+    breach => breach.rule === 'fail-on' || breach.rule === 'max-count'
+  )
+    ? 'breaks the severity thresholds'
+    : 'breaks the policy'
+  return `## ❌ Failed: ${imageName(data)} ${broke}${BLOCK_SEPARATOR}${reasons}`
 }
 
 function renderImage(data: ReportData): string {
