@@ -436,6 +436,29 @@ describe('several images', () => {
     expect(tableRows(both, '').map(row => row[0])).toEqual(['❌', '⚠️'])
   })
 
+  it('counts a no-verdict that scan-failure warn softens apart from the failures', () => {
+    const warn = { noVerdictFails: false }
+    const green = renderRunComment(run([passing, unjudged]), warn)
+    // The step passes with a warning: the headline must not say an image fails the check.
+    expect(green.split('\n')[0]).toBe('## ⚠️ 1 of 2 images has no verdict')
+    expect(green).not.toContain('fail the check')
+    expect(tableRows(green, '').map(row => row[0])).toEqual(['✅', '⚠️'])
+    expect(renderRunComment(run([failing, passing, unjudged]), warn).split('\n')[0]).toBe(
+      '## ❌ 1 of 3 images fail the check; ⚠️ 1 has no verdict'
+    )
+    const timedOut: UnjudgedImage = {
+      ...unjudged,
+      problem: { kind: 'timeout', message: 'The scan did not settle within the timeout.' }
+    }
+    // A timeout fails the step even under warn; without warn every no-verdict fails it.
+    expect(renderRunComment(run([passing, timedOut, unjudged]), warn).split('\n')[0]).toBe(
+      '## ❌ 1 of 3 images fail the check; ⚠️ 1 has no verdict'
+    )
+    expect(renderRunComment(run([passing, unjudged])).split('\n')[0]).toBe(
+      '## ❌ 1 of 2 images fail the check'
+    )
+  })
+
   it('stays within the limit with hundreds of failing images, pointing to the job summary', () => {
     const many = Array.from({ length: 300 }, (_, index) =>
       judged(

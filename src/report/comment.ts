@@ -17,9 +17,15 @@ import {
   type ReportData,
   type RunResult,
   type Triage,
-  imageReport,
-  isSoftenable
+  imageReport
 } from '../core/results.js'
+import {
+  type ImageOutcome,
+  decideOutcomes,
+  failsStep,
+  isSoftened,
+  scanFailureMode
+} from '../core/outcome.js'
 import {
   SEVERITIES,
   type Severity,
@@ -48,11 +54,6 @@ export interface CommentOptions {
    * is `warn`. Even then a timeout or an error fails it (see `isSoftenable`), and is marked so.
    */
   noVerdictFails?: boolean
-}
-
-/** Whether this image's missing verdict fails the step, given the `noVerdictFails` option. */
-export function noVerdictFailsFor(image: ImageResult, noVerdictFails: boolean): boolean {
-  return image.kind !== 'unjudged' || noVerdictFails || !isSoftenable(image.problem)
 }
 
 /** What the footer says about the run; all optional but the version. */
@@ -513,6 +514,21 @@ function overviewRow(data: ReportData, reference: string, noVerdictFails: boolea
   return `| ${verdictMark(data, noVerdictFails)} | ${headlineName(data.image, reference)} | ${verdictWord(data).toLowerCase()} | ${counts}${change} |`
 }
 
+/**
+ * Several images in one line: how many fail the check, and apart from them how many have no
+ * verdict that `scan-failure: warn` softened, since those leave the step green.
+ */
+function runHeadline(outcomes: readonly ImageOutcome[]): string {
+  const images = plural(outcomes.length, 'image')
+  const failing = outcomes.filter(failsStep).length
+  const softened = outcomes.filter(isSoftened).length
+  const noVerdict = `${softened === 1 ? 'has' : 'have'} no verdict`
+  if (failing === 0 && softened === 0) return `## ✅ ${images} pass the check`
+  if (failing === 0) return `## ⚠️ ${softened} of ${images} ${noVerdict}`
+  const warned = softened > 0 ? `; ⚠️ ${softened} ${noVerdict}` : ''
+  return `## ❌ ${failing} of ${images} fail the check${warned}`
+}
+
 /** The whole run's comment: one image as its section; several as one row each, then the failures. */
 export function renderRunComment(run: RunResult, options: CommentOptions = {}): string {
   const { limit, maxRows, noVerdictFails } = resolved(options)
@@ -523,26 +539,28 @@ export function renderRunComment(run: RunResult, options: CommentOptions = {}): 
     updatedAt: run.updatedAt
   }
   const footer = renderCommentFooter(facts)
-  const reports = run.images.map(image => ({ image, data: imageReport(run, image) }))
+  const outcomes = decideOutcomes(run, scanFailureMode(noVerdictFails))
+  const reports = run.images.map((image, index) => ({
+    image,
+    data: imageReport(run, image),
+    outcome: outcomes[index] as ImageOutcome
+  }))
   const sectionOf =
-    (image: ImageResult, data: ReportData, level: number): Section =>
+    (image: ImageResult, data: ReportData, outcome: ImageOutcome, level: number): Section =>
     rows =>
       renderImageSection(data, image.reference, level, {
         maxRows: rows,
-        noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+        noVerdictFails: !isSoftened(outcome)
       })
   if (reports.length === 1 && reports[0]) {
-    const { image, data } = reports[0]
-    return assemble([], [sectionOf(image, data, 2)], footer, limit, maxRows, run.runUrl)
+    const { image, data, outcome } = reports[0]
+    return assemble([], [sectionOf(image, data, outcome, 2)], footer, limit, maxRows, run.runUrl)
   }
-  const failing = reports.filter(({ data }) => !data.verdict || !data.verdict.passed)
-  const headline =
-    failing.length === 0
-      ? `## ✅ ${plural(reports.length, 'image')} pass the check`
-      : `## ❌ ${failing.length} of ${plural(reports.length, 'image')} fail the check`
+  const notPassed = reports.filter(({ outcome }) => outcome.kind !== 'passed')
+  const headline = runHeadline(outcomes)
   const anyBaseline = reports.some(({ data }) => data.baseline)
-  const rows = reports.map(({ image, data }) => {
-    const row = overviewRow(data, image.reference, noVerdictFailsFor(image, noVerdictFails))
+  const rows = reports.map(({ image, data, outcome }) => {
+    const row = overviewRow(data, image.reference, !isSoftened(outcome))
     return anyBaseline && !data.baseline ? `${row} — |` : row
   })
   // Rows come before sections: the overview may take all the room the headline, the footer and
@@ -558,6 +576,6 @@ export function renderRunComment(run: RunResult, options: CommentOptions = {}): 
     shown < rows.length
       ? [`${plural(rows.length - shown, 'more image')} in this run's ${fullListLink(run.runUrl)}.`]
       : []
-  const sections = failing.map(({ image, data }) => sectionOf(image, data, 3))
+  const sections = notPassed.map(({ image, data, outcome }) => sectionOf(image, data, outcome, 3))
   return assemble([headline, table, ...more], sections, footer, limit, maxRows, run.runUrl)
 }
