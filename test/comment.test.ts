@@ -569,6 +569,66 @@ describe('limits that hostile or huge scans cannot break', () => {
     expect(comment).toContain('CRITICAL 100')
   })
 
+  describe('one image of 600 platforms', () => {
+    const platforms = Array.from({ length: 600 }, (_, index) => ({
+      platform: `linux/arch-${index}/v${index}`,
+      digest: `sha256:${String(index).padStart(64, 'a')}`,
+      scan: { status: 'COMPLETE', type: 'enhanced' as const }
+    }))
+    const failingImage: JudgedImage = {
+      ...judged([finding('CVE-2024-1', { severity: 'CRITICAL', packageName: 'openssl' })]),
+      platforms
+    }
+    const endedImage: UnjudgedImage = {
+      kind: 'unjudged',
+      reference: 'shop/batch:v1',
+      platforms,
+      scan: { status: 'FAILED', type: 'basic' },
+      problem: { kind: 'scan-ended', message: 'The scan ended with status FAILED.' }
+    }
+
+    it('keeps the verdict and the section, listing some platforms and counting the rest', () => {
+      const comment = renderRunComment(run([failingImage]), {
+        reservedChars: COMMENT_MARKER_BUDGET
+      })
+      expect(comment.length).toBeLessThanOrEqual(COMMENT_ROOM)
+      expect(comment).toMatch(/^## ❌ Failed: /)
+      expect(comment).toContain('❌ **CRITICAL 1 (any fails)**')
+      expect(comment).toContain('#### What fails the check')
+      expect(comment).toContain('platform linux/arch-0/v0 ')
+      expect(comment).not.toContain('platform linux/arch-599/v599 ')
+      const shown = comment.match(/platform linux\/arch-/g)?.length ?? 0
+      expect(shown).toBeGreaterThan(0)
+      expect(comment).toContain(
+        `and ${600 - shown} more platforms, in this run's <a href="${RUN_URL}">job summary</a>`
+      )
+      expect(comment).not.toContain('did not fit')
+    })
+
+    it('keeps the verdict of an image without one', () => {
+      const comment = renderRunComment(run([endedImage]), { noVerdictFails: false })
+      expect(comment.length).toBeLessThanOrEqual(COMMENT_ROOM)
+      expect(comment).toMatch(/^## ⚠️ No verdict: /)
+      expect(comment).toContain('The scan ended with status FAILED.')
+      expect(comment).toMatch(/and \d+ more platforms/)
+    })
+
+    it('keeps the headline and why, whatever the room, when the rest does not fit', () => {
+      for (const limitChars of [1_200, 4_000]) {
+        const comment = renderRunComment(run([failingImage]), { limitChars, reservedChars: 0 })
+        expect(comment.length).toBeLessThanOrEqual(limitChars)
+        expect(comment).toMatch(/^## ❌ Failed: /)
+        expect(comment).toContain('❌ **CRITICAL 1 (any fails)**')
+        expect(comment.trimEnd().endsWith('</sub>')).toBe(true)
+      }
+      const tiny = renderRunComment(run([failingImage]), { limitChars: 1_200, reservedChars: 0 })
+      expect(tiny).not.toContain('#### What fails the check')
+      expect(tiny).toContain(
+        `The details did not fit in a comment: see this run's <a href="${RUN_URL}">job summary</a>.`
+      )
+    })
+  })
+
   it('lists at most what fits of 800 images and still ends with its footer', () => {
     const images = Array.from({ length: 800 }, (_, index) =>
       judged([finding(`CVE-2024-${index}`, { severity: 'CRITICAL' })], {

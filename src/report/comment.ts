@@ -37,6 +37,7 @@ import { escapeText, renderCode, renderId, renderLink } from './markdown.js'
 import {
   COMMENT_BODY_LIMIT,
   COMMENT_MARKER_BUDGET,
+  COMMENT_MAX_PLATFORMS,
   COMMENT_MAX_ROWS,
   countWithin
 } from './limits.js'
@@ -391,21 +392,27 @@ function renderSetAside(triage: Triage, maxRows: number, runUrl?: string): strin
   return `<details><summary>Ignored findings and ignore rules: ${summary.join(', ')}</summary>${BLOCK}${shown.join('\n')}${BLOCK}</details>`
 }
 
-/** Full values the headline shortened, folded. */
+/**
+ * Full values the headline shortened, folded; an index's platforms up to `COMMENT_MAX_PLATFORMS`,
+ * the rest counted (the job summary lists them all).
+ */
 function renderImageDetails(data: ReportData): string {
   const { image, scan } = data
+  const platforms = data.platforms.filter(platform => platform.platform)
+  const shown = platforms.slice(0, COMMENT_MAX_PLATFORMS)
   const lines = [
     `Repository ${renderCode(image.repository)}`,
     image.tag ? `tag ${renderCode(image.tag)}` : undefined,
     image.digest ? `digest ${renderCode(image.digest)}` : undefined,
     `${image.registryId ? `account ${escapeText(image.registryId)}, ` : ''}region ${escapeText(image.region || '—')}`,
     `${scan.type} scan, status ${escapeText(scan.status)}`,
-    ...data.platforms
-      .filter(platform => platform.platform)
-      .map(
-        platform =>
-          `platform ${escapeText(platform.platform ?? '')} ${renderCode(shortDigest(platform.digest), platform.digest)} ${escapeText(platform.scan.status)}`
-      )
+    ...shown.map(
+      platform =>
+        `platform ${escapeText(platform.platform ?? '', FIELD_CHARS)} ${renderCode(shortDigest(platform.digest), platform.digest)} ${escapeText(platform.scan.status, FIELD_CHARS)}`
+    ),
+    platforms.length > shown.length
+      ? `and ${plural(platforms.length - shown.length, 'more platform')}, in this run's ${fullListLink(data.runUrl)}`
+      : undefined
   ].filter(line => line !== undefined)
   return `<details><summary>Image details</summary>${BLOCK}${lines.join(' · ')}${BLOCK}</details>`
 }
@@ -420,31 +427,56 @@ function verdictWord(data: ReportData): string {
   return data.verdict.passed ? 'Passed' : 'Failed'
 }
 
+type SectionOptions = Required<Pick<CommentOptions, 'maxRows' | 'noVerdictFails'>>
+
+/**
+ * The part of one image's section that says its verdict and why: the headline, then the problem,
+ * or the baseline and the counts line with every broken rule marked. Short whatever the scan.
+ */
+function renderImageVerdict(
+  data: ReportData,
+  reference: string,
+  level: number,
+  noVerdictFails: boolean
+): string[] {
+  const headline = `${'#'.repeat(level)} ${verdictMark(data, noVerdictFails)} ${verdictWord(data)}: ${headlineName(data.image, reference)}`
+  if (!data.verdict) {
+    const problem = data.problem
+      ? escapeText(data.problem, PROBLEM_CHARS)
+      : `The scan ended with status ${escapeText(data.scan.status)}.`
+    return [headline, problem]
+  }
+  return [
+    headline,
+    ...(data.baseline ? [renderBaselineLine(data.baseline)] : []),
+    renderCountsLine(data)
+  ]
+}
+
+/** The rest of one image's section, what the reader acts on; shorter with fewer rows. */
+function renderImageBody(data: ReportData, maxRows: number): string {
+  if (!data.verdict) return renderImageDetails(data)
+  const failing = failingFindings(data)
+  const blocks = [
+    renderFailing(data, failing, maxRows, data.runUrl),
+    renderFixes(failing, maxRows, data.runUrl),
+    renderSetAside(data.triage, maxRows, data.runUrl),
+    renderImageDetails(data)
+  ].filter(block => block !== undefined)
+  return blocks.join(BLOCK)
+}
+
 /** One image: headline, then what the reader acts on; `level` is the headline's `#` count. */
 function renderImageSection(
   data: ReportData,
   reference: string,
   level: number,
-  options: Required<Pick<CommentOptions, 'maxRows' | 'noVerdictFails'>>
+  options: SectionOptions
 ): string {
-  const headline = `${'#'.repeat(level)} ${verdictMark(data, options.noVerdictFails)} ${verdictWord(data)}: ${headlineName(data.image, reference)}`
-  if (!data.verdict) {
-    const problem = data.problem
-      ? escapeText(data.problem, PROBLEM_CHARS)
-      : `The scan ended with status ${escapeText(data.scan.status)}.`
-    return [headline, problem, renderImageDetails(data)].join(BLOCK)
-  }
-  const failing = failingFindings(data)
-  const blocks = [
-    headline,
-    ...(data.baseline ? [renderBaselineLine(data.baseline)] : []),
-    renderCountsLine(data),
-    renderFailing(data, failing, options.maxRows, data.runUrl),
-    renderFixes(failing, options.maxRows, data.runUrl),
-    renderSetAside(data.triage, options.maxRows, data.runUrl),
-    renderImageDetails(data)
-  ].filter(block => block !== undefined)
-  return blocks.join(BLOCK)
+  return [
+    ...renderImageVerdict(data, reference, level, options.noVerdictFails),
+    renderImageBody(data, options.maxRows)
+  ].join(BLOCK)
 }
 
 function isoMinute(date: Date): string {
@@ -476,7 +508,8 @@ type Section = (maxRows: number) => string
 /**
  * Fits the comment in the limit. The head and footer always go in; each section goes in whole,
  * with fewer rows when the room asks for it (halving down to one), and a note counts the sections
- * that did not fit at all. So the verdict is never cut, however long the findings' text is.
+ * that did not fit at all. So the verdict, which the head carries, is never cut, however long the
+ * findings' text is. `omittedNote` says what a number of sections left out were.
  */
 function assemble(
   head: string[],
@@ -484,10 +517,8 @@ function assemble(
   footer: string,
   limit: number,
   maxRows: number,
-  runUrl?: string
+  omittedNote: (count: number) => string
 ): string {
-  const omittedNote = (count: number) =>
-    `${plural(count, 'more section')} did not fit in a comment: see this run's ${fullListLink(runUrl)}.`
   // Every block is followed by BLOCK, and the body ends with one newline; the note is reserved.
   const fixed = [...head, omittedNote(sections.length), '---', footer]
   let used = fixed.reduce((total, block) => total + block.length + BLOCK.length, 0) + 1
@@ -553,8 +584,13 @@ export function renderRunComment(run: RunResult, options: CommentOptions = {}): 
         noVerdictFails: !isSoftened(outcome)
       })
   if (reports.length === 1 && reports[0]) {
+    // The headline and the counts go in the head, so no size of the rest can take the verdict out.
     const { image, data, outcome } = reports[0]
-    return assemble([], [sectionOf(image, data, outcome, 2)], footer, limit, maxRows, run.runUrl)
+    const verdict = renderImageVerdict(data, image.reference, 2, !isSoftened(outcome))
+    const body: Section = rows => renderImageBody(data, rows)
+    const note = () =>
+      `The details did not fit in a comment: see this run's ${fullListLink(run.runUrl)}.`
+    return assemble(verdict, [body], footer, limit, maxRows, note)
   }
   const notPassed = reports.filter(({ outcome }) => outcome.kind !== 'passed')
   const headline = runHeadline(outcomes)
@@ -577,5 +613,7 @@ export function renderRunComment(run: RunResult, options: CommentOptions = {}): 
       ? [`${plural(rows.length - shown, 'more image')} in this run's ${fullListLink(run.runUrl)}.`]
       : []
   const sections = notPassed.map(({ image, data, outcome }) => sectionOf(image, data, outcome, 3))
-  return assemble([headline, table, ...more], sections, footer, limit, maxRows, run.runUrl)
+  const note = (count: number) =>
+    `${plural(count, 'more section')} did not fit in a comment: see this run's ${fullListLink(run.runUrl)}.`
+  return assemble([headline, table, ...more], sections, footer, limit, maxRows, note)
 }
