@@ -264,6 +264,34 @@ describe('risk beyond severity', () => {
   })
 })
 
+describe('a breach of fail-on-kev alone', () => {
+  const thresholds: Thresholds = { ...FAIL_ON_HIGH, failOnKev: true }
+  const onKev = finding('CVE-2021-44228', {
+    severity: 'MEDIUM',
+    packageName: 'log4j',
+    kev: { dateAdded: '2021-12-10' }
+  })
+
+  it('marks the KEV rule broken on the counts line, so the reader sees why it failed', () => {
+    const comment = renderRunComment(run([judged([onKev], { thresholds })], thresholds))
+    expect(comment.split('\n')[0]).toMatch(/^## ❌ Failed: /)
+    const line = comment.split('\n').find(line => line.startsWith('CRITICAL ')) ?? ''
+    expect(line).toContain('❌ **on CISA KEV 1 (any fails)**')
+    expect(line).not.toContain('❌ **MEDIUM')
+  })
+
+  it('names the KEV rule unmarked while it holds, and not at all when it is off', () => {
+    const fine = finding('CVE-2024-1', { severity: 'MEDIUM' })
+    const held = renderRunComment(run([judged([fine], { thresholds })], thresholds))
+    const line = held.split('\n').find(line => line.startsWith('CRITICAL ')) ?? ''
+    expect(line).toContain(' · on CISA KEV 0 (any fails)')
+    expect(line).not.toContain('❌')
+    const off = renderRunComment(run([judged([onKev])]))
+    expect(off).not.toContain('on CISA KEV 0')
+    expect(off).not.toContain('on CISA KEV 1 (any fails)')
+  })
+})
+
 describe('how to fix', () => {
   const findings = [
     finding('CVE-1', { severity: 'CRITICAL', packageName: 'openssl', fixedInVersion: '3.0.9-1' }),
@@ -408,6 +436,29 @@ describe('several images', () => {
     expect(tableRows(both, '').map(row => row[0])).toEqual(['❌', '⚠️'])
   })
 
+  it('counts a no-verdict that scan-failure warn softens apart from the failures', () => {
+    const warn = { noVerdictFails: false }
+    const green = renderRunComment(run([passing, unjudged]), warn)
+    // The step passes with a warning: the headline must not say an image fails the check.
+    expect(green.split('\n')[0]).toBe('## ⚠️ 1 of 2 images has no verdict')
+    expect(green).not.toContain('fail the check')
+    expect(tableRows(green, '').map(row => row[0])).toEqual(['✅', '⚠️'])
+    expect(renderRunComment(run([failing, passing, unjudged]), warn).split('\n')[0]).toBe(
+      '## ❌ 1 of 3 images fail the check; ⚠️ 1 has no verdict'
+    )
+    const timedOut: UnjudgedImage = {
+      ...unjudged,
+      problem: { kind: 'timeout', message: 'The scan did not settle within the timeout.' }
+    }
+    // A timeout fails the step even under warn; without warn every no-verdict fails it.
+    expect(renderRunComment(run([passing, timedOut, unjudged]), warn).split('\n')[0]).toBe(
+      '## ❌ 1 of 3 images fail the check; ⚠️ 1 has no verdict'
+    )
+    expect(renderRunComment(run([passing, unjudged])).split('\n')[0]).toBe(
+      '## ❌ 1 of 2 images fail the check'
+    )
+  })
+
   it('stays within the limit with hundreds of failing images, pointing to the job summary', () => {
     const many = Array.from({ length: 300 }, (_, index) =>
       judged(
@@ -516,6 +567,66 @@ describe('limits that hostile or huge scans cannot break', () => {
     expect(comment).toContain('## ❌ Failed')
     expect(comment).toContain('#### What fails the check')
     expect(comment).toContain('CRITICAL 100')
+  })
+
+  describe('one image of 600 platforms', () => {
+    const platforms = Array.from({ length: 600 }, (_, index) => ({
+      platform: `linux/arch-${index}/v${index}`,
+      digest: `sha256:${String(index).padStart(64, 'a')}`,
+      scan: { status: 'COMPLETE', type: 'enhanced' as const }
+    }))
+    const failingImage: JudgedImage = {
+      ...judged([finding('CVE-2024-1', { severity: 'CRITICAL', packageName: 'openssl' })]),
+      platforms
+    }
+    const endedImage: UnjudgedImage = {
+      kind: 'unjudged',
+      reference: 'shop/batch:v1',
+      platforms,
+      scan: { status: 'FAILED', type: 'basic' },
+      problem: { kind: 'scan-ended', message: 'The scan ended with status FAILED.' }
+    }
+
+    it('keeps the verdict and the section, listing some platforms and counting the rest', () => {
+      const comment = renderRunComment(run([failingImage]), {
+        reservedChars: COMMENT_MARKER_BUDGET
+      })
+      expect(comment.length).toBeLessThanOrEqual(COMMENT_ROOM)
+      expect(comment).toMatch(/^## ❌ Failed: /)
+      expect(comment).toContain('❌ **CRITICAL 1 (any fails)**')
+      expect(comment).toContain('#### What fails the check')
+      expect(comment).toContain('platform linux/arch-0/v0 ')
+      expect(comment).not.toContain('platform linux/arch-599/v599 ')
+      const shown = comment.match(/platform linux\/arch-/g)?.length ?? 0
+      expect(shown).toBeGreaterThan(0)
+      expect(comment).toContain(
+        `and ${600 - shown} more platforms, in this run's <a href="${RUN_URL}">job summary</a>`
+      )
+      expect(comment).not.toContain('did not fit')
+    })
+
+    it('keeps the verdict of an image without one', () => {
+      const comment = renderRunComment(run([endedImage]), { noVerdictFails: false })
+      expect(comment.length).toBeLessThanOrEqual(COMMENT_ROOM)
+      expect(comment).toMatch(/^## ⚠️ No verdict: /)
+      expect(comment).toContain('The scan ended with status FAILED.')
+      expect(comment).toMatch(/and \d+ more platforms/)
+    })
+
+    it('keeps the headline and why, whatever the room, when the rest does not fit', () => {
+      for (const limitChars of [1_200, 4_000]) {
+        const comment = renderRunComment(run([failingImage]), { limitChars, reservedChars: 0 })
+        expect(comment.length).toBeLessThanOrEqual(limitChars)
+        expect(comment).toMatch(/^## ❌ Failed: /)
+        expect(comment).toContain('❌ **CRITICAL 1 (any fails)**')
+        expect(comment.trimEnd().endsWith('</sub>')).toBe(true)
+      }
+      const tiny = renderRunComment(run([failingImage]), { limitChars: 1_200, reservedChars: 0 })
+      expect(tiny).not.toContain('#### What fails the check')
+      expect(tiny).toContain(
+        `The details did not fit in a comment: see this run's <a href="${RUN_URL}">job summary</a>.`
+      )
+    })
   })
 
   it('lists at most what fits of 800 images and still ends with its footer', () => {

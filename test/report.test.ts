@@ -2,9 +2,9 @@ import MarkdownIt from 'markdown-it'
 import type { Finding } from '../src/model/findings.js'
 import { escapeText } from '../src/report/markdown.js'
 import { type Thresholds, describeBreach, evaluatePolicy } from '../src/policy/policy.js'
-import type { IgnoreRule, ReportData } from '../src/core/results.js'
+import type { IgnoreRule, ReportData, RunResult, UnjudgedImage } from '../src/core/results.js'
 import { COMMENT_BODY_LIMIT, SUMMARY_MAX_ROWS, SUMMARY_TARGET_BYTES } from '../src/report/limits.js'
-import { renderRunComment, renderSummary } from '../src/report/report.js'
+import { renderRunComment, renderRunSummary, renderSummary } from '../src/report/report.js'
 import { runOf } from './support/model.js'
 import { SEVERITIES, type Severity, countBySeverity } from '../src/model/severity.js'
 import { triage } from '../src/policy/triage.js'
@@ -136,6 +136,25 @@ describe('the verdict line', () => {
     expect(lines.slice(2, 5)).toEqual(breaches.map(breach => `- ${describeBreach(breach)}`))
   })
 
+  it('says a KEV finding below every severity threshold is why the image failed', () => {
+    const thresholds: Thresholds = {
+      failOn: 'HIGH',
+      maxCounts: {},
+      failOnExploit: false,
+      failOnKev: true
+    }
+    const data = reportData([finding({ severity: 'MEDIUM', kev: { dateAdded: '2021-12-10' } })], {
+      thresholds
+    })
+    const lines = renderSummary(data).split('\n')
+    expect(lines[0]).toMatch(/^## ❌ Failed: /)
+    // No severity threshold broke: the headline must not say one did.
+    expect(lines[0]).not.toContain('severity threshold')
+    expect(lines[2]).toBe(
+      '- 1 finding on the CISA Known Exploited Vulnerabilities list (fail-on-kev: true, allowed: 0)'
+    )
+  })
+
   it('says there is no verdict, with the status, AWS description and likely fix, for a terminal scan', () => {
     const problem = 'Scanning failed for this image; push it again or start a new scan.'
     const data = reportData([], {
@@ -190,6 +209,52 @@ describe('the verdict line', () => {
     expect(comment.length).toBeLessThan(3_000)
     expect(comment).toContain('No verdict')
     expect(renderSummary(data).length).toBeLessThan(3_000)
+  })
+})
+
+describe('the overview of several images', () => {
+  const passed = runOf(reportData([finding({ severity: 'LOW' })])).images
+  const failed = runOf(
+    reportData([finding({ severity: 'CRITICAL' })], {
+      thresholds: { failOn: 'HIGH', maxCounts: {}, failOnExploit: false }
+    })
+  ).images
+  const ended: UnjudgedImage = {
+    kind: 'unjudged',
+    reference: 'shop/batch:v1',
+    platforms: [],
+    scan: { status: 'FAILED', type: 'basic' },
+    problem: { kind: 'scan-ended', message: 'The scan ended with status FAILED.' }
+  }
+  const timedOut: UnjudgedImage = {
+    ...ended,
+    reference: 'shop/cron:v1',
+    problem: { kind: 'timeout', message: 'The scan did not settle within the timeout.' }
+  }
+  const runWith = (images: RunResult['images']): RunResult => ({
+    images,
+    thresholds: NO_THRESHOLDS,
+    actionVersion: 'v1.4.0'
+  })
+  const headline = (images: RunResult['images'], noVerdictFails?: boolean) =>
+    renderRunSummary(runWith(images), { noVerdictFails }).split('\n')[0]
+
+  it('says a no-verdict that scan-failure warn softens is a warning, not a failure', () => {
+    expect(headline([...passed, ended], false)).toBe('## ⚠️ 1 of 2 images has no verdict')
+    expect(headline([...passed, ended, ended], false)).toBe('## ⚠️ 2 of 3 images have no verdict')
+    expect(headline([...failed, ended], false)).toBe(
+      '## ❌ 1 of 2 images failed or have no verdict; ⚠️ 1 more has no verdict'
+    )
+  })
+
+  it('counts every no-verdict as failing without warn, and a timeout even with it', () => {
+    expect(headline([...passed, ended])).toBe('## ❌ 1 of 2 images failed or have no verdict')
+    expect(headline([...passed, timedOut], false)).toBe(
+      '## ❌ 1 of 2 images failed or have no verdict'
+    )
+    expect(headline([...passed, ...passed])).toBe(
+      '## ✅ Passed: 2 images break no severity threshold'
+    )
   })
 })
 

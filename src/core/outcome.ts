@@ -37,3 +37,18 @@ export function decideOutcomes(run: RunResult, scanFailure: ScanFailureMode): Im
     }
   })
 }
+
+/** Whether the outcome fails the step: a broken policy, or no verdict that warn does not soften. */
+export function failsStep(outcome: ImageOutcome): boolean {
+  return outcome.kind === 'policy-failed' || (outcome.kind === 'no-verdict' && !outcome.softened)
+}
+
+/** Whether the outcome is a no-verdict that `scan-failure: warn` turns into a warning. */
+export function isSoftened(outcome: ImageOutcome): boolean {
+  return outcome.kind === 'no-verdict' && outcome.softened
+}
+
+/** The `scan-failure` mode a renderer's `noVerdictFails` option stands for. */
+export function scanFailureMode(noVerdictFails: boolean): ScanFailureMode {
+  return noVerdictFails ? 'fail' : 'warn'
+}

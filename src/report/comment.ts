@@ -17,9 +17,15 @@ import {
   type ReportData,
   type RunResult,
   type Triage,
-  imageReport,
-  isSoftenable
+  imageReport
 } from '../core/results.js'
+import {
+  type ImageOutcome,
+  decideOutcomes,
+  failsStep,
+  isSoftened,
+  scanFailureMode
+} from '../core/outcome.js'
 import {
   SEVERITIES,
   type Severity,
@@ -31,6 +37,7 @@ import { escapeText, renderCode, renderId, renderLink } from './markdown.js'
 import {
   COMMENT_BODY_LIMIT,
   COMMENT_MARKER_BUDGET,
+  COMMENT_MAX_PLATFORMS,
   COMMENT_MAX_ROWS,
   countWithin
 } from './limits.js'
@@ -48,11 +55,6 @@ export interface CommentOptions {
    * is `warn`. Even then a timeout or an error fails it (see `isSoftenable`), and is marked so.
    */
   noVerdictFails?: boolean
-}
-
-/** Whether this image's missing verdict fails the step, given the `noVerdictFails` option. */
-export function noVerdictFailsFor(image: ImageResult, noVerdictFails: boolean): boolean {
-  return image.kind !== 'unjudged' || noVerdictFails || !isSoftenable(image.problem)
 }
 
 /** What the footer says about the run; all optional but the version. */
@@ -138,7 +140,10 @@ function severityTally(counts: SeverityCounts): string {
     .join(', ')
 }
 
-/** One line with every severity, its count, its rule in words and ❌ where the rule broke. */
+/**
+ * One line with every severity, its count, its rule in words and ❌ where the rule broke; then
+ * the known-exploit and CISA KEV rules when they are on, which can fail an image at any severity.
+ */
 function renderCountsLine(data: ReportData): string {
   const judged = data.verdict?.counts ?? data.counts
   const breaches = data.verdict?.breaches ?? []
@@ -154,6 +159,11 @@ function renderCountsLine(data: ReportData): string {
     const count = exploit?.count ?? 0
     const text = `known exploit ${count} (any fails)`
     parts.push(exploit ? `❌ **${text}**` : text)
+  }
+  if (data.thresholds.failOnKev) {
+    const kev = breaches.find(breach => breach.rule === 'kev')
+    const text = `on CISA KEV ${kev?.count ?? 0} (any fails)`
+    parts.push(kev ? `❌ **${text}**` : text)
   }
   return parts.join(' · ')
 }
@@ -382,21 +392,27 @@ function renderSetAside(triage: Triage, maxRows: number, runUrl?: string): strin
   return `<details><summary>Ignored findings and ignore rules: ${summary.join(', ')}</summary>${BLOCK}${shown.join('\n')}${BLOCK}</details>`
 }
 
-/** Full values the headline shortened, folded. */
+/**
+ * Full values the headline shortened, folded; an index's platforms up to `COMMENT_MAX_PLATFORMS`,
+ * the rest counted (the job summary lists them all).
+ */
 function renderImageDetails(data: ReportData): string {
   const { image, scan } = data
+  const platforms = data.platforms.filter(platform => platform.platform)
+  const shown = platforms.slice(0, COMMENT_MAX_PLATFORMS)
   const lines = [
     `Repository ${renderCode(image.repository)}`,
     image.tag ? `tag ${renderCode(image.tag)}` : undefined,
     image.digest ? `digest ${renderCode(image.digest)}` : undefined,
     `${image.registryId ? `account ${escapeText(image.registryId)}, ` : ''}region ${escapeText(image.region || '—')}`,
     `${scan.type} scan, status ${escapeText(scan.status)}`,
-    ...data.platforms
-      .filter(platform => platform.platform)
-      .map(
-        platform =>
-          `platform ${escapeText(platform.platform ?? '')} ${renderCode(shortDigest(platform.digest), platform.digest)} ${escapeText(platform.scan.status)}`
-      )
+    ...shown.map(
+      platform =>
+        `platform ${escapeText(platform.platform ?? '', FIELD_CHARS)} ${renderCode(shortDigest(platform.digest), platform.digest)} ${escapeText(platform.scan.status, FIELD_CHARS)}`
+    ),
+    platforms.length > shown.length
+      ? `and ${plural(platforms.length - shown.length, 'more platform')}, in this run's ${fullListLink(data.runUrl)}`
+      : undefined
   ].filter(line => line !== undefined)
   return `<details><summary>Image details</summary>${BLOCK}${lines.join(' · ')}${BLOCK}</details>`
 }
@@ -411,31 +427,56 @@ function verdictWord(data: ReportData): string {
   return data.verdict.passed ? 'Passed' : 'Failed'
 }
 
+type SectionOptions = Required<Pick<CommentOptions, 'maxRows' | 'noVerdictFails'>>
+
+/**
+ * The part of one image's section that says its verdict and why: the headline, then the problem,
+ * or the baseline and the counts line with every broken rule marked. Short whatever the scan.
+ */
+function renderImageVerdict(
+  data: ReportData,
+  reference: string,
+  level: number,
+  noVerdictFails: boolean
+): string[] {
+  const headline = `${'#'.repeat(level)} ${verdictMark(data, noVerdictFails)} ${verdictWord(data)}: ${headlineName(data.image, reference)}`
+  if (!data.verdict) {
+    const problem = data.problem
+      ? escapeText(data.problem, PROBLEM_CHARS)
+      : `The scan ended with status ${escapeText(data.scan.status)}.`
+    return [headline, problem]
+  }
+  return [
+    headline,
+    ...(data.baseline ? [renderBaselineLine(data.baseline)] : []),
+    renderCountsLine(data)
+  ]
+}
+
+/** The rest of one image's section, what the reader acts on; shorter with fewer rows. */
+function renderImageBody(data: ReportData, maxRows: number): string {
+  if (!data.verdict) return renderImageDetails(data)
+  const failing = failingFindings(data)
+  const blocks = [
+    renderFailing(data, failing, maxRows, data.runUrl),
+    renderFixes(failing, maxRows, data.runUrl),
+    renderSetAside(data.triage, maxRows, data.runUrl),
+    renderImageDetails(data)
+  ].filter(block => block !== undefined)
+  return blocks.join(BLOCK)
+}
+
 /** One image: headline, then what the reader acts on; `level` is the headline's `#` count. */
 function renderImageSection(
   data: ReportData,
   reference: string,
   level: number,
-  options: Required<Pick<CommentOptions, 'maxRows' | 'noVerdictFails'>>
+  options: SectionOptions
 ): string {
-  const headline = `${'#'.repeat(level)} ${verdictMark(data, options.noVerdictFails)} ${verdictWord(data)}: ${headlineName(data.image, reference)}`
-  if (!data.verdict) {
-    const problem = data.problem
-      ? escapeText(data.problem, PROBLEM_CHARS)
-      : `The scan ended with status ${escapeText(data.scan.status)}.`
-    return [headline, problem, renderImageDetails(data)].join(BLOCK)
-  }
-  const failing = failingFindings(data)
-  const blocks = [
-    headline,
-    ...(data.baseline ? [renderBaselineLine(data.baseline)] : []),
-    renderCountsLine(data),
-    renderFailing(data, failing, options.maxRows, data.runUrl),
-    renderFixes(failing, options.maxRows, data.runUrl),
-    renderSetAside(data.triage, options.maxRows, data.runUrl),
-    renderImageDetails(data)
-  ].filter(block => block !== undefined)
-  return blocks.join(BLOCK)
+  return [
+    ...renderImageVerdict(data, reference, level, options.noVerdictFails),
+    renderImageBody(data, options.maxRows)
+  ].join(BLOCK)
 }
 
 function isoMinute(date: Date): string {
@@ -467,7 +508,8 @@ type Section = (maxRows: number) => string
 /**
  * Fits the comment in the limit. The head and footer always go in; each section goes in whole,
  * with fewer rows when the room asks for it (halving down to one), and a note counts the sections
- * that did not fit at all. So the verdict is never cut, however long the findings' text is.
+ * that did not fit at all. So the verdict, which the head carries, is never cut, however long the
+ * findings' text is. `omittedNote` says what a number of sections left out were.
  */
 function assemble(
   head: string[],
@@ -475,10 +517,8 @@ function assemble(
   footer: string,
   limit: number,
   maxRows: number,
-  runUrl?: string
+  omittedNote: (count: number) => string
 ): string {
-  const omittedNote = (count: number) =>
-    `${plural(count, 'more section')} did not fit in a comment: see this run's ${fullListLink(runUrl)}.`
   // Every block is followed by BLOCK, and the body ends with one newline; the note is reserved.
   const fixed = [...head, omittedNote(sections.length), '---', footer]
   let used = fixed.reduce((total, block) => total + block.length + BLOCK.length, 0) + 1
@@ -505,6 +545,21 @@ function overviewRow(data: ReportData, reference: string, noVerdictFails: boolea
   return `| ${verdictMark(data, noVerdictFails)} | ${headlineName(data.image, reference)} | ${verdictWord(data).toLowerCase()} | ${counts}${change} |`
 }
 
+/**
+ * Several images in one line: how many fail the check, and apart from them how many have no
+ * verdict that `scan-failure: warn` softened, since those leave the step green.
+ */
+function runHeadline(outcomes: readonly ImageOutcome[]): string {
+  const images = plural(outcomes.length, 'image')
+  const failing = outcomes.filter(failsStep).length
+  const softened = outcomes.filter(isSoftened).length
+  const noVerdict = `${softened === 1 ? 'has' : 'have'} no verdict`
+  if (failing === 0 && softened === 0) return `## ✅ ${images} pass the check`
+  if (failing === 0) return `## ⚠️ ${softened} of ${images} ${noVerdict}`
+  const warned = softened > 0 ? `; ⚠️ ${softened} ${noVerdict}` : ''
+  return `## ❌ ${failing} of ${images} fail the check${warned}`
+}
+
 /** The whole run's comment: one image as its section; several as one row each, then the failures. */
 export function renderRunComment(run: RunResult, options: CommentOptions = {}): string {
   const { limit, maxRows, noVerdictFails } = resolved(options)
@@ -515,26 +570,33 @@ export function renderRunComment(run: RunResult, options: CommentOptions = {}): 
     updatedAt: run.updatedAt
   }
   const footer = renderCommentFooter(facts)
-  const reports = run.images.map(image => ({ image, data: imageReport(run, image) }))
+  const outcomes = decideOutcomes(run, scanFailureMode(noVerdictFails))
+  const reports = run.images.map((image, index) => ({
+    image,
+    data: imageReport(run, image),
+    outcome: outcomes[index] as ImageOutcome
+  }))
   const sectionOf =
-    (image: ImageResult, data: ReportData, level: number): Section =>
+    (image: ImageResult, data: ReportData, outcome: ImageOutcome, level: number): Section =>
     rows =>
       renderImageSection(data, image.reference, level, {
         maxRows: rows,
-        noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+        noVerdictFails: !isSoftened(outcome)
       })
   if (reports.length === 1 && reports[0]) {
-    const { image, data } = reports[0]
-    return assemble([], [sectionOf(image, data, 2)], footer, limit, maxRows, run.runUrl)
+    // The headline and the counts go in the head, so no size of the rest can take the verdict out.
+    const { image, data, outcome } = reports[0]
+    const verdict = renderImageVerdict(data, image.reference, 2, !isSoftened(outcome))
+    const body: Section = rows => renderImageBody(data, rows)
+    const note = () =>
+      `The details did not fit in a comment: see this run's ${fullListLink(run.runUrl)}.`
+    return assemble(verdict, [body], footer, limit, maxRows, note)
   }
-  const failing = reports.filter(({ data }) => !data.verdict || !data.verdict.passed)
-  const headline =
-    failing.length === 0
-      ? `## ✅ ${plural(reports.length, 'image')} pass the check`
-      : `## ❌ ${failing.length} of ${plural(reports.length, 'image')} fail the check`
+  const notPassed = reports.filter(({ outcome }) => outcome.kind !== 'passed')
+  const headline = runHeadline(outcomes)
   const anyBaseline = reports.some(({ data }) => data.baseline)
-  const rows = reports.map(({ image, data }) => {
-    const row = overviewRow(data, image.reference, noVerdictFailsFor(image, noVerdictFails))
+  const rows = reports.map(({ image, data, outcome }) => {
+    const row = overviewRow(data, image.reference, !isSoftened(outcome))
     return anyBaseline && !data.baseline ? `${row} — |` : row
   })
   // Rows come before sections: the overview may take all the room the headline, the footer and
@@ -550,6 +612,8 @@ export function renderRunComment(run: RunResult, options: CommentOptions = {}): 
     shown < rows.length
       ? [`${plural(rows.length - shown, 'more image')} in this run's ${fullListLink(run.runUrl)}.`]
       : []
-  const sections = failing.map(({ image, data }) => sectionOf(image, data, 3))
-  return assemble([headline, table, ...more], sections, footer, limit, maxRows, run.runUrl)
+  const sections = notPassed.map(({ image, data, outcome }) => sectionOf(image, data, outcome, 3))
+  const note = (count: number) =>
+    `${plural(count, 'more section')} did not fit in a comment: see this run's ${fullListLink(run.runUrl)}.`
+  return assemble([headline, table, ...more], sections, footer, limit, maxRows, note)
 }

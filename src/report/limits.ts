@@ -32,6 +32,9 @@ export const SUMMARY_MAX_ROWS = 1_000
 /** Rows the PR comment's "What fails the check" and "How to fix" list by default (`comment-max-rows`). */
 export const COMMENT_MAX_ROWS = 10
 
+/** Platforms of an index the PR comment's image details list; the rest are counted. */
+export const COMMENT_MAX_PLATFORMS = 20
+
 /** How many of the blocks, from the first, fit in `room` when each costs `measure(block)`. */
 export function countWithin(
   blocks: readonly string[],

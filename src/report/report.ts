@@ -4,7 +4,14 @@ import { escapeText, renderCode, renderId } from './markdown.js'
 import { oneLine } from '../model/text.js'
 import { describeBreach, limitFor, plural } from '../policy/policy.js'
 import { SUMMARY_MAX_ROWS, SUMMARY_TARGET_BYTES, countWithin } from './limits.js'
-import { type CommentOptions, noVerdictFailsFor, renderRunComment } from './comment.js'
+import { type CommentOptions, renderRunComment } from './comment.js'
+import {
+  type ImageOutcome,
+  decideOutcomes,
+  failsStep,
+  isSoftened,
+  scanFailureMode
+} from '../core/outcome.js'
 import {
   type IgnoreRule,
   type ImageResult,
@@ -118,7 +125,13 @@ function renderVerdict(data: ReportData, target: Target): string {
   }
   if (verdict.passed) return `## ✅ Passed: ${imageName(data)} breaks no severity threshold`
   const reasons = verdict.breaches.map(breach => `- ${describeBreach(breach)}`).join('\n')
-  return `## ❌ Failed: ${imageName(data)} breaks the severity thresholds${BLOCK_SEPARATOR}${reasons}`
+  // The exploit and KEV rules are not severity thresholds: the list below names every rule broken.
+  const broke = verdict.breaches.every(
+    breach => breach.rule === 'fail-on' || breach.rule === 'max-count'
+  )
+    ? 'breaks the severity thresholds'
+    : 'breaks the policy'
+  return `## ❌ Failed: ${imageName(data)} ${broke}${BLOCK_SEPARATOR}${reasons}`
 }
 
 function renderImage(data: ReportData): string {
@@ -484,7 +497,7 @@ export function renderSummary(data: ReportData, options: SummaryOptions = {}): s
 function overviewRow(
   data: ReportData,
   result: ImageResult,
-  noVerdictFails: boolean,
+  outcome: ImageOutcome,
   baselineColumn: boolean
 ): string {
   const verdict =
@@ -492,7 +505,7 @@ function overviewRow(
       ? result.verdict.passed
         ? '✅ passed'
         : '❌ failed'
-      : `${noVerdictFailsFor(result, noVerdictFails) ? '❌' : '⚠️'} no verdict`
+      : `${isSoftened(outcome) ? '⚠️' : '❌'} no verdict`
   const platforms = result.platforms.map(platform => platform.platform).filter(Boolean)
   const counts = result.kind === 'judged' ? severityTally(result.counts) || 'none' : '—'
   const change = baselineColumn ? ` ${data.baseline ? `${data.baseline.newCount} new` : '—'} |` : ''
@@ -508,17 +521,27 @@ const bytes = (text: string) => Buffer.byteLength(text, 'utf8')
 function renderOverview(
   run: RunResult,
   reports: ReportData[],
-  noVerdictFails: boolean,
+  outcomes: ImageOutcome[],
   room: number
 ): string {
-  const failed = run.images.filter(image => image.kind !== 'judged' || !image.verdict.passed)
+  // A no-verdict that scan-failure: warn softened leaves the step green: it is counted apart.
+  const failed = outcomes.filter(failsStep).length
+  const softened = outcomes.filter(isSoftened).length
+  const noVerdict = `${softened === 1 ? 'has' : 'have'} no verdict`
   const headline =
-    failed.length === 0
+    failed === 0 && softened === 0
       ? `## ✅ Passed: ${run.images.length} images break no severity threshold`
-      : `## ❌ ${failed.length} of ${run.images.length} images failed or have no verdict`
+      : failed === 0
+        ? `## ⚠️ ${softened} of ${run.images.length} images ${noVerdict}`
+        : `## ❌ ${failed} of ${run.images.length} images failed or have no verdict${softened > 0 ? `; ⚠️ ${softened} more ${noVerdict}` : ''}`
   const baselineColumn = reports.some(data => data.baseline)
   const rows = run.images.map((image, index) =>
-    overviewRow(reports[index] as ReportData, image, noVerdictFails, baselineColumn)
+    overviewRow(
+      reports[index] as ReportData,
+      image,
+      outcomes[index] as ImageOutcome,
+      baselineColumn
+    )
   )
   const shown = countWithin(rows, room, row => bytes(row) + 1)
   const more =
@@ -545,15 +568,15 @@ export function renderRunSummary(run: RunResult, options: SummaryOptions = {}): 
   const maxRows = Math.max(1, options.maxRows ?? SUMMARY_MAX_ROWS)
   const noVerdictFails = options.noVerdictFails ?? true
   const reports = run.images.map(image => imageReport(run, image))
+  const outcomes = decideOutcomes(run, scanFailureMode(noVerdictFails))
   if (reports.length === 1 && reports[0]) {
-    const [image] = run.images as [ImageResult]
     return renderSummary(reports[0], {
       limitBytes: limit,
       maxRows,
-      noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+      noVerdictFails: !isSoftened(outcomes[0] as ImageOutcome)
     })
   }
-  const overview = `${renderOverview(run, reports, noVerdictFails, Math.floor(limit / 4))}${BLOCK_SEPARATOR}`
+  const overview = `${renderOverview(run, reports, outcomes, Math.floor(limit / 4))}${BLOCK_SEPARATOR}`
   const omitted = (count: number) =>
     `**Details of ${count} more images are not shown** to stay within GitHub's size limit; the overview above lists them, and the JSON report has every finding.`
   const room = limit - bytes(overview) - bytes(omitted(reports.length)) - 1
@@ -563,7 +586,7 @@ export function renderRunSummary(run: RunResult, options: SummaryOptions = {}): 
     renderSummary(data, {
       limitBytes: share,
       maxRows: rowShare,
-      noVerdictFails: noVerdictFailsFor(run.images[index] as ImageResult, noVerdictFails)
+      noVerdictFails: !isSoftened(outcomes[index] as ImageOutcome)
     })
   )
   // A section can outgrow its share (a no-verdict report keeps its whole problem): sections go in
