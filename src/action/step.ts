@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import * as core from '@actions/core'
 import { type Config, INPUT } from '../config/inputs.js'
 import { decideOutcomes } from '../core/outcome.js'
@@ -17,8 +18,9 @@ function runUrl(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /**
- * One image keeps the identity comments always had, so existing comments are found again; a set
- * of images is identified by all of them, in an order that does not depend on the input's.
+ * One image keeps the identity comments always had, so existing comments are found again. A set
+ * of images is named by a SHA-256 of all of them (registry, region and reference, de-duplicated
+ * and sorted, so the input's order does not matter): however many images, the marker stays short.
  */
 function commentIdentity(images: ImageTarget[]): CommentIdentity {
   const [only] = images
@@ -28,13 +30,12 @@ function commentIdentity(images: ImageTarget[]): CommentIdentity {
       region: only.region,
       repository: only.query.repository
     }
-  const sorted = (values: (string | undefined)[]) =>
-    [...new Set(values.filter(Boolean))].sort().join(',')
-  return {
-    registryId: sorted(images.map(image => image.query.registryId)) || undefined,
-    region: sorted(images.map(image => image.region)),
-    repository: sorted(images.map(image => image.reference))
-  }
+  const members = images.map(image =>
+    JSON.stringify([image.query.registryId ?? '', image.region, image.reference])
+  )
+  const hash = createHash('sha256')
+  for (const member of [...new Set(members)].sort()) hash.update(`${member}\n`)
+  return { images: hash.digest('hex') }
 }
 
 /** Fails the step for each image that failed or has no verdict; says what passed. */
