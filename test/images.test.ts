@@ -569,6 +569,25 @@ describe('the comment for several images', () => {
     expect(second.outputs['comment-url']).toBe(written[0]?.htmlUrl)
   })
 
+  it('updates the same comment after a new push retags every image', async () => {
+    const NEXT = 'ffeeddccbbaa99887766554433221100ffeeddcc'
+    const pushed: FakeEcrScenario = {
+      images: scenario.images.map(entry => ({ ...entry, tags: [SHA, NEXT] }))
+    }
+    const inputs = {
+      ...NO_SINGLE_IMAGE,
+      comment: 'always',
+      'github-token': 'fake-token',
+      'comment-key': 'new-push'
+    }
+    await step(pushed, { ...inputs, images: references.join('\n') })
+    await step(pushed, {
+      ...inputs,
+      images: services.map(repository => `${repository}:${NEXT}`).join('\n')
+    })
+    expect(ours('new-push')).toHaveLength(1)
+  })
+
   it('still fails on a comment-key too long for the marker, naming it, before calling AWS', async () => {
     const result = await step(scenario, {
       ...NO_SINGLE_IMAGE,

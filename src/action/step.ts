@@ -19,8 +19,9 @@ function runUrl(env: NodeJS.ProcessEnv): string | undefined {
 
 /**
  * One image keeps the identity comments always had, so existing comments are found again. A set
- * of images is named by a SHA-256 of all of them (registry, region and reference, de-duplicated
- * and sorted, so the input's order does not matter): however many images, the marker stays short.
+ * of images is named by a SHA-256 of their places (registry, region and repository, never the tag
+ * or digest, so a new push updates the comment; de-duplicated and sorted, so the input's order
+ * does not matter): however many images, the marker stays short.
  */
 function commentIdentity(images: ImageTarget[]): CommentIdentity {
   const [only] = images
@@ -31,7 +32,7 @@ function commentIdentity(images: ImageTarget[]): CommentIdentity {
       repository: only.query.repository
     }
   const members = images.map(image =>
-    JSON.stringify([image.query.registryId ?? '', image.region, image.reference])
+    JSON.stringify([image.query.registryId ?? '', image.region, image.query.repository])
   )
   const hash = createHash('sha256')
   for (const member of [...new Set(members)].sort()) hash.update(`${member}\n`)
