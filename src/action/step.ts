@@ -8,6 +8,7 @@ import { errorMessage } from '../model/text.js'
 import { judgeImages, readIgnoreRules } from '../io/scan-request.js'
 import { ImageLogs, actionLog } from './logger.js'
 import type { RunOptions } from './main.js'
+import { readWorkflowEvent, runCommit } from './event.js'
 import { type CommentIdentity, commentMarker } from './pr-comment.js'
 import { publish } from './publish.js'
 
@@ -66,6 +67,7 @@ export async function runStep(config: Config, options: Required<RunOptions>): Pr
     core.setFailed(errorMessage(error))
     return
   }
+  const event = await readWorkflowEvent(options.env, actionLog.warning)
   const logs = new ImageLogs(config.images.length)
   const judged = await judgeImages(config, rules, {
     clock: { now: options.now, sleep: options.sleep, random: options.random },
@@ -75,9 +77,9 @@ export async function runStep(config: Config, options: Required<RunOptions>): Pr
   const result: RunResult = {
     ...judged,
     runUrl: runUrl(options.env),
-    commit: options.env.GITHUB_SHA || undefined
+    commit: runCommit(event, options.env)
   }
-  const writeFailures = await publish(config, marker, result, options.env)
+  const writeFailures = await publish(config, marker, result, options.env, event)
   for (const failure of writeFailures) core.setFailed(failure)
   decideOutcome(result, config)
 }
