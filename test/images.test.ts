@@ -556,6 +556,85 @@ describe('one baseline for several images', () => {
   })
 })
 
+describe('the comment for several images', () => {
+  const SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
+  const services = Array.from(
+    { length: 20 },
+    (_, index) => `team/service-${String(index).padStart(2, '0')}`
+  )
+  const scenario: FakeEcrScenario = {
+    images: services.map((repository, index) => ({
+      repository,
+      digest: digest((index + 10).toString(16)),
+      tags: [SHA],
+      scan: complete()
+    }))
+  }
+  const references = services.map(repository => `${repository}:${SHA}`)
+  const markerLine = /^<!-- ecr-scan-findings comment images=[0-9a-f]{64}(?: key=\S+)? -->$/
+  const ours = (key: string) =>
+    harness
+      .github()
+      .comments.filter(comment => comment.body.split('\n', 1)[0]?.includes(`key=${key}`))
+
+  it('keeps the marker short for twenty images, so nothing fails before the scan', async () => {
+    const result = await step(scenario, {
+      ...NO_SINGLE_IMAGE,
+      images: references.join('\n'),
+      comment: 'never'
+    })
+    expect(result.log).not.toContain('comment-key')
+    expect(result.failed).toBe(false)
+    expect(result.outputs.passed).toBe('true')
+  })
+
+  it('comments under one short marker, found again whatever the order of the images', async () => {
+    const inputs = { ...NO_SINGLE_IMAGE, comment: 'always', 'github-token': 'fake-token' }
+    const key = 'twenty-services'
+    await step(scenario, { ...inputs, images: references.join('\n'), 'comment-key': key })
+    const second = await step(scenario, {
+      ...inputs,
+      images: [...references].reverse().join('\n'),
+      'comment-key': key
+    })
+    expect(second.failed).toBe(false)
+    const written = ours(key)
+    expect(written).toHaveLength(1)
+    expect(written[0]?.body.split('\n', 1)[0]).toMatch(markerLine)
+    expect(second.outputs['comment-url']).toBe(written[0]?.htmlUrl)
+  })
+
+  it('updates the same comment after a new push retags every image', async () => {
+    const NEXT = 'ffeeddccbbaa99887766554433221100ffeeddcc'
+    const pushed: FakeEcrScenario = {
+      images: scenario.images.map(entry => ({ ...entry, tags: [SHA, NEXT] }))
+    }
+    const inputs = {
+      ...NO_SINGLE_IMAGE,
+      comment: 'always',
+      'github-token': 'fake-token',
+      'comment-key': 'new-push'
+    }
+    await step(pushed, { ...inputs, images: references.join('\n') })
+    await step(pushed, {
+      ...inputs,
+      images: services.map(repository => `${repository}:${NEXT}`).join('\n')
+    })
+    expect(ours('new-push')).toHaveLength(1)
+  })
+
+  it('still fails on a comment-key too long for the marker, naming it, before calling AWS', async () => {
+    const result = await step(scenario, {
+      ...NO_SINGLE_IMAGE,
+      images: references.join('\n'),
+      'comment-key': '漢'.repeat(100)
+    })
+    expect(result.failed).toBe(true)
+    expect(result.log).toContain('::error::comment-key is too long')
+    expect(result.ecr.requests).toHaveLength(0)
+  })
+})
+
 describe('image inputs', () => {
   it('refuses images together with repository before calling AWS', async () => {
     const result = await step(

@@ -356,6 +356,58 @@ describe('the step, end to end over HTTP', () => {
     expect(second.outputs['comment-url']).toBe(ours[0]?.htmlUrl)
   })
 
+  describe('the commit in the comment footer', () => {
+    const HEAD = '1111111111111111111111111111111111111111'
+    const MERGE = '2222222222222222222222222222222222222222'
+    const inputs = { comment: 'always', 'github-token': 'fake-token' }
+
+    async function eventFile(name: string, payload: unknown): Promise<string> {
+      const path = join(harness.workDir(), `${name}.json`)
+      await writeFile(path, JSON.stringify(payload))
+      return path
+    }
+    const commentWith = (key: string) =>
+      harness.github().comments.filter(item => item.body.split('\n', 1)[0]?.includes(`key=${key}`))
+
+    it("is the pull request's head commit, not the merge commit GITHUB_SHA names", async () => {
+      const path = await eventFile('head-commit', {
+        pull_request: { number: 7, head: { sha: HEAD } }
+      })
+      const result = await step(
+        image({ statuses: ['COMPLETE'], findings: [] }),
+        { ...inputs, 'comment-key': 'head-commit' },
+        { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path, GITHUB_SHA: MERGE }
+      )
+      expect(result.failed).toBe(false)
+      const [written] = commentWith('head-commit')
+      expect(written?.body).toContain(HEAD)
+      expect(written?.body).not.toContain(MERGE)
+    })
+
+    it('is GITHUB_SHA on an event without a pull request', async () => {
+      const path = await eventFile('push', { ref: 'refs/heads/main', after: HEAD })
+      await step(
+        image({ statuses: ['COMPLETE'], findings: [] }),
+        { ...inputs, 'comment-key': 'push-commit', 'pr-number': '7' },
+        { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: path, GITHUB_SHA: MERGE }
+      )
+      const [written] = commentWith('push-commit')
+      expect(written?.body).toContain(MERGE)
+    })
+
+    it('comes from the same reading of the event as the pull request number', async () => {
+      const path = await eventFile('pr-8', { pull_request: { number: 8, head: { sha: HEAD } } })
+      await step(
+        image({ statuses: ['COMPLETE'], findings: [] }),
+        { ...inputs, 'comment-key': 'pr-8' },
+        { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path, GITHUB_SHA: MERGE }
+      )
+      const written = commentWith('pr-8')
+      expect(written.map(item => item.issueNumber)).toEqual([8])
+      expect(written[0]?.body).toContain(HEAD)
+    })
+  })
+
   it('warns about a read-only token and lets the policy alone decide the step', async () => {
     Object.assign(githubFailures, {
       createComment: { status: 403 },

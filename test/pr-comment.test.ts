@@ -100,6 +100,21 @@ describe('commentMarker', () => {
     )
     expect(commentMarker(WEB_IMAGE, 'k'.repeat(200)).length).toBeLessThan(COMMENT_MARKER_BUDGET)
   })
+
+  it('names a set of images by its hash', () => {
+    const hash = 'ab'.repeat(32)
+
+    expect(commentMarker({ images: hash }, 'arm64')).toBe(
+      `<!-- ecr-scan-findings comment images=${hash} key=arm64 -->`
+    )
+  })
+
+  it('does not blame comment-key for a marker too long without one', () => {
+    const place = { region: 'us-east-1', repository: 'x'.repeat(COMMENT_MARKER_BUDGET) }
+
+    expect(() => commentMarker(place)).toThrow(/marker would take/)
+    expect(() => commentMarker(place)).not.toThrow(/comment-key/)
+  })
 })
 
 describe('resolvePullRequestNumber', () => {

@@ -43,11 +43,14 @@ export interface CommentLog {
 }
 
 /** Which comment is ours: an image's place, never its digest or tag, so new pushes update it. */
-export interface CommentIdentity {
+export interface ImagePlace {
   registryId?: string
   region: string
   repository: string
 }
+
+/** One image's place, or several images named by a hash of them, which keeps the marker short. */
+export type CommentIdentity = ImagePlace | { images: string }
 
 export interface CommentRequest {
   owner: string
@@ -101,21 +104,29 @@ function escapeMarkerValue(value: string): string {
 /**
  * The hidden first line that finds this image's comment again. `key` separates several comments
  * for the same repository (matrix jobs); an ImageRef can be passed as the identity as it is.
+ * Only a key can make it too long: a place or a hash stays far below the budget.
  */
 export function commentMarker(identity: CommentIdentity, key?: string): string {
-  const fields: Array<[string, string | undefined]> = [
-    ['registry', identity.registryId],
-    ['region', identity.region],
-    ['repository', identity.repository],
-    ['key', key]
-  ]
+  type Field = [name: string, value: string | undefined]
+  const place: Field[] =
+    'images' in identity
+      ? [['images', identity.images]]
+      : [
+          ['registry', identity.registryId],
+          ['region', identity.region],
+          ['repository', identity.repository]
+        ]
+  const fields: Field[] = [...place, ['key', key]]
   const values = fields
     .filter((field): field is [string, string] => Boolean(field[1]))
     .map(([name, value]) => ` ${name}=${escapeMarkerValue(value)}`)
   const marker = `${MARKER_PREFIX}${values.join('')} -->`
   if (marker.length >= COMMENT_MARKER_BUDGET) {
+    const size = `the hidden comment marker would take ${marker.length} characters (limit ${COMMENT_MARKER_BUDGET - 1})`
     throw new RangeError(
-      `comment-key is too long: the hidden comment marker would take ${marker.length} characters (limit ${COMMENT_MARKER_BUDGET - 1}).`
+      key
+        ? `comment-key is too long: ${size}.`
+        : `The image's place is too long for the PR comment: ${size}; please report this.`
     )
   }
   return marker

@@ -9,6 +9,7 @@ import { COMMENT_MARKER_BUDGET } from '../report/limits.js'
 import { renderRunComment, renderRunSummary } from '../report/report.js'
 import { buildRunSarif, sarifRunLabel, serializeSarif } from '../report/sarif.js'
 import { writePlainFile } from '../io/files.js'
+import type { WorkflowEvent } from './event.js'
 import { actionLog } from './logger.js'
 import { OUTPUT, setRunOutputs } from './outputs.js'
 import { publishComment, resolvePullRequestNumber } from './pr-comment.js'
@@ -23,7 +24,13 @@ function defaultJsonReportPath(run: RunResult, env: NodeJS.ProcessEnv): string {
   return join(env.RUNNER_TEMP || tmpdir(), 'ecr-scan-findings', `${name}.json`)
 }
 
-async function comment(config: Config, marker: string, run: RunResult, env: NodeJS.ProcessEnv) {
+async function comment(
+  config: Config,
+  marker: string,
+  run: RunResult,
+  env: NodeJS.ProcessEnv,
+  event: WorkflowEvent
+) {
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
   if (config.comment === 'never') return
   if (!config.githubToken) {
@@ -37,11 +44,7 @@ async function comment(config: Config, marker: string, run: RunResult, env: Node
     {
       owner,
       repo,
-      pullNumber: resolvePullRequestNumber(
-        github.context.eventName,
-        github.context.payload,
-        config.prNumber
-      ),
+      pullNumber: resolvePullRequestNumber(event.name, event.payload, config.prNumber),
       marker,
       body: renderRunComment(run, {
         reservedChars: COMMENT_MARKER_BUDGET,
@@ -65,7 +68,8 @@ export async function publish(
   config: Config,
   marker: string,
   run: RunResult,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  event: WorkflowEvent
 ): Promise<string[]> {
   const failures: string[] = []
   const attempt = async (what: string, write: () => Promise<void>) => {
@@ -109,7 +113,7 @@ export async function publish(
     })
   }
   try {
-    await comment(config, marker, run, env)
+    await comment(config, marker, run, env, event)
   } catch (error) {
     actionLog.warning(`PR comment: not written (${errorMessage(error)}).`)
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import * as core from '@actions/core'
 import { type Config, INPUT } from '../config/inputs.js'
 import { decideOutcomes } from '../core/outcome.js'
@@ -7,6 +8,7 @@ import { errorMessage } from '../model/text.js'
 import { judgeImages, readIgnoreRules } from '../io/scan-request.js'
 import { ImageLogs, actionLog } from './logger.js'
 import type { RunOptions } from './main.js'
+import { readWorkflowEvent, runCommit } from './event.js'
 import { type CommentIdentity, commentMarker } from './pr-comment.js'
 import { publish } from './publish.js'
 
@@ -17,8 +19,10 @@ function runUrl(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /**
- * One image keeps the identity comments always had, so existing comments are found again; a set
- * of images is identified by all of them, in an order that does not depend on the input's.
+ * One image keeps the identity comments always had, so existing comments are found again. A set
+ * of images is named by a SHA-256 of their places (registry, region and repository, never the tag
+ * or digest, so a new push updates the comment; de-duplicated and sorted, so the input's order
+ * does not matter): however many images, the marker stays short.
  */
 function commentIdentity(images: ImageTarget[]): CommentIdentity {
   const [only] = images
@@ -28,13 +32,12 @@ function commentIdentity(images: ImageTarget[]): CommentIdentity {
       region: only.region,
       repository: only.query.repository
     }
-  const sorted = (values: (string | undefined)[]) =>
-    [...new Set(values.filter(Boolean))].sort().join(',')
-  return {
-    registryId: sorted(images.map(image => image.query.registryId)) || undefined,
-    region: sorted(images.map(image => image.region)),
-    repository: sorted(images.map(image => image.reference))
-  }
+  const members = images.map(image =>
+    JSON.stringify([image.query.registryId ?? '', image.region, image.query.repository])
+  )
+  const hash = createHash('sha256')
+  for (const member of [...new Set(members)].sort()) hash.update(`${member}\n`)
+  return { images: hash.digest('hex') }
 }
 
 /** Fails the step for each image that failed or has no verdict; says what passed. */
@@ -64,6 +67,7 @@ export async function runStep(config: Config, options: Required<RunOptions>): Pr
     core.setFailed(errorMessage(error))
     return
   }
+  const event = await readWorkflowEvent(options.env, actionLog.warning)
   const logs = new ImageLogs(config.images.length)
   const judged = await judgeImages(config, rules, {
     clock: { now: options.now, sleep: options.sleep, random: options.random },
@@ -73,9 +77,9 @@ export async function runStep(config: Config, options: Required<RunOptions>): Pr
   const result: RunResult = {
     ...judged,
     runUrl: runUrl(options.env),
-    commit: options.env.GITHUB_SHA || undefined
+    commit: runCommit(event, options.env)
   }
-  const writeFailures = await publish(config, marker, result, options.env)
+  const writeFailures = await publish(config, marker, result, options.env, event)
   for (const failure of writeFailures) core.setFailed(failure)
   decideOutcome(result, config)
 }

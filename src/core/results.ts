@@ -117,7 +117,7 @@ export interface RunResult {
   actionVersion: string
   /** Link to this run's job summary (for the PR comment's "full list" pointer), when known. */
   runUrl?: string
-  /** The commit the run checked (GITHUB_SHA), for the PR comment's footer. */
+  /** The commit the run checked (a pull request's head commit, else GITHUB_SHA), for the PR comment's footer. */
   commit?: string
   /** When the run rendered its reports, for the PR comment's footer. */
   updatedAt?: Date
