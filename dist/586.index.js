@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var inputs = __webpack_require__(552);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/model/manifest.ts
 var manifest = __webpack_require__(9452);
 ;// CONCATENATED MODULE: ./src/model/image.ts
@@ -897,6 +897,9 @@ function distinct(values) {
  * Merges the findings of several platform images into one row per vulnerability and package.
  * Where platforms disagree the merge keeps the worse: the highest severity and score, a known
  * exploit over none; each platform's installed version stays on the row.
+ *
+ * Only copies on different platforms merge: a row holds at most one finding of each platform, so a
+ * one-platform index counts exactly what the plain image counts.
  */
 function mergePlatforms(perPlatform) {
     const groups = new Map();
@@ -908,25 +911,58 @@ function mergePlatforms(perPlatform) {
         else
             groups.set(key, [entry]);
     }
-    return [...groups.values()].map(group => {
-        const findings = group.map(entry => entry.finding);
-        const first = findings[0];
-        if (group.length === 1)
-            return { ...first, platforms: [platformOf(group[0])] };
-        const worst = highest(findings, (a, b) => (0,model_severity/* severityRank */.qs)(a.severity) - (0,model_severity/* severityRank */.qs)(b.severity)) ?? first;
-        return {
-            ...worst,
-            installedVersion: distinct(findings.map(finding => finding.installedVersion)),
-            fixedInVersion: distinct(findings.map(finding => finding.fixedInVersion)),
-            cvssScore: highest(findings.map(finding => finding.cvssScore), (a, b) => a - b),
-            exploitAvailable: findings.some(finding => finding.exploitAvailable === 'YES')
-                ? 'YES'
-                : worst.exploitAvailable,
-            platforms: group.map(platformOf).sort((a, b) => (0,model_findings/* compareText */.n6)(a.platform, b.platform)),
-            // Each platform's Inspector finding has its own ARN: enrichment looks up every one.
-            ...arnsOf(findings)
-        };
-    });
+    return [...groups.values()].flatMap(group => rowsOf(group).map(mergeRow));
+}
+/**
+ * The rows of one vulnerability in one package. A platform can hold it more than once (two
+ * installed copies, or ECR listing it twice); then the k-th copy on one platform joins the k-th
+ * copy on every other, each platform's copies taken in installed-version order so that equal
+ * versions pair whatever order each platform's scan listed them in.
+ */
+function rowsOf(group) {
+    const byPlatform = new Map();
+    for (const entry of group) {
+        const copies = byPlatform.get(entry.platform);
+        if (copies)
+            copies.push(entry);
+        else
+            byPlatform.set(entry.platform, [entry]);
+    }
+    if (byPlatform.size === group.length)
+        return [group];
+    const rows = [];
+    for (const copies of byPlatform.values()) {
+        // Stable: copies of the same version keep the scan's order.
+        copies.sort((a, b) => (0,model_findings/* compareText */.n6)(a.finding.installedVersion ?? '', b.finding.installedVersion ?? ''));
+        copies.forEach((entry, k) => {
+            const row = rows[k];
+            if (row)
+                row.push(entry);
+            else
+                rows[k] = [entry];
+        });
+    }
+    return rows;
+}
+/** One row: the copies of a finding on different platforms, at most one each. */
+function mergeRow(group) {
+    const findings = group.map(entry => entry.finding);
+    const first = findings[0];
+    if (group.length === 1)
+        return { ...first, platforms: [platformOf(group[0])] };
+    const worst = highest(findings, (a, b) => (0,model_severity/* severityRank */.qs)(a.severity) - (0,model_severity/* severityRank */.qs)(b.severity)) ?? first;
+    return {
+        ...worst,
+        installedVersion: distinct(findings.map(finding => finding.installedVersion)),
+        fixedInVersion: distinct(findings.map(finding => finding.fixedInVersion)),
+        cvssScore: highest(findings.map(finding => finding.cvssScore), (a, b) => a - b),
+        exploitAvailable: findings.some(finding => finding.exploitAvailable === 'YES')
+            ? 'YES'
+            : worst.exploitAvailable,
+        platforms: group.map(platformOf).sort((a, b) => (0,model_findings/* compareText */.n6)(a.platform, b.platform)),
+        // Each platform's Inspector finding has its own ARN: enrichment looks up every one.
+        ...arnsOf(findings)
+    };
 }
 function arnsOf(findings) {
     const arns = [...new Set(findings.flatMap(model_findings/* findingArnsOf */.ZZ))];
@@ -1087,10 +1123,10 @@ async function compareWithBaseline(findings, target, settings, deps) {
  * failure the findings come back as they were, with a warning and `missing` saying what is
  * missing, so the verdict rests on ECR alone (or, under fail-on-kev, there is none).
  *
- * Every finding is enriched, not only those that could change the verdict: ListFindings answers a
- * whole image's findings 100 a call whatever is asked for, so narrowing would save nothing there,
- * and BatchGetFindingDetails (KEV) is already only asked for findings Inspector does not mark
- * exploitAvailable NO (10 a call).
+ * Every finding gets EPSS: ListFindings answers a whole image's findings 100 a call whatever is
+ * asked for, so narrowing would save nothing there. KEV data (BatchGetFindingDetails, 10 a call)
+ * is asked for every finding when it can decide the verdict (fail-on-kev), else only for findings
+ * Inspector does not mark exploitAvailable NO.
  */
 async function enrichFindings(read, target, settings, deps) {
     const { findings } = read;
@@ -1101,9 +1137,15 @@ async function enrichFindings(read, target, settings, deps) {
     if (arns.length === 0) {
         if (read.scan.type === 'enhanced' && findings.length === 0)
             return { findings };
-        log.notice(`enrich: inspector needs enhanced scanning (Amazon Inspector); ${formatImage(read.image)} has ${read.scan.type === 'basic' ? 'a basic scan' : 'findings without Inspector ARNs'}, so it is judged without EPSS or KEV data.`);
-        return { findings };
+        const has = `${formatImage(read.image)} has ${read.scan.type === 'basic' ? 'a basic scan' : 'findings without Inspector ARNs'}`;
+        log.notice(`enrich: inspector needs enhanced scanning (Amazon Inspector); ${has}, so it is judged without EPSS or KEV data.`);
+        // Findings Inspector cannot be asked about have no KEV data, which fail-on-kev needs.
+        return findings.length > 0 ? { findings, missing: has } : { findings };
     }
+    const withoutArn = findings.filter(finding => (0,model_findings/* findingArnsOf */.ZZ)(finding).length === 0).length;
+    const arnGap = withoutArn > 0 ? `${withoutArn} findings carry no Inspector ARN` : undefined;
+    if (arnGap)
+        log.warning(`Inspector enrichment: ${arnGap}, so they have no EPSS or KEV data.`);
     if (!deps.enricherFor) {
         const missing = 'this front end cannot reach Inspector';
         log.warning(`enrich: inspector is set but ${missing}; judged without EPSS or KEV data.`);
@@ -1115,13 +1157,14 @@ async function enrichFindings(read, target, settings, deps) {
             repository: read.image.repository,
             imageDigests: read.platforms.map(platform => platform.digest),
             registryId: read.image.registryId ?? target.query.registryId,
-            findingArns: arns
+            findingArns: arns,
+            kevLookup: settings.thresholds.failOnKev ? 'all' : 'exploitable'
         }, deps.deadline.signal);
         for (const warning of result.warnings)
             log.warning(warning);
         const enriched = (0,enrichment/* withRisk */.Ol)(findings, result.byArn);
         log.info((0,enrichment/* describeEnrichment */.xq)(enriched, result.calls));
-        return { findings: enriched, missing: result.warnings[0] };
+        return { findings: enriched, missing: arnGap ?? result.warnings[0] };
     }
     catch (error) {
         const missing = `Inspector enrichment could not start (${(0,model_text/* errorMessage */.gJ)(error)})`;
@@ -1440,17 +1483,14 @@ async function judgeImages(config, rules, frontEnd) {
 
 ;// CONCATENATED MODULE: ./src/action/logger.ts
 
+
 /**
  * The one place that writes to the workflow log. Text from AWS, GitHub or the repository must not
- * start a workflow command (`::set-output`, `::stop-commands::`): such a line gets an invisible
- * prefix, so the runner shows it instead of obeying it. Annotations (warning, notice, debug) are
- * escaped by @actions/core already; line breaks become separate, neutralised lines.
+ * form a workflow command, so the runner shows it instead of obeying it. Annotations (warning,
+ * notice, debug) are escaped by @actions/core already; line breaks become separate lines.
  */
 function neutralise(message) {
-    return message
-        .split(/\r\n|\r|\n|\u2028|\u2029/)
-        .map(line => (/^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line))
-        .join('\n');
+    return (0,model_text/* withoutWorkflowCommands */.CA)(message.split(/\r\n|\r|\n|\u2028|\u2029/).join('\n'));
 }
 const actionLog = {
     info: message => core/* info */.pq(neutralise(message)),
@@ -3103,6 +3143,8 @@ function renderRunSummary(run, options = {}) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/model/image-reference.ts
+var image_reference = __webpack_require__(68);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 
@@ -3111,9 +3153,9 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 
 
+
+
 const SARIF_SCHEMA_URI = 'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json';
-/** Code scanning rejects a run with more results than this; rules have the same limit. */
-const MAX_RESULTS_PER_RUN = 25_000;
 function sarifLevel(severity) {
     if (severity === 'CRITICAL' || severity === 'HIGH')
         return 'error';
@@ -3209,16 +3251,20 @@ function groupById(findings) {
 }
 function truncationNotice(kept, total, limit) {
     return {
-        executionSuccessful: true,
-        toolExecutionNotifications: [
-            {
-                level: 'warning',
-                descriptor: { id: 'results-truncated' },
-                message: {
-                    text: `Only the ${kept} most severe of ${total} findings are included: code scanning rejects a run with more than ${limit} results.`
-                }
-            }
-        ]
+        level: 'warning',
+        descriptor: { id: 'results-truncated' },
+        message: {
+            text: `Only the ${kept} most severe of ${total} findings are included: code scanning rejects a run with more than ${limit} results.`
+        }
+    };
+}
+function withoutVerdictNotice(reference) {
+    return {
+        level: 'warning',
+        descriptor: { id: 'image-without-verdict' },
+        message: {
+            text: `${reference} has no verdict, so this run has none of its findings: code scanning will show its alerts in this category as fixed until it is judged again.`
+        }
     };
 }
 function mostSevere(findings) {
@@ -3294,21 +3340,40 @@ function resultMessage(finding, image) {
  * Call it only when there is a verdict: an upload with no results would close every open alert.
  */
 function buildSarif(data, options) {
-    const disposition = dispositionOf(data.triage);
-    const reported = data.findings
-        .filter(finding => disposition(finding).kind !== 'ignored')
-        .sort(compareForSarif);
-    // Numbered before the cut, so a kept result has the fingerprint it has in an uncut run.
-    const fingerprint = fingerprints(reported);
-    const limit = options.maxResults ?? MAX_RESULTS_PER_RUN;
-    const kept = reported.slice(0, limit);
-    const keptIds = new Set(kept.map(finding => finding.id));
+    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [sarifRun([{ data }], options)] };
+}
+function sarifRun(members, options, notices = []) {
+    const entries = members.flatMap(({ data, key }) => {
+        const disposition = dispositionOf(data.triage);
+        const reported = data.findings
+            .filter(finding => disposition(finding).kind !== 'ignored')
+            .sort(compareForSarif);
+        // Numbered before the cut, so a kept result has the fingerprint it has in an uncut run.
+        const fingerprint = fingerprints(reported);
+        const image = formatImage(data.image);
+        return reported.map((finding, index) => ({
+            finding,
+            image,
+            key: key ?? '',
+            counted: disposition(finding).kind === 'counted',
+            // In a folded run the image's category name joins the identity, so one finding in two images
+            // stays two alerts and keeps its alert when a new digest is pushed.
+            fingerprint: key === undefined
+                ? fingerprint[index]
+                : (0,external_node_crypto_.createHash)('sha256')
+                    .update(JSON.stringify([key, fingerprint[index]]))
+                    .digest('hex')
+        }));
+    });
+    entries.sort((a, b) => compareForSarif(a.finding, b.finding) || (0,model_findings/* compareText */.n6)(a.key, b.key));
+    const limit = options.maxResults ?? limits/* MAX_RESULTS_PER_RUN */.QW;
+    const kept = entries.slice(0, limit);
+    const keptIds = new Set(kept.map(entry => entry.finding.id));
     // Rules only for kept results: never more rules than results, so the rule limit holds too.
-    const ruleGroups = [...groupById(reported)].filter(([id]) => keptIds.has(id));
+    const ruleGroups = [...groupById(entries.map(entry => entry.finding))].filter(([id]) => keptIds.has(id));
     const ruleIndex = new Map(ruleGroups.map(([id], index) => [id, index]));
-    const image = formatImage(data.image);
     const uri = artifactUri(options.dockerfile);
-    const results = kept.map((finding, index) => ({
+    const results = kept.map(({ finding, image, counted, fingerprint }) => ({
         ruleId: finding.id,
         ruleIndex: ruleIndex.get(finding.id) ?? -1,
         level: sarifLevel(finding.severity),
@@ -3321,65 +3386,146 @@ function buildSarif(data, options) {
                 }
             }
         ],
-        partialFingerprints: { 'ecrScanFinding/v1': fingerprint[index] },
+        partialFingerprints: { 'ecrScanFinding/v1': fingerprint },
         properties: {
             ...(finding.packageName ? { packageName: finding.packageName } : {}),
             ...(finding.installedVersion ? { installedVersion: finding.installedVersion } : {}),
             ...(finding.fixedInVersion ? { fixedInVersion: finding.fixedInVersion } : {}),
             fixAvailable: finding.fixAvailable,
             exploitAvailable: finding.exploitAvailable,
-            counted: disposition(finding).kind === 'counted',
+            counted,
+            image,
             ...riskProperties(finding)
         }
     }));
+    const warnings = [
+        ...(kept.length < entries.length ? [truncationNotice(kept.length, entries.length, limit)] : []),
+        ...notices
+    ];
+    const images = members.map(({ data }) => ({
+        image: formatImage(data.image),
+        repository: data.image.repository,
+        digest: data.image.digest,
+        scanType: data.scan.type
+    }));
     return {
-        $schema: SARIF_SCHEMA_URI,
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: 'ecr-scan-findings',
-                        version: data.actionVersion,
-                        ...(options.informationUri ? { informationUri: options.informationUri } : {}),
-                        rules: ruleGroups.map(([id, findings]) => buildRule(id, findings))
-                    }
-                },
-                ...(kept.length < reported.length
-                    ? { invocations: [truncationNotice(kept.length, reported.length, limit)] }
-                    : {}),
-                results,
-                properties: {
-                    image,
-                    repository: data.image.repository,
-                    digest: data.image.digest,
-                    scanType: data.scan.type
-                }
+        tool: {
+            driver: {
+                name: 'ecr-scan-findings',
+                version: members[0]?.data.actionVersion ?? '',
+                ...(options.informationUri ? { informationUri: options.informationUri } : {}),
+                rules: ruleGroups.map(([id, findings]) => buildRule(id, findings))
             }
-        ]
+        },
+        ...(warnings.length > 0
+            ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: warnings }] }
+            : {}),
+        results,
+        properties: members.length === 1 && members[0]?.key === undefined ? images[0] : { images }
     };
 }
 function serializeSarif(log) {
     return `${JSON.stringify(log, null, 2)}\n`;
 }
+/** What a log line calls a run: its image, or the category several images were folded into. */
+function sarifRunLabel(run) {
+    return 'image' in run.properties ? run.properties.image : (run.automationDetails?.id ?? '');
+}
 /**
- * One run per judged image. Several runs each get their own `automationDetails.id`, because code
- * scanning rejects two runs of one category in an upload; a single run keeps none, so the
- * upload step's `category` applies as before.
+ * One run per judged image, up to code scanning's MAX_RUNS_PER_FILE. When the step asks for
+ * several images each run gets its own `automationDetails.id`, because code scanning rejects two
+ * runs of one category in an upload; a step asking for one image keeps none, so the upload step's
+ * `category` applies as before. Whether there are categories, and which, depends only on the
+ * images requested, never on how many were judged: an image's alerts stay in one category.
+ *
+ * A step asking for more images than runs fit folds them into at most MAX_RUNS_PER_FILE runs,
+ * each image always in the same one (chosen by a hash of its category name, so adding or losing
+ * another image never moves it). Every result stays and names its image; an image without a
+ * verdict leaves its run without its findings, and a notification in that run says so.
  */
 function buildRunSarif(run, options) {
-    const judged = run.images.filter(image => image.kind === 'judged');
-    const runs = judged.flatMap(image => {
-        const data = imageReport(run, image);
-        return buildSarif(data, options).runs.map(sarifRun => judged.length > 1
-            ? { ...sarifRun, automationDetails: { id: `ecr-scan-findings/${automationName(data)}/` } }
-            : sarifRun);
-    });
+    const names = categoryNames(run.images);
+    const category = (name) => ({ automationDetails: { id: `ecr-scan-findings/${name}/` } });
+    const member = (image) => ({ data: imageReport(run, image) });
+    let runs;
+    if (run.images.length <= limits/* MAX_RUNS_PER_FILE */.dN) {
+        runs = run.images
+            .filter(image => image.kind === 'judged')
+            .map(image => {
+            const single = sarifRun([member(image)], options);
+            return run.images.length > 1 ? { ...single, ...category(names.get(image) ?? '') } : single;
+        });
+    }
+    else {
+        const groups = new Map();
+        for (const image of run.images) {
+            const group = foldedGroup(names.get(image) ?? '');
+            groups.set(group, [...(groups.get(group) ?? []), image]);
+        }
+        runs = [...groups]
+            .sort(([a], [b]) => a - b)
+            .filter(([, images]) => images.some(image => image.kind === 'judged'))
+            .map(([group, images]) => {
+            const members = images
+                .filter(image => image.kind === 'judged')
+                .map(image => ({ ...member(image), key: names.get(image) ?? '' }));
+            const notices = images
+                .filter(image => image.kind !== 'judged')
+                .map(image => withoutVerdictNotice(image.reference));
+            const name = `group-${String(group + 1).padStart(2, '0')}`;
+            return { ...sarifRun(members, options, notices), ...category(name) };
+        });
+    }
     return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
 }
-/** The category is everything before the id's last slash, so a repository's own slashes stay. */
-function automationName({ image }) {
-    return image.tag ? `${image.repository}:${image.tag}` : `${image.repository}@${image.digest}`;
+/** Which of the MAX_RUNS_PER_FILE folded runs an image goes to: stable for its category name. */
+function foldedGroup(name) {
+    return (parseInt((0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 8), 16) % limits/* MAX_RUNS_PER_FILE */.dN);
+}
+/**
+ * Each requested image's category name, unique in the step and the same on every run of it:
+ * `[account.]region/repository`, so a new tag or digest pushed each commit keeps its alerts in one
+ * category. A repository the step asks for more than once adds the tag or digest as requested
+ * (`web:v1`, `web:v1@sha256:…`); what would still collide is numbered in request order (`#2`).
+ * The category is everything before the id's last slash, so a repository's own slashes stay.
+ */
+function categoryNames(images) {
+    const requested = images.map(image => ({ image, ...requestedImage(image) }));
+    const perRepository = new Map();
+    for (const { repository } of requested)
+        perRepository.set(repository, (perRepository.get(repository) ?? 0) + 1);
+    const seen = new Map();
+    const names = new Map();
+    for (const { image, repository, version, registry } of requested) {
+        const base = `${registry}/${repository}${(perRepository.get(repository) ?? 0) > 1 ? version : ''}`;
+        const occurrence = (seen.get(base) ?? 0) + 1;
+        seen.set(base, occurrence);
+        names.set(image, occurrence > 1 ? `${base}#${occurrence}` : base);
+    }
+    return names;
+}
+/** Where the image lives and which version was asked for, from the reference as written. */
+function requestedImage(result) {
+    const spec = parsedReference(result.reference);
+    const image = result.image;
+    const repository = image?.repository ?? spec?.repository ?? result.reference;
+    const tag = spec ? spec.tag : image?.tag;
+    const digest = spec ? spec.digest : undefined;
+    const region = image?.region ?? spec?.region ?? '';
+    const account = image?.registryId ?? spec?.registryId;
+    return {
+        registry: account ? `${account}.${region}` : region,
+        repository,
+        version: `${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`
+    };
+}
+function parsedReference(reference) {
+    try {
+        return (0,image_reference/* parseImageReferences */.J$)(reference, 'images')[0];
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
@@ -3553,7 +3699,7 @@ async function publish(config, marker, run, env) {
             const sarif = buildRunSarif(run, { dockerfile });
             for (const sarifRun of sarif.runs)
                 for (const notice of sarifRun.invocations?.[0]?.toolExecutionNotifications ?? [])
-                    actionLog.warning(`SARIF (${sarifRun.properties.image}): ${notice.message.text}`);
+                    actionLog.warning(`SARIF (${sarifRunLabel(sarifRun)}): ${notice.message.text}`);
             await writePlainFile(sarifPath, serializeSarif(sarif));
             core/* setOutput */.uH(OUTPUT.sarifReport, sarifPath);
         });

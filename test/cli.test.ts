@@ -12,6 +12,7 @@ import { type CliOptions, main } from '../src/cli/main.js'
 import { planOutputs } from '../src/cli/outputs.js'
 import { type FakeEcrScenario, startFakeEcr } from './support/fake-ecr.js'
 import { expectValidJunit } from './support/junit-schema.js'
+import { FAKE_AWS_ENV } from './support/aws-env.js'
 
 const SAMPLE = JSON.parse(
   await readFile(new URL('./fixtures/sample-image.json', import.meta.url), 'utf8')
@@ -24,11 +25,7 @@ let workDir: string
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'cli-test-'))
-  Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'example-secret',
-    AWS_EC2_METADATA_DISABLED: 'true'
-  })
+  Object.assign(process.env, FAKE_AWS_ENV)
 })
 
 interface Capture {

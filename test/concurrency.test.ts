@@ -14,6 +14,7 @@ import { judgeImages, sourcesByRegion } from '../src/io/scan-request.js'
 import type { ImageQuery, ImageRef, ImageTarget } from '../src/model/image.js'
 import { IMAGE_INDEX_MEDIA_TYPES } from '../src/model/manifest.js'
 import { startFakeEcr } from './support/fake-ecr.js'
+import { useFakeAwsEnv } from './support/aws-env.js'
 
 const REGION = 'us-east-1'
 const OCI_INDEX = IMAGE_INDEX_MEDIA_TYPES[0]
@@ -265,20 +266,7 @@ describe('one ECR source per region (sourcesByRegion)', () => {
   })
 
   describe('end to end over HTTP, five images in two regions', () => {
-    let saved: NodeJS.ProcessEnv
-
-    beforeEach(() => {
-      saved = { ...process.env }
-      Object.assign(process.env, {
-        AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-        AWS_SECRET_ACCESS_KEY: 'example-secret',
-        AWS_EC2_METADATA_DISABLED: 'true'
-      })
-    })
-
-    afterEach(() => {
-      process.env = saved
-    })
+    useFakeAwsEnv()
 
     it('makes exactly one client for each region, and each serves only its own images', async () => {
       const images = [

@@ -8,6 +8,7 @@ import { EcrScans } from '../src/aws/ecr.js'
 import { explainAwsError } from '../src/aws/errors.js'
 import type { ImageResult } from '../src/core/results.js'
 import { type RunSettings, runScan } from '../src/core/run.js'
+import { useFakeAwsEnv } from './support/aws-env.js'
 
 const DIGEST = `sha256:${'d'.repeat(64)}`
 const REPOSITORY = 'team/web'
@@ -92,20 +93,7 @@ interface Ran {
   sleptMs: number
 }
 
-let saved: NodeJS.ProcessEnv
-
-beforeEach(() => {
-  saved = { ...process.env }
-  Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'example-secret',
-    AWS_EC2_METADATA_DISABLED: 'true'
-  })
-})
-
-afterEach(() => {
-  process.env = saved
-})
+useFakeAwsEnv()
 
 /**
  * One image through runScan with the real SDK client. `realTime` runs on the wall clock with

@@ -490,6 +490,7 @@ function createInspectorEnricher(region) {
         const warnings = [];
         let calls = 0;
         const where = { region, registryId: target.registryId };
+        const kevForAll = target.kevLookup === 'all';
         // Same account and region only: an ARN from elsewhere cannot be in this region's answers.
         const wanted = new Set(target.findingArns.filter(arn => {
             const parts = arnParts(arn);
@@ -497,6 +498,10 @@ function createInspectorEnricher(region) {
                 parts.region === region &&
                 (!target.registryId || parts.account === target.registryId));
         }));
+        const unaskable = new Set(target.findingArns).size - wanted.size;
+        if (unaskable > 0) {
+            warnings.push(`Inspector enrichment: ${unaskable} findings have Inspector ARNs outside ${region}${target.registryId ? ` and account ${target.registryId}` : ''}, or no valid ARN, so they have no EPSS or KEV data; run the step with credentials for the image's own account and region.`);
+        }
         const digests = [...new Set(target.imageDigests)];
         if (wanted.size === 0 || digests.length === 0)
             return { byArn, calls, warnings };
@@ -529,14 +534,20 @@ function createInspectorEnricher(region) {
                 calls += 1;
                 try {
                     const answer = await client.send(new _aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_2__/* .BatchGetFindingDetailsCommand */ .BUi({ findingArns: arns }), { abortSignal: signal });
-                    const asked = new Set(arns);
+                    const unanswered = new Set(arns);
                     for (const detail of answer.findingDetails ?? []) {
-                        if (detail.findingArn && asked.has(detail.findingArn)) {
+                        if (detail.findingArn && unanswered.delete(detail.findingArn)) {
                             addDetail(detail.findingArn, detail);
                         }
                     }
-                    for (const failure of answer.errors ?? [])
-                        countDetailError(failure);
+                    for (const failure of answer.errors ?? []) {
+                        if (failure.findingArn)
+                            unanswered.delete(failure.findingArn);
+                        countDetailError(failure.errorCode);
+                    }
+                    // An ARN the answer does not mention has no KEV data either: counted, never taken as "not on KEV".
+                    if (unanswered.size > 0)
+                        countDetailError('NO_ANSWER', unanswered.size);
                 }
                 catch (error) {
                     detailsFailure ??= error;
@@ -562,9 +573,8 @@ function createInspectorEnricher(region) {
             }
             byArn.set(arn, dropUndefined(risk));
         }
-        function countDetailError(failure) {
-            const code = failure.errorCode ?? 'UNKNOWN';
-            detailErrors.set(code, (detailErrors.get(code) ?? 0) + 1);
+        function countDetailError(errorCode = 'UNKNOWN', count = 1) {
+            detailErrors.set(errorCode, (detailErrors.get(errorCode) ?? 0) + count);
         }
         function queueDetails(arn) {
             pending.push(arn);
@@ -598,20 +608,23 @@ function createInspectorEnricher(region) {
                     const epss = (0,_core_enrichment_js__WEBPACK_IMPORTED_MODULE_4__/* .validEpss */ .qH)(finding.epss?.score);
                     if (epss !== undefined)
                         byArn.set(arn, { epss });
-                    // BatchGetFindingDetails is the only source of CISA KEV data; a vulnerability exploited in
-                    // the wild has a known exploit, so findings marked exploitAvailable NO are not asked about.
-                    if (finding.exploitAvailable !== 'NO')
+                    // BatchGetFindingDetails is the only source of CISA KEV data. For the report, a finding
+                    // marked exploitAvailable NO is not asked about (an exploited vulnerability has a known
+                    // exploit); when KEV decides the verdict every finding is, rather than trust that mark.
+                    if (kevForAll || finding.exploitAvailable !== 'NO')
                         queueDetails(arn);
                 }
             }
         }
+        let listFailure;
         try {
             await Promise.all(digests.map(listImage));
         }
         catch (error) {
-            warnings.push(explainInspectorError(error, 'ListFindings', where));
+            listFailure = explainInspectorError(error, 'ListFindings', where);
+            warnings.push(listFailure);
         }
-        if (pending.length > 0 && warnings.length === 0)
+        if (pending.length > 0 && !listFailure)
             batches.push(sendBatch(pending.splice(0)));
         await Promise.all(batches);
         if (detailsFailure !== undefined) {
@@ -621,7 +634,7 @@ function createInspectorEnricher(region) {
             const counts = [...detailErrors].map(([code, count]) => `${code} ${count}`).join(', ');
             warnings.push(`Inspector enrichment: BatchGetFindingDetails gave no details for some findings (${counts}); those have no KEV data.`);
         }
-        if (warnings.length === 0 && listed.size < wanted.size) {
+        if (!listFailure && listed.size < wanted.size) {
             warnings.push(listed.size === 0
                 ? `Inspector enrichment: Inspector listed none of the image's ${wanted.size} findings in ${region}; check that Amazon Inspector is activated there for the registry's account. The run goes on with ECR findings alone.`
                 : `Inspector enrichment: ${wanted.size - listed.size} of ${wanted.size} findings were not listed by Inspector (closed or suppressed since the scan?); they have no EPSS or KEV data.`);

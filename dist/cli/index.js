@@ -988,6 +988,9 @@ function distinct(values) {
  * Merges the findings of several platform images into one row per vulnerability and package.
  * Where platforms disagree the merge keeps the worse: the highest severity and score, a known
  * exploit over none; each platform's installed version stays on the row.
+ *
+ * Only copies on different platforms merge: a row holds at most one finding of each platform, so a
+ * one-platform index counts exactly what the plain image counts.
  */
 function mergePlatforms(perPlatform) {
     const groups = new Map();
@@ -999,25 +1002,58 @@ function mergePlatforms(perPlatform) {
         else
             groups.set(key, [entry]);
     }
-    return [...groups.values()].map(group => {
-        const findings = group.map(entry => entry.finding);
-        const first = findings[0];
-        if (group.length === 1)
-            return { ...first, platforms: [platformOf(group[0])] };
-        const worst = highest(findings, (a, b) => (0,model_severity/* severityRank */.qs)(a.severity) - (0,model_severity/* severityRank */.qs)(b.severity)) ?? first;
-        return {
-            ...worst,
-            installedVersion: distinct(findings.map(finding => finding.installedVersion)),
-            fixedInVersion: distinct(findings.map(finding => finding.fixedInVersion)),
-            cvssScore: highest(findings.map(finding => finding.cvssScore), (a, b) => a - b),
-            exploitAvailable: findings.some(finding => finding.exploitAvailable === 'YES')
-                ? 'YES'
-                : worst.exploitAvailable,
-            platforms: group.map(platformOf).sort((a, b) => (0,model_findings/* compareText */.n6)(a.platform, b.platform)),
-            // Each platform's Inspector finding has its own ARN: enrichment looks up every one.
-            ...arnsOf(findings)
-        };
-    });
+    return [...groups.values()].flatMap(group => rowsOf(group).map(mergeRow));
+}
+/**
+ * The rows of one vulnerability in one package. A platform can hold it more than once (two
+ * installed copies, or ECR listing it twice); then the k-th copy on one platform joins the k-th
+ * copy on every other, each platform's copies taken in installed-version order so that equal
+ * versions pair whatever order each platform's scan listed them in.
+ */
+function rowsOf(group) {
+    const byPlatform = new Map();
+    for (const entry of group) {
+        const copies = byPlatform.get(entry.platform);
+        if (copies)
+            copies.push(entry);
+        else
+            byPlatform.set(entry.platform, [entry]);
+    }
+    if (byPlatform.size === group.length)
+        return [group];
+    const rows = [];
+    for (const copies of byPlatform.values()) {
+        // Stable: copies of the same version keep the scan's order.
+        copies.sort((a, b) => (0,model_findings/* compareText */.n6)(a.finding.installedVersion ?? '', b.finding.installedVersion ?? ''));
+        copies.forEach((entry, k) => {
+            const row = rows[k];
+            if (row)
+                row.push(entry);
+            else
+                rows[k] = [entry];
+        });
+    }
+    return rows;
+}
+/** One row: the copies of a finding on different platforms, at most one each. */
+function mergeRow(group) {
+    const findings = group.map(entry => entry.finding);
+    const first = findings[0];
+    if (group.length === 1)
+        return { ...first, platforms: [platformOf(group[0])] };
+    const worst = highest(findings, (a, b) => (0,model_severity/* severityRank */.qs)(a.severity) - (0,model_severity/* severityRank */.qs)(b.severity)) ?? first;
+    return {
+        ...worst,
+        installedVersion: distinct(findings.map(finding => finding.installedVersion)),
+        fixedInVersion: distinct(findings.map(finding => finding.fixedInVersion)),
+        cvssScore: highest(findings.map(finding => finding.cvssScore), (a, b) => a - b),
+        exploitAvailable: findings.some(finding => finding.exploitAvailable === 'YES')
+            ? 'YES'
+            : worst.exploitAvailable,
+        platforms: group.map(platformOf).sort((a, b) => (0,model_findings/* compareText */.n6)(a.platform, b.platform)),
+        // Each platform's Inspector finding has its own ARN: enrichment looks up every one.
+        ...arnsOf(findings)
+    };
 }
 function arnsOf(findings) {
     const arns = [...new Set(findings.flatMap(model_findings/* findingArnsOf */.ZZ))];
@@ -1178,10 +1214,10 @@ async function compareWithBaseline(findings, target, settings, deps) {
  * failure the findings come back as they were, with a warning and `missing` saying what is
  * missing, so the verdict rests on ECR alone (or, under fail-on-kev, there is none).
  *
- * Every finding is enriched, not only those that could change the verdict: ListFindings answers a
- * whole image's findings 100 a call whatever is asked for, so narrowing would save nothing there,
- * and BatchGetFindingDetails (KEV) is already only asked for findings Inspector does not mark
- * exploitAvailable NO (10 a call).
+ * Every finding gets EPSS: ListFindings answers a whole image's findings 100 a call whatever is
+ * asked for, so narrowing would save nothing there. KEV data (BatchGetFindingDetails, 10 a call)
+ * is asked for every finding when it can decide the verdict (fail-on-kev), else only for findings
+ * Inspector does not mark exploitAvailable NO.
  */
 async function enrichFindings(read, target, settings, deps) {
     const { findings } = read;
@@ -1192,9 +1228,15 @@ async function enrichFindings(read, target, settings, deps) {
     if (arns.length === 0) {
         if (read.scan.type === 'enhanced' && findings.length === 0)
             return { findings };
-        log.notice(`enrich: inspector needs enhanced scanning (Amazon Inspector); ${formatImage(read.image)} has ${read.scan.type === 'basic' ? 'a basic scan' : 'findings without Inspector ARNs'}, so it is judged without EPSS or KEV data.`);
-        return { findings };
+        const has = `${formatImage(read.image)} has ${read.scan.type === 'basic' ? 'a basic scan' : 'findings without Inspector ARNs'}`;
+        log.notice(`enrich: inspector needs enhanced scanning (Amazon Inspector); ${has}, so it is judged without EPSS or KEV data.`);
+        // Findings Inspector cannot be asked about have no KEV data, which fail-on-kev needs.
+        return findings.length > 0 ? { findings, missing: has } : { findings };
     }
+    const withoutArn = findings.filter(finding => (0,model_findings/* findingArnsOf */.ZZ)(finding).length === 0).length;
+    const arnGap = withoutArn > 0 ? `${withoutArn} findings carry no Inspector ARN` : undefined;
+    if (arnGap)
+        log.warning(`Inspector enrichment: ${arnGap}, so they have no EPSS or KEV data.`);
     if (!deps.enricherFor) {
         const missing = 'this front end cannot reach Inspector';
         log.warning(`enrich: inspector is set but ${missing}; judged without EPSS or KEV data.`);
@@ -1206,13 +1248,14 @@ async function enrichFindings(read, target, settings, deps) {
             repository: read.image.repository,
             imageDigests: read.platforms.map(platform => platform.digest),
             registryId: read.image.registryId ?? target.query.registryId,
-            findingArns: arns
+            findingArns: arns,
+            kevLookup: settings.thresholds.failOnKev ? 'all' : 'exploitable'
         }, deps.deadline.signal);
         for (const warning of result.warnings)
             log.warning(warning);
         const enriched = (0,enrichment/* withRisk */.Ol)(findings, result.byArn);
         log.info((0,enrichment/* describeEnrichment */.xq)(enriched, result.calls));
-        return { findings: enriched, missing: result.warnings[0] };
+        return { findings: enriched, missing: arnGap ?? result.warnings[0] };
     }
     catch (error) {
         const missing = `Inspector enrichment could not start (${(0,model_text/* errorMessage */.gJ)(error)})`;
@@ -1634,6 +1677,14 @@ function parseBaselineReference(text, inputName) {
 
 ;// CONCATENATED MODULE: ./src/report/limits.ts
 // Every size limit a report must respect, in one place.
+// Code scanning's hard limits on an uploaded SARIF file, from GitHub's "SARIF results exceed one or
+// more limits" page (docs.github.com/en/code-security/code-scanning/troubleshooting-sarif-uploads/
+// results-exceed-limit): 20 runs per file, 25,000 results per run, 25,000 rules per run. Past
+// them the whole upload is rejected ("rejecting SARIF, as there are more runs than allowed").
+/** Code scanning rejects a SARIF file with more runs than this. */
+const MAX_RUNS_PER_FILE = 20;
+/** Code scanning rejects a run with more results than this; rules have the same limit. */
+const MAX_RESULTS_PER_RUN = 25_000;
 /** GitHub rejects issue comments longer than this. */
 const COMMENT_BODY_LIMIT = 65_536;
 /** Characters the renderer must leave for the marker and its line break; commentMarker keeps to it. */
@@ -1650,6 +1701,8 @@ const SUMMARY_TARGET_BYTES = 900 * 1024;
 const SUMMARY_MAX_ROWS = 1_000;
 /** Rows the PR comment's "What fails the check" and "How to fix" list by default (`comment-max-rows`). */
 const COMMENT_MAX_ROWS = 10;
+/** Platforms of an index the PR comment's image details list; the rest are counted. */
+const COMMENT_MAX_PLATFORMS = 20;
 /** How many of the blocks, from the first, fit in `room` when each costs `measure(block)`. */
 function countWithin(blocks, room, measure) {
     let used = 0;
@@ -2041,6 +2094,18 @@ function decideOutcomes(run, scanFailure) {
             message: `Policy failed for ${name}: ${breaches}.`
         };
     });
+}
+/** Whether the outcome fails the step: a broken policy, or no verdict that warn does not soften. */
+function failsStep(outcome) {
+    return outcome.kind === 'policy-failed' || (outcome.kind === 'no-verdict' && !outcome.softened);
+}
+/** Whether the outcome is a no-verdict that `scan-failure: warn` turns into a warning. */
+function isSoftened(outcome) {
+    return outcome.kind === 'no-verdict' && outcome.softened;
+}
+/** The `scan-failure` mode a renderer's `noVerdictFails` option stands for. */
+function scanFailureMode(noVerdictFails) {
+    return noVerdictFails ? 'fail' : 'warn';
 }
 
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
@@ -2603,10 +2668,7 @@ function highestVersion(versions) {
 
 
 
-/** Whether this image's missing verdict fails the step, given the `noVerdictFails` option. */
-function noVerdictFailsFor(image, noVerdictFails) {
-    return image.kind !== 'unjudged' || noVerdictFails || !isSoftenable(image.problem);
-}
+
 const BLOCK = '\n\n';
 /** Free text in the comment (package names, reasons) is cut at this many characters. */
 const FIELD_CHARS = 120;
@@ -2673,7 +2735,10 @@ function severityTally(counts) {
         .map(severity => `${counts[severity]} ${severity}`)
         .join(', ');
 }
-/** One line with every severity, its count, its rule in words and ❌ where the rule broke. */
+/**
+ * One line with every severity, its count, its rule in words and ❌ where the rule broke; then
+ * the known-exploit and CISA KEV rules when they are on, which can fail an image at any severity.
+ */
 function renderCountsLine(data) {
     const judged = data.verdict?.counts ?? data.counts;
     const breaches = data.verdict?.breaches ?? [];
@@ -2689,6 +2754,11 @@ function renderCountsLine(data) {
         const count = exploit?.count ?? 0;
         const text = `known exploit ${count} (any fails)`;
         parts.push(exploit ? `❌ **${text}**` : text);
+    }
+    if (data.thresholds.failOnKev) {
+        const kev = breaches.find(breach => breach.rule === 'kev');
+        const text = `on CISA KEV ${kev?.count ?? 0} (any fails)`;
+        parts.push(kev ? `❌ **${text}**` : text);
     }
     return parts.join(' · ');
 }
@@ -2853,18 +2923,24 @@ function renderSetAside(triage, maxRows, runUrl) {
     }
     return `<details><summary>Ignored findings and ignore rules: ${summary.join(', ')}</summary>${BLOCK}${shown.join('\n')}${BLOCK}</details>`;
 }
-/** Full values the headline shortened, folded. */
+/**
+ * Full values the headline shortened, folded; an index's platforms up to `COMMENT_MAX_PLATFORMS`,
+ * the rest counted (the job summary lists them all).
+ */
 function renderImageDetails(data) {
     const { image, scan } = data;
+    const platforms = data.platforms.filter(platform => platform.platform);
+    const shown = platforms.slice(0, COMMENT_MAX_PLATFORMS);
     const lines = [
         `Repository ${renderCode(image.repository)}`,
         image.tag ? `tag ${renderCode(image.tag)}` : undefined,
         image.digest ? `digest ${renderCode(image.digest)}` : undefined,
         `${image.registryId ? `account ${escapeText(image.registryId)}, ` : ''}region ${escapeText(image.region || '—')}`,
         `${scan.type} scan, status ${escapeText(scan.status)}`,
-        ...data.platforms
-            .filter(platform => platform.platform)
-            .map(platform => `platform ${escapeText(platform.platform ?? '')} ${renderCode(shortDigest(platform.digest), platform.digest)} ${escapeText(platform.scan.status)}`)
+        ...shown.map(platform => `platform ${escapeText(platform.platform ?? '', FIELD_CHARS)} ${renderCode(shortDigest(platform.digest), platform.digest)} ${escapeText(platform.scan.status, FIELD_CHARS)}`),
+        platforms.length > shown.length
+            ? `and ${plural(platforms.length - shown.length, 'more platform')}, in this run's ${fullListLink(data.runUrl)}`
+            : undefined
     ].filter(line => line !== undefined);
     return `<details><summary>Image details</summary>${BLOCK}${lines.join(' · ')}${BLOCK}</details>`;
 }
@@ -2878,26 +2954,43 @@ function verdictWord(data) {
         return 'No verdict';
     return data.verdict.passed ? 'Passed' : 'Failed';
 }
-/** One image: headline, then what the reader acts on; `level` is the headline's `#` count. */
-function renderImageSection(data, reference, level, options) {
-    const headline = `${'#'.repeat(level)} ${verdictMark(data, options.noVerdictFails)} ${verdictWord(data)}: ${headlineName(data.image, reference)}`;
+/**
+ * The part of one image's section that says its verdict and why: the headline, then the problem,
+ * or the baseline and the counts line with every broken rule marked. Short whatever the scan.
+ */
+function renderImageVerdict(data, reference, level, noVerdictFails) {
+    const headline = `${'#'.repeat(level)} ${verdictMark(data, noVerdictFails)} ${verdictWord(data)}: ${headlineName(data.image, reference)}`;
     if (!data.verdict) {
         const problem = data.problem
             ? escapeText(data.problem, PROBLEM_CHARS)
             : `The scan ended with status ${escapeText(data.scan.status)}.`;
-        return [headline, problem, renderImageDetails(data)].join(BLOCK);
+        return [headline, problem];
     }
-    const failing = failingFindings(data);
-    const blocks = [
+    return [
         headline,
         ...(data.baseline ? [renderBaselineLine(data.baseline)] : []),
-        renderCountsLine(data),
-        renderFailing(data, failing, options.maxRows, data.runUrl),
-        renderFixes(failing, options.maxRows, data.runUrl),
-        renderSetAside(data.triage, options.maxRows, data.runUrl),
+        renderCountsLine(data)
+    ];
+}
+/** The rest of one image's section, what the reader acts on; shorter with fewer rows. */
+function renderImageBody(data, maxRows) {
+    if (!data.verdict)
+        return renderImageDetails(data);
+    const failing = failingFindings(data);
+    const blocks = [
+        renderFailing(data, failing, maxRows, data.runUrl),
+        renderFixes(failing, maxRows, data.runUrl),
+        renderSetAside(data.triage, maxRows, data.runUrl),
         renderImageDetails(data)
     ].filter(block => block !== undefined);
     return blocks.join(BLOCK);
+}
+/** One image: headline, then what the reader acts on; `level` is the headline's `#` count. */
+function renderImageSection(data, reference, level, options) {
+    return [
+        ...renderImageVerdict(data, reference, level, options.noVerdictFails),
+        renderImageBody(data, options.maxRows)
+    ].join(BLOCK);
 }
 function isoMinute(date) {
     return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -2921,10 +3014,10 @@ function resolved(options) {
 /**
  * Fits the comment in the limit. The head and footer always go in; each section goes in whole,
  * with fewer rows when the room asks for it (halving down to one), and a note counts the sections
- * that did not fit at all. So the verdict is never cut, however long the findings' text is.
+ * that did not fit at all. So the verdict, which the head carries, is never cut, however long the
+ * findings' text is. `omittedNote` says what a number of sections left out were.
  */
-function assemble(head, sections, footer, limit, maxRows, runUrl) {
-    const omittedNote = (count) => `${plural(count, 'more section')} did not fit in a comment: see this run's ${fullListLink(runUrl)}.`;
+function assemble(head, sections, footer, limit, maxRows, omittedNote) {
     // Every block is followed by BLOCK, and the body ends with one newline; the note is reserved.
     const fixed = [...head, omittedNote(sections.length), '---', footer];
     let used = fixed.reduce((total, block) => total + block.length + BLOCK.length, 0) + 1;
@@ -2951,6 +3044,22 @@ function overviewRow(data, reference, noVerdictFails) {
     const change = data.baseline ? ` | ${data.baseline.newCount} new` : '';
     return `| ${verdictMark(data, noVerdictFails)} | ${headlineName(data.image, reference)} | ${verdictWord(data).toLowerCase()} | ${counts}${change} |`;
 }
+/**
+ * Several images in one line: how many fail the check, and apart from them how many have no
+ * verdict that `scan-failure: warn` softened, since those leave the step green.
+ */
+function runHeadline(outcomes) {
+    const images = plural(outcomes.length, 'image');
+    const failing = outcomes.filter(failsStep).length;
+    const softened = outcomes.filter(isSoftened).length;
+    const noVerdict = `${softened === 1 ? 'has' : 'have'} no verdict`;
+    if (failing === 0 && softened === 0)
+        return `## ✅ ${images} pass the check`;
+    if (failing === 0)
+        return `## ⚠️ ${softened} of ${images} ${noVerdict}`;
+    const warned = softened > 0 ? `; ⚠️ ${softened} ${noVerdict}` : '';
+    return `## ❌ ${failing} of ${images} fail the check${warned}`;
+}
 /** The whole run's comment: one image as its section; several as one row each, then the failures. */
 function renderRunComment(run, options = {}) {
     const { limit, maxRows, noVerdictFails } = resolved(options);
@@ -2961,22 +3070,29 @@ function renderRunComment(run, options = {}) {
         updatedAt: run.updatedAt
     };
     const footer = renderCommentFooter(facts);
-    const reports = run.images.map(image => ({ image, data: imageReport(run, image) }));
-    const sectionOf = (image, data, level) => rows => renderImageSection(data, image.reference, level, {
+    const outcomes = decideOutcomes(run, scanFailureMode(noVerdictFails));
+    const reports = run.images.map((image, index) => ({
+        image,
+        data: imageReport(run, image),
+        outcome: outcomes[index]
+    }));
+    const sectionOf = (image, data, outcome, level) => rows => renderImageSection(data, image.reference, level, {
         maxRows: rows,
-        noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+        noVerdictFails: !isSoftened(outcome)
     });
     if (reports.length === 1 && reports[0]) {
-        const { image, data } = reports[0];
-        return assemble([], [sectionOf(image, data, 2)], footer, limit, maxRows, run.runUrl);
+        // The headline and the counts go in the head, so no size of the rest can take the verdict out.
+        const { image, data, outcome } = reports[0];
+        const verdict = renderImageVerdict(data, image.reference, 2, !isSoftened(outcome));
+        const body = rows => renderImageBody(data, rows);
+        const note = () => `The details did not fit in a comment: see this run's ${fullListLink(run.runUrl)}.`;
+        return assemble(verdict, [body], footer, limit, maxRows, note);
     }
-    const failing = reports.filter(({ data }) => !data.verdict || !data.verdict.passed);
-    const headline = failing.length === 0
-        ? `## ✅ ${plural(reports.length, 'image')} pass the check`
-        : `## ❌ ${failing.length} of ${plural(reports.length, 'image')} fail the check`;
+    const notPassed = reports.filter(({ outcome }) => outcome.kind !== 'passed');
+    const headline = runHeadline(outcomes);
     const anyBaseline = reports.some(({ data }) => data.baseline);
-    const rows = reports.map(({ image, data }) => {
-        const row = overviewRow(data, image.reference, noVerdictFailsFor(image, noVerdictFails));
+    const rows = reports.map(({ image, data, outcome }) => {
+        const row = overviewRow(data, image.reference, !isSoftened(outcome));
         return anyBaseline && !data.baseline ? `${row} — |` : row;
     });
     // Rows come before sections: the overview may take all the room the headline, the footer and
@@ -2991,11 +3107,13 @@ function renderRunComment(run, options = {}) {
     const more = shown < rows.length
         ? [`${plural(rows.length - shown, 'more image')} in this run's ${fullListLink(run.runUrl)}.`]
         : [];
-    const sections = failing.map(({ image, data }) => sectionOf(image, data, 3));
-    return assemble([headline, table, ...more], sections, footer, limit, maxRows, run.runUrl);
+    const sections = notPassed.map(({ image, data, outcome }) => sectionOf(image, data, outcome, 3));
+    const note = (count) => `${plural(count, 'more section')} did not fit in a comment: see this run's ${fullListLink(run.runUrl)}.`;
+    return assemble([headline, table, ...more], sections, footer, limit, maxRows, note);
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
+
 
 
 
@@ -3066,7 +3184,11 @@ function renderVerdict(data, target) {
     if (verdict.passed)
         return `## ✅ Passed: ${report_imageName(data)} breaks no severity threshold`;
     const reasons = verdict.breaches.map(breach => `- ${describeBreach(breach)}`).join('\n');
-    return `## ❌ Failed: ${report_imageName(data)} breaks the severity thresholds${BLOCK_SEPARATOR}${reasons}`;
+    // The exploit and KEV rules are not severity thresholds: the list below names every rule broken.
+    const broke = verdict.breaches.every(breach => breach.rule === 'fail-on' || breach.rule === 'max-count')
+        ? 'breaks the severity thresholds'
+        : 'breaks the policy';
+    return `## ❌ Failed: ${report_imageName(data)} ${broke}${BLOCK_SEPARATOR}${reasons}`;
 }
 function renderImage(data) {
     const { image, scan } = data;
@@ -3381,12 +3503,12 @@ function renderSummary(data, options = {}) {
         noVerdictFails: options.noVerdictFails ?? true
     });
 }
-function report_overviewRow(data, result, noVerdictFails, baselineColumn) {
+function report_overviewRow(data, result, outcome, baselineColumn) {
     const verdict = result.kind === 'judged'
         ? result.verdict.passed
             ? '✅ passed'
             : '❌ failed'
-        : `${noVerdictFailsFor(result, noVerdictFails) ? '❌' : '⚠️'} no verdict`;
+        : `${isSoftened(outcome) ? '⚠️' : '❌'} no verdict`;
     const platforms = result.platforms.map(platform => platform.platform).filter(Boolean);
     const counts = result.kind === 'judged' ? report_severityTally(result.counts) || 'none' : '—';
     const change = baselineColumn ? ` ${data.baseline ? `${data.baseline.newCount} new` : '—'} |` : '';
@@ -3397,13 +3519,18 @@ const bytes = (text) => Buffer.byteLength(text, 'utf8');
  * Several images: one row each, so the reader sees which failed before the details. The table
  * takes at most `room` bytes; rows past it are counted, and the JSON report has every image.
  */
-function renderOverview(run, reports, noVerdictFails, room) {
-    const failed = run.images.filter(image => image.kind !== 'judged' || !image.verdict.passed);
-    const headline = failed.length === 0
+function renderOverview(run, reports, outcomes, room) {
+    // A no-verdict that scan-failure: warn softened leaves the step green: it is counted apart.
+    const failed = outcomes.filter(failsStep).length;
+    const softened = outcomes.filter(isSoftened).length;
+    const noVerdict = `${softened === 1 ? 'has' : 'have'} no verdict`;
+    const headline = failed === 0 && softened === 0
         ? `## ✅ Passed: ${run.images.length} images break no severity threshold`
-        : `## ❌ ${failed.length} of ${run.images.length} images failed or have no verdict`;
+        : failed === 0
+            ? `## ⚠️ ${softened} of ${run.images.length} images ${noVerdict}`
+            : `## ❌ ${failed} of ${run.images.length} images failed or have no verdict${softened > 0 ? `; ⚠️ ${softened} more ${noVerdict}` : ''}`;
     const baselineColumn = reports.some(data => data.baseline);
-    const rows = run.images.map((image, index) => report_overviewRow(reports[index], image, noVerdictFails, baselineColumn));
+    const rows = run.images.map((image, index) => report_overviewRow(reports[index], image, outcomes[index], baselineColumn));
     const shown = countWithin(rows, room, row => bytes(row) + 1);
     const more = shown < rows.length
         ? [`${rows.length - shown} more images are not listed here; the JSON report has them all.`]
@@ -3427,15 +3554,15 @@ function renderRunSummary(run, options = {}) {
     const maxRows = Math.max(1, options.maxRows ?? SUMMARY_MAX_ROWS);
     const noVerdictFails = options.noVerdictFails ?? true;
     const reports = run.images.map(image => imageReport(run, image));
+    const outcomes = decideOutcomes(run, scanFailureMode(noVerdictFails));
     if (reports.length === 1 && reports[0]) {
-        const [image] = run.images;
         return renderSummary(reports[0], {
             limitBytes: limit,
             maxRows,
-            noVerdictFails: noVerdictFailsFor(image, noVerdictFails)
+            noVerdictFails: !isSoftened(outcomes[0])
         });
     }
-    const overview = `${renderOverview(run, reports, noVerdictFails, Math.floor(limit / 4))}${BLOCK_SEPARATOR}`;
+    const overview = `${renderOverview(run, reports, outcomes, Math.floor(limit / 4))}${BLOCK_SEPARATOR}`;
     const omitted = (count) => `**Details of ${count} more images are not shown** to stay within GitHub's size limit; the overview above lists them, and the JSON report has every finding.`;
     const room = limit - bytes(overview) - bytes(omitted(reports.length)) - 1;
     const share = Math.floor(room / reports.length);
@@ -3443,7 +3570,7 @@ function renderRunSummary(run, options = {}) {
     const sections = reports.map((data, index) => renderSummary(data, {
         limitBytes: share,
         maxRows: rowShare,
-        noVerdictFails: noVerdictFailsFor(run.images[index], noVerdictFails)
+        noVerdictFails: !isSoftened(outcomes[index])
     }));
     // A section can outgrow its share (a no-verdict report keeps its whole problem): sections go in
     // while they fit, and the rest are counted.
@@ -3462,9 +3589,9 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
+
+
 const SARIF_SCHEMA_URI = 'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json';
-/** Code scanning rejects a run with more results than this; rules have the same limit. */
-const MAX_RESULTS_PER_RUN = 25_000;
 function sarifLevel(severity) {
     if (severity === 'CRITICAL' || severity === 'HIGH')
         return 'error';
@@ -3560,16 +3687,20 @@ function groupById(findings) {
 }
 function truncationNotice(kept, total, limit) {
     return {
-        executionSuccessful: true,
-        toolExecutionNotifications: [
-            {
-                level: 'warning',
-                descriptor: { id: 'results-truncated' },
-                message: {
-                    text: `Only the ${kept} most severe of ${total} findings are included: code scanning rejects a run with more than ${limit} results.`
-                }
-            }
-        ]
+        level: 'warning',
+        descriptor: { id: 'results-truncated' },
+        message: {
+            text: `Only the ${kept} most severe of ${total} findings are included: code scanning rejects a run with more than ${limit} results.`
+        }
+    };
+}
+function withoutVerdictNotice(reference) {
+    return {
+        level: 'warning',
+        descriptor: { id: 'image-without-verdict' },
+        message: {
+            text: `${reference} has no verdict, so this run has none of its findings: code scanning will show its alerts in this category as fixed until it is judged again.`
+        }
     };
 }
 function mostSevere(findings) {
@@ -3645,21 +3776,40 @@ function resultMessage(finding, image) {
  * Call it only when there is a verdict: an upload with no results would close every open alert.
  */
 function buildSarif(data, options) {
-    const disposition = dispositionOf(data.triage);
-    const reported = data.findings
-        .filter(finding => disposition(finding).kind !== 'ignored')
-        .sort(compareForSarif);
-    // Numbered before the cut, so a kept result has the fingerprint it has in an uncut run.
-    const fingerprint = fingerprints(reported);
+    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [sarifRun([{ data }], options)] };
+}
+function sarifRun(members, options, notices = []) {
+    const entries = members.flatMap(({ data, key }) => {
+        const disposition = dispositionOf(data.triage);
+        const reported = data.findings
+            .filter(finding => disposition(finding).kind !== 'ignored')
+            .sort(compareForSarif);
+        // Numbered before the cut, so a kept result has the fingerprint it has in an uncut run.
+        const fingerprint = fingerprints(reported);
+        const image = formatImage(data.image);
+        return reported.map((finding, index) => ({
+            finding,
+            image,
+            key: key ?? '',
+            counted: disposition(finding).kind === 'counted',
+            // In a folded run the image's category name joins the identity, so one finding in two images
+            // stays two alerts and keeps its alert when a new digest is pushed.
+            fingerprint: key === undefined
+                ? fingerprint[index]
+                : (0,external_node_crypto_.createHash)('sha256')
+                    .update(JSON.stringify([key, fingerprint[index]]))
+                    .digest('hex')
+        }));
+    });
+    entries.sort((a, b) => compareForSarif(a.finding, b.finding) || (0,model_findings/* compareText */.n6)(a.key, b.key));
     const limit = options.maxResults ?? MAX_RESULTS_PER_RUN;
-    const kept = reported.slice(0, limit);
-    const keptIds = new Set(kept.map(finding => finding.id));
+    const kept = entries.slice(0, limit);
+    const keptIds = new Set(kept.map(entry => entry.finding.id));
     // Rules only for kept results: never more rules than results, so the rule limit holds too.
-    const ruleGroups = [...groupById(reported)].filter(([id]) => keptIds.has(id));
+    const ruleGroups = [...groupById(entries.map(entry => entry.finding))].filter(([id]) => keptIds.has(id));
     const ruleIndex = new Map(ruleGroups.map(([id], index) => [id, index]));
-    const image = formatImage(data.image);
     const uri = artifactUri(options.dockerfile);
-    const results = kept.map((finding, index) => ({
+    const results = kept.map(({ finding, image, counted, fingerprint }) => ({
         ruleId: finding.id,
         ruleIndex: ruleIndex.get(finding.id) ?? -1,
         level: sarifLevel(finding.severity),
@@ -3672,68 +3822,150 @@ function buildSarif(data, options) {
                 }
             }
         ],
-        partialFingerprints: { 'ecrScanFinding/v1': fingerprint[index] },
+        partialFingerprints: { 'ecrScanFinding/v1': fingerprint },
         properties: {
             ...(finding.packageName ? { packageName: finding.packageName } : {}),
             ...(finding.installedVersion ? { installedVersion: finding.installedVersion } : {}),
             ...(finding.fixedInVersion ? { fixedInVersion: finding.fixedInVersion } : {}),
             fixAvailable: finding.fixAvailable,
             exploitAvailable: finding.exploitAvailable,
-            counted: disposition(finding).kind === 'counted',
+            counted,
+            image,
             ...riskProperties(finding)
         }
     }));
+    const warnings = [
+        ...(kept.length < entries.length ? [truncationNotice(kept.length, entries.length, limit)] : []),
+        ...notices
+    ];
+    const images = members.map(({ data }) => ({
+        image: formatImage(data.image),
+        repository: data.image.repository,
+        digest: data.image.digest,
+        scanType: data.scan.type
+    }));
     return {
-        $schema: SARIF_SCHEMA_URI,
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: 'ecr-scan-findings',
-                        version: data.actionVersion,
-                        ...(options.informationUri ? { informationUri: options.informationUri } : {}),
-                        rules: ruleGroups.map(([id, findings]) => buildRule(id, findings))
-                    }
-                },
-                ...(kept.length < reported.length
-                    ? { invocations: [truncationNotice(kept.length, reported.length, limit)] }
-                    : {}),
-                results,
-                properties: {
-                    image,
-                    repository: data.image.repository,
-                    digest: data.image.digest,
-                    scanType: data.scan.type
-                }
+        tool: {
+            driver: {
+                name: 'ecr-scan-findings',
+                version: members[0]?.data.actionVersion ?? '',
+                ...(options.informationUri ? { informationUri: options.informationUri } : {}),
+                rules: ruleGroups.map(([id, findings]) => buildRule(id, findings))
             }
-        ]
+        },
+        ...(warnings.length > 0
+            ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: warnings }] }
+            : {}),
+        results,
+        properties: members.length === 1 && members[0]?.key === undefined ? images[0] : { images }
     };
 }
 function serializeSarif(log) {
     return `${JSON.stringify(log, null, 2)}\n`;
 }
+/** What a log line calls a run: its image, or the category several images were folded into. */
+function sarifRunLabel(run) {
+    return 'image' in run.properties ? run.properties.image : (run.automationDetails?.id ?? '');
+}
 /**
- * One run per judged image. Several runs each get their own `automationDetails.id`, because code
- * scanning rejects two runs of one category in an upload; a single run keeps none, so the
- * upload step's `category` applies as before.
+ * One run per judged image, up to code scanning's MAX_RUNS_PER_FILE. When the step asks for
+ * several images each run gets its own `automationDetails.id`, because code scanning rejects two
+ * runs of one category in an upload; a step asking for one image keeps none, so the upload step's
+ * `category` applies as before. Whether there are categories, and which, depends only on the
+ * images requested, never on how many were judged: an image's alerts stay in one category.
+ *
+ * A step asking for more images than runs fit folds them into at most MAX_RUNS_PER_FILE runs,
+ * each image always in the same one (chosen by a hash of its category name, so adding or losing
+ * another image never moves it). Every result stays and names its image; an image without a
+ * verdict leaves its run without its findings, and a notification in that run says so.
  */
 function buildRunSarif(run, options) {
-    const judged = run.images.filter(image => image.kind === 'judged');
-    const runs = judged.flatMap(image => {
-        const data = imageReport(run, image);
-        return buildSarif(data, options).runs.map(sarifRun => judged.length > 1
-            ? { ...sarifRun, automationDetails: { id: `ecr-scan-findings/${automationName(data)}/` } }
-            : sarifRun);
-    });
+    const names = categoryNames(run.images);
+    const category = (name) => ({ automationDetails: { id: `ecr-scan-findings/${name}/` } });
+    const member = (image) => ({ data: imageReport(run, image) });
+    let runs;
+    if (run.images.length <= MAX_RUNS_PER_FILE) {
+        runs = run.images
+            .filter(image => image.kind === 'judged')
+            .map(image => {
+            const single = sarifRun([member(image)], options);
+            return run.images.length > 1 ? { ...single, ...category(names.get(image) ?? '') } : single;
+        });
+    }
+    else {
+        const groups = new Map();
+        for (const image of run.images) {
+            const group = foldedGroup(names.get(image) ?? '');
+            groups.set(group, [...(groups.get(group) ?? []), image]);
+        }
+        runs = [...groups]
+            .sort(([a], [b]) => a - b)
+            .filter(([, images]) => images.some(image => image.kind === 'judged'))
+            .map(([group, images]) => {
+            const members = images
+                .filter(image => image.kind === 'judged')
+                .map(image => ({ ...member(image), key: names.get(image) ?? '' }));
+            const notices = images
+                .filter(image => image.kind !== 'judged')
+                .map(image => withoutVerdictNotice(image.reference));
+            const name = `group-${String(group + 1).padStart(2, '0')}`;
+            return { ...sarifRun(members, options, notices), ...category(name) };
+        });
+    }
     return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
 }
-/** The category is everything before the id's last slash, so a repository's own slashes stay. */
-function automationName({ image }) {
-    return image.tag ? `${image.repository}:${image.tag}` : `${image.repository}@${image.digest}`;
+/** Which of the MAX_RUNS_PER_FILE folded runs an image goes to: stable for its category name. */
+function foldedGroup(name) {
+    return (parseInt((0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 8), 16) % MAX_RUNS_PER_FILE);
+}
+/**
+ * Each requested image's category name, unique in the step and the same on every run of it:
+ * `[account.]region/repository`, so a new tag or digest pushed each commit keeps its alerts in one
+ * category. A repository the step asks for more than once adds the tag or digest as requested
+ * (`web:v1`, `web:v1@sha256:…`); what would still collide is numbered in request order (`#2`).
+ * The category is everything before the id's last slash, so a repository's own slashes stay.
+ */
+function categoryNames(images) {
+    const requested = images.map(image => ({ image, ...requestedImage(image) }));
+    const perRepository = new Map();
+    for (const { repository } of requested)
+        perRepository.set(repository, (perRepository.get(repository) ?? 0) + 1);
+    const seen = new Map();
+    const names = new Map();
+    for (const { image, repository, version, registry } of requested) {
+        const base = `${registry}/${repository}${(perRepository.get(repository) ?? 0) > 1 ? version : ''}`;
+        const occurrence = (seen.get(base) ?? 0) + 1;
+        seen.set(base, occurrence);
+        names.set(image, occurrence > 1 ? `${base}#${occurrence}` : base);
+    }
+    return names;
+}
+/** Where the image lives and which version was asked for, from the reference as written. */
+function requestedImage(result) {
+    const spec = parsedReference(result.reference);
+    const image = result.image;
+    const repository = image?.repository ?? spec?.repository ?? result.reference;
+    const tag = spec ? spec.tag : image?.tag;
+    const digest = spec ? spec.digest : undefined;
+    const region = image?.region ?? spec?.region ?? '';
+    const account = image?.registryId ?? spec?.registryId;
+    return {
+        registry: account ? `${account}.${region}` : region,
+        repository,
+        version: `${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`
+    };
+}
+function parsedReference(reference) {
+    try {
+        return parseImageReferences(reference, 'images')[0];
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/terminal.ts
+
 
 
 
@@ -3759,11 +3991,11 @@ function colorEnabled(isTTY, env) {
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /**
  * Text from ECR, Inspector or an ignore file made safe to print: no control character can reach
- * the terminal (an escape sequence could rewrite the screen or the window title), and each value
- * stays on one line.
+ * the terminal (an escape sequence could rewrite the screen or the window title), each value
+ * stays on one line, and none is a workflow command when the CLI runs in a GitHub Actions job.
  */
 function terminalSafe(text) {
-    return text.replace(/\r\n|[\n\t\r\u2028\u2029]/g, ' ').replace(UNSAFE, '\uFFFD');
+    return (0,model_text/* withoutWorkflowCommands */.CA)(text.replace(/\r\n|[\n\t\r\u2028\u2029]/g, ' ').replace(UNSAFE, '\uFFFD'));
 }
 const CODES = {
     bold: [1, 22],
@@ -5175,6 +5407,7 @@ function totalOf(counts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ withoutWorkflowCommands),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   gJ: () => (/* binding */ errorMessage)
@@ -5194,6 +5427,14 @@ function errorMessage(error) {
 function printable(text, maxChars = 80) {
     const chars = Array.from(text).map(char => /[\x20-\x7e]/.test(char) ? char : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`);
     return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : chars.join('');
+}
+/**
+ * Text from outside as the Actions runner must not obey it: `::` (a workflow command when it
+ * starts a line) and `##[` (the older syntax, found anywhere in a line) get an invisible break.
+ * A reader sees the same text.
+ */
+function withoutWorkflowCommands(text) {
+    return text.replaceAll('::', ':\u200B:').replaceAll('##[', '##\u200B[');
 }
 
 

@@ -1,0 +1,4287 @@
+export const id = 925;
+export const ids = [925];
+export const modules = {
+
+/***/ 925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runStep: () => (/* binding */ runStep)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(4389);
+// EXTERNAL MODULE: ./src/model/manifest.ts
+var manifest = __webpack_require__(9452);
+;// CONCATENATED MODULE: ./src/model/image.ts
+
+/** A multi-platform index: ECR scans the image of each platform, not the index itself. */
+function isImageIndex(image) {
+    return (0,manifest/* isImageIndexMediaType */.su)(image.manifestMediaType);
+}
+/** `repository:tag@sha256:…`, the form logged and shown in reports. */
+function formatImage(image) {
+    const tag = image.tag ? `:${image.tag}` : '';
+    return `${image.repository}${tag}@${image.digest}`;
+}
+/** The first 12 hex digits of the digest, as `docker images` shows it. */
+function shortDigest(digest) {
+    const [algorithm, hex] = digest.includes(':') ? digest.split(':', 2) : ['', digest];
+    return algorithm ? `${algorithm}:${(hex ?? '').slice(0, 12)}` : digest.slice(0, 12);
+}
+
+// EXTERNAL MODULE: ./src/core/enrichment.ts
+var enrichment = __webpack_require__(9674);
+// EXTERNAL MODULE: ./src/model/severity.ts
+var model_severity = __webpack_require__(1502);
+;// CONCATENATED MODULE: ./src/policy/policy.ts
+
+
+function evaluatePolicy(findings, thresholds) {
+    const counts = (0,model_severity/* countBySeverity */.Ot)(findings);
+    const breaches = [];
+    const { failOn, maxCounts } = thresholds;
+    if (failOn) {
+        const atOrAbove = model_severity/* SEVERITIES */.oC.filter(severity => (0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(failOn));
+        const exempt = atOrAbove.filter(severity => maxCounts[severity] !== undefined);
+        const count = atOrAbove
+            .filter(severity => !exempt.includes(severity))
+            .reduce((total, severity) => total + counts[severity], 0);
+        if (count > 0)
+            breaches.push({ rule: 'fail-on', severity: failOn, count, exempt });
+    }
+    for (const severity of model_severity/* SEVERITIES */.oC) {
+        const limit = thresholds.maxCounts[severity];
+        if (limit !== undefined && counts[severity] > limit) {
+            breaches.push({ rule: 'max-count', severity, count: counts[severity], limit });
+        }
+    }
+    if (thresholds.failOnExploit) {
+        const count = findings.filter(finding => finding.exploitAvailable === 'YES').length;
+        if (count > 0)
+            breaches.push({ rule: 'exploit', count });
+    }
+    if (thresholds.failOnKev) {
+        const count = (0,enrichment/* failOnKev */.Cr)(findings).length;
+        if (count > 0)
+            breaches.push({ rule: 'kev', count });
+    }
+    return { passed: breaches.length === 0, breaches, counts };
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** One sentence per breach, naming the rule, the count and the limit. */
+function describeBreach(breach) {
+    switch (breach.rule) {
+        case 'fail-on': {
+            const rule = `fail-on: ${breach.severity}, allowed: 0`;
+            if (breach.exempt.length === 0)
+                return `${plural(breach.count, 'finding')} at ${breach.severity} or higher (${rule})`;
+            const counted = model_severity/* RANKED_SEVERITIES */.Kw.filter(severity => (0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(breach.severity) &&
+                !breach.exempt.includes(severity));
+            return `${plural(breach.count, `${counted.join(' or ')} finding`)} (${rule}, ${breach.exempt.join(', ')} left to max-findings)`;
+        }
+        case 'max-count':
+            return `${plural(breach.count, `${breach.severity} finding`)} (max-findings allows ${breach.limit})`;
+        case 'exploit':
+            return `${plural(breach.count, 'finding')} with a known exploit (fail-on-exploit: true, allowed: 0)`;
+        case 'kev':
+            return `${plural(breach.count, 'finding')} on the CISA Known Exploited Vulnerabilities list (fail-on-kev: true, allowed: 0)`;
+    }
+}
+/** The limit a severity has under these thresholds, for the counts table; undefined = no limit. */
+function limitFor(severity, thresholds) {
+    const maxCount = thresholds.maxCounts[severity];
+    if (maxCount !== undefined)
+        return maxCount;
+    const { failOn } = thresholds;
+    return failOn && (0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(failOn) ? 0 : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/results.ts
+
+function isSoftenable(problem) {
+    return problem.kind === 'scan-ended' || problem.kind === 'incomplete';
+}
+const NO_TRIAGE = {
+    counted: [],
+    ignored: [],
+    filters: [],
+    expiredRules: [],
+    staleRules: []
+};
+/** The view of one image the renderers take, from the run it belongs to. */
+function imageReport(run, result) {
+    const image = result.image ?? unresolvedImage(result.reference);
+    const context = {
+        image,
+        scan: result.scan,
+        platforms: result.platforms,
+        thresholds: run.thresholds,
+        actionVersion: run.actionVersion,
+        runUrl: run.runUrl
+    };
+    if (result.kind === 'unjudged') {
+        return {
+            ...context,
+            findings: [],
+            counts: (0,model_severity/* emptyCounts */.W1)(),
+            triage: NO_TRIAGE,
+            problem: result.problem.message
+        };
+    }
+    return {
+        ...context,
+        findings: result.findings,
+        counts: result.counts,
+        triage: result.triage,
+        verdict: result.verdict,
+        baseline: result.baseline
+    };
+}
+/** An image ECR never resolved is still named in reports, by what the user wrote. */
+function unresolvedImage(reference) {
+    return { repository: reference, digest: '', region: '' };
+}
+
+;// CONCATENATED MODULE: ./src/core/outcome.ts
+
+
+
+function imageName(result) {
+    return result.image ? formatImage(result.image) : result.reference;
+}
+/** One outcome per image, in the run's order: the only place a verdict becomes pass or fail. */
+function decideOutcomes(run, scanFailure) {
+    return run.images.map(result => {
+        const name = imageName(result);
+        if (result.kind === 'unjudged') {
+            return {
+                kind: 'no-verdict',
+                name,
+                message: result.problem.message,
+                softened: scanFailure === 'warn' && isSoftenable(result.problem)
+            };
+        }
+        if (result.verdict.passed)
+            return { kind: 'passed', name };
+        const breaches = result.verdict.breaches.map(describeBreach).join('; ');
+        return {
+            kind: 'policy-failed',
+            name,
+            breaches,
+            message: `Policy failed for ${name}: ${breaches}.`
+        };
+    });
+}
+/** Whether the outcome fails the step: a broken policy, or no verdict that warn does not soften. */
+function failsStep(outcome) {
+    return outcome.kind === 'policy-failed' || (outcome.kind === 'no-verdict' && !outcome.softened);
+}
+/** Whether the outcome is a no-verdict that `scan-failure: warn` turns into a warning. */
+function isSoftened(outcome) {
+    return outcome.kind === 'no-verdict' && outcome.softened;
+}
+/** The `scan-failure` mode a renderer's `noVerdictFails` option stands for. */
+function scanFailureMode(noVerdictFails) {
+    return noVerdictFails ? 'fail' : 'warn';
+}
+
+// EXTERNAL MODULE: ./src/model/text.ts
+var model_text = __webpack_require__(5086);
+;// CONCATENATED MODULE: ./src/aws/errors.ts
+
+function errorName(error) {
+    if (error && typeof error === 'object') {
+        const { name, code } = error;
+        // Node's system and validation codes: ECONNREFUSED, ERR_INVALID_URL.
+        if (typeof code === 'string' && /^E[A-Z_]+$/.test(code))
+            return code;
+        if (typeof name === 'string')
+            return name;
+    }
+    return '';
+}
+function registry(context) {
+    return context.registryId
+        ? `registry ${context.registryId} in ${context.region}`
+        : `your registry in ${context.region}`;
+}
+/**
+ * Turns an AWS error into one line: what happened and what to do. Matched by name so this
+ * module needs no SDK import; unknown errors keep their own name and message.
+ */
+function explainAwsError(error, context) {
+    const name = errorName(error);
+    const detail = (0,model_text/* errorMessage */.gJ)(error);
+    switch (name) {
+        case 'CredentialsProviderError':
+            return `No AWS credentials found (${detail}). Add aws-actions/configure-aws-credentials before this step, with 'permissions: id-token: write' for OIDC.`;
+        case 'UnrecognizedClientException':
+        case 'InvalidSignatureException':
+        case 'InvalidClientTokenId':
+            return `AWS rejected the credentials (${name}: ${detail}). Check the role or keys configure-aws-credentials used, and that the region ${context.region} is enabled for the account.`;
+        case 'ExpiredTokenException':
+        case 'ExpiredToken':
+            return `The AWS credentials have expired (${detail}). Configure credentials closer to this step or raise role-duration-seconds.`;
+        case 'AccessDeniedException':
+            return `AWS denied access (${detail}). Grant ecr:DescribeImages, ecr:DescribeImageScanFindings and ecr:BatchGetImage (and ecr:StartImageScan with start-scan) on the repository; see the IAM policy in the README.`;
+        case 'RepositoryNotFoundException':
+            return `Repository '${context.repository}' was not found in ${registry(context)}. Check the 'repository' input (the name, not the URI), the region, and 'registry-id' for a registry in another account.`;
+        case 'ImageNotFoundException':
+            return `Image ${context.image ?? ''} was not found in repository '${context.repository}' (${context.region}): ${detail} Check the tag or digest, and that the push step ran before this one.`;
+        case 'ThrottlingException':
+            return `ECR kept throttling requests after several retries (${detail}). Retry the job later, or run fewer scans at once.`;
+        case 'ENOTFOUND':
+        case 'ECONNREFUSED':
+        case 'ECONNRESET':
+        case 'ETIMEDOUT':
+        case 'TimeoutError':
+            return `Could not reach ECR in ${context.region} (${name}: ${detail}). Check the region, any AWS_ENDPOINT_URL_ECR setting and the runner's network or proxy.`;
+        case 'AbortError':
+            return `The step's timeout ran out while waiting for ECR in ${context.region} to answer (${detail}). Raise 'timeout', or check that ECR is reachable from the runner.`;
+        case 'ERR_INVALID_URL':
+            return `An endpoint setting is not a valid URL (${detail}). Check AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL, or remove them to use ECR's public endpoint.`;
+        case 'ManifestError':
+        case 'ImageMismatchError':
+        case 'EcrAnswerError':
+            return detail;
+    }
+    // Every answer from AWS carries $metadata; anything else is this action's own failure.
+    if (!(error && typeof error === 'object' && '$metadata' in error)) {
+        return `Unexpected error (${name || 'error'}: ${detail}). Please report this with the run log.`;
+    }
+    return `ECR request failed (${name || 'error'}: ${detail}).`;
+}
+
+// EXTERNAL MODULE: ./src/model/findings.ts
+var model_findings = __webpack_require__(3843);
+;// CONCATENATED MODULE: ./src/policy/baseline.ts
+
+function diffBaseline(findings, baselineFindings, baseline) {
+    const baselineKeys = new Set(baselineFindings.map(model_findings/* findingKey */.fl));
+    const imageKeys = new Set(findings.map(model_findings/* findingKey */.fl));
+    const unchangedKeys = new Set([...imageKeys].filter(key => baselineKeys.has(key)));
+    const unchangedCount = findings.filter(finding => unchangedKeys.has((0,model_findings/* findingKey */.fl)(finding))).length;
+    return {
+        ...baseline,
+        unchangedKeys,
+        newCount: findings.length - unchangedCount,
+        unchangedCount,
+        fixed: baselineFindings.filter(finding => !imageKeys.has((0,model_findings/* findingKey */.fl)(finding)))
+    };
+}
+function changeOf(diff, finding) {
+    return diff.unchangedKeys.has((0,model_findings/* findingKey */.fl)(finding)) ? 'unchanged' : 'new';
+}
+/** The findings the baseline has too, looked up once, for sorting new findings first. */
+function unchangedFindings(findings, diff) {
+    return new Set(diff ? findings.filter(finding => changeOf(diff, finding) === 'unchanged') : []);
+}
+
+;// CONCATENATED MODULE: ./src/policy/triage.ts
+
+
+/** `YYYY-MM-DD` of the day in UTC, the clock GitHub runners keep. */
+function utcDay(date) {
+    return date.toISOString().slice(0, 10);
+}
+/** The expiry day itself still applies; the rule lapses the day after. */
+function isExpired(rule, today) {
+    return rule.expires !== undefined && utcDay(today) > rule.expires;
+}
+function packageNames(finding) {
+    return (finding.packageName ?? '').split(',').map(name => name.trim());
+}
+function ruleMatches(rule, finding) {
+    if (rule.id.toLowerCase() !== finding.id.trim().toLowerCase())
+        return false;
+    return rule.package === undefined || packageNames(finding).includes(rule.package);
+}
+function formatScore(score) {
+    return Number.isInteger(score) ? score.toFixed(1) : String(score);
+}
+function activeFilters(filters) {
+    const active = [];
+    if (filters.onlyFixable) {
+        // Basic scans never say whether a fix exists (UNKNOWN); dropping those would hide them.
+        active.push({
+            name: 'only-fixable',
+            setsAside: finding => finding.fixAvailable === 'NO',
+            cannotJudge: finding => finding.fixAvailable === 'UNKNOWN'
+        });
+    }
+    const minCvss = filters.minCvss;
+    if (minCvss !== undefined) {
+        active.push({
+            name: `min-cvss ${formatScore(minCvss)}`,
+            setsAside: finding => finding.cvssScore !== undefined && finding.cvssScore < minCvss,
+            cannotJudge: finding => finding.cvssScore === undefined
+        });
+    }
+    if (filters.minEpss !== undefined)
+        active.push((0,enrichment/* minEpss */.Kc)(filters.minEpss));
+    const onlyNew = filters.onlyNew;
+    if (onlyNew) {
+        active.push({
+            name: 'only-new',
+            setsAside: finding => onlyNew.unchangedKeys.has((0,model_findings/* findingKey */.fl)(finding)),
+            cannotJudge: () => false
+        });
+    }
+    return active;
+}
+/**
+ * Applies ignore rules, then each filter in turn; `counted` is what the policy judges. A finding
+ * set aside by an earlier filter is not counted again by a later one.
+ */
+function triage(findings, rules, filters, today) {
+    const expiredRules = rules.filter(rule => isExpired(rule, today));
+    const activeRules = rules.filter(rule => !isExpired(rule, today));
+    const usedRules = new Set();
+    const ignored = [];
+    let remaining = [];
+    for (const finding of findings) {
+        const matching = activeRules.filter(candidate => ruleMatches(candidate, finding));
+        // Every matching rule is in use (none is stale); the first one takes the credit.
+        for (const rule of matching)
+            usedRules.add(rule);
+        const rule = matching[0];
+        if (rule) {
+            ignored.push({ finding, rule });
+        }
+        else {
+            remaining.push(finding);
+        }
+    }
+    const filterResults = [];
+    for (const filter of activeFilters(filters)) {
+        const kept = remaining.filter(finding => !filter.setsAside(finding));
+        filterResults.push({
+            filter: filter.name,
+            setAside: remaining.length - kept.length,
+            keptUnknown: kept.filter(finding => filter.cannotJudge(finding)).length
+        });
+        remaining = kept;
+    }
+    return {
+        counted: remaining,
+        ignored,
+        filters: filterResults,
+        expiredRules,
+        staleRules: activeRules.filter(rule => !usedRules.has(rule))
+    };
+}
+/**
+ * Looks up what triage did with each finding. Triage keeps the scan's own Finding objects, so
+ * identity tells them apart even when two findings look alike.
+ */
+function dispositionOf(triageResult) {
+    const counted = new Set(triageResult.counted);
+    const ignoredBy = new Map(triageResult.ignored.map(entry => [entry.finding, entry.rule]));
+    return finding => {
+        const rule = ignoredBy.get(finding);
+        if (rule)
+            return { kind: 'ignored', rule };
+        return counted.has(finding) ? { kind: 'counted' } : { kind: 'set-aside' };
+    };
+}
+function ruleLabel(rule) {
+    return `${rule.id}${rule.package ? ` (package ${rule.package})` : ''} at ${rule.origin}`;
+}
+/** One sentence for the log and reports, so both name the entry and the day it lapsed. */
+function describeExpiredRule(rule) {
+    return `Ignore rule ${ruleLabel(rule)} expired on ${rule.expires ?? 'an unknown day'} and no longer ignores anything.`;
+}
+function describeStaleRule(rule) {
+    return `Ignore rule ${ruleLabel(rule)} matched no finding of this image; remove it if the vulnerability is gone from every image it covers.`;
+}
+
+;// CONCATENATED MODULE: ./src/core/scan-status.ts
+const TERMINAL_FIXES = {
+    FAILED: 'Scanning failed for this image; push it again or start a new scan, and check the image is a valid container image.',
+    UNSUPPORTED_IMAGE: "The image's operating system or media type is not supported by this scan type; see the ECR docs on supported operating systems, or switch to enhanced scanning.",
+    FINDINGS_UNAVAILABLE: 'Findings are no longer available (the image may have left the continuous-scan window); rescan the image or push a fresh one.',
+    LIMIT_EXCEEDED: 'The scan limit for this image or account was reached; wait before rescanning or ask AWS for a higher quota.',
+    IMAGE_ARCHIVED: 'The image is archived and is not scanned; restore it or scan a current image.'
+};
+const TERMINAL_STATUSES = Object.keys(TERMINAL_FIXES);
+function classifyStatus(status) {
+    switch (status) {
+        case 'PENDING':
+        case 'IN_PROGRESS':
+            return { kind: 'wait' };
+        case 'COMPLETE':
+        case 'ACTIVE':
+            return { kind: 'read', stale: false };
+        case 'SCAN_ELIGIBILITY_EXPIRED':
+            return { kind: 'read', stale: true };
+    }
+    const fix = status ? TERMINAL_FIXES[status] : undefined;
+    return {
+        kind: 'terminal',
+        fix: fix ??
+            `ECR reported a scan status this action does not know (${status ?? 'none'}); check the scan in the ECR console and report it if it should be supported.`
+    };
+}
+/** SCAN_ELIGIBILITY_EXPIRED with nothing kept: there is no scan result to judge. */
+function expiredWithoutFindingsFix() {
+    return 'Scan eligibility expired and ECR kept no findings for this image, so there is nothing to judge; push the image again (or start a scan) to rescan it.';
+}
+const SCANNING_DOCS = 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html';
+/**
+ * ECR's wildcard filters: without a `*` a filter matches every repository name containing it;
+ * with one, each `*` stands for any sequence (also empty) and the rest must match the whole name.
+ */
+function filterMatches(filter, repository) {
+    if (!filter.includes('*'))
+        return repository.includes(filter);
+    const pattern = filter
+        .split('*')
+        .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+    return new RegExp(`^${pattern}$`, 's').test(repository);
+}
+const SCAN_TYPES = ['BASIC', 'ENHANCED'];
+/**
+ * Reads a registry scanning configuration for one repository. Errs towards "will scan": only a
+ * configuration understood in full, with no rule for the repository, means "never". MANUAL
+ * means never automatically; any other frequency (even one this action does not know) may scan.
+ */
+function scanningCoverage(config, repository, registryId) {
+    const waiting = `ECR has no scan for ${repository} yet`;
+    if (registryId && config.registryId && registryId !== config.registryId) {
+        return {
+            kind: 'unknown',
+            message: `${waiting}, and registry ${registryId}'s scanning configuration cannot be read from account ${config.registryId}: waiting for the scan.`
+        };
+    }
+    if (!config.scanType || !SCAN_TYPES.includes(config.scanType)) {
+        return {
+            kind: 'unknown',
+            message: `${waiting}, and the registry's scan type (${config.scanType ?? 'none'}) is not one this action knows: waiting for the scan.`
+        };
+    }
+    const automatic = config.rules.some(rule => rule.scanFrequency !== 'MANUAL' &&
+        (rule.filters.length === 0 ||
+            rule.filters.some(entry => entry.filter === undefined ||
+                (entry.filterType !== undefined && entry.filterType !== 'WILDCARD') ||
+                filterMatches(entry.filter, repository))));
+    if (automatic)
+        return { kind: 'will-scan' };
+    // The repository's own flag only counts under basic scanning; enhanced scanning ignores it.
+    if (config.scanType === 'BASIC' && config.repositoryScanOnPush)
+        return { kind: 'will-scan' };
+    const message = config.scanType === 'ENHANCED'
+        ? `Repository ${repository} is not scanned: enhanced scanning is on and no registry scanning rule (scan on push or continuous) matches it. Add a scanning rule that matches it (${SCANNING_DOCS}); start-scan cannot start enhanced scans.`
+        : `Repository ${repository} is not scanned: no registry scanning rule matches it and scan on push is off. Add a scanning rule or enable scan on push (${SCANNING_DOCS}), or set start-scan: true.`;
+    return { kind: 'never', message };
+}
+
+;// CONCATENATED MODULE: ./src/core/read-findings.ts
+
+
+
+/** The fewest findings ECR puts on a page that is not the last (Inspector pages hold 100). */
+const SMALLEST_FULL_PAGE = 100;
+/** Pages allowed beyond what the service's counts explain, for short or empty pages. */
+const PAGE_MARGIN = 10;
+/** Without the service's counts there is nothing to explain the pages: 100,000 findings at least. */
+const PAGES_WITHOUT_COUNTS = 1000;
+/** findingSeverityCounts on ECR's spellings, summed onto the model's severities. */
+function serviceCounts(theirs) {
+    const counts = (0,model_severity/* emptyCounts */.W1)();
+    for (const [name, count] of Object.entries(theirs)) {
+        if (typeof count === 'number' && Number.isFinite(count))
+            counts[(0,model_severity/* toSeverity */.T_)(name)] += count;
+    }
+    return counts;
+}
+function describeMismatch(ours, theirs) {
+    if (!theirs)
+        return undefined;
+    const service = serviceCounts(theirs);
+    const differences = model_severity/* SEVERITIES */.oC.filter(severity => service[severity] !== ours[severity]).map(severity => `${severity} ${service[severity]} vs ${ours[severity]}`);
+    return differences.length > 0
+        ? `findingSeverityCounts differs from the findings read (service vs counted): ${differences.join(', ')}`
+        : undefined;
+}
+/**
+ * findingSeverityCounts may undercount (it is not reliable across pages) but it can never count
+ * findings that do not exist: more of a severity than were read proves findings are missing.
+ */
+function missingBySeverity(ours, theirs) {
+    if (!theirs)
+        return undefined;
+    const service = serviceCounts(theirs);
+    const missing = model_severity/* SEVERITIES */.oC.filter(severity => service[severity] > ours[severity]).map(severity => `${severity} ${service[severity]} counted by ECR but ${ours[severity]} read`);
+    return missing.length > 0 ? missing.join(', ') : undefined;
+}
+/** How many pages the service's counts can explain, with a margin; a bound, never a target. */
+function pageLimit(first) {
+    if (!first.severityCounts)
+        return PAGES_WITHOUT_COUNTS;
+    const counts = serviceCounts(first.severityCounts);
+    const expected = model_severity/* SEVERITIES */.oC.reduce((sum, severity) => sum + counts[severity], 0);
+    return 2 * Math.ceil(expected / SMALLEST_FULL_PAGE) + PAGE_MARGIN;
+}
+/**
+ * Reads every page after the one the wait already holds, normalising both kinds of finding.
+ * Counts come from the findings themselves; the service's counts only prove findings missing.
+ * A page without a findings list, or whose status is no longer settled, makes the read
+ * incomplete; a token seen before, or more pages than the counts explain, breaks it.
+ */
+async function readAllFindings(firstPage, laterPages) {
+    const findings = [];
+    let pages = 0;
+    const take = (page) => {
+        pages += 1;
+        for (const raw of page.findings)
+            findings.push((0,model_findings/* normalizeBasicFinding */.fM)(raw));
+        for (const raw of page.enhancedFindings)
+            findings.push((0,model_findings/* normalizeEnhancedFinding */.Hg)(raw));
+    };
+    if (!firstPage.listed) {
+        return { kind: 'incomplete', reason: 'the first page carried no findings list', pages: 1 };
+    }
+    take(firstPage);
+    const limit = pageLimit(firstPage);
+    const seen = new Set();
+    let token = firstPage.nextToken;
+    if (token) {
+        seen.add(token);
+        for await (const page of laterPages(token)) {
+            const number = pages + 1;
+            if (classifyStatus(page.status).kind !== 'read') {
+                return {
+                    kind: 'incomplete',
+                    reason: `page ${number} answered status ${page.status}, no longer settled`,
+                    pages: number
+                };
+            }
+            if (!page.listed) {
+                return {
+                    kind: 'incomplete',
+                    reason: `page ${number} carried no findings list`,
+                    pages: number
+                };
+            }
+            take(page);
+            token = page.nextToken;
+            if (!token)
+                break;
+            if (seen.has(token)) {
+                return {
+                    kind: 'broken',
+                    reason: `ECR handed out a page token it had already given (after page ${number}), so the findings listing loops`,
+                    pages
+                };
+            }
+            if (pages >= limit) {
+                return {
+                    kind: 'broken',
+                    reason: `ECR kept handing out pages (${pages}, more than the ${limit} its own counts can explain)`,
+                    pages
+                };
+            }
+            seen.add(token);
+        }
+        if (token) {
+            return {
+                kind: 'incomplete',
+                reason: `the listing ended after page ${pages} with a page token still outstanding`,
+                pages
+            };
+        }
+    }
+    const counts = (0,model_severity/* countBySeverity */.Ot)(findings);
+    const missing = missingBySeverity(counts, firstPage.severityCounts);
+    if (missing) {
+        return { kind: 'incomplete', reason: `findings are missing (${missing})`, pages };
+    }
+    return {
+        kind: 'complete',
+        findings,
+        counts,
+        pages,
+        serviceCountsMismatch: describeMismatch(counts, firstPage.severityCounts)
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/backoff.ts
+var backoff = __webpack_require__(3915);
+;// CONCATENATED MODULE: ./src/core/wait-for-scan.ts
+
+
+/** Reported (and set as the scan-status output) while ECR has no scan for the image. */
+const SCAN_NOT_FOUND = 'SCAN_NOT_FOUND';
+function seconds(ms) {
+    return `${Math.round(ms / 1000)}s`;
+}
+/** `45s`, `10m0s`: how long something lasted, for messages. */
+function formatDuration(ms) {
+    const total = Math.round(ms / 1000);
+    return total < 60 ? `${total}s` : `${Math.floor(total / 60)}m${total % 60}s`;
+}
+/**
+ * Why a settled answer is not a result yet, or `undefined` when it is one. Enhanced scanning has
+ * answered COMPLETE (and ACTIVE) with no results and no completion time, and the findings a few
+ * seconds later (aws/aws-sdk#289): such an answer says nothing about the image.
+ */
+function missingResults(page) {
+    if (!page.hasResults)
+        return 'no imageScanFindings';
+    if (!page.completedAt)
+        return 'no completion time';
+    return undefined;
+}
+/** SCAN_ELIGIBILITY_EXPIRED keeps the last scan's findings, when there are any to keep. */
+function hasAnyFindings(page) {
+    return page.findings.length + page.enhancedFindings.length > 0 || page.nextToken !== undefined;
+}
+async function startScanOnce(start, log) {
+    const outcome = await start();
+    switch (outcome.kind) {
+        case 'started':
+            log('No scan found for this image: started a basic scan (start-scan: true).');
+            break;
+        case 'limit-exceeded':
+            log('No scan found and ECR allows one manual scan per image per 24 hours: waiting for the existing scan.');
+            break;
+        case 'not-supported':
+            log(`No scan found and a scan cannot be started here: ${outcome.reason} Waiting for the scan on push.`);
+    }
+}
+/**
+ * Polls until the scan settles, ends, or the deadline passes. Errors other than
+ * "scan not found" propagate at once: a misspelled repository must not wait out the timeout.
+ */
+async function waitForScan(deps, options) {
+    const startedAt = deps.now();
+    const deadline = startedAt + options.timeoutMs;
+    let startAttempted = false;
+    let coverageAsked = false;
+    let lastPage;
+    /** The current run of settled answers without results: since when, and why. */
+    let withoutResults;
+    for (let attempt = 0;; attempt++) {
+        const page = await deps.describe();
+        let waitingFor;
+        if (page) {
+            lastPage = page;
+            const outcome = classifyStatus(page.status);
+            if (outcome.kind === 'terminal')
+                return { kind: 'terminal', page, fix: outcome.fix };
+            if (outcome.kind === 'read' && outcome.stale) {
+                if (!page.hasResults || !hasAnyFindings(page))
+                    return { kind: 'terminal', page, fix: expiredWithoutFindingsFix() };
+                return { kind: 'settled', page, stale: true };
+            }
+            const missing = outcome.kind === 'read' ? missingResults(page) : undefined;
+            if (outcome.kind === 'read' && !missing)
+                return { kind: 'settled', page, stale: false };
+            if (missing) {
+                withoutResults = withoutResults?.reason === missing ? withoutResults : undefined;
+                withoutResults ??= { since: deps.now(), reason: missing };
+                waitingFor = ` without results yet (${missing})`;
+            }
+            else {
+                withoutResults = undefined;
+            }
+        }
+        else {
+            withoutResults = undefined;
+            if (deps.startScan && !startAttempted) {
+                startAttempted = true;
+                await startScanOnce(deps.startScan, deps.log);
+            }
+            else if (!deps.startScan && deps.coverage && !coverageAsked) {
+                coverageAsked = true;
+                const coverage = await deps.coverage();
+                if (coverage.kind === 'never')
+                    return { kind: 'not-scanned', message: coverage.message };
+                if (coverage.kind === 'unknown')
+                    (deps.notice ?? deps.log)(coverage.message);
+            }
+        }
+        const lastStatus = lastPage?.status ?? SCAN_NOT_FOUND;
+        const elapsed = deps.now() - startedAt;
+        const delay = (0,backoff/* sleepBeforeDeadline */.b_)((0,backoff/* backoffDelay */.EY)(attempt, options.backoff, deps.random), deps.now(), deadline);
+        if (delay <= 0) {
+            return {
+                kind: 'timeout',
+                lastStatus,
+                waitedMs: elapsed,
+                lastPage,
+                ...(withoutResults
+                    ? {
+                        withoutResults: {
+                            reason: withoutResults.reason,
+                            forMs: deps.now() - withoutResults.since
+                        }
+                    }
+                    : {})
+            };
+        }
+        deps.log(`Scan status ${lastStatus}${waitingFor ?? ''} after ${seconds(elapsed)}; next check in ${seconds(delay)}.`);
+        await deps.sleep(delay);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/acquire.ts
+
+
+
+
+
+function scanInfo(page) {
+    return {
+        status: page.status,
+        description: page.description,
+        type: page.enhanced ? 'enhanced' : 'basic',
+        completedAt: page.completedAt,
+        vulnerabilitySourceUpdatedAt: page.vulnerabilitySourceUpdatedAt
+    };
+}
+/** A read whose counts prove findings missing is read once more before giving up. */
+const INCOMPLETE_READS_ALLOWED = 2;
+function countsText(counts) {
+    const total = model_severity/* SEVERITIES */.oC.reduce((sum, severity) => sum + counts[severity], 0);
+    const parts = model_severity/* SEVERITIES */.oC.filter(severity => counts[severity] > 0).map(severity => `${severity} ${counts[severity]}`);
+    return `${total} findings${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+}
+function sameCounts(a, b) {
+    return model_severity/* SEVERITIES */.oC.every(severity => a[severity] === b[severity]);
+}
+/** The problem for a wait that did not end in a settled scan with results. */
+function waitProblem(waited, repository) {
+    if (waited.kind === 'not-scanned') {
+        return {
+            kind: 'problem',
+            scan: { status: SCAN_NOT_FOUND, type: 'unknown' },
+            problem: { kind: 'not-scanned', message: waited.message }
+        };
+    }
+    if (waited.kind === 'terminal') {
+        const described = waited.page.description ? ` (${(0,model_text/* oneLine */.TN)(waited.page.description)})` : '';
+        const message = `The scan ended with status ${waited.page.status}${described}: there is nothing trustworthy to judge. ${waited.fix}`;
+        return {
+            kind: 'problem',
+            scan: scanInfo(waited.page),
+            problem: { kind: 'scan-ended', message }
+        };
+    }
+    const scan = {
+        ...(waited.lastPage ? scanInfo(waited.lastPage) : { status: waited.lastStatus }),
+        type: waited.lastPage?.enhanced ? 'enhanced' : 'unknown'
+    };
+    const message = waited.withoutResults
+        ? `ECR kept answering ${waited.lastStatus} without results (${waited.withoutResults.reason}) for ${formatDuration(waited.withoutResults.forMs)}, until the timeout: the scan's findings never arrived. Raise 'timeout', or check the scan of ${repository} in the ECR console.`
+        : `The scan did not settle within the timeout: last status ${waited.lastStatus} after ${(waited.waitedMs / 60_000).toFixed(1)} minutes. Raise 'timeout', or check the scan in the ECR console.`;
+    return { kind: 'problem', scan, problem: { kind: 'timeout', message } };
+}
+function problem(scan, kind, message) {
+    return { kind: 'problem', scan, problem: { kind, message } };
+}
+/**
+ * Waits for the scan of one (platform) image to settle with results and reads every finding of
+ * it. A verdict needs a complete read: counts that prove findings missing mean one more read,
+ * then no verdict; an enhanced scan is read again after the settle interval until two reads
+ * agree. Never sleeps past the deadline; a request the deadline aborted is a timeout.
+ */
+async function acquireFindings(image, settings, deps) {
+    let lastScan = { status: SCAN_NOT_FOUND, type: 'unknown' };
+    try {
+        return await acquire(image, settings, deps, scan => (lastScan = scan));
+    }
+    catch (error) {
+        if (!deps.deadline.signal?.aborted)
+            throw error;
+        return problem(lastScan, 'timeout', `The timeout ran out while waiting for ECR to answer (last status ${lastScan.status}; ${(0,model_text/* errorMessage */.gJ)(error)}). Raise 'timeout', or check that ECR in ${image.region} is reachable from the runner.`);
+    }
+}
+async function acquire(image, settings, { source, clock, log, deadline }, seen) {
+    const { signal } = deadline;
+    const settleMs = Math.max(0, settings.settleIntervalMs);
+    const wait = (startScan) => waitForScan({
+        describe: async () => {
+            const page = await source.describeScan(image, signal);
+            if (page)
+                seen(scanInfo(page));
+            return page;
+        },
+        startScan: startScan && settings.startScan ? () => source.startScan(image, signal) : undefined,
+        coverage: startScan
+            ? async () => {
+                try {
+                    const config = await source.scanningConfiguration(image, signal);
+                    return scanningCoverage(config, image.repository, image.registryId);
+                }
+                catch (error) {
+                    if (signal?.aborted)
+                        throw error;
+                    return {
+                        kind: 'unknown',
+                        message: `ECR has no scan for ${image.repository} yet, and its scanning configuration could not be read (${(0,model_text/* errorMessage */.gJ)(error)}); waiting for the scan. Grant ecr:GetRegistryScanningConfiguration and ecr:DescribeRepositories to learn at once when no scan will come.`
+                    };
+                }
+            }
+            : undefined,
+        now: clock.now,
+        sleep: clock.sleep,
+        random: clock.random,
+        log: message => log.info(message),
+        notice: message => log.notice(message)
+    }, { timeoutMs: Math.max(0, deadline.at - clock.now()), backoff: settings.backoff });
+    /** A pause of `ms` still leaves time to read before the deadline. */
+    const roomFor = (ms) => clock.now() + ms < deadline.at;
+    let waited = await wait(true);
+    if (waited.kind !== 'settled')
+        return waitProblem(waited, image.repository);
+    const stale = waited.stale;
+    let incompleteReads = 0;
+    let previous;
+    for (;;) {
+        const page = waited.page;
+        const scan = scanInfo(page);
+        const read = await readAllFindings(page, token => source.pagesAfter(image, token, signal));
+        if (read.kind === 'broken') {
+            return problem(scan, 'error', `${read.reason}: the findings cannot be read completely. Retry the job; if it persists, report it to AWS support with the repository and digest.`);
+        }
+        if (read.kind === 'incomplete') {
+            incompleteReads += 1;
+            log.info(`The read of the findings was incomplete: ${read.reason}.`);
+            const retryMs = settings.backoff.maxMs;
+            if (incompleteReads >= INCOMPLETE_READS_ALLOWED || !roomFor(retryMs)) {
+                const why = incompleteReads >= INCOMPLETE_READS_ALLOWED
+                    ? `${incompleteReads} reads in a row were incomplete`
+                    : 'the timeout left no time to read again';
+                return problem(scan, 'incomplete', `The findings could not be read completely (${read.reason}; ${why}), so there is no verdict. Retry the job, or raise 'timeout'.`);
+            }
+            log.info(`Reading the findings again in ${formatDuration(retryMs)}.`);
+            await clock.sleep(retryMs);
+        }
+        else {
+            incompleteReads = 0;
+            log.info(`Read ${read.findings.length} findings over ${read.pages} page(s).`);
+            if (read.serviceCountsMismatch)
+                log.debug(read.serviceCountsMismatch);
+            const settled = !page.enhanced || settleMs === 0 || (previous && sameCounts(previous.counts, read.counts));
+            if (settled) {
+                return { kind: 'read', scan, findings: read.findings, counts: read.counts, stale };
+            }
+            if (previous) {
+                log.info(`Enhanced scan findings changed between reads: ${countsText(previous.counts)}, then ${countsText(read.counts)}.`);
+            }
+            const last = previous;
+            previous = read;
+            if (!roomFor(settleMs)) {
+                const why = last
+                    ? `two reads ${formatDuration(settleMs)} apart disagreed (${countsText(last.counts)}, then ${countsText(read.counts)})`
+                    : `the timeout left no time for a second read ${formatDuration(settleMs)} later`;
+                return problem(scan, 'incomplete', `Enhanced scan findings were not confirmed settled before the timeout: ${why}, so findings may still be arriving and there is no verdict. Raise 'timeout', or set settle-interval: 0 to accept a single read.`);
+            }
+            log.info(`Enhanced scan: reading again in ${formatDuration(settleMs)} to check no findings are still arriving.`);
+            await clock.sleep(settleMs);
+        }
+        waited = await wait(false);
+        if (waited.kind !== 'settled')
+            return waitProblem(waited, image.repository);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/merge-platforms.ts
+
+
+function highest(values, compare) {
+    return values.reduce((best, value) => value === undefined ? best : best === undefined || compare(value, best) > 0 ? value : best, undefined);
+}
+function distinct(values) {
+    const unique = [...new Set(values.filter((value) => !!value))];
+    return unique.length > 0 ? unique.join(', ') : undefined;
+}
+/**
+ * Merges the findings of several platform images into one row per vulnerability and package.
+ * Where platforms disagree the merge keeps the worse: the highest severity and score, a known
+ * exploit over none; each platform's installed version stays on the row.
+ *
+ * Only copies on different platforms merge: a row holds at most one finding of each platform, so a
+ * one-platform index counts exactly what the plain image counts.
+ */
+function mergePlatforms(perPlatform) {
+    const groups = new Map();
+    for (const entry of perPlatform) {
+        const key = (0,model_findings/* findingKey */.fl)(entry.finding);
+        const group = groups.get(key);
+        if (group)
+            group.push(entry);
+        else
+            groups.set(key, [entry]);
+    }
+    return [...groups.values()].flatMap(group => rowsOf(group).map(mergeRow));
+}
+/**
+ * The rows of one vulnerability in one package. A platform can hold it more than once (two
+ * installed copies, or ECR listing it twice); then the k-th copy on one platform joins the k-th
+ * copy on every other, each platform's copies taken in installed-version order so that equal
+ * versions pair whatever order each platform's scan listed them in.
+ */
+function rowsOf(group) {
+    const byPlatform = new Map();
+    for (const entry of group) {
+        const copies = byPlatform.get(entry.platform);
+        if (copies)
+            copies.push(entry);
+        else
+            byPlatform.set(entry.platform, [entry]);
+    }
+    if (byPlatform.size === group.length)
+        return [group];
+    const rows = [];
+    for (const copies of byPlatform.values()) {
+        // Stable: copies of the same version keep the scan's order.
+        copies.sort((a, b) => (0,model_findings/* compareText */.n6)(a.finding.installedVersion ?? '', b.finding.installedVersion ?? ''));
+        copies.forEach((entry, k) => {
+            const row = rows[k];
+            if (row)
+                row.push(entry);
+            else
+                rows[k] = [entry];
+        });
+    }
+    return rows;
+}
+/** One row: the copies of a finding on different platforms, at most one each. */
+function mergeRow(group) {
+    const findings = group.map(entry => entry.finding);
+    const first = findings[0];
+    if (group.length === 1)
+        return { ...first, platforms: [platformOf(group[0])] };
+    const worst = highest(findings, (a, b) => (0,model_severity/* severityRank */.qs)(a.severity) - (0,model_severity/* severityRank */.qs)(b.severity)) ?? first;
+    return {
+        ...worst,
+        installedVersion: distinct(findings.map(finding => finding.installedVersion)),
+        fixedInVersion: distinct(findings.map(finding => finding.fixedInVersion)),
+        cvssScore: highest(findings.map(finding => finding.cvssScore), (a, b) => a - b),
+        exploitAvailable: findings.some(finding => finding.exploitAvailable === 'YES')
+            ? 'YES'
+            : worst.exploitAvailable,
+        platforms: group.map(platformOf).sort((a, b) => (0,model_findings/* compareText */.n6)(a.platform, b.platform)),
+        // Each platform's Inspector finding has its own ARN: enrichment looks up every one.
+        ...arnsOf(findings)
+    };
+}
+function arnsOf(findings) {
+    const arns = [...new Set(findings.flatMap(model_findings/* findingArnsOf */.ZZ))];
+    return arns.length > 0 ? { findingArns: arns } : {};
+}
+function platformOf({ platform, finding }) {
+    return { platform, installedVersion: finding.installedVersion };
+}
+
+;// CONCATENATED MODULE: ./src/core/scan-image.ts
+
+
+
+
+
+
+
+
+
+
+const UNKNOWN_SCAN = { status: 'UNKNOWN', type: 'unknown' };
+/** The scan a reader should see for the image: a failed platform's, else the first. */
+function shownScan(platforms) {
+    const failed = platforms.find(platform => platform.problem);
+    return (failed ?? platforms[0])?.scan ?? UNKNOWN_SCAN;
+}
+async function platformsOf(image, source, { log, deadline }) {
+    if (!isImageIndex(image))
+        return [{ image }];
+    const { images, skipped } = await source.platformImages(image, deadline.signal);
+    for (const entry of skipped)
+        log.info(`Skipped ${entry.digest}: ${entry.reason}.`);
+    log.info(`${formatImage(image)} is an image index: judging ${images.map(entry => entry.platform).join(', ')}.`);
+    return images;
+}
+function prefixed(log, prefix) {
+    return {
+        info: message => log.info(prefix + message),
+        warning: message => log.warning(prefix + message),
+        notice: message => log.notice(prefix + message),
+        debug: message => log.debug(prefix + message)
+    };
+}
+/**
+ * Resolves an image, waits for and reads the scan of each of its platform images (together, under
+ * the run's deadline) and merges them. Never throws: an error becomes a problem with its reason.
+ */
+async function readImage(target, settings, deps) {
+    const { log, deadline, clock } = deps;
+    const source = deps.sourceFor(target.region);
+    let image;
+    try {
+        image = await source.resolveImage(target.query, deadline.signal);
+        log.info(`Image: ${formatImage(image)} (${target.region})`);
+        const platforms = await platformsOf(image, source, deps);
+        const acquired = await Promise.all(platforms.map(async (platform) => ({
+            platform,
+            result: await acquireFindings(platform.image, settings, {
+                source,
+                clock,
+                deadline,
+                log: platform.platform ? prefixed(log, `${platform.platform}: `) : log
+            })
+        })));
+        const platformScans = acquired.map(({ platform, result }) => ({
+            platform: platform.platform,
+            digest: platform.image.digest,
+            scan: result.scan,
+            ...(result.kind === 'read' ? { counts: result.counts } : { problem: result.problem })
+        }));
+        const base = { image, platforms: platformScans, scan: shownScan(platformScans) };
+        const reads = [];
+        for (const { platform, result } of acquired) {
+            if (result.kind === 'problem') {
+                // One platform without a trustworthy result leaves the whole image without a verdict.
+                const message = platform.platform
+                    ? `Platform ${platform.platform} (${platform.image.digest}): ${result.problem.message}`
+                    : result.problem.message;
+                return { kind: 'problem', ...base, problem: { ...result.problem, message } };
+            }
+            reads.push({ platform, findings: result.findings });
+        }
+        // Once for the image, however many of its platforms are stale.
+        if (acquired.some(({ result }) => result.kind === 'read' && result.stale))
+            log.warning('Scan eligibility expired: these findings are from the last scan and may be stale. Push the image again to rescan it.');
+        const findings = isImageIndex(image)
+            ? mergePlatforms(reads.flatMap(({ platform, findings: found }) => found.map(finding => ({ platform: platform.platform ?? '', finding }))))
+            : (reads[0]?.findings ?? []);
+        return { kind: 'read', ...base, findings };
+    }
+    catch (error) {
+        // Once the run's time is up every request is aborted: that is the timeout, not an AWS error.
+        const kind = deadline.signal?.aborted ? 'timeout' : 'error';
+        const problem = { kind, message: deps.explainError(error, target) };
+        return { kind: 'problem', image, platforms: [], scan: UNKNOWN_SCAN, problem };
+    }
+}
+/** The baseline of an image: a tag or digest in the image's own repository, or another image. */
+function baselineTarget(baseline, target) {
+    if (baseline.kind === 'image') {
+        const { image } = baseline;
+        return {
+            reference: image.reference,
+            region: image.region ?? target.region,
+            query: {
+                repository: image.repository,
+                imageTag: image.tag,
+                imageDigest: image.digest,
+                registryId: image.registryId ?? target.query.registryId
+            }
+        };
+    }
+    const query = {
+        repository: target.query.repository,
+        registryId: target.query.registryId,
+        ...('tag' in baseline ? { imageTag: baseline.tag } : { imageDigest: baseline.digest })
+    };
+    const at = 'tag' in baseline ? `:${baseline.tag}` : `@${baseline.digest}`;
+    return { reference: `${query.repository}${at}`, region: target.region, query };
+}
+/** Compares with the baseline; a baseline that cannot be read is a warning, never a silent pass. */
+async function compareWithBaseline(findings, target, settings, deps) {
+    if (!settings.baseline)
+        return undefined;
+    const baseline = baselineTarget(settings.baseline, target);
+    const { query } = baseline;
+    const place = JSON.stringify([
+        baseline.region,
+        query.registryId ?? '',
+        query.repository,
+        query.imageTag ?? '',
+        query.imageDigest ?? ''
+    ]);
+    let reading = deps.baselines?.get(place);
+    if (reading) {
+        deps.log.info(`Baseline ${baseline.reference}: already read for another image of this run.`);
+    }
+    else {
+        const log = prefixed(deps.log, 'Baseline: ');
+        reading = readImage(baseline, { ...settings, startScan: false }, { ...deps, log });
+        deps.baselines?.set(place, reading);
+    }
+    const read = await reading;
+    if (read.kind === 'problem') {
+        deps.log.warning(`Baseline ${baseline.reference} could not be read, so every finding is judged as if no baseline was given: ${read.problem.message}`);
+        return undefined;
+    }
+    const diff = diffBaseline(findings, read.findings, {
+        reference: baseline.reference,
+        digest: read.image.digest
+    });
+    deps.log.info(`Against ${formatImage(read.image)}: ${diff.newCount} new, ${diff.fixed.length} fixed, ${diff.unchangedCount} unchanged.`);
+    return diff;
+}
+/**
+ * `enrich: inspector`: adds EPSS and CISA KEV data to an enhanced scan's findings, matched by their
+ * Inspector ARNs (every platform's for an index). Never throws and never drops a finding: on any
+ * failure the findings come back as they were, with a warning and `missing` saying what is
+ * missing, so the verdict rests on ECR alone (or, under fail-on-kev, there is none).
+ *
+ * Every finding gets EPSS: ListFindings answers a whole image's findings 100 a call whatever is
+ * asked for, so narrowing would save nothing there. KEV data (BatchGetFindingDetails, 10 a call)
+ * is asked for every finding when it can decide the verdict (fail-on-kev), else only for findings
+ * Inspector does not mark exploitAvailable NO.
+ */
+async function enrichFindings(read, target, settings, deps) {
+    const { findings } = read;
+    if ((settings.enrich ?? 'none') === 'none')
+        return { findings };
+    const { log } = deps;
+    const arns = [...new Set(findings.flatMap(model_findings/* findingArnsOf */.ZZ))];
+    if (arns.length === 0) {
+        if (read.scan.type === 'enhanced' && findings.length === 0)
+            return { findings };
+        const has = `${formatImage(read.image)} has ${read.scan.type === 'basic' ? 'a basic scan' : 'findings without Inspector ARNs'}`;
+        log.notice(`enrich: inspector needs enhanced scanning (Amazon Inspector); ${has}, so it is judged without EPSS or KEV data.`);
+        // Findings Inspector cannot be asked about have no KEV data, which fail-on-kev needs.
+        return findings.length > 0 ? { findings, missing: has } : { findings };
+    }
+    const withoutArn = findings.filter(finding => (0,model_findings/* findingArnsOf */.ZZ)(finding).length === 0).length;
+    const arnGap = withoutArn > 0 ? `${withoutArn} findings carry no Inspector ARN` : undefined;
+    if (arnGap)
+        log.warning(`Inspector enrichment: ${arnGap}, so they have no EPSS or KEV data.`);
+    if (!deps.enricherFor) {
+        const missing = 'this front end cannot reach Inspector';
+        log.warning(`enrich: inspector is set but ${missing}; judged without EPSS or KEV data.`);
+        return { findings, missing };
+    }
+    try {
+        const enricher = await deps.enricherFor(target.region);
+        const result = await enricher.enrich({
+            repository: read.image.repository,
+            imageDigests: read.platforms.map(platform => platform.digest),
+            registryId: read.image.registryId ?? target.query.registryId,
+            findingArns: arns,
+            kevLookup: settings.thresholds.failOnKev ? 'all' : 'exploitable'
+        }, deps.deadline.signal);
+        for (const warning of result.warnings)
+            log.warning(warning);
+        const enriched = (0,enrichment/* withRisk */.Ol)(findings, result.byArn);
+        log.info((0,enrichment/* describeEnrichment */.xq)(enriched, result.calls));
+        return { findings: enriched, missing: arnGap ?? result.warnings[0] };
+    }
+    catch (error) {
+        const missing = `Inspector enrichment could not start (${(0,model_text/* errorMessage */.gJ)(error)})`;
+        log.warning(`${missing}; the run goes on with ECR findings alone.`);
+        return { findings, missing };
+    }
+}
+/** Reads one image (and its baseline) and judges it: a verdict only on a complete read. */
+async function scanImage(target, settings, deps) {
+    const read = await readImage(target, settings, deps);
+    const reference = target.reference;
+    if (read.kind === 'problem')
+        return { ...read, kind: 'unjudged', reference };
+    const { findings, missing } = await enrichFindings(read, target, settings, deps);
+    // fail-on-kev judged without the KEV data it asked for could pass an exploited finding.
+    if (missing && settings.thresholds.failOnKev) {
+        const message = `fail-on-kev needs CISA KEV data from Amazon Inspector, which could not be read completely: ${missing}`;
+        return { ...read, kind: 'unjudged', reference, problem: { kind: 'incomplete', message } };
+    }
+    const baseline = await compareWithBaseline(findings, target, settings, deps);
+    const filters = {
+        ...settings.filters,
+        onlyNew: settings.onlyNew && baseline ? baseline : undefined
+    };
+    const triaged = triage(findings, settings.rules, filters, new Date(deps.clock.now()));
+    for (const rule of triaged.expiredRules)
+        deps.log.warning(describeExpiredRule(rule));
+    for (const rule of triaged.staleRules)
+        deps.log.notice(describeStaleRule(rule));
+    return {
+        ...read,
+        kind: 'judged',
+        reference,
+        findings,
+        counts: (0,model_severity/* countBySeverity */.Ot)(findings),
+        triage: triaged,
+        verdict: evaluatePolicy(triaged.counted, settings.thresholds),
+        baseline
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/run.ts
+
+/**
+ * Judges every image under one deadline, at most `concurrency` at a time, and returns their
+ * results in the order given. The run takes about as long as its slowest image.
+ */
+async function runScan(targets, settings, deps) {
+    const deadline = { at: deps.clock.now() + settings.timeoutMs, signal: deps.signal };
+    const results = new Array(targets.length);
+    const enrichers = new Map();
+    const make = deps.enricherFor;
+    const enricherFor = make
+        ? (region) => {
+            const enricher = enrichers.get(region) ?? make(region);
+            enrichers.set(region, enricher);
+            return enricher;
+        }
+        : undefined;
+    const baselines = new Map();
+    let next = 0;
+    const worker = async () => {
+        while (next < targets.length) {
+            const index = next++;
+            const target = targets[index];
+            const log = deps.logFor(target);
+            try {
+                results[index] = await scanImage(target, settings, {
+                    sourceFor: deps.sourceFor,
+                    clock: deps.clock,
+                    log,
+                    deadline,
+                    explainError: deps.explainError,
+                    enricherFor,
+                    baselines
+                });
+            }
+            finally {
+                log.close();
+            }
+        }
+    };
+    const workers = Math.max(1, Math.min(settings.concurrency, targets.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Shown in report footers; a test keeps it equal to package.json's version. */
+const ACTION_VERSION = '1.0.0';
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/io/files.ts
+// The report files and the ignore file are plain files named by workflow inputs. A symbolic link
+// in their place could make the step read or overwrite some other file (on a self-hosted runner,
+// anything the runner's account may touch), so the last component of the path must not be a link.
+// Links in parent directories are allowed: they are how the workspace is laid out (on macOS, /tmp
+// itself is a link), and whoever can plant one there already controls the checkout.
+
+
+
+/** Thrown for a path that is not a plain file; other failures keep Node's own errors. */
+class PlainFileError extends Error {
+    path;
+    problem;
+    name = 'PlainFileError';
+    constructor(path, problem, message) {
+        super(message);
+        this.path = path;
+        this.problem = problem;
+    }
+}
+// O_NOFOLLOW makes open itself refuse a final symbolic link, so there is no gap between a check
+// and the open. Windows has no such flag (it is undefined there); see checkSameFile.
+const NO_FOLLOW = external_node_fs_.constants.O_NOFOLLOW;
+// A FIFO would block open (and read) forever; non-blocking, open returns and fstat refuses it.
+const NON_BLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
+// Duck-typed: Node's own errors need not be instances of this realm's Error (jest's sandbox).
+function errorCode(error) {
+    const code = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+    return typeof code === 'string' ? code : undefined;
+}
+async function linkError(path, verb) {
+    const target = await (0,promises_.readlink)(path).catch(() => undefined);
+    return new PlainFileError(path, 'symbolic-link', `${path} is a symbolic link${target === undefined ? '' : ` (to ${target})`}; ` +
+        `ecr-scan-findings refuses to ${verb} through links, point the input at the real file.`);
+}
+function notAFileError(path, stats, verb) {
+    const kind = stats.isDirectory() ? 'a directory' : 'not a regular file';
+    return new PlainFileError(path, 'not-a-file', `${path} is ${kind}; ecr-scan-findings can only ${verb} a plain file, point the input at one.`);
+}
+// With O_NOFOLLOW a final link fails with ELOOP (EMLINK on FreeBSD). ELOOP also means a loop of
+// links among the parent directories, so lstat tells the two apart.
+async function openPlain(path, flags, verb) {
+    try {
+        return await (0,promises_.open)(path, flags | (NO_FOLLOW ?? 0) | NON_BLOCK, 0o666);
+    }
+    catch (error) {
+        const code = errorCode(error);
+        if (code === 'ELOOP' || code === 'EMLINK') {
+            const stats = await (0,promises_.lstat)(path).catch(() => undefined);
+            if (stats?.isSymbolicLink())
+                throw await linkError(path, verb);
+        }
+        throw error;
+    }
+}
+// Without O_NOFOLLOW (Windows) open follows links, so compare what was opened with what lstat
+// sees at the path: a link, or a file swapped in between, shows as a different file.
+async function checkSameFile(path, opened, verb) {
+    if (NO_FOLLOW !== undefined)
+        return;
+    const atPath = await (0,promises_.lstat)(path);
+    if (atPath.isSymbolicLink())
+        throw await linkError(path, verb);
+    if (atPath.dev !== opened.dev || atPath.ino !== opened.ino) {
+        throw new PlainFileError(path, 'symbolic-link', `${path} changed while it was opened; ecr-scan-findings refuses to ${verb} through links, point the input at the real file.`);
+    }
+}
+async function checkedHandle(path, flags, verb) {
+    const handle = await openPlain(path, flags, verb);
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw notAFileError(path, stats, verb);
+        await checkSameFile(path, stats, verb);
+        return handle;
+    }
+    catch (error) {
+        await handle.close();
+        throw error;
+    }
+}
+/**
+ * Reads a plain file as UTF-8. Returns undefined when nothing is at the path (ENOENT), so the
+ * caller decides whether a missing file is an error; throws PlainFileError for a symbolic link or
+ * anything that is not a regular file, and Node's error for everything else.
+ */
+async function readPlainFile(path) {
+    let handle;
+    try {
+        // A directory cannot be opened for reading on every platform; fstat then names it.
+        handle = await checkedHandle(path, external_node_fs_.constants.O_RDONLY, 'read');
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT')
+            return undefined;
+        if (errorCode(error) === 'EISDIR')
+            throw notAFileError(path, await (0,promises_.lstat)(path), 'read');
+        throw error;
+    }
+    try {
+        return await handle.readFile('utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Writes text to a plain file, creating it and its parent directories as needed and replacing
+ * what was there. Throws PlainFileError for a symbolic link at the path (dangling or not) or for
+ * anything that is not a regular file; nothing is written then.
+ */
+async function writePlainFile(path, text) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    let handle;
+    try {
+        // No O_TRUNC: the file is emptied only once it is known to be a plain file.
+        handle = await checkedHandle(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT, 'write');
+    }
+    catch (error) {
+        if (errorCode(error) === 'EISDIR')
+            throw notAFileError(path, await (0,promises_.lstat)(path), 'write');
+        throw error;
+    }
+    try {
+        await handle.truncate(0);
+        await handle.writeFile(text, 'utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/scan-request.ts
+
+
+
+
+// What both front ends (the Action and the CLI) do the same way around the core.
+/**
+ * Read before any AWS call, so a broken rule fails in seconds rather than after the scan.
+ * `inlineOrigin` names where inline rules came from (`input ignore`, `--ignore`).
+ */
+async function readIgnoreRules(config, inlineOrigin) {
+    const { path, explicit } = config.ignoreFile;
+    const fileText = await readPlainFile(path);
+    const inline = config.ignoreInline;
+    // A missing file at the default path just means the repository has no rules.
+    if (fileText === undefined && !explicit && !inline)
+        return [];
+    // The YAML parser is loaded only when there are rules to read.
+    const { missingIgnoreFileError, parseIgnoreRules } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(240)]).then(__webpack_require__.bind(__webpack_require__, 240));
+    if (fileText === undefined && explicit)
+        throw missingIgnoreFileError(path);
+    return [
+        ...(fileText === undefined ? [] : parseIgnoreRules(fileText, path)),
+        ...(inline ? parseIgnoreRules(inline, inlineOrigin) : [])
+    ];
+}
+function runSettings(config, rules, backoff) {
+    return {
+        timeoutMs: config.timeoutMs,
+        settleIntervalMs: config.settleIntervalMs,
+        startScan: config.startScan,
+        backoff,
+        rules,
+        filters: {
+            onlyFixable: config.onlyFixable,
+            minCvss: config.minCvss,
+            minEpss: config.minEpss
+        },
+        thresholds: config.thresholds,
+        concurrency: config.maxConcurrency,
+        baseline: config.baseline,
+        onlyNew: config.onlyNew,
+        enrich: config.enrich
+    };
+}
+/**
+ * One ECR source per region, made on first use and shared by every image in that region. The
+ * AWS SDK is loaded here, after the inputs are read, so a step with a bad input fails fast.
+ */
+async function sourcesByRegion(create) {
+    const make = create ?? (await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 4))).EcrScans.create;
+    const sources = new Map();
+    return region => {
+        const source = sources.get(region) ?? make(region);
+        sources.set(region, source);
+        return source;
+    };
+}
+/** An AWS error about one image as one line that says what to do. */
+const explainImageError = (error, target) => explainAwsError(error, {
+    repository: target.query.repository,
+    region: target.region,
+    registryId: target.query.registryId,
+    image: target.query.imageDigest ?? target.query.imageTag
+});
+/**
+ * Judges every image of the config, as both front ends do: one deadline for all the AWS work
+ * (requests in flight are aborted when it passes), one ECR source per region, and the Inspector
+ * client loaded only when enrichment asks for it.
+ */
+async function judgeImages(config, rules, frontEnd) {
+    const images = await runScan(config.images, runSettings(config, rules, frontEnd.backoff), {
+        sourceFor: await sourcesByRegion(frontEnd.sourceFor),
+        clock: frontEnd.clock,
+        signal: AbortSignal.timeout(config.timeoutMs),
+        logFor: frontEnd.logFor,
+        explainError: frontEnd.explainError ?? explainImageError,
+        enricherFor: async (region) => (await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(222), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 9108))).createInspectorEnricher(region)
+    });
+    return {
+        images,
+        thresholds: config.thresholds,
+        actionVersion: ACTION_VERSION,
+        updatedAt: new Date(frontEnd.clock.now())
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/logger.ts
+
+
+/**
+ * The one place that writes to the workflow log. Text from AWS, GitHub or the repository must not
+ * form a workflow command, so the runner shows it instead of obeying it. Annotations (warning,
+ * notice, debug) are escaped by @actions/core already; line breaks become separate lines.
+ */
+function neutralise(message) {
+    return (0,model_text/* withoutWorkflowCommands */.CA)(message.split(/\r\n|\r|\n|\u2028|\u2029/).join('\n'));
+}
+const actionLog = {
+    info: message => core/* info */.pq(neutralise(message)),
+    warning: message => core/* warning */.$e(message),
+    notice: message => core/* notice */.lm(message),
+    debug: message => core/* debug */.Yz(message)
+};
+/**
+ * Logs for images judged side by side. Log groups cannot interleave, so with several images each
+ * one's lines are kept and written as one group when it finishes; a single image logs live.
+ */
+class ImageLogs {
+    imageCount;
+    progressEveryMs;
+    pending = new Map();
+    ticker;
+    constructor(imageCount, progressEveryMs = 30_000) {
+        this.imageCount = imageCount;
+        this.progressEveryMs = progressEveryMs;
+    }
+    open(title) {
+        if (this.imageCount === 1) {
+            core/* startGroup */.Oh(title);
+            return { ...actionLog, close: () => core/* endGroup */.N4() };
+        }
+        const lines = [];
+        this.pending.set(title, 'starting');
+        this.startProgress();
+        const keep = (level) => (message) => {
+            lines.push({ level, message });
+            if (level === 'info')
+                this.pending.set(title, message);
+        };
+        return {
+            info: keep('info'),
+            warning: keep('warning'),
+            notice: keep('notice'),
+            debug: keep('debug'),
+            close: () => {
+                this.pending.delete(title);
+                core/* startGroup */.Oh(title);
+                for (const line of lines)
+                    actionLog[line.level](line.message);
+                core/* endGroup */.N4();
+                if (this.pending.size === 0)
+                    this.stopProgress();
+            }
+        };
+    }
+    startProgress() {
+        if (this.ticker)
+            return;
+        this.ticker = setInterval(() => {
+            const waiting = [...this.pending].map(([title, last]) => `${title}: ${last}`);
+            actionLog.info(`Still waiting on ${waiting.length} of ${this.imageCount} images. ${waiting.join(' | ')}`);
+        }, this.progressEveryMs);
+        this.ticker.unref();
+    }
+    stopProgress() {
+        clearInterval(this.ticker);
+        this.ticker = undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/event.ts
+
+
+/** Never throws: an event that cannot be read is warned about and read as an empty payload. */
+async function readWorkflowEvent(env, warn) {
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return { name, payload: {} };
+    try {
+        return { name, payload: JSON.parse(await (0,promises_.readFile)(path, 'utf8')) };
+    }
+    catch (error) {
+        warn(`Could not read the workflow event at ${path} (${(0,model_text/* errorMessage */.gJ)(error)}): the PR comment needs pr-number, and its footer shows GITHUB_SHA.`);
+        return { name, payload: {} };
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null;
+}
+/**
+ * The commit the run is about. On pull-request events GITHUB_SHA names a temporary merge commit
+ * that no one pushed, so the payload's `pull_request.head.sha` wins when it is there.
+ */
+function runCommit(event, env) {
+    const pullRequest = isRecord(event.payload) ? event.payload['pull_request'] : undefined;
+    const head = isRecord(pullRequest) ? pullRequest['head'] : undefined;
+    const sha = isRecord(head) ? head['sha'] : undefined;
+    if (typeof sha === 'string' && /^[0-9a-f]{40,64}$/i.test(sha))
+        return sha;
+    return env.GITHUB_SHA || undefined;
+}
+
+// EXTERNAL MODULE: ./src/report/limits.ts
+var limits = __webpack_require__(5356);
+;// CONCATENATED MODULE: ./src/action/pr-comment.ts
+
+
+/**
+ * One request may take this long. GitHub answers these small requests in well under a second;
+ * 15 s leaves a slow answer room, while a GitHub that never answers costs at most this much.
+ */
+const COMMENT_REQUEST_TIMEOUT_MS = 15_000;
+/** The whole comment (login, the pages of comments, the write) may take this long. */
+const COMMENT_TOTAL_TIMEOUT_MS = 60_000;
+/**
+ * Pages of 100 comments read at most while looking for this image's comment: 3,000 comments,
+ * more than even very long review threads reach, so nearly every thread is read whole, at the
+ * cost of at most 30 of the 1,000 requests an hour GITHUB_TOKEN gets and a few seconds. REST has
+ * no newest-first order for issue comments, so a longer thread is searched at both ends: the
+ * first page, where a comment made on the PR's first run sits, and the newest pages, where a
+ * comment made after such a partial search lands; so at most one extra comment ever appears.
+ */
+const COMMENT_MAX_PAGES = 30;
+const PER_PAGE = 100;
+const MARKER_PREFIX = '<!-- ecr-scan-findings comment';
+const PERMISSION_HINT = 'The token needs `permissions: pull-requests: write`; pull requests from forks only get a ' +
+    'read-only token, so for them use the two-workflow `workflow_run` pattern in docs/pr-comments.md.';
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment'
+]);
+// Percent-encoding keeps each value on one line, free of `<`, `>` and `--` (any of which could end
+// the HTML comment early or open another), and keeps distinct values distinct.
+function escapeMarkerValue(value) {
+    return value.replace(/[^\w./:@-]|-(?=-)/gu, character => Array.from(new TextEncoder().encode(character), byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+}
+/**
+ * The hidden first line that finds this image's comment again. `key` separates several comments
+ * for the same repository (matrix jobs); an ImageRef can be passed as the identity as it is.
+ * Only a key can make it too long: a place or a hash stays far below the budget.
+ */
+function commentMarker(identity, key) {
+    const place = 'images' in identity
+        ? [['images', identity.images]]
+        : [
+            ['registry', identity.registryId],
+            ['region', identity.region],
+            ['repository', identity.repository]
+        ];
+    const fields = [...place, ['key', key]];
+    const values = fields
+        .filter((field) => Boolean(field[1]))
+        .map(([name, value]) => ` ${name}=${escapeMarkerValue(value)}`);
+    const marker = `${MARKER_PREFIX}${values.join('')} -->`;
+    if (marker.length >= limits/* COMMENT_MARKER_BUDGET */.jK) {
+        const size = `the hidden comment marker would take ${marker.length} characters (limit ${limits/* COMMENT_MARKER_BUDGET */.jK - 1})`;
+        throw new RangeError(key
+            ? `comment-key is too long: ${size}.`
+            : `The image's place is too long for the PR comment: ${size}; please report this.`);
+    }
+    return marker;
+}
+function pr_comment_isRecord(value) {
+    return typeof value === 'object' && value !== null;
+}
+/** An explicit number wins; otherwise only pull-request events carry one in their payload. */
+function resolvePullRequestNumber(eventName, payload, explicit) {
+    if (explicit !== undefined)
+        return explicit;
+    if (!PULL_REQUEST_EVENTS.has(eventName) || !pr_comment_isRecord(payload))
+        return undefined;
+    const pullRequest = payload['pull_request'];
+    const number = pr_comment_isRecord(pullRequest) ? pullRequest['number'] : undefined;
+    return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
+}
+// Exact but case-insensitive, as logins are: GraphQL's viewer and REST both name an app
+// `name[bot]`, and a human may own the plain `name` (there is a user `github-actions`).
+function sameAccount(login, other) {
+    return login.toLowerCase() === other.toLowerCase();
+}
+// REST `GET /user` answers 403 for the installation token GITHUB_TOKEN is; GraphQL's viewer
+// names the account behind installation tokens and personal tokens alike.
+async function tokenLogin(client, budget) {
+    const answer = await budget.call(signal => client.graphql('query { viewer { login } }', {
+        request: { signal }
+    }));
+    const login = answer?.viewer?.login;
+    if (typeof login !== 'string')
+        throw new GitHubAnswerError('GitHub GraphQL sent no viewer login');
+    return login;
+}
+// Only the first line counts, so a marker quoted inside finding text cannot claim the comment.
+function startsWithMarker(body, marker) {
+    return body?.split(/\r?\n/, 1)[0] === marker;
+}
+// GitHub pages issue comments by number: `<…&page=3>; rel="next", <…&page=9>; rel="last"`.
+function linkedPage(link, rel) {
+    for (const part of (link ?? '').split(',')) {
+        const match = /<([^<>]*)>\s*;\s*rel="([^"]*)"/.exec(part);
+        if (!match?.[1] || !match[2]?.split(/\s+/).includes(rel))
+            continue;
+        const page = URL.canParse(match[1])
+            ? Number(new URL(match[1]).searchParams.get('page'))
+            : Number.NaN;
+        return Number.isSafeInteger(page) && page > 0 ? page : 'unreadable';
+    }
+    return undefined;
+}
+async function findOwnComment(client, request, login, budget) {
+    const place = `${request.owner}/${request.repo}#${request.pullNumber}`;
+    const readPage = async (page) => {
+        const response = await budget.call(signal => client.rest.issues.listComments({
+            owner: request.owner,
+            repo: request.repo,
+            issue_number: request.pullNumber,
+            per_page: PER_PAGE,
+            ...(page > 1 ? { page } : {}),
+            request: { signal }
+        }));
+        if (!Array.isArray(response.data)) {
+            throw new GitHubAnswerError(`GitHub sent page ${page} of the comments as something else`);
+        }
+        const found = response.data.find(comment => comment.user !== null &&
+            sameAccount(comment.user.login, login) &&
+            startsWithMarker(comment.body, request.marker));
+        return { found: found && { id: found.id }, link: response.headers.link };
+    };
+    let page = 1;
+    let answer = await readPage(page);
+    if (answer.found)
+        return { found: answer.found };
+    const last = linkedPage(answer.link, 'last');
+    if (typeof last === 'number' && last > budget.maxPages) {
+        const oldest = last - budget.maxPages + 2;
+        for (page = last; page >= oldest; page--) {
+            answer = await readPage(page);
+            if (answer.found)
+                return { found: answer.found };
+        }
+        return {
+            gap: `PR comment: ${place} has more than ${(last - 1) * PER_PAGE} comments; only the first ` +
+                `${PER_PAGE} and the newest ${(budget.maxPages - 1) * PER_PAGE} were searched, so an ` +
+                'earlier report of this image in between, if any, was left as it is.'
+        };
+    }
+    // Page numbers from GitHub's links, never its URLs: the token only goes where octokit sends it.
+    const read = new Set([page]);
+    for (;;) {
+        const next = linkedPage(answer.link, 'next');
+        if (next === undefined)
+            return {};
+        if (next === 'unreadable') {
+            throw new GitHubAnswerError(`GitHub's link to the page after page ${page} has no page number`);
+        }
+        if (read.has(next)) {
+            throw new GitHubAnswerError(`GitHub's link to the page after page ${page} leads back to page ${next}`);
+        }
+        if (read.size >= budget.maxPages) {
+            return {
+                gap: `PR comment: stopped looking for this image's report on ${place} after ` +
+                    `${read.size * PER_PAGE} comments; if it is further down, it was left as it is.`
+            };
+        }
+        page = next;
+        read.add(page);
+        answer = await readPage(page);
+        if (answer.found)
+            return { found: answer.found };
+    }
+}
+/** GitHub answered with something this module cannot use; not a bug here, so not rethrown. */
+class GitHubAnswerError extends Error {
+    name = 'GitHubAnswerError';
+}
+/** A request, or the comment as a whole, ran out of time. */
+class GitHubTimeoutError extends Error {
+    name = 'GitHubTimeoutError';
+}
+function duration(ms) {
+    return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+/**
+ * The time limits of one comment. Each request gets its own signal, aborted after the request
+ * timeout or when the whole comment's time is up; a request that answered anyway after its
+ * signal fired (octokit reads an aborted body as empty) still counts as timed out.
+ */
+class Budget {
+    maxPages;
+    requestTimeoutMs;
+    totalTimeoutMs;
+    total = new AbortController();
+    totalTimer;
+    constructor(options) {
+        this.requestTimeoutMs = options.requestTimeoutMs ?? COMMENT_REQUEST_TIMEOUT_MS;
+        this.totalTimeoutMs = options.totalTimeoutMs ?? COMMENT_TOTAL_TIMEOUT_MS;
+        this.maxPages = Math.max(2, options.maxPages ?? COMMENT_MAX_PAGES);
+        this.totalTimer = setTimeout(() => this.total.abort(), this.totalTimeoutMs);
+    }
+    timeout() {
+        return new GitHubTimeoutError(this.total.signal.aborted
+            ? `GitHub took longer than the ${duration(this.totalTimeoutMs)} the PR comment may take`
+            : `GitHub did not answer within ${duration(this.requestTimeoutMs)}`);
+    }
+    async call(run) {
+        if (this.total.signal.aborted)
+            throw this.timeout();
+        const controller = new AbortController();
+        const abort = () => controller.abort();
+        const timer = setTimeout(abort, this.requestTimeoutMs);
+        this.total.signal.addEventListener('abort', abort, { once: true });
+        try {
+            const result = await run(controller.signal);
+            if (controller.signal.aborted)
+                throw this.timeout();
+            return result;
+        }
+        catch (error) {
+            if (controller.signal.aborted)
+                throw this.timeout();
+            throw error;
+        }
+        finally {
+            clearTimeout(timer);
+            this.total.signal.removeEventListener('abort', abort);
+        }
+    }
+    end() {
+        clearTimeout(this.totalTimer);
+    }
+}
+function isHttpError(error) {
+    return error instanceof Error && typeof error.status === 'number';
+}
+function gitHubMessage(error) {
+    const data = error.response?.data;
+    if (!pr_comment_isRecord(data) || typeof data['message'] !== 'string')
+        return error.message;
+    const details = Array.isArray(data['errors'])
+        ? data['errors'].flatMap(detail => pr_comment_isRecord(detail) && detail['message'] ? [detail['message']] : [])
+        : [];
+    return [data['message'], ...details].join(': ');
+}
+function hintFor(status, message) {
+    if (status === 429 || /rate limit/i.test(message))
+        return 'GitHub rate-limited the token; rerun the job later.';
+    if (status === 403 || status === 404)
+        return PERMISSION_HINT;
+    if (status === 401)
+        return 'Check the github-token input: GitHub did not accept the token.';
+    if (status === 422)
+        return 'GitHub refused the comment; please report this with the run log.';
+    if (status >= 500)
+        return 'GitHub failed to answer; rerun the job.';
+    return 'Rerun the job; if it keeps failing, check the github-token input and the job permissions.';
+}
+// GraphQL error types answering to the HTTP statuses hintFor knows.
+const GRAPHQL_STATUS = new Map([
+    ['FORBIDDEN', 403],
+    ['INSUFFICIENT_SCOPES', 403],
+    ['NOT_FOUND', 404],
+    ['RATE_LIMITED', 429]
+]);
+function describeGraphqlFailure(error, step) {
+    const errors = Array.isArray(error.errors) ? error.errors : [];
+    const type = errors.find(detail => detail.type)?.type;
+    // octokit's own message spans several lines; GitHub's messages, joined, keep to one.
+    const message = (0,model_text/* oneLine */.TN)(errors.flatMap(detail => (detail.message ? [detail.message] : [])).join('; ')) ||
+        'no message';
+    const hint = hintFor(GRAPHQL_STATUS.get(type ?? '') ?? 0, message);
+    return `PR comment: could not ${step} (GitHub GraphQL${type ? ` ${type}` : ''}: ${message}). ${hint}`;
+}
+/** Turns an octokit error into one line; anything that is not a GitHub answer is a bug and rethrown. */
+function describeFailure(error, step) {
+    if (error instanceof GitHubTimeoutError) {
+        return `PR comment: could not ${step} (${error.message}). GitHub is slow or down; rerun the job to update the comment.`;
+    }
+    if (error instanceof GitHubAnswerError) {
+        return `PR comment: could not ${step} (${error.message}). Nothing was written; rerun the job.`;
+    }
+    if (error instanceof Error && error.name === 'GraphqlResponseError') {
+        return describeGraphqlFailure(error, step);
+    }
+    if (isHttpError(error)) {
+        const message = (0,model_text/* oneLine */.TN)(gitHubMessage(error));
+        return `PR comment: could not ${step} (HTTP ${error.status}: ${message}). ${hintFor(error.status, message)}`;
+    }
+    throw error;
+}
+async function writeComment(client, request, budget) {
+    const { owner, repo, pullNumber, marker, mode } = request;
+    if (mode === 'never')
+        return { action: 'skipped', message: 'PR comment: off (comment: never).' };
+    if (pullNumber === undefined) {
+        return {
+            action: 'skipped',
+            message: 'PR comment: skipped, this run is not for a pull request (pass pr-number to comment).'
+        };
+    }
+    const body = `${marker}\n${request.body}`;
+    if (body.length > limits/* COMMENT_BODY_LIMIT */.tx) {
+        return {
+            action: 'failed',
+            message: `PR comment: not written, the body is ${body.length} characters and GitHub allows ${limits/* COMMENT_BODY_LIMIT */.tx}; please report this.`
+        };
+    }
+    const place = `${owner}/${repo}#${pullNumber}`;
+    let step = 'find the token account';
+    let warning;
+    try {
+        const login = await tokenLogin(client, budget);
+        step = `list the comments on ${place}`;
+        const search = await findOwnComment(client, { ...request, pullNumber }, login, budget);
+        warning = search.gap;
+        if (search.found) {
+            const commentId = search.found.id;
+            step = `update the comment on ${place}`;
+            const { data } = await budget.call(signal => client.rest.issues.updateComment({
+                owner,
+                repo,
+                comment_id: commentId,
+                body,
+                request: { signal }
+            }));
+            return {
+                action: 'updated',
+                message: `PR comment updated: ${data.html_url}`,
+                url: data.html_url
+            };
+        }
+        if (mode === 'on-failure' && !request.problemFound) {
+            return {
+                action: 'skipped',
+                message: 'PR comment: none needed, the scan passed (comment: on-failure).',
+                ...(warning && { warning })
+            };
+        }
+        step = `create a comment on ${place}`;
+        const { data } = await budget.call(signal => client.rest.issues.createComment({
+            owner,
+            repo,
+            issue_number: pullNumber,
+            body,
+            request: { signal }
+        }));
+        return {
+            action: 'created',
+            message: `PR comment created: ${data.html_url}`,
+            url: data.html_url,
+            ...(warning && { warning })
+        };
+    }
+    catch (error) {
+        return { action: 'failed', message: describeFailure(error, step), ...(warning && { warning }) };
+    }
+}
+/**
+ * Creates or updates this image's comment on the pull request. GitHub's refusals (permissions,
+ * forks, outages, no answer in time) come back as a `failed` result, never as a throw: the scan
+ * verdict stands alone. Each request is limited by `options.requestTimeoutMs`, all of them
+ * together by `options.totalTimeoutMs`, the search for the comment by `options.maxPages`.
+ */
+async function publishComment(client, request, log, options = {}) {
+    const budget = new Budget(options);
+    let result;
+    try {
+        result = await writeComment(client, request, budget);
+    }
+    finally {
+        budget.end();
+    }
+    if (result.warning)
+        log.warning(result.warning);
+    if (result.action === 'failed')
+        log.warning(result.message);
+    else
+        log.info(result.message);
+    return result;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/report/json-report.ts
+
+
+
+
+
+
+/**
+ * Bumped only when a field changes meaning or goes away; new fields keep the version. Version 2
+ * holds every image of the run in `images`; version 1 was one image at the top level.
+ */
+const JSON_REPORT_VERSION = 2;
+function jsonRule(rule) {
+    return {
+        id: rule.id,
+        package: rule.package ?? null,
+        reason: rule.reason,
+        expires: rule.expires ?? null,
+        origin: rule.origin
+    };
+}
+function jsonBreach(breach) {
+    return {
+        rule: breach.rule,
+        severity: 'severity' in breach ? breach.severity : null,
+        count: breach.count,
+        limit: 'limit' in breach ? breach.limit : null,
+        exempt: 'exempt' in breach ? breach.exempt : [],
+        description: describeBreach(breach)
+    };
+}
+function definedLimits(maxCounts) {
+    const limits = {};
+    for (const severity of model_severity/* SEVERITIES */.oC) {
+        const limit = maxCounts[severity];
+        if (limit !== undefined)
+            limits[severity] = limit;
+    }
+    return limits;
+}
+function jsonImage(data, input) {
+    const disposition = dispositionOf(data.triage);
+    const { baseline } = data;
+    const findings = data.findings.map((finding) => {
+        const outcome = disposition(finding);
+        return {
+            id: finding.id,
+            severity: finding.severity,
+            title: finding.title,
+            description: finding.description,
+            link: finding.link ?? null,
+            packageName: finding.packageName ?? null,
+            installedVersion: finding.installedVersion ?? null,
+            fixedInVersion: finding.fixedInVersion ?? null,
+            cvssScore: finding.cvssScore ?? null,
+            fixAvailable: finding.fixAvailable,
+            exploitAvailable: finding.exploitAvailable,
+            source: finding.source,
+            disposition: outcome.kind,
+            ignoredBy: outcome.kind === 'ignored' ? jsonRule(outcome.rule) : null,
+            platforms: finding.platforms?.map(entry => ({
+                platform: entry.platform,
+                installedVersion: entry.installedVersion ?? null
+            })) ?? null,
+            change: baseline ? changeOf(baseline, finding) : null,
+            epss: finding.epss ?? null,
+            kev: finding.kev
+                ? { dateAdded: finding.kev.dateAdded ?? null, dueDate: finding.kev.dueDate ?? null }
+                : null
+        };
+    });
+    const { image, scan, triage, verdict } = data;
+    return {
+        input,
+        image: {
+            reference: formatImage(image),
+            repository: image.repository,
+            digest: image.digest,
+            tag: image.tag ?? null,
+            registryId: image.registryId ?? null,
+            region: image.region
+        },
+        scan: {
+            status: scan.status,
+            description: scan.description ?? null,
+            type: scan.type,
+            completedAt: scan.completedAt?.toISOString() ?? null,
+            vulnerabilitySourceUpdatedAt: scan.vulnerabilitySourceUpdatedAt?.toISOString() ?? null
+        },
+        platforms: data.platforms.flatMap(platform => platform.platform
+            ? [
+                {
+                    platform: platform.platform,
+                    digest: platform.digest,
+                    status: platform.scan.status,
+                    bySeverity: platform.counts ? { ...platform.counts } : null,
+                    problem: platform.problem?.message ?? null
+                }
+            ]
+            : []),
+        verdict: verdict
+            ? { passed: verdict.passed, breaches: verdict.breaches.map(jsonBreach) }
+            : null,
+        problem: data.problem ?? null,
+        counts: {
+            total: (0,model_severity/* totalOf */.e6)(data.counts),
+            bySeverity: { ...data.counts },
+            counted: (0,model_severity/* countBySeverity */.Ot)(triage.counted),
+            ignored: triage.ignored.length,
+            setAside: triage.filters.reduce((sum, filter) => sum + filter.setAside, 0)
+        },
+        baseline: baseline
+            ? {
+                reference: baseline.reference,
+                digest: baseline.digest,
+                new: baseline.newCount,
+                unchanged: baseline.unchangedCount,
+                fixed: baseline.fixed.map(finding => ({
+                    id: finding.id,
+                    packageName: finding.packageName ?? null,
+                    severity: finding.severity
+                }))
+            }
+            : null,
+        filters: triage.filters.map(filter => ({ ...filter })),
+        rules: { expired: triage.expiredRules.map(jsonRule), stale: triage.staleRules.map(jsonRule) },
+        findings
+    };
+}
+/** The whole run: every image, in the order given. */
+function buildJsonReport(run) {
+    const { thresholds } = run;
+    const judged = run.images.every(image => image.kind === 'judged');
+    return {
+        reportVersion: JSON_REPORT_VERSION,
+        tool: { name: 'ecr-scan-findings', version: run.actionVersion },
+        thresholds: {
+            failOn: thresholds.failOn ?? null,
+            maxCounts: definedLimits(thresholds.maxCounts),
+            failOnExploit: thresholds.failOnExploit,
+            failOnKev: thresholds.failOnKev ?? false
+        },
+        passed: judged
+            ? run.images.every(image => image.kind === 'judged' && image.verdict.passed)
+            : null,
+        images: run.images.map(image => jsonImage(imageReport(run, image), image.reference)),
+        runUrl: run.runUrl ?? null
+    };
+}
+function serializeJsonReport(report) {
+    return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * Escaping for untrusted text (finding ids, descriptions, package names, links, ignore reasons)
+ * placed into GitHub-flavoured Markdown. Everything is written as HTML character references, which
+ * GitHub decodes the same way in Markdown text, table cells and HTML attribute values, so one
+ * escaper serves every place a report puts such text.
+ */
+/** Bidi overrides, zero-width and other invisible format characters, and lone surrogates. */
+const INVISIBLE = /[\p{Cf}\p{Cs}]/gu;
+/** Control characters and line/paragraph separators: any of them could end a table row. */
+const LINE_BREAKING = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
+/** Markdown-active characters as character references, which GitHub shows as the characters. */
+const CHARACTER_REFERENCES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '\\': '&#92;',
+    '`': '&#96;',
+    '*': '&#42;',
+    _: '&#95;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '(': '&#40;',
+    ')': '&#41;',
+    '#': '&#35;',
+    '!': '&#33;',
+    '|': '&#124;',
+    '~': '&#126;',
+    // GitHub renders `$…$` as math.
+    $: '&#36;',
+    // Stops bare-URL autolinks (`https://…`, `mailto:…`); `www.` is handled by the dot below.
+    ':': '&#58;',
+    '.': '&#46;',
+    '@': '&#64;'
+};
+// GitHub links @-mentions and #-references after rendering, in the decoded text, so character
+// references alone do not stop them in text: a zero-width space after the sign does.
+const ZERO_WIDTH_SPACE = '&#8203;';
+const TEXT_REPLACEMENTS = {
+    ...CHARACTER_REFERENCES,
+    '#': `&#35;${ZERO_WIDTH_SPACE}`,
+    '@': `&#64;${ZERO_WIDTH_SPACE}`,
+    '-': `-${ZERO_WIDTH_SPACE}`
+};
+/**
+ * Characters to replace; a dot only after `www`, where GitHub would autolink, and the dash of
+ * `GH-123`, which GitHub turns into an issue reference.
+ */
+const SPECIAL = /[&<>"'\\`*_[\]()#!|~$:@]|(?<=www)\.|(?<=\bgh)-(?=\d)/gi;
+/** Cuts to at most maxChars code points, marking the cut with "…". */
+function cap(text, maxChars) {
+    if (text.length <= maxChars)
+        return text;
+    const codePoints = Array.from(text);
+    if (codePoints.length <= maxChars)
+        return text;
+    return `${codePoints.slice(0, Math.max(0, maxChars - 1)).join('')}…`;
+}
+/**
+ * Untrusted text as one line of inert Markdown: no HTML, links, emphasis, mentions, references,
+ * or line breaks survive, and the result is safe inside a table cell or a double-quoted attribute.
+ * `maxChars` caps the visible length (before escaping).
+ */
+function escapeText(text, maxChars = Number.POSITIVE_INFINITY) {
+    return escapeWith(TEXT_REPLACEMENTS, text, maxChars);
+}
+function escapeWith(replacements, text, maxChars) {
+    const oneLine = text.replace(INVISIBLE, '').replace(LINE_BREAKING, ' ').trim();
+    return cap(oneLine, maxChars).replace(SPECIAL, char => replacements[char] ?? char);
+}
+/** The link as an http(s) URL, or undefined for anything else (javascript:, data:, garbage). */
+function safeHttpUrl(link) {
+    if (!link)
+        return undefined;
+    let url;
+    try {
+        url = new URL(link.trim());
+    }
+    catch {
+        return undefined;
+    }
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+}
+/** A URL as a double-quoted attribute value; a raw pipe would split a table cell even there. */
+function attributeUrl(url) {
+    return url
+        .replace(/&/g, '&amp;')
+        .replace(/"/g, '%22')
+        .replace(/'/g, '%27')
+        .replace(/</g, '%3C')
+        .replace(/>/g, '%3E')
+        .replace(/\|/g, '%7C');
+}
+/** Longer advisory links are dropped (the label stays): no real one comes near, and each row is charged for it. */
+const MAX_LINK_CHARS = 2_000;
+const UNNAMED = '(unnamed)';
+/** The label linked to the URL when it is http(s); otherwise the label alone, escaped. */
+function renderLink(label, link, maxChars) {
+    const text = escapeText(label, maxChars) || UNNAMED;
+    const url = safeHttpUrl(link);
+    const href = url === undefined ? undefined : attributeUrl(url);
+    return href && href.length <= MAX_LINK_CHARS ? `<a href="${href}">${text}</a>` : text;
+}
+/**
+ * A name the inputs already validated (repository, tag, digest, a command) in an inline `<code>`
+ * element, without the zero-width spaces plain text gets: GitHub links no mentions or references
+ * inside code, and a command must paste as it reads.
+ */
+function renderCode(text, title) {
+    const titleAttribute = title === undefined ? '' : ` title="${escapeText(title)}"`;
+    return `<code${titleAttribute}>${escapeWith(CHARACTER_REFERENCES, text, Number.POSITIVE_INFINITY)}</code>`;
+}
+/** U+2011, a hyphen browsers do not break a line at. */
+const NON_BREAKING_HYPHEN = '\u2011';
+/**
+ * A vulnerability id (`CVE-2024-12345`, `GHSA-xxxx-…`) linked like `renderLink`, with its hyphens
+ * non-breaking so a narrow table column never wraps it; the link keeps the id as the scan wrote it.
+ */
+function renderId(id, link, maxChars) {
+    return renderLink(id.replace(/-/g, NON_BREAKING_HYPHEN), link, maxChars);
+}
+
+;// CONCATENATED MODULE: ./src/report/versions.ts
+/**
+ * Orders package versions the way Debian's dpkg does (epoch, then runs of digits compared as
+ * numbers and runs of other characters compared with `~` before everything, even the end), which
+ * also orders the dotted versions of npm, PyPI, RPM and Alpine sensibly. Used only to pick the
+ * highest of several fixed-in versions a scan gives for one package.
+ */
+function splitEpoch(version) {
+    const match = /^(\d+):(.*)$/.exec(version.trim());
+    return match ? [Number(match[1]), match[2] ?? ''] : [0, version.trim()];
+}
+/** dpkg's character order: `~` first, then the end of a part, then letters, then the rest. */
+function order(char) {
+    if (char === undefined)
+        return 0;
+    if (char === '~')
+        return -1;
+    if (/[A-Za-z]/.test(char))
+        return char.charCodeAt(0);
+    return char.charCodeAt(0) + 256;
+}
+function isDigit(char) {
+    return char !== undefined && char >= '0' && char <= '9';
+}
+/** dpkg's verrevcmp, over the whole version after the epoch. */
+function compareParts(a, b) {
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        while ((i < a.length && !isDigit(a[i])) || (j < b.length && !isDigit(b[j]))) {
+            const difference = order(isDigit(a[i]) ? undefined : a[i]) - order(isDigit(b[j]) ? undefined : b[j]);
+            if (difference !== 0)
+                return Math.sign(difference);
+            i += 1;
+            j += 1;
+        }
+        while (a[i] === '0')
+            i += 1;
+        while (b[j] === '0')
+            j += 1;
+        const startA = i;
+        const startB = j;
+        while (isDigit(a[i]))
+            i += 1;
+        while (isDigit(b[j]))
+            j += 1;
+        const digitsA = a.slice(startA, i);
+        const digitsB = b.slice(startB, j);
+        if (digitsA.length !== digitsB.length)
+            return Math.sign(digitsA.length - digitsB.length);
+        if (digitsA !== digitsB)
+            return digitsA < digitsB ? -1 : 1;
+    }
+    return 0;
+}
+/** Negative when `a` is the older version, positive when it is the newer, 0 when they are equal. */
+function compareVersions(a, b) {
+    const [epochA, restA] = splitEpoch(a);
+    const [epochB, restB] = splitEpoch(b);
+    return Math.sign(epochA - epochB) || compareParts(restA, restB);
+}
+/** The newest of the versions; undefined for none. */
+function highestVersion(versions) {
+    let highest;
+    for (const version of versions) {
+        if (highest === undefined || compareVersions(version, highest) > 0)
+            highest = version;
+    }
+    return highest;
+}
+
+;// CONCATENATED MODULE: ./src/report/comment.ts
+/**
+ * The PR comment: a digest of the run, a few thousand characters, that says what fails the check
+ * and how to fix it. The job summary (report.ts) stays the complete report; the comment links to it.
+ */
+
+
+
+
+
+
+
+
+
+
+const BLOCK = '\n\n';
+/** Free text in the comment (package names, reasons) is cut at this many characters. */
+const FIELD_CHARS = 120;
+/** AWS's and our own problem text is quoted up to this many characters. */
+const PROBLEM_CHARS = 1_000;
+/** The image in a headline: short enough that `## ❌ Failed: ` and it fit a line on a phone. */
+const HEADLINE_NAME_CHARS = 36;
+const HEADLINE_TAG_CHARS = 16;
+/** Keeps the start and the end, which tell tags apart (`pr-1234-3f9a2c1`), with "…" between. */
+function shortenMiddle(text, maxChars) {
+    const points = Array.from(text);
+    if (points.length <= maxChars)
+        return text;
+    const tail = Math.floor((maxChars - 1) / 2);
+    const head = maxChars - 1 - tail;
+    return `${points.slice(0, head).join('')}…${points.slice(points.length - tail).join('')}`;
+}
+/** `api:v1.2.3` or `api@sha256:0123456789ab`, short; the full reference is the hover title. */
+function headlineName(image, reference) {
+    const suffix = image.tag
+        ? `:${shortenMiddle(image.tag, HEADLINE_TAG_CHARS)}`
+        : image.digest
+            ? `@${shortDigest(image.digest)}`
+            : '';
+    const room = Math.max(8, HEADLINE_NAME_CHARS - Array.from(suffix).length);
+    const segments = image.repository.split('/');
+    const last = segments[segments.length - 1] ?? image.repository;
+    const repository = image.repository.length <= room
+        ? image.repository
+        : segments.length > 1 && last.length + 2 <= room
+            ? `…/${last}`
+            : shortenMiddle(image.repository, room);
+    const full = image.digest
+        ? `${image.repository}${image.tag ? `:${image.tag}` : ''}@${image.digest}`
+        : reference;
+    return renderCode(`${repository}${suffix}`, full);
+}
+/** Severities whose count broke a threshold; the exploit rule is not a severity and is separate. */
+function breachedSeverities(breaches, judged) {
+    const breached = new Set();
+    for (const breach of breaches) {
+        if (breach.rule === 'max-count')
+            breached.add(breach.severity);
+        if (breach.rule === 'fail-on') {
+            for (const severity of model_severity/* SEVERITIES */.oC) {
+                if ((0,model_severity/* severityRank */.qs)(severity) >= (0,model_severity/* severityRank */.qs)(breach.severity) &&
+                    !breach.exempt.includes(severity) &&
+                    judged[severity] > 0)
+                    breached.add(severity);
+            }
+        }
+    }
+    return breached;
+}
+/** The rule for one severity in words: "any fails", "max 5" or "not gated". */
+function thresholdWords(severity, thresholds) {
+    const limit = limitFor(severity, thresholds);
+    if (limit === undefined)
+        return 'not gated';
+    return limit === 0 ? 'any fails' : `max ${limit}`;
+}
+function severityTally(counts) {
+    return model_severity/* SEVERITIES */.oC.filter(severity => counts[severity] > 0)
+        .map(severity => `${counts[severity]} ${severity}`)
+        .join(', ');
+}
+/**
+ * One line with every severity, its count, its rule in words and ❌ where the rule broke; then
+ * the known-exploit and CISA KEV rules when they are on, which can fail an image at any severity.
+ */
+function renderCountsLine(data) {
+    const judged = data.verdict?.counts ?? data.counts;
+    const breaches = data.verdict?.breaches ?? [];
+    const breached = breachedSeverities(breaches, judged);
+    const parts = model_severity/* SEVERITIES */.oC.map(severity => {
+        const found = data.counts[severity];
+        const judgedNote = judged[severity] !== found ? `, ${judged[severity]} judged` : '';
+        const text = `${severity} ${found}${judgedNote} (${thresholdWords(severity, data.thresholds)})`;
+        return breached.has(severity) ? `❌ **${text}**` : text;
+    });
+    if (data.thresholds.failOnExploit) {
+        const exploit = breaches.find(breach => breach.rule === 'exploit');
+        const count = exploit?.count ?? 0;
+        const text = `known exploit ${count} (any fails)`;
+        parts.push(exploit ? `❌ **${text}**` : text);
+    }
+    if (data.thresholds.failOnKev) {
+        const kev = breaches.find(breach => breach.rule === 'kev');
+        const text = `on CISA KEV ${kev?.count ?? 0} (any fails)`;
+        parts.push(kev ? `❌ **${text}**` : text);
+    }
+    return parts.join(' · ');
+}
+function renderBaselineLine(baseline) {
+    return `**${baseline.newCount} new**, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged against ${renderCode(shortenMiddle(baseline.reference, 40), baseline.reference)} (${renderCode(shortDigest(baseline.digest), baseline.digest)})`;
+}
+/**
+ * The counted findings the verdict stands on: those at a broken severity, known exploits when
+ * that rule broke, and findings on CISA's KEV list when fail-on-kev broke.
+ */
+function failingFindings(data) {
+    const verdict = data.verdict;
+    if (!verdict || verdict.passed)
+        return [];
+    const breached = breachedSeverities(verdict.breaches, verdict.counts);
+    const exploit = verdict.breaches.some(breach => breach.rule === 'exploit');
+    const kev = verdict.breaches.some(breach => breach.rule === 'kev');
+    return data.triage.counted.filter(finding => breached.has(finding.severity) ||
+        (exploit && finding.exploitAvailable === 'YES') ||
+        (kev && !!finding.kev));
+}
+const hasFix = (finding) => finding.fixAvailable === 'YES' || finding.fixAvailable === 'PARTIAL' || !!finding.fixedInVersion;
+/**
+ * New first, then on CISA's KEV list, then by EPSS, then known exploit, then fix available, then
+ * CVSS (highest first), then as reports list; newness is looked up once per finding.
+ */
+function sortFailing(findings, baseline) {
+    const unchanged = unchangedFindings(findings, baseline);
+    return [...findings].sort((a, b) => Number(unchanged.has(a)) - Number(unchanged.has(b)) ||
+        (0,model_findings/* compareRisk */.l$)(a, b) ||
+        Number(b.exploitAvailable === 'YES') - Number(a.exploitAvailable === 'YES') ||
+        Number(hasFix(b)) - Number(hasFix(a)) ||
+        (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
+        (0,model_findings/* compareFindings */.Eg)(a, b));
+}
+/** The order the rows follow, naming only the keys these findings have. */
+function orderOf(findings, baseline) {
+    const keys = [
+        baseline ? 'new' : undefined,
+        findings.some(finding => finding.kev) ? 'on CISA KEV' : undefined,
+        findings.some(finding => finding.epss !== undefined) ? 'by EPSS' : undefined,
+        findings.some(finding => finding.exploitAvailable === 'YES') ? 'known exploits' : undefined,
+        'fixable',
+        'by CVSS'
+    ].filter(key => key !== undefined);
+    return `${keys[0]} first, then ${keys.slice(1).join(', then ')}`;
+}
+function orDash(value) {
+    return value ? escapeText(value, FIELD_CHARS) : '—';
+}
+function fullListLink(runUrl) {
+    return renderLink('job summary', runUrl);
+}
+function renderFailing(data, failing, maxRows, runUrl) {
+    if (failing.length === 0)
+        return undefined;
+    const baseline = data.baseline;
+    const shown = sortFailing(failing, baseline).slice(0, maxRows);
+    const notes = (finding) => [
+        baseline && changeOf(baseline, finding) === 'new' ? '**new**' : undefined,
+        finding.kev ? '**on CISA KEV**' : undefined,
+        finding.epss !== undefined ? `EPSS ${(0,model_findings/* formatEpss */.fh)(finding.epss)}` : undefined,
+        finding.exploitAvailable === 'YES' ? 'known exploit' : undefined
+    ]
+        .filter(note => note !== undefined)
+        .join(', ') || '—';
+    const rows = shown.map(finding => `| ${renderId(finding.id, finding.link, FIELD_CHARS)} | ${finding.severity} | ${orDash(finding.packageName)} | ${orDash(finding.installedVersion)} | ${orDash(finding.fixedInVersion)} | ${finding.cvssScore?.toFixed(1) ?? '—'} | ${notes(finding)} |`);
+    const table = [
+        '| ID | Severity | Package | Installed | Fixed in | CVSS | Notes |',
+        '|---|---|---|---|---|---:|---|',
+        ...rows
+    ].join('\n');
+    const count = shown.length < failing.length
+        ? `${shown.length} of ${failing.length} shown, ${orderOf(failing, baseline)}. The rest are in this run's ${fullListLink(runUrl)}.`
+        : `${plural(failing.length, 'finding')}, ${orderOf(failing, baseline)}.`;
+    return [`#### What fails the check`, count, table].join(BLOCK);
+}
+function splitList(value) {
+    return (value ?? '')
+        .split(',')
+        .map(part => part.trim())
+        .filter(part => part !== '');
+}
+/**
+ * Failing findings with a fixed-in version, by package: the highest version a package must reach
+ * fixes every finding of its group. A finding in several packages pairs names with versions when
+ * the scan gave as many of each; otherwise it counts under every name with all the versions.
+ */
+function fixGroups(findings) {
+    const groups = new Map();
+    const unfixed = [];
+    for (const finding of findings) {
+        const versions = splitList(finding.fixedInVersion);
+        const names = splitList(finding.packageName);
+        if (versions.length === 0) {
+            unfixed.push(finding);
+            continue;
+        }
+        const pairs = names.length === versions.length && names.length > 1
+            ? names.map((name, index) => [name, [versions[index] ?? '']])
+            : (names.length > 0 ? names : ['(unnamed package)']).map(name => [name, versions]);
+        for (const [name, fixed] of pairs) {
+            const group = groups.get(name) ?? { packageName: name, versions: new Set(), findings: [] };
+            for (const version of fixed)
+                group.versions.add(version);
+            group.findings.push(finding);
+            groups.set(name, group);
+        }
+    }
+    const worstRank = new Map([...groups.values()].map(group => [
+        group,
+        group.findings.reduce((worst, finding) => Math.max(worst, (0,model_severity/* severityRank */.qs)(finding.severity)), 0)
+    ]));
+    const worst = (group) => worstRank.get(group) ?? 0;
+    const ordered = [...groups.values()].sort((a, b) => worst(b) - worst(a) ||
+        b.findings.length - a.findings.length ||
+        (0,model_findings/* compareText */.n6)(a.packageName, b.packageName));
+    return { groups: ordered, unfixed };
+}
+function renderFixes(failing, maxRows, runUrl) {
+    if (failing.length === 0)
+        return undefined;
+    const { groups, unfixed } = fixGroups(failing);
+    const lines = groups.slice(0, maxRows).map(group => {
+        const version = highestVersion(group.versions) ?? '';
+        const others = group.versions.size > 1
+            ? ` (the highest of ${group.versions.size} fixed-in versions the scan gives)`
+            : '';
+        return `- Upgrade **${escapeText(group.packageName, FIELD_CHARS)}** to ${renderCode(shortenMiddle(version, FIELD_CHARS), version.length > FIELD_CHARS ? version : undefined)}: fixes ${plural(group.findings.length, 'finding')}, ${severityTally((0,model_severity/* countBySeverity */.Ot)(group.findings))}${others}.`;
+    });
+    if (groups.length > maxRows) {
+        lines.push(`- …and ${plural(groups.length - maxRows, 'more package')}, in this run's ${fullListLink(runUrl)}.`);
+    }
+    if (unfixed.length > 0) {
+        lines.push(`- No fixed version known yet for ${plural(unfixed.length, 'finding')} (${severityTally((0,model_severity/* countBySeverity */.Ot)(unfixed))}).`);
+    }
+    return [`#### How to fix`, lines.join('\n')].join(BLOCK);
+}
+/** Ignored findings, filters, expired and stale rules, folded: they explain, they do not fail. */
+function renderSetAside(triage, maxRows, runUrl) {
+    const setAside = triage.filters.reduce((total, filter) => total + filter.setAside, 0);
+    const summary = [
+        triage.ignored.length > 0 ? `${triage.ignored.length} ignored` : undefined,
+        setAside > 0 ? `${setAside} set aside by filters` : undefined,
+        triage.expiredRules.length > 0 ? plural(triage.expiredRules.length, 'expired rule') : undefined,
+        triage.staleRules.length > 0 ? plural(triage.staleRules.length, 'stale rule') : undefined
+    ].filter(part => part !== undefined);
+    if (summary.length === 0)
+        return undefined;
+    const rule = (id, pkg, origin) => `${escapeText(id, FIELD_CHARS)}${pkg ? ` for ${escapeText(pkg, FIELD_CHARS)}` : ''} (${escapeText(origin, FIELD_CHARS)})`;
+    const entries = [
+        ...triage.expiredRules.map(expired => `- Expired rule ${rule(expired.id, expired.package, expired.origin)}${expired.expires ? `, after ${escapeText(expired.expires)}` : ''}: it ignores nothing now.`),
+        ...triage.staleRules.map(stale => `- Stale rule ${rule(stale.id, stale.package, stale.origin)}: it matched no finding of this image.`),
+        ...triage.filters
+            .filter(filter => filter.setAside > 0)
+            .map(filter => `- Filter **${escapeText(filter.filter)}** set aside ${plural(filter.setAside, 'finding')}.`),
+        ...triage.ignored.map(({ finding, rule: by }) => `- Ignored ${finding.severity} ${renderId(finding.id, finding.link, FIELD_CHARS)}${finding.packageName ? ` in ${escapeText(finding.packageName, FIELD_CHARS)}` : ''}: ${escapeText(by.reason, FIELD_CHARS)} (${escapeText(by.origin, FIELD_CHARS)}${by.expires ? `, until ${escapeText(by.expires)}` : ''})`)
+    ];
+    const shown = entries.slice(0, maxRows);
+    if (entries.length > shown.length) {
+        shown.push(`- …${entries.length - shown.length} of ${entries.length} not shown here; all are in this run's ${fullListLink(runUrl)}.`);
+    }
+    return `<details><summary>Ignored findings and ignore rules: ${summary.join(', ')}</summary>${BLOCK}${shown.join('\n')}${BLOCK}</details>`;
+}
+/**
+ * Full values the headline shortened, folded; an index's platforms up to `COMMENT_MAX_PLATFORMS`,
+ * the rest counted (the job summary lists them all).
+ */
+function renderImageDetails(data) {
+    const { image, scan } = data;
+    const platforms = data.platforms.filter(platform => platform.platform);
+    const shown = platforms.slice(0, limits/* COMMENT_MAX_PLATFORMS */.mq);
+    const lines = [
+        `Repository ${renderCode(image.repository)}`,
+        image.tag ? `tag ${renderCode(image.tag)}` : undefined,
+        image.digest ? `digest ${renderCode(image.digest)}` : undefined,
+        `${image.registryId ? `account ${escapeText(image.registryId)}, ` : ''}region ${escapeText(image.region || '—')}`,
+        `${scan.type} scan, status ${escapeText(scan.status)}`,
+        ...shown.map(platform => `platform ${escapeText(platform.platform ?? '', FIELD_CHARS)} ${renderCode(shortDigest(platform.digest), platform.digest)} ${escapeText(platform.scan.status, FIELD_CHARS)}`),
+        platforms.length > shown.length
+            ? `and ${plural(platforms.length - shown.length, 'more platform')}, in this run's ${fullListLink(data.runUrl)}`
+            : undefined
+    ].filter(line => line !== undefined);
+    return `<details><summary>Image details</summary>${BLOCK}${lines.join(' · ')}${BLOCK}</details>`;
+}
+function verdictMark(data, noVerdictFails) {
+    if (!data.verdict)
+        return noVerdictFails ? '❌' : '⚠️';
+    return data.verdict.passed ? '✅' : '❌';
+}
+function verdictWord(data) {
+    if (!data.verdict)
+        return 'No verdict';
+    return data.verdict.passed ? 'Passed' : 'Failed';
+}
+/**
+ * The part of one image's section that says its verdict and why: the headline, then the problem,
+ * or the baseline and the counts line with every broken rule marked. Short whatever the scan.
+ */
+function renderImageVerdict(data, reference, level, noVerdictFails) {
+    const headline = `${'#'.repeat(level)} ${verdictMark(data, noVerdictFails)} ${verdictWord(data)}: ${headlineName(data.image, reference)}`;
+    if (!data.verdict) {
+        const problem = data.problem
+            ? escapeText(data.problem, PROBLEM_CHARS)
+            : `The scan ended with status ${escapeText(data.scan.status)}.`;
+        return [headline, problem];
+    }
+    return [
+        headline,
+        ...(data.baseline ? [renderBaselineLine(data.baseline)] : []),
+        renderCountsLine(data)
+    ];
+}
+/** The rest of one image's section, what the reader acts on; shorter with fewer rows. */
+function renderImageBody(data, maxRows) {
+    if (!data.verdict)
+        return renderImageDetails(data);
+    const failing = failingFindings(data);
+    const blocks = [
+        renderFailing(data, failing, maxRows, data.runUrl),
+        renderFixes(failing, maxRows, data.runUrl),
+        renderSetAside(data.triage, maxRows, data.runUrl),
+        renderImageDetails(data)
+    ].filter(block => block !== undefined);
+    return blocks.join(BLOCK);
+}
+/** One image: headline, then what the reader acts on; `level` is the headline's `#` count. */
+function renderImageSection(data, reference, level, options) {
+    return [
+        ...renderImageVerdict(data, reference, level, options.noVerdictFails),
+        renderImageBody(data, options.maxRows)
+    ].join(BLOCK);
+}
+function isoMinute(date) {
+    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+function renderCommentFooter(facts) {
+    const parts = [
+        facts.commit ? `commit ${renderCode(facts.commit.slice(0, 7), facts.commit)}` : undefined,
+        facts.runUrl ? `run: ${renderLink('job summary', facts.runUrl)}` : undefined,
+        facts.updatedAt ? `updated ${isoMinute(facts.updatedAt)}` : undefined,
+        `ecr-scan-findings ${escapeText(facts.actionVersion)}`
+    ].filter(part => part !== undefined);
+    return `<sub>${parts.join(' · ')}</sub>`;
+}
+function resolved(options) {
+    return {
+        limit: (options.limitChars ?? limits/* COMMENT_BODY_LIMIT */.tx) - (options.reservedChars ?? limits/* COMMENT_MARKER_BUDGET */.jK),
+        maxRows: Math.max(1, options.maxRows ?? limits/* COMMENT_MAX_ROWS */.BC),
+        noVerdictFails: options.noVerdictFails ?? true
+    };
+}
+/**
+ * Fits the comment in the limit. The head and footer always go in; each section goes in whole,
+ * with fewer rows when the room asks for it (halving down to one), and a note counts the sections
+ * that did not fit at all. So the verdict, which the head carries, is never cut, however long the
+ * findings' text is. `omittedNote` says what a number of sections left out were.
+ */
+function assemble(head, sections, footer, limit, maxRows, omittedNote) {
+    // Every block is followed by BLOCK, and the body ends with one newline; the note is reserved.
+    const fixed = [...head, omittedNote(sections.length), '---', footer];
+    let used = fixed.reduce((total, block) => total + block.length + BLOCK.length, 0) + 1;
+    const kept = [];
+    for (const render of sections) {
+        let section;
+        for (let rows = maxRows; rows >= 1 && section === undefined; rows = Math.floor(rows / 2)) {
+            const candidate = render(rows);
+            if (used + candidate.length + BLOCK.length <= limit)
+                section = candidate;
+        }
+        if (section === undefined)
+            break;
+        kept.push(section);
+        used += section.length + BLOCK.length;
+    }
+    const tail = kept.length < sections.length ? [omittedNote(sections.length - kept.length)] : [];
+    return `${[...head, ...kept, ...tail, '---', footer].join(BLOCK)}\n`;
+}
+function overviewRow(data, reference, noVerdictFails) {
+    const counts = data.verdict
+        ? severityTally(data.verdict.counts) || 'none judged'
+        : escapeText(data.scan.status);
+    const change = data.baseline ? ` | ${data.baseline.newCount} new` : '';
+    return `| ${verdictMark(data, noVerdictFails)} | ${headlineName(data.image, reference)} | ${verdictWord(data).toLowerCase()} | ${counts}${change} |`;
+}
+/**
+ * Several images in one line: how many fail the check, and apart from them how many have no
+ * verdict that `scan-failure: warn` softened, since those leave the step green.
+ */
+function runHeadline(outcomes) {
+    const images = plural(outcomes.length, 'image');
+    const failing = outcomes.filter(failsStep).length;
+    const softened = outcomes.filter(isSoftened).length;
+    const noVerdict = `${softened === 1 ? 'has' : 'have'} no verdict`;
+    if (failing === 0 && softened === 0)
+        return `## ✅ ${images} pass the check`;
+    if (failing === 0)
+        return `## ⚠️ ${softened} of ${images} ${noVerdict}`;
+    const warned = softened > 0 ? `; ⚠️ ${softened} ${noVerdict}` : '';
+    return `## ❌ ${failing} of ${images} fail the check${warned}`;
+}
+/** The whole run's comment: one image as its section; several as one row each, then the failures. */
+function renderRunComment(run, options = {}) {
+    const { limit, maxRows, noVerdictFails } = resolved(options);
+    const facts = {
+        actionVersion: run.actionVersion,
+        runUrl: run.runUrl,
+        commit: run.commit,
+        updatedAt: run.updatedAt
+    };
+    const footer = renderCommentFooter(facts);
+    const outcomes = decideOutcomes(run, scanFailureMode(noVerdictFails));
+    const reports = run.images.map((image, index) => ({
+        image,
+        data: imageReport(run, image),
+        outcome: outcomes[index]
+    }));
+    const sectionOf = (image, data, outcome, level) => rows => renderImageSection(data, image.reference, level, {
+        maxRows: rows,
+        noVerdictFails: !isSoftened(outcome)
+    });
+    if (reports.length === 1 && reports[0]) {
+        // The headline and the counts go in the head, so no size of the rest can take the verdict out.
+        const { image, data, outcome } = reports[0];
+        const verdict = renderImageVerdict(data, image.reference, 2, !isSoftened(outcome));
+        const body = rows => renderImageBody(data, rows);
+        const note = () => `The details did not fit in a comment: see this run's ${fullListLink(run.runUrl)}.`;
+        return assemble(verdict, [body], footer, limit, maxRows, note);
+    }
+    const notPassed = reports.filter(({ outcome }) => outcome.kind !== 'passed');
+    const headline = runHeadline(outcomes);
+    const anyBaseline = reports.some(({ data }) => data.baseline);
+    const rows = reports.map(({ image, data, outcome }) => {
+        const row = overviewRow(data, image.reference, !isSoftened(outcome));
+        return anyBaseline && !data.baseline ? `${row} — |` : row;
+    });
+    // Rows come before sections: the overview may take all the room the headline, the footer and
+    // the notes leave; images past it are counted, not listed.
+    const room = limit - headline.length - footer.length - 500;
+    const shown = (0,limits/* countWithin */.tH)(rows, room, row => row.length + 1);
+    const table = [
+        `| | Image | Verdict | Judged findings |${anyBaseline ? ' Baseline |' : ''}`,
+        `|---|---|---|---|${anyBaseline ? '---|' : ''}`,
+        ...rows.slice(0, shown)
+    ].join('\n');
+    const more = shown < rows.length
+        ? [`${plural(rows.length - shown, 'more image')} in this run's ${fullListLink(run.runUrl)}.`]
+        : [];
+    const sections = notPassed.map(({ image, data, outcome }) => sectionOf(image, data, outcome, 3));
+    const note = (count) => `${plural(count, 'more section')} did not fit in a comment: see this run's ${fullListLink(run.runUrl)}.`;
+    return assemble([headline, table, ...more], sections, footer, limit, maxRows, note);
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** Severities listed in the open, with the most severe present; the rest fold into `<details>`. */
+const ALWAYS_VISIBLE = ['CRITICAL', 'HIGH'];
+/** AWS's descriptions are free text of any length; the report quotes only this much of them. */
+const report_PROBLEM_CHARS = 1_000;
+const BLOCK_SEPARATOR = '\n\n';
+
+/** Room left in the report; every part is charged before it is added, so nothing is cut later. */
+class report_Budget {
+    left;
+    measure;
+    constructor(left, measure) {
+        this.left = left;
+        this.measure = measure;
+    }
+    get remaining() {
+        return this.left;
+    }
+    /** Charges for the text when it fits, and says whether it did. */
+    take(text) {
+        const size = this.measure(text);
+        if (size > this.left)
+            return false;
+        this.left -= size;
+        return true;
+    }
+    /** Charges for a part the report cannot do without. */
+    spend(text) {
+        this.left -= this.measure(text);
+    }
+}
+function isoTime(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+function report_imageName(data) {
+    const tag = data.image.tag ? `:${data.image.tag}` : '';
+    return escapeText(`${data.image.repository}${tag}`);
+}
+function cliCommand(data) {
+    const { image } = data;
+    const registry = image.registryId ? ` --registry-id ${image.registryId}` : '';
+    return renderCode(`aws ecr describe-image-scan-findings${registry} --repository-name ${image.repository} --image-id imageDigest=${image.digest} --region ${image.region}`);
+}
+function renderVerdict(data, target) {
+    const { verdict, scan } = data;
+    if (!verdict) {
+        // The problem text of a scan that ended already quotes AWS's description: say it once.
+        const quoted = !!scan.description && !!data.problem?.includes((0,model_text/* oneLine */.TN)(scan.description));
+        const description = scan.description && !quoted
+            ? ` (AWS: ${escapeText(scan.description, target.fieldChars)})`
+            : '';
+        const problem = data.problem
+            ? `${BLOCK_SEPARATOR}${escapeText(data.problem, report_PROBLEM_CHARS)}`
+            : '';
+        const mark = target.noVerdictFails ? '❌' : '⚠️';
+        return `## ${mark} No verdict for ${report_imageName(data)}${BLOCK_SEPARATOR}ECR scan status: **${escapeText(scan.status)}**${description}${problem}`;
+    }
+    if (verdict.passed)
+        return `## ✅ Passed: ${report_imageName(data)} breaks no severity threshold`;
+    const reasons = verdict.breaches.map(breach => `- ${describeBreach(breach)}`).join('\n');
+    // The exploit and KEV rules are not severity thresholds: the list below names every rule broken.
+    const broke = verdict.breaches.every(breach => breach.rule === 'fail-on' || breach.rule === 'max-count')
+        ? 'breaks the severity thresholds'
+        : 'breaks the policy';
+    return `## ❌ Failed: ${report_imageName(data)} ${broke}${BLOCK_SEPARATOR}${reasons}`;
+}
+function renderImage(data) {
+    const { image, scan } = data;
+    const tag = image.tag ? `, tag ${renderCode(image.tag)}` : '';
+    const account = image.registryId ? `account ${escapeText(image.registryId)}` : 'this account';
+    const times = [
+        scan.completedAt ? `completed ${isoTime(scan.completedAt)}` : undefined,
+        scan.vulnerabilitySourceUpdatedAt
+            ? `vulnerability database from ${isoTime(scan.vulnerabilitySourceUpdatedAt)}`
+            : undefined
+    ].filter(part => part !== undefined);
+    // One paragraph with hard line breaks, not a list: a list here would merge with the breach list.
+    return [
+        `**Image:** ${renderCode(image.repository)}${tag}, digest ${renderCode(shortDigest(image.digest), image.digest)}`,
+        `**Registry:** ${account}, region ${escapeText(image.region)}`,
+        `**Scan:** ${scan.type}, status ${escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`,
+        ...renderPlatforms(data.platforms)
+    ].join('<br>\n');
+}
+/** Each platform of an index with its status and its own counts, before the merge. */
+function renderPlatforms(platforms) {
+    return platforms
+        .filter(platform => platform.platform)
+        .map(platform => {
+        const counts = platform.counts ? `: ${report_severityTally(platform.counts) || 'no findings'}` : '';
+        return `**Platform ${escapeText(platform.platform ?? '')}:** ${renderCode(shortDigest(platform.digest), platform.digest)}, status ${escapeText(platform.scan.status)}${counts}`;
+    });
+}
+/** `2 CRITICAL, 5 HIGH`: only the severities present. */
+function report_severityTally(counts) {
+    return model_severity/* SEVERITIES */.oC.filter(severity => counts[severity] > 0)
+        .map(severity => `${counts[severity]} ${severity}`)
+        .join(', ');
+}
+function thresholdCell(limit) {
+    if (limit === undefined)
+        return '—';
+    return limit === 0 ? '0' : `≤ ${limit}`;
+}
+function renderCounts(data) {
+    const judged = data.verdict?.counts;
+    const showJudged = !!judged && model_severity/* SEVERITIES */.oC.some(severity => judged[severity] !== data.counts[severity]);
+    const header = showJudged
+        ? '| Severity | Found | Judged | Threshold |\n|---|---:|---:|---|'
+        : '| Severity | Found | Threshold |\n|---|---:|---|';
+    const rows = model_severity/* SEVERITIES */.oC.map(severity => {
+        const judgedCell = showJudged ? ` ${judged[severity]} |` : '';
+        return `| ${severity} | ${data.counts[severity]} |${judgedCell} ${thresholdCell(limitFor(severity, data.thresholds))} |`;
+    });
+    const judgedTotal = showJudged ? ` **${(0,model_severity/* totalOf */.e6)(judged)}** |` : '';
+    rows.push(`| **Total** | **${(0,model_severity/* totalOf */.e6)(data.counts)}** |${judgedTotal} |`);
+    return `${header}\n${rows.join('\n')}`;
+}
+function describeRule(rule) {
+    const scope = rule.package ? ` for ${escapeText(rule.package)}` : '';
+    return `${escapeText(rule.id)}${scope} (${escapeText(rule.origin)})`;
+}
+/** The triage entries, shortest and most actionable first; ignored findings can be thousands. */
+function* triageLines(data, fieldChars) {
+    const { triage } = data;
+    for (const { filter, setAside, keptUnknown } of triage.filters) {
+        const unknown = keptUnknown > 0
+            ? ` and kept ${plural(keptUnknown, 'finding')} the scan gave it nothing to judge by`
+            : '';
+        yield `- Filter **${escapeText(filter)}** set aside ${plural(setAside, 'finding')}${unknown}.`;
+    }
+    for (const rule of triage.expiredRules) {
+        const expiry = rule.expires ? ` expired after ${escapeText(rule.expires)} and` : '';
+        yield `- Expired rule ${describeRule(rule)}${expiry} no longer applies.`;
+    }
+    for (const rule of triage.staleRules) {
+        yield `- Stale rule ${describeRule(rule)} matched no finding in this image.`;
+    }
+    for (const { finding, rule } of triage.ignored) {
+        const where = finding.packageName ? ` in ${escapeText(finding.packageName, fieldChars)}` : '';
+        const expiry = rule.expires ? `, until ${escapeText(rule.expires)}` : '';
+        yield `- Ignored ${finding.severity} ${renderId(finding.id, finding.link, fieldChars)}${where}: ${escapeText(rule.reason, fieldChars)} (${escapeText(rule.origin)}${expiry})`;
+    }
+}
+function triageEntryCount({ triage }) {
+    return (triage.filters.length +
+        triage.expiredRules.length +
+        triage.staleRules.length +
+        triage.ignored.length);
+}
+function renderTriage(data, budget, fieldChars, maxLines) {
+    const entryCount = triageEntryCount(data);
+    const heading = `### Ignored and filtered${BLOCK_SEPARATOR}The policy judged ${data.triage.counted.length} of ${plural(data.findings.length, 'finding')}.${BLOCK_SEPARATOR}`;
+    const moreLine = (count) => `\n- …and ${count} more, not listed.`;
+    budget.spend(heading + moreLine(entryCount));
+    const lines = [];
+    // An entry too long for the room left is skipped, not a reason to stop listing shorter ones.
+    for (const line of triageLines(data, fieldChars)) {
+        if (lines.length >= maxLines)
+            break;
+        if (budget.take(`\n${line}`))
+            lines.push(line);
+    }
+    const more = lines.length < entryCount ? moreLine(entryCount - lines.length) : '';
+    return `${heading}${lines.join('\n')}${more}`;
+}
+const report_orDash = (value, fieldChars) => value ? escapeText(value, fieldChars) : '—';
+const availability = (value) => (value === 'UNKNOWN' ? '—' : value.toLowerCase());
+const COLUMNS = [
+    {
+        header: 'ID',
+        hasValue: () => true,
+        cell: (finding, fieldChars) => renderId(finding.id, finding.link, fieldChars)
+    },
+    {
+        header: 'Package',
+        hasValue: finding => !!finding.packageName,
+        cell: (finding, fieldChars) => report_orDash(finding.packageName, fieldChars)
+    },
+    {
+        header: 'Installed',
+        hasValue: finding => !!finding.installedVersion,
+        cell: (finding, fieldChars) => report_orDash(finding.installedVersion, fieldChars)
+    },
+    {
+        header: 'Platforms',
+        hasValue: finding => (finding.platforms?.length ?? 0) > 0,
+        cell: (finding, fieldChars) => report_orDash(platformCell(finding), fieldChars)
+    },
+    {
+        header: 'Fixed in',
+        hasValue: finding => !!finding.fixedInVersion,
+        cell: (finding, fieldChars) => report_orDash(finding.fixedInVersion, fieldChars)
+    },
+    {
+        header: 'CVSS',
+        numeric: true,
+        hasValue: finding => finding.cvssScore !== undefined,
+        cell: finding => finding.cvssScore?.toFixed(1) ?? '—'
+    },
+    {
+        header: 'EPSS',
+        numeric: true,
+        hasValue: finding => finding.epss !== undefined,
+        cell: finding => (0,model_findings/* formatEpss */.fh)(finding.epss) || '—'
+    },
+    {
+        header: 'CISA KEV',
+        hasValue: finding => !!finding.kev,
+        cell: finding => finding.kev
+            ? `**yes**${finding.kev.dateAdded ? `, added ${escapeText(finding.kev.dateAdded)}` : ''}`
+            : '—'
+    },
+    {
+        header: 'Fix',
+        hasValue: finding => finding.fixAvailable !== 'UNKNOWN',
+        cell: finding => availability(finding.fixAvailable)
+    },
+    {
+        header: 'Exploit',
+        hasValue: finding => finding.exploitAvailable !== 'UNKNOWN',
+        cell: finding => availability(finding.exploitAvailable)
+    },
+    {
+        header: 'Description',
+        hasValue: finding => !!finding.description,
+        cell: (finding, fieldChars) => report_orDash(finding.description, fieldChars)
+    }
+];
+/** `linux/amd64, linux/arm64/v8`, with each platform's version when they differ. */
+function platformCell(finding) {
+    const platforms = finding.platforms ?? [];
+    const versions = new Set(platforms.map(entry => entry.installedVersion));
+    return platforms
+        .map(entry => versions.size > 1 && entry.installedVersion
+        ? `${entry.platform} (${entry.installedVersion})`
+        : entry.platform)
+        .join(', ');
+}
+/** Most severe group first; with a baseline, new findings lead each group. */
+function groupBySeverity(findings, baseline) {
+    const groups = new Map(model_severity/* SEVERITIES */.oC.map(severity => [severity, []]));
+    for (const finding of findings)
+        groups.get(finding.severity)?.push(finding);
+    // Looked up once per finding, not once per comparison: 50,000 findings sort in milliseconds.
+    const unchanged = unchangedFindings(findings, baseline);
+    const newFirst = (a, b) => Number(unchanged.has(a)) - Number(unchanged.has(b));
+    return [...groups]
+        .filter(([, group]) => group.length > 0)
+        .map(([severity, group]) => [
+        severity,
+        group.sort((a, b) => newFirst(a, b) || (0,model_findings/* compareFindings */.Eg)(a, b))
+    ]);
+}
+function changeColumn(baseline) {
+    return {
+        header: 'Change',
+        hasValue: () => true,
+        cell: finding => (changeOf(baseline, finding) === 'new' ? '**new**' : 'unchanged')
+    };
+}
+/** "N new, M fixed, K unchanged" against the baseline, right under the verdict. */
+function renderBaseline(baseline) {
+    return `**Against ${escapeText(baseline.reference)}** (${renderCode(shortDigest(baseline.digest), baseline.digest)}): **${baseline.newCount} new**, ${baseline.fixed.length} fixed, ${baseline.unchangedCount} unchanged.`;
+}
+const DISPOSITION_LABEL = {
+    counted: 'yes',
+    'set-aside': 'set aside',
+    ignored: 'ignored'
+};
+/** A "Judged" column, shown only when ignore rules or filters took findings out. */
+function judgedColumn(disposition) {
+    return {
+        header: 'Judged',
+        hasValue: finding => disposition(finding).kind !== 'counted',
+        cell: finding => DISPOSITION_LABEL[disposition(finding).kind]
+    };
+}
+/**
+ * Rows go in most severe first until the budget or the row cap runs out, so a cut list is always
+ * a prefix; a cut group says how many of its findings it shows.
+ */
+function renderFindings(data, budget, target) {
+    const { fieldChars } = target;
+    const listed = (0,model_severity/* emptyCounts */.W1)();
+    const heading = `### Findings (${data.findings.length})`;
+    budget.spend(heading + BLOCK_SEPARATOR);
+    if (data.findings.length === 0) {
+        const none = 'The scan reported no vulnerabilities.';
+        budget.spend(none + BLOCK_SEPARATOR);
+        return { blocks: [heading, none], listed };
+    }
+    const disposition = dispositionOf(data.triage);
+    const baseline = data.baseline;
+    const extra = baseline ? [changeColumn(baseline)] : [];
+    const columns = [...extra, ...COLUMNS, judgedColumn(disposition)].filter(column => data.findings.some(column.hasValue));
+    const tableHeader = `| ${columns.map(column => column.header).join(' | ')} |\n|${columns.map(column => (column.numeric ? '---:' : '---')).join('|')}|`;
+    const blocks = [heading];
+    let rowsLeft = target.maxRows;
+    for (const [severity, group] of groupBySeverity(data.findings, baseline)) {
+        const visible = ALWAYS_VISIBLE.includes(severity) || blocks.length === 1;
+        // Charged at its longest form, "(N of N shown)", before the rows are known.
+        const title = (shown) => shown < group.length
+            ? `${severity} (${shown} of ${group.length} shown)`
+            : `${severity} (${group.length})`;
+        const opening = (shown) => visible
+            ? `#### ${title(shown)}${BLOCK_SEPARATOR}${tableHeader}`
+            : `<details><summary><b>${title(shown)}</b></summary>${BLOCK_SEPARATOR}${tableHeader}`;
+        const closing = visible ? '' : `${BLOCK_SEPARATOR}</details>`;
+        const rows = [];
+        for (const finding of group) {
+            if (rows.length >= rowsLeft)
+                break;
+            const row = `\n| ${columns.map(column => column.cell(finding, fieldChars)).join(' | ')} |`;
+            const cost = rows.length === 0 ? opening(group.length - 1) + row + closing + BLOCK_SEPARATOR : row;
+            if (!budget.take(cost))
+                break;
+            rows.push(row);
+        }
+        if (rows.length === 0)
+            break;
+        rowsLeft -= rows.length;
+        listed[severity] = rows.length;
+        blocks.push(`${opening(rows.length)}${rows.join('')}${closing}`);
+        if (rows.length < group.length)
+            break;
+    }
+    return { blocks, listed };
+}
+function renderNotListed(data, notListed, target) {
+    const breakdown = model_severity/* SEVERITIES */.oC.filter(severity => notListed[severity] > 0)
+        .map(severity => `${notListed[severity]} ${severity}`)
+        .join(', ');
+    return `**${(0,model_severity/* totalOf */.e6)(notListed)} of ${plural(data.findings.length, 'finding')} not listed** (${breakdown}): the summary lists at most ${target.maxRows.toLocaleString('en-US')} rows and stays well under GitHub's size limit; every count above is exact. ${target.fullListPointer}`;
+}
+function renderFooter(data) {
+    return `---${BLOCK_SEPARATOR}<sub>ecr-scan-findings ${escapeText(data.actionVersion)} · Reproduce locally: ${cliCommand(data)}, or ${renderCode('npm ci && npm run demo')} in a clone of the action.</sub>`;
+}
+function renderReport(data, target) {
+    const budget = new report_Budget(target.limit, target.measure);
+    const head = [
+        renderVerdict(data, target),
+        ...(data.baseline ? [renderBaseline(data.baseline)] : []),
+        renderImage(data)
+    ];
+    const footer = renderFooter(data);
+    for (const block of [...head, footer])
+        budget.spend(block + BLOCK_SEPARATOR);
+    if (!data.verdict)
+        return `${[...head, footer].join(BLOCK_SEPARATOR)}\n`;
+    head.push(renderCounts(data));
+    budget.spend(head[head.length - 1] + BLOCK_SEPARATOR);
+    const found = (0,model_severity/* countBySeverity */.Ot)(data.findings);
+    // Reserved before listing anything: the notice with every finding unlisted is its longest form.
+    budget.spend(renderNotListed(data, found, target) + BLOCK_SEPARATOR);
+    if (triageEntryCount(data) > 0) {
+        // At most a quarter of the room, so thousands of ignored findings cannot crowd out those judged.
+        const triageBudget = new report_Budget(Math.floor(budget.remaining / 4), target.measure);
+        const triage = renderTriage(data, triageBudget, target.fieldChars, target.maxRows);
+        budget.spend(triage + BLOCK_SEPARATOR);
+        head.push(triage);
+    }
+    const { blocks, listed } = renderFindings(data, budget, target);
+    const notListed = (0,model_severity/* emptyCounts */.W1)();
+    for (const severity of model_severity/* SEVERITIES */.oC)
+        notListed[severity] = found[severity] - listed[severity];
+    const tail = (0,model_severity/* totalOf */.e6)(notListed) > 0 ? [renderNotListed(data, notListed, target)] : [];
+    return `${[...head, ...blocks, ...tail, footer].join(BLOCK_SEPARATOR)}\n`;
+}
+function renderSummary(data, options = {}) {
+    return renderReport(data, {
+        limit: options.limitBytes ?? limits/* SUMMARY_TARGET_BYTES */.B6,
+        measure: text => Buffer.byteLength(text, 'utf8'),
+        fieldChars: 300,
+        fullListPointer: 'The full list is in the JSON report (the `json-report` output; keep it with actions/upload-artifact), or run the AWS CLI command below.',
+        maxRows: Math.max(1, options.maxRows ?? limits/* SUMMARY_MAX_ROWS */.Ak),
+        noVerdictFails: options.noVerdictFails ?? true
+    });
+}
+function report_overviewRow(data, result, outcome, baselineColumn) {
+    const verdict = result.kind === 'judged'
+        ? result.verdict.passed
+            ? '✅ passed'
+            : '❌ failed'
+        : `${isSoftened(outcome) ? '⚠️' : '❌'} no verdict`;
+    const platforms = result.platforms.map(platform => platform.platform).filter(Boolean);
+    const counts = result.kind === 'judged' ? report_severityTally(result.counts) || 'none' : '—';
+    const change = baselineColumn ? ` ${data.baseline ? `${data.baseline.newCount} new` : '—'} |` : '';
+    return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? escapeText(platforms.join(', ')) : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`;
+}
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+/**
+ * Several images: one row each, so the reader sees which failed before the details. The table
+ * takes at most `room` bytes; rows past it are counted, and the JSON report has every image.
+ */
+function renderOverview(run, reports, outcomes, room) {
+    // A no-verdict that scan-failure: warn softened leaves the step green: it is counted apart.
+    const failed = outcomes.filter(failsStep).length;
+    const softened = outcomes.filter(isSoftened).length;
+    const noVerdict = `${softened === 1 ? 'has' : 'have'} no verdict`;
+    const headline = failed === 0 && softened === 0
+        ? `## ✅ Passed: ${run.images.length} images break no severity threshold`
+        : failed === 0
+            ? `## ⚠️ ${softened} of ${run.images.length} images ${noVerdict}`
+            : `## ❌ ${failed} of ${run.images.length} images failed or have no verdict${softened > 0 ? `; ⚠️ ${softened} more ${noVerdict}` : ''}`;
+    const baselineColumn = reports.some(data => data.baseline);
+    const rows = run.images.map((image, index) => report_overviewRow(reports[index], image, outcomes[index], baselineColumn));
+    const shown = (0,limits/* countWithin */.tH)(rows, room, row => bytes(row) + 1);
+    const more = shown < rows.length
+        ? [`${rows.length - shown} more images are not listed here; the JSON report has them all.`]
+        : [];
+    return [
+        headline,
+        [
+            `| Image | Platforms | Scan status | Findings |${baselineColumn ? ' Baseline |' : ''} Verdict |`,
+            `| --- | --- | --- | --- |${baselineColumn ? ' --- |' : ''} --- |`,
+            ...rows.slice(0, shown)
+        ].join('\n'),
+        ...more
+    ].join(BLOCK_SEPARATOR);
+}
+/**
+ * The job summary of a whole run: one image as before; several as an overview, then each image,
+ * sharing the byte budget and the row cap.
+ */
+function renderRunSummary(run, options = {}) {
+    const limit = options.limitBytes ?? limits/* SUMMARY_TARGET_BYTES */.B6;
+    const maxRows = Math.max(1, options.maxRows ?? limits/* SUMMARY_MAX_ROWS */.Ak);
+    const noVerdictFails = options.noVerdictFails ?? true;
+    const reports = run.images.map(image => imageReport(run, image));
+    const outcomes = decideOutcomes(run, scanFailureMode(noVerdictFails));
+    if (reports.length === 1 && reports[0]) {
+        return renderSummary(reports[0], {
+            limitBytes: limit,
+            maxRows,
+            noVerdictFails: !isSoftened(outcomes[0])
+        });
+    }
+    const overview = `${renderOverview(run, reports, outcomes, Math.floor(limit / 4))}${BLOCK_SEPARATOR}`;
+    const omitted = (count) => `**Details of ${count} more images are not shown** to stay within GitHub's size limit; the overview above lists them, and the JSON report has every finding.`;
+    const room = limit - bytes(overview) - bytes(omitted(reports.length)) - 1;
+    const share = Math.floor(room / reports.length);
+    const rowShare = Math.max(1, Math.floor(maxRows / reports.length));
+    const sections = reports.map((data, index) => renderSummary(data, {
+        limitBytes: share,
+        maxRows: rowShare,
+        noVerdictFails: !isSoftened(outcomes[index])
+    }));
+    // A section can outgrow its share (a no-verdict report keeps its whole problem): sections go in
+    // while they fit, and the rest are counted.
+    const kept = (0,limits/* countWithin */.tH)(sections, room, section => bytes(section) + 1);
+    const tail = kept < sections.length ? [omitted(sections.length - kept)] : [];
+    return overview + [...sections.slice(0, kept), ...tail].join('\n');
+}
+
+// EXTERNAL MODULE: ./src/model/image-reference.ts
+var image_reference = __webpack_require__(68);
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+
+
+
+
+
+
+
+
+const SARIF_SCHEMA_URI = 'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json';
+function sarifLevel(severity) {
+    if (severity === 'CRITICAL' || severity === 'HIGH')
+        return 'error';
+    return severity === 'MEDIUM' ? 'warning' : 'note';
+}
+// Used when the scan gave no CVSS score: the middle of the band code scanning maps back to the
+// same severity (critical > 9.0, high 7.0–8.9, medium 4.0–6.9, low below 4.0).
+// INFORMATIONAL ranks lowest; UNDEFINED and UNTRIAGED are unknown, ranked as medium rather than
+// hidden at the bottom.
+const BAND_SCORE = {
+    CRITICAL: 9.5,
+    HIGH: 8.0,
+    MEDIUM: 5.5,
+    LOW: 2.0,
+    INFORMATIONAL: 0.1,
+    UNDEFINED: 5.5,
+    UNTRIAGED: 5.5
+};
+/** Code scanning ranks alerts by this: a number written as a string, above 0 and at most 10. */
+function securitySeverity(findings, severity) {
+    const scores = findings.map(finding => finding.cvssScore ?? 0).filter(score => score > 0);
+    const score = scores.length > 0 ? Math.min(10, Math.max(...scores)) : BAND_SCORE[severity];
+    return score.toFixed(1);
+}
+/** Only http(s) links become helpUri: scan text is untrusted and the schema wants a real URI. */
+function escapeMarkdown(text) {
+    return text.replace(/[\\`*_{}[\]()#+!|~>-]/g, '\\$&').replace(/</g, '&lt;');
+}
+/** Parentheses would end a Markdown link early. */
+function markdownUrl(link) {
+    return link.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+/**
+ * Relative, forward slashes, each segment percent-encoded: the form code scanning matches to
+ * repository files. encodeURI would leave `#` and `?` to start a fragment or query. A path outside
+ * the repository (`../`, absolute) keeps its shape and, with a drive letter's colon encoded, stays
+ * a relative reference as `uriBaseId` requires.
+ */
+function artifactUri(dockerfile) {
+    const path = dockerfile.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+/** The fields the report order leaves unsorted, identity first. */
+function remainingFields(finding) {
+    return JSON.stringify([
+        finding.packageName,
+        finding.installedVersion,
+        finding.fixedInVersion,
+        finding.fixAvailable,
+        finding.exploitAvailable,
+        finding.source,
+        finding.title,
+        finding.description,
+        finding.link
+    ]);
+}
+/**
+ * The report order, so a cut keeps the most severe; the remaining fields break ties, so the
+ * order the scan listed findings in never shows.
+ */
+function compareForSarif(a, b) {
+    return (0,model_findings/* compareFindings */.Eg)(a, b) || (0,model_findings/* compareText */.n6)(remainingFields(a), remainingFields(b));
+}
+/**
+ * Every result sits on line 1, so the fingerprint must tell findings apart itself: the id in one
+ * installed version of one package. Severity, score and fix are left out, so a rescored finding
+ * stays the same alert. Copies the model cannot tell apart (one package version in two paths)
+ * are numbered in sorted order, so each stays its own alert whatever order the scan listed them in.
+ */
+function fingerprints(sorted) {
+    const seen = new Map();
+    return sorted.map(finding => {
+        const identity = JSON.stringify([
+            finding.id,
+            finding.packageName ?? '',
+            finding.installedVersion ?? ''
+        ]);
+        const occurrence = (seen.get(identity) ?? 0) + 1;
+        seen.set(identity, occurrence);
+        return `${(0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex')}:${occurrence}`;
+    });
+}
+function groupById(findings) {
+    const byId = new Map();
+    for (const finding of findings) {
+        const group = byId.get(finding.id);
+        if (group)
+            group.push(finding);
+        else
+            byId.set(finding.id, [finding]);
+    }
+    return byId;
+}
+function truncationNotice(kept, total, limit) {
+    return {
+        level: 'warning',
+        descriptor: { id: 'results-truncated' },
+        message: {
+            text: `Only the ${kept} most severe of ${total} findings are included: code scanning rejects a run with more than ${limit} results.`
+        }
+    };
+}
+function withoutVerdictNotice(reference) {
+    return {
+        level: 'warning',
+        descriptor: { id: 'image-without-verdict' },
+        message: {
+            text: `${reference} has no verdict, so this run has none of its findings: code scanning will show its alerts in this category as fixed until it is judged again.`
+        }
+    };
+}
+function mostSevere(findings) {
+    return findings.reduce((worst, finding) => (0,model_severity/* severityRank */.qs)(finding.severity) > (0,model_severity/* severityRank */.qs)(worst) ? finding.severity : worst, findings[0]?.severity ?? 'UNDEFINED');
+}
+function buildRule(id, findings) {
+    const first = findings[0];
+    const severity = mostSevere(findings);
+    const title = first.title.includes(id) ? first.title : `${id}: ${first.title}`;
+    const description = first.description.trim() || title;
+    const link = findings.map(finding => safeHttpUrl(finding.link)).find(Boolean);
+    const score = securitySeverity(findings, severity);
+    const facts = `Severity: ${severity}. Security severity: ${score}.`;
+    return {
+        id,
+        shortDescription: { text: title },
+        fullDescription: { text: description },
+        help: {
+            text: `${description}\n\n${facts}${link ? `\n\nAdvisory: ${link}` : ''}`,
+            markdown: `${escapeMarkdown(description)}\n\n${facts}${link ? `\n\n[${escapeMarkdown(id)}](${markdownUrl(link)})` : ''}`
+        },
+        ...(link ? { helpUri: link } : {}),
+        defaultConfiguration: { level: sarifLevel(severity) },
+        properties: {
+            tags: ['security', 'vulnerability', 'container'],
+            precision: 'very-high',
+            'security-severity': score,
+            ...riskProperties(worstRisk(findings))
+        }
+    };
+}
+/** The riskiest EPSS and KEV entry of a rule's findings. */
+function worstRisk(findings) {
+    const [riskiest] = [...findings].sort(model_findings/* compareRisk */.l$);
+    const scores = findings.flatMap(finding => (finding.epss === undefined ? [] : [finding.epss]));
+    return {
+        epss: scores.length > 0 ? Math.max(...scores) : undefined,
+        kev: riskiest?.kev
+    };
+}
+/** `epss` and `kev` only when known, so runs without enrichment stay as they were. */
+function riskProperties(finding) {
+    return {
+        ...(finding.epss !== undefined ? { epss: finding.epss } : {}),
+        ...(finding.kev
+            ? {
+                kev: {
+                    ...(finding.kev.dateAdded ? { dateAdded: finding.kev.dateAdded } : {}),
+                    ...(finding.kev.dueDate ? { dueDate: finding.kev.dueDate } : {})
+                }
+            }
+            : {})
+    };
+}
+function fixText(finding) {
+    if (finding.fixedInVersion)
+        return `fixed in ${finding.fixedInVersion}`;
+    if (finding.fixAvailable === 'NO')
+        return 'no fix available';
+    return finding.fixAvailable === 'UNKNOWN' ? 'fix availability not reported' : 'fix available';
+}
+function resultMessage(finding, image) {
+    const where = finding.packageName
+        ? ` in ${finding.packageName}${finding.installedVersion ? ` ${finding.installedVersion}` : ''}`
+        : '';
+    return `${finding.id} (${finding.severity})${where}, ${fixText(finding)}; image ${image}`;
+}
+/**
+ * One rule per vulnerability id and one result per finding, most severe first, placed on the
+ * Dockerfile. Ignored findings are left out (accepted risk should not reopen alerts); findings a
+ * filter set aside stay in, since filters decide what fails the step, not what is worth seeing.
+ * Past code scanning's result limit only the most severe are kept, and a notification says so.
+ * Call it only when there is a verdict: an upload with no results would close every open alert.
+ */
+function buildSarif(data, options) {
+    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [sarifRun([{ data }], options)] };
+}
+function sarifRun(members, options, notices = []) {
+    const entries = members.flatMap(({ data, key }) => {
+        const disposition = dispositionOf(data.triage);
+        const reported = data.findings
+            .filter(finding => disposition(finding).kind !== 'ignored')
+            .sort(compareForSarif);
+        // Numbered before the cut, so a kept result has the fingerprint it has in an uncut run.
+        const fingerprint = fingerprints(reported);
+        const image = formatImage(data.image);
+        return reported.map((finding, index) => ({
+            finding,
+            image,
+            key: key ?? '',
+            counted: disposition(finding).kind === 'counted',
+            // In a folded run the image's category name joins the identity, so one finding in two images
+            // stays two alerts and keeps its alert when a new digest is pushed.
+            fingerprint: key === undefined
+                ? fingerprint[index]
+                : (0,external_node_crypto_.createHash)('sha256')
+                    .update(JSON.stringify([key, fingerprint[index]]))
+                    .digest('hex')
+        }));
+    });
+    entries.sort((a, b) => compareForSarif(a.finding, b.finding) || (0,model_findings/* compareText */.n6)(a.key, b.key));
+    const limit = options.maxResults ?? limits/* MAX_RESULTS_PER_RUN */.QW;
+    const kept = entries.slice(0, limit);
+    const keptIds = new Set(kept.map(entry => entry.finding.id));
+    // Rules only for kept results: never more rules than results, so the rule limit holds too.
+    const ruleGroups = [...groupById(entries.map(entry => entry.finding))].filter(([id]) => keptIds.has(id));
+    const ruleIndex = new Map(ruleGroups.map(([id], index) => [id, index]));
+    const uri = artifactUri(options.dockerfile);
+    const results = kept.map(({ finding, image, counted, fingerprint }) => ({
+        ruleId: finding.id,
+        ruleIndex: ruleIndex.get(finding.id) ?? -1,
+        level: sarifLevel(finding.severity),
+        message: { text: resultMessage(finding, image) },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+                    region: { startLine: 1 }
+                }
+            }
+        ],
+        partialFingerprints: { 'ecrScanFinding/v1': fingerprint },
+        properties: {
+            ...(finding.packageName ? { packageName: finding.packageName } : {}),
+            ...(finding.installedVersion ? { installedVersion: finding.installedVersion } : {}),
+            ...(finding.fixedInVersion ? { fixedInVersion: finding.fixedInVersion } : {}),
+            fixAvailable: finding.fixAvailable,
+            exploitAvailable: finding.exploitAvailable,
+            counted,
+            image,
+            ...riskProperties(finding)
+        }
+    }));
+    const warnings = [
+        ...(kept.length < entries.length ? [truncationNotice(kept.length, entries.length, limit)] : []),
+        ...notices
+    ];
+    const images = members.map(({ data }) => ({
+        image: formatImage(data.image),
+        repository: data.image.repository,
+        digest: data.image.digest,
+        scanType: data.scan.type
+    }));
+    return {
+        tool: {
+            driver: {
+                name: 'ecr-scan-findings',
+                version: members[0]?.data.actionVersion ?? '',
+                ...(options.informationUri ? { informationUri: options.informationUri } : {}),
+                rules: ruleGroups.map(([id, findings]) => buildRule(id, findings))
+            }
+        },
+        ...(warnings.length > 0
+            ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: warnings }] }
+            : {}),
+        results,
+        properties: members.length === 1 && members[0]?.key === undefined ? images[0] : { images }
+    };
+}
+function serializeSarif(log) {
+    return `${JSON.stringify(log, null, 2)}\n`;
+}
+/** What a log line calls a run: its image, or the category several images were folded into. */
+function sarifRunLabel(run) {
+    return 'image' in run.properties ? run.properties.image : (run.automationDetails?.id ?? '');
+}
+/**
+ * One run per judged image, up to code scanning's MAX_RUNS_PER_FILE. When the step asks for
+ * several images each run gets its own `automationDetails.id`, because code scanning rejects two
+ * runs of one category in an upload; a step asking for one image keeps none, so the upload step's
+ * `category` applies as before. Whether there are categories, and which, depends only on the
+ * images requested, never on how many were judged: an image's alerts stay in one category.
+ *
+ * A step asking for more images than runs fit folds them into at most MAX_RUNS_PER_FILE runs,
+ * each image always in the same one (chosen by a hash of its category name, so adding or losing
+ * another image never moves it). Every result stays and names its image; an image without a
+ * verdict leaves its run without its findings, and a notification in that run says so.
+ */
+function buildRunSarif(run, options) {
+    const names = categoryNames(run.images);
+    const category = (name) => ({ automationDetails: { id: `ecr-scan-findings/${name}/` } });
+    const member = (image) => ({ data: imageReport(run, image) });
+    let runs;
+    if (run.images.length <= limits/* MAX_RUNS_PER_FILE */.dN) {
+        runs = run.images
+            .filter(image => image.kind === 'judged')
+            .map(image => {
+            const single = sarifRun([member(image)], options);
+            return run.images.length > 1 ? { ...single, ...category(names.get(image) ?? '') } : single;
+        });
+    }
+    else {
+        const groups = new Map();
+        for (const image of run.images) {
+            const group = foldedGroup(names.get(image) ?? '');
+            groups.set(group, [...(groups.get(group) ?? []), image]);
+        }
+        runs = [...groups]
+            .sort(([a], [b]) => a - b)
+            .filter(([, images]) => images.some(image => image.kind === 'judged'))
+            .map(([group, images]) => {
+            const members = images
+                .filter(image => image.kind === 'judged')
+                .map(image => ({ ...member(image), key: names.get(image) ?? '' }));
+            const notices = images
+                .filter(image => image.kind !== 'judged')
+                .map(image => withoutVerdictNotice(image.reference));
+            const name = `group-${String(group + 1).padStart(2, '0')}`;
+            return { ...sarifRun(members, options, notices), ...category(name) };
+        });
+    }
+    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
+}
+/** Which of the MAX_RUNS_PER_FILE folded runs an image goes to: stable for its category name. */
+function foldedGroup(name) {
+    return (parseInt((0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 8), 16) % limits/* MAX_RUNS_PER_FILE */.dN);
+}
+/**
+ * Each requested image's category name, unique in the step and the same on every run of it:
+ * `[account.]region/repository`, so a new tag or digest pushed each commit keeps its alerts in one
+ * category. A repository the step asks for more than once adds the tag or digest as requested
+ * (`web:v1`, `web:v1@sha256:…`); what would still collide is numbered in request order (`#2`).
+ * The category is everything before the id's last slash, so a repository's own slashes stay.
+ */
+function categoryNames(images) {
+    const requested = images.map(image => ({ image, ...requestedImage(image) }));
+    const perRepository = new Map();
+    for (const { repository } of requested)
+        perRepository.set(repository, (perRepository.get(repository) ?? 0) + 1);
+    const seen = new Map();
+    const names = new Map();
+    for (const { image, repository, version, registry } of requested) {
+        const base = `${registry}/${repository}${(perRepository.get(repository) ?? 0) > 1 ? version : ''}`;
+        const occurrence = (seen.get(base) ?? 0) + 1;
+        seen.set(base, occurrence);
+        names.set(image, occurrence > 1 ? `${base}#${occurrence}` : base);
+    }
+    return names;
+}
+/** Where the image lives and which version was asked for, from the reference as written. */
+function requestedImage(result) {
+    const spec = parsedReference(result.reference);
+    const image = result.image;
+    const repository = image?.repository ?? spec?.repository ?? result.reference;
+    const tag = spec ? spec.tag : image?.tag;
+    const digest = spec ? spec.digest : undefined;
+    const region = image?.region ?? spec?.region ?? '';
+    const account = image?.registryId ?? spec?.registryId;
+    return {
+        registry: account ? `${account}.${region}` : region,
+        repository,
+        version: `${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`
+    };
+}
+function parsedReference(reference) {
+    try {
+        return (0,image_reference/* parseImageReferences */.J$)(reference, 'images')[0];
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+
+
+
+/** Every output name, typed once: action.yml documents the same list (a test holds them equal). */
+const OUTPUT = {
+    total: 'total',
+    foundTotal: 'found-total',
+    ignored: 'ignored',
+    scanStatus: 'scan-status',
+    imageDigest: 'image-digest',
+    passed: 'passed',
+    results: 'results',
+    new: 'new',
+    fixed: 'fixed',
+    unchanged: 'unchanged',
+    jsonReport: 'json-report',
+    sarifReport: 'sarif-report',
+    commentUrl: 'comment-url'
+};
+function sumCounts(counts) {
+    const total = (0,model_severity/* emptyCounts */.W1)();
+    for (const each of counts)
+        for (const severity of model_severity/* SEVERITIES */.oC)
+            total[severity] += each[severity];
+    return total;
+}
+/** One entry of the `results` output: what a later step needs to know about one image. */
+function resultEntry(result) {
+    const judged = result.kind === 'judged';
+    return {
+        reference: result.reference,
+        image: result.image ? formatImage(result.image) : null,
+        digest: result.image?.digest ?? null,
+        platforms: result.platforms.flatMap(platform => (platform.platform ? [platform.platform] : [])),
+        status: result.scan.status,
+        found: judged ? { total: (0,model_severity/* totalOf */.e6)(result.counts), ...result.counts } : null,
+        judged: judged ? { total: (0,model_severity/* totalOf */.e6)(result.verdict.counts), ...result.verdict.counts } : null,
+        passed: judged ? result.verdict.passed : null,
+        problem: judged ? null : result.problem.message,
+        baseline: judged && result.baseline
+            ? {
+                reference: result.baseline.reference,
+                new: result.baseline.newCount,
+                fixed: result.baseline.fixed.length,
+                unchanged: result.baseline.unchangedCount
+            }
+            : null
+    };
+}
+/**
+ * The per-severity counts and `total` are the findings the verdict was judged on (after ignore
+ * rules and filters), summed over every image: what a later step conditions on. They stay empty
+ * unless every image has a verdict, because a zero would read as a clean image.
+ */
+function setRunOutputs(run) {
+    const judged = run.images.filter((image) => image.kind === 'judged');
+    const complete = judged.length === run.images.length;
+    const value = (number) => (complete ? number : '');
+    const counted = sumCounts(judged.map(image => image.verdict.counts));
+    for (const severity of model_severity/* SEVERITIES */.oC)
+        core/* setOutput */.uH(severity.toLowerCase(), value(counted[severity]));
+    core/* setOutput */.uH(OUTPUT.total, value((0,model_severity/* totalOf */.e6)(counted)));
+    core/* setOutput */.uH(OUTPUT.foundTotal, value((0,model_severity/* totalOf */.e6)(sumCounts(judged.map(image => image.counts)))));
+    core/* setOutput */.uH(OUTPUT.ignored, value(judged.reduce((sum, image) => sum + image.triage.ignored.length, 0)));
+    const [only] = run.images;
+    if (run.images.length === 1 && only) {
+        core/* setOutput */.uH(OUTPUT.scanStatus, only.scan.status);
+        core/* setOutput */.uH(OUTPUT.imageDigest, only.image?.digest ?? '');
+    }
+    core/* setOutput */.uH(OUTPUT.passed, complete ? String(judged.every(image => image.verdict.passed)) : '');
+    core/* setOutput */.uH(OUTPUT.results, JSON.stringify(run.images.map(resultEntry)));
+    const diffs = judged.flatMap(image => (image.baseline ? [image.baseline] : []));
+    const compared = complete && diffs.length === judged.length && diffs.length > 0;
+    const diffValue = (number) => (compared ? number : '');
+    core/* setOutput */.uH(OUTPUT.new, diffValue(diffs.reduce((sum, diff) => sum + diff.newCount, 0)));
+    core/* setOutput */.uH(OUTPUT.fixed, diffValue(diffs.reduce((sum, diff) => sum + diff.fixed.length, 0)));
+    core/* setOutput */.uH(OUTPUT.unchanged, diffValue(diffs.reduce((sum, diff) => sum + diff.unchangedCount, 0)));
+}
+
+;// CONCATENATED MODULE: ./src/action/publish.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** One file per image, so two scan steps in a job do not overwrite each other's report. */
+function defaultJsonReportPath(run, env) {
+    const [first] = run.images;
+    const image = first?.image;
+    const name = image
+        ? `${image.repository.replace(/[^a-z0-9._-]+/g, '-')}-${image.digest.replace(/^sha256:/, '').slice(0, 12)}`
+        : 'report';
+    return (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'ecr-scan-findings', `${name}.json`);
+}
+async function comment(config, marker, run, env, event) {
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (config.comment === 'never')
+        return;
+    if (!config.githubToken) {
+        actionLog.info(`No '${inputs/* INPUT */.bO.githubToken}': skipping the PR comment.`);
+        return;
+    }
+    // Loaded only when a comment will be written: octokit is a large part of the bundle's start-up.
+    const github = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const result = await publishComment(github.getOctokit(config.githubToken), {
+        owner,
+        repo,
+        pullNumber: resolvePullRequestNumber(event.name, event.payload, config.prNumber),
+        marker,
+        body: renderRunComment(run, {
+            reservedChars: limits/* COMMENT_MARKER_BUDGET */.jK,
+            maxRows: config.commentMaxRows,
+            noVerdictFails: config.scanFailure !== 'warn'
+        }),
+        mode: config.comment,
+        problemFound: !run.images.every(image => image.kind === 'judged' && image.verdict.passed)
+    }, { info: actionLog.info, warning: actionLog.warning });
+    if (result.url)
+        core/* setOutput */.uH(OUTPUT.commentUrl, result.url);
+}
+/**
+ * Writes everything a reader gets: outputs, the job summary, the report files and the PR comment,
+ * each independently of the others. Returns the writes that failed, one line each; a comment
+ * GitHub refused is only a warning, so it never changes the step's outcome.
+ */
+async function publish(config, marker, run, env, event) {
+    const failures = [];
+    const attempt = async (what, write) => {
+        try {
+            await write();
+        }
+        catch (error) {
+            failures.push(`Could not write the ${what}: ${(0,model_text/* errorMessage */.gJ)(error)}`);
+        }
+    };
+    setRunOutputs(run);
+    await attempt('job summary', async () => {
+        if (env.GITHUB_STEP_SUMMARY)
+            await core/* summary */.z
+                .addRaw(renderRunSummary(run, { noVerdictFails: config.scanFailure !== 'warn' }))
+                .write();
+        else
+            actionLog.info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.');
+    });
+    const jsonPath = config.jsonReport ?? defaultJsonReportPath(run, env);
+    await attempt(`JSON report to ${jsonPath}`, async () => {
+        await writePlainFile(jsonPath, serializeJsonReport(buildJsonReport(run)));
+        core/* setOutput */.uH(OUTPUT.jsonReport, jsonPath);
+    });
+    // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
+    // With several images, those with a verdict still get their runs.
+    const sarifPath = config.sarifReport;
+    if (sarifPath && run.images.some(image => image.kind === 'judged')) {
+        const workspace = env.GITHUB_WORKSPACE || process.cwd();
+        const dockerfile = (0,external_node_path_.relative)(workspace, (0,external_node_path_.resolve)(config.dockerfile));
+        if (dockerfile.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(dockerfile)) {
+            actionLog.warning(`'${inputs/* INPUT */.bO.dockerfile}' (${config.dockerfile}) is outside the repository at ${workspace}: code scanning cannot place the SARIF alerts on it.`);
+        }
+        await attempt(`SARIF report to ${sarifPath}`, async () => {
+            const sarif = buildRunSarif(run, { dockerfile });
+            for (const sarifRun of sarif.runs)
+                for (const notice of sarifRun.invocations?.[0]?.toolExecutionNotifications ?? [])
+                    actionLog.warning(`SARIF (${sarifRunLabel(sarifRun)}): ${notice.message.text}`);
+            await writePlainFile(sarifPath, serializeSarif(sarif));
+            core/* setOutput */.uH(OUTPUT.sarifReport, sarifPath);
+        });
+    }
+    try {
+        await comment(config, marker, run, env, event);
+    }
+    catch (error) {
+        actionLog.warning(`PR comment: not written (${(0,model_text/* errorMessage */.gJ)(error)}).`);
+    }
+    return failures;
+}
+
+;// CONCATENATED MODULE: ./src/action/step.ts
+
+
+
+
+
+
+
+
+
+
+function runUrl(env) {
+    const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
+    if (!GITHUB_SERVER_URL || !GITHUB_REPOSITORY || !GITHUB_RUN_ID)
+        return undefined;
+    return `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`;
+}
+/**
+ * One image keeps the identity comments always had, so existing comments are found again. A set
+ * of images is named by a SHA-256 of their places (registry, region and repository, never the tag
+ * or digest, so a new push updates the comment; de-duplicated and sorted, so the input's order
+ * does not matter): however many images, the marker stays short.
+ */
+function commentIdentity(images) {
+    const [only] = images;
+    if (images.length === 1 && only)
+        return {
+            registryId: only.query.registryId,
+            region: only.region,
+            repository: only.query.repository
+        };
+    const members = images.map(image => JSON.stringify([image.query.registryId ?? '', image.region, image.query.repository]));
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const member of [...new Set(members)].sort())
+        hash.update(`${member}\n`);
+    return { images: hash.digest('hex') };
+}
+/** Fails the step for each image that failed or has no verdict; says what passed. */
+function decideOutcome(run, config) {
+    const several = run.images.length > 1;
+    for (const outcome of decideOutcomes(run, config.scanFailure)) {
+        if (outcome.kind === 'passed')
+            actionLog.info(`Policy passed for ${outcome.name}.`);
+        else if (outcome.kind === 'policy-failed')
+            core/* setFailed */.C1(outcome.message);
+        else {
+            const message = several ? `${outcome.name}: ${outcome.message}` : outcome.message;
+            if (outcome.softened)
+                core/* warning */.$e(message);
+            else
+                core/* setFailed */.C1(message);
+        }
+    }
+}
+/** The step once its inputs are read: rules, the wait and read, the reports and the verdict. */
+async function runStep(config, options) {
+    let rules;
+    let marker;
+    try {
+        rules = await readIgnoreRules(config, `input ${inputs/* INPUT */.bO.ignore}`);
+        // Built from the inputs, not ECR's answers, so every run finds the same comment; and built
+        // now, so a comment-key too long for the marker fails before the wait, not after it.
+        marker = commentMarker(commentIdentity(config.images), config.commentKey);
+    }
+    catch (error) {
+        core/* setFailed */.C1((0,model_text/* errorMessage */.gJ)(error));
+        return;
+    }
+    const event = await readWorkflowEvent(options.env, actionLog.warning);
+    const logs = new ImageLogs(config.images.length);
+    const judged = await judgeImages(config, rules, {
+        clock: { now: options.now, sleep: options.sleep, random: options.random },
+        backoff: options.backoff,
+        logFor: target => logs.open(`Scanning ${target.reference}`)
+    });
+    const result = {
+        ...judged,
+        runUrl: runUrl(options.env),
+        commit: runCommit(event, options.env)
+    };
+    const writeFailures = await publish(config, marker, result, options.env, event);
+    for (const failure of writeFailures)
+        core/* setFailed */.C1(failure);
+    decideOutcome(result, config);
+}
+
+
+/***/ }),
+
+/***/ 9674:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cr: () => (/* binding */ failOnKev),
+/* harmony export */   Kc: () => (/* binding */ minEpss),
+/* harmony export */   Ol: () => (/* binding */ withRisk),
+/* harmony export */   qH: () => (/* binding */ validEpss),
+/* harmony export */   xq: () => (/* binding */ describeEnrichment)
+/* harmony export */ });
+/* unused harmony export worstRisk */
+/* harmony import */ var _model_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3843);
+// Risk beyond severity: EPSS and CISA KEV data from Amazon Inspector, applied to findings.
+// Pure: no SDK import, so the caller can use these types and helpers whether or not `enrich` is set.
+
+
+/** EPSS is a probability; anything else (NaN, a string, 1.3, -0.1) counts as no score. */
+function validEpss(value) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1
+        ? value
+        : undefined;
+}
+/**
+ * The worst of several findings' risk (a merged finding has one ARN per platform): the highest
+ * EPSS, a KEV entry if any has one (the earliest added), the widest exploit observation.
+ */
+function worstRisk(risks) {
+    if (risks.length === 0)
+        return undefined;
+    const out = {};
+    for (const risk of risks) {
+        const epss = validEpss(risk.epss);
+        if (epss !== undefined && (out.epss === undefined || epss > out.epss))
+            out.epss = epss;
+        if (risk.kev &&
+            (!out.kev || (risk.kev.dateAdded ?? '\uffff') < (out.kev.dateAdded ?? '\uffff')))
+            out.kev = { ...risk.kev };
+        if (risk.exploitObserved) {
+            const seen = out.exploitObserved ?? {};
+            const { firstSeen, lastSeen } = risk.exploitObserved;
+            out.exploitObserved = {
+                firstSeen: firstSeen && (!seen.firstSeen || firstSeen < seen.firstSeen) ? firstSeen : seen.firstSeen,
+                lastSeen: lastSeen && (!seen.lastSeen || lastSeen > seen.lastSeen) ? lastSeen : seen.lastSeen
+            };
+        }
+    }
+    return out;
+}
+/**
+ * Copies each finding with the risk data found for its ARNs (`findingArn`, or every platform's
+ * `findingArns`, the worst risk winning); findings without an ARN (basic scans) or without data
+ * come back unchanged (same object). An invalid EPSS is dropped.
+ */
+function withRisk(findings, byArn) {
+    return findings.map(finding => {
+        const arns = (0,_model_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .findingArnsOf */ .ZZ)(finding).filter(arn => typeof arn === 'string' && arn !== '');
+        const risk = worstRisk(arns.flatMap(arn => byArn.get(arn) ?? []));
+        if (!risk)
+            return finding;
+        const added = {};
+        if (risk.epss !== undefined)
+            added.epss = risk.epss;
+        if (risk.kev)
+            added.kev = risk.kev;
+        if (risk.exploitObserved)
+            added.exploitObserved = risk.exploitObserved;
+        return { ...finding, ...added };
+    });
+}
+/** How many findings got an EPSS and how many are on the KEV list, for the log line. */
+function describeEnrichment(findings, calls) {
+    const withEpss = findings.filter(finding => finding.epss !== undefined).length;
+    const onKev = findings.filter(finding => finding.kev !== undefined).length;
+    const number = (value) => value.toLocaleString('en-US');
+    return `Inspector: ${number(calls)} call${calls === 1 ? '' : 's'}, EPSS for ${number(withEpss)} of ${number(findings.length)} findings, ${number(onKev)} on CISA KEV.`;
+}
+/** The findings on the CISA KEV list: with `fail-on-kev`, each one is a breach whatever its severity. */
+function failOnKev(findings) {
+    return findings.filter(finding => finding.kev !== undefined);
+}
+/**
+ * `min-epss`: judge only findings whose EPSS is at least `threshold` (0–1). As with min-cvss,
+ * findings without a score (basic scans, enrichment off or failed, no EPSS) are kept.
+ */
+function minEpss(threshold) {
+    if (validEpss(threshold) === undefined) {
+        throw new RangeError(`min-epss must be a number from 0 to 1, got ${String(threshold)}`);
+    }
+    return {
+        name: `min-epss ${threshold}`,
+        setsAside: finding => {
+            const epss = validEpss(finding.epss);
+            return epss !== undefined && epss < threshold;
+        },
+        cannotJudge: finding => validEpss(finding.epss) === undefined
+    };
+}
+
+
+/***/ }),
+
+/***/ 3843:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Eg: () => (/* binding */ compareFindings),
+/* harmony export */   Hg: () => (/* binding */ normalizeEnhancedFinding),
+/* harmony export */   ZZ: () => (/* binding */ findingArnsOf),
+/* harmony export */   fM: () => (/* binding */ normalizeBasicFinding),
+/* harmony export */   fh: () => (/* binding */ formatEpss),
+/* harmony export */   fl: () => (/* binding */ findingKey),
+/* harmony export */   l$: () => (/* binding */ compareRisk),
+/* harmony export */   n6: () => (/* binding */ compareText)
+/* harmony export */ });
+/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1502);
+
+function attribute(finding, key) {
+    return finding.attributes?.find(entry => entry.key === key)?.value;
+}
+/** A CVSS score, or `undefined` when it is missing, not a number, or outside CVSS's 0–10 scale. */
+function toScore(value) {
+    if (value === undefined || (typeof value === 'string' && value.trim() === ''))
+        return undefined;
+    const score = typeof value === 'number' ? value : Number(value);
+    return Number.isFinite(score) && score >= 0 && score <= 10 ? score : undefined;
+}
+/** The first valid score among the candidates, most specific first. */
+function firstScore(...values) {
+    for (const value of values) {
+        const score = toScore(value);
+        if (score !== undefined)
+            return score;
+    }
+    return undefined;
+}
+function joinDistinct(values) {
+    const present = [...new Set(values.filter((value) => !!value))];
+    return present.length > 0 ? present.join(', ') : undefined;
+}
+function normalizeBasicFinding(finding) {
+    const id = finding.name ?? 'unnamed finding';
+    return {
+        id,
+        severity: (0,_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .toSeverity */ .T_)(finding.severity),
+        title: id,
+        description: finding.description ?? '',
+        link: finding.uri,
+        packageName: attribute(finding, 'package_name'),
+        installedVersion: attribute(finding, 'package_version'),
+        cvssScore: firstScore(attribute(finding, 'CVSS3_SCORE'), attribute(finding, 'CVSS2_SCORE')),
+        fixAvailable: 'UNKNOWN',
+        exploitAvailable: 'UNKNOWN',
+        source: 'basic'
+    };
+}
+function packageVersion(pkg) {
+    if (!pkg.version)
+        return undefined;
+    const epoch = pkg.epoch ? `${pkg.epoch}:` : '';
+    const release = pkg.release ? `-${pkg.release}` : '';
+    return `${epoch}${pkg.version}${release}`;
+}
+function availability(value, known, unknown) {
+    const upper = (value ?? '').toUpperCase();
+    return known.includes(upper) ? upper : unknown;
+}
+function normalizeEnhancedFinding(finding) {
+    const details = finding.packageVulnerabilityDetails;
+    const packages = details?.vulnerablePackages ?? [];
+    const id = details?.vulnerabilityId ?? finding.title ?? finding.findingArn ?? 'unnamed finding';
+    return {
+        id,
+        severity: (0,_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .toSeverity */ .T_)(finding.severity),
+        title: finding.title ?? id,
+        description: finding.description ?? '',
+        link: details?.sourceUrl ?? details?.referenceUrls?.[0] ?? finding.remediation?.recommendation?.url,
+        packageName: joinDistinct(packages.map(pkg => pkg.name)),
+        installedVersion: joinDistinct(packages.map(packageVersion)),
+        fixedInVersion: joinDistinct(packages.map(pkg => (pkg.fixedInVersion === 'NotAvailable' ? undefined : pkg.fixedInVersion))),
+        cvssScore: firstScore(finding.scoreDetails?.cvss?.score, finding.score),
+        fixAvailable: availability(finding.fixAvailable, ['YES', 'NO', 'PARTIAL'], 'UNKNOWN'),
+        exploitAvailable: availability(finding.exploitAvailable, ['YES', 'NO'], 'UNKNOWN'),
+        source: 'enhanced',
+        ...(finding.findingArn ? { findingArn: finding.findingArn } : {})
+    };
+}
+/** The order every report lists findings in: most severe, then highest CVSS (unscored last), then id. */
+function compareFindings(a, b) {
+    return (_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(a.severity) - _severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(b.severity) ||
+        (b.cvssScore ?? -1) - (a.cvssScore ?? -1) ||
+        compareText(a.id, b.id));
+}
+/** Every Inspector ARN of a finding: all platforms' for a merged one, none for basic scans. */
+function findingArnsOf(finding) {
+    if (finding.findingArns && finding.findingArns.length > 0)
+        return finding.findingArns;
+    return finding.findingArn ? [finding.findingArn] : [];
+}
+/**
+ * Risk beyond severity, riskiest first: on the CISA KEV list (earliest added first), then by EPSS
+ * (unscored last). 0 when neither tells them apart; callers add their own tie-break, e.g.
+ * `compareRisk(a, b) || compareFindings(a, b)` for "what fails the check" lists.
+ */
+function compareRisk(a, b) {
+    if (a.kev && !b.kev)
+        return -1;
+    if (b.kev && !a.kev)
+        return 1;
+    if (a.kev && b.kev) {
+        const byDate = compareText(a.kev.dateAdded ?? '\uffff', b.kev.dateAdded ?? '\uffff');
+        if (byDate !== 0)
+            return byDate;
+    }
+    return (b.epss ?? -1) - (a.epss ?? -1);
+}
+/** EPSS as reports show it: a percentage with up to two decimals (`94.35%`, `0.04%`); '' without. */
+function formatEpss(epss) {
+    if (epss === undefined)
+        return '';
+    const percent = Math.round(epss * 10_000) / 100;
+    return percent === 0 && epss > 0 ? '<0.01%' : `${percent}%`;
+}
+/** Code-unit order, the same on every machine (localeCompare is not). */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Identity of a vulnerability in an image: the same id in the same package is one row. */
+function findingKey(finding) {
+    return `${finding.id.trim().toLowerCase()}\u0000${(finding.packageName ?? '').trim()}`;
+}
+
+
+/***/ }),
+
+/***/ 9452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QF: () => (/* binding */ platformImages),
+/* harmony export */   UV: () => (/* binding */ IMAGE_INDEX_MEDIA_TYPES),
+/* harmony export */   su: () => (/* binding */ isImageIndexMediaType)
+/* harmony export */ });
+/* unused harmony exports IMAGE_MANIFEST_MEDIA_TYPES, ManifestError */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5086);
+
+/** Media types of a multi-platform image index: OCI's and Docker's manifest list. */
+const IMAGE_INDEX_MEDIA_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json'
+];
+/** Media types of one platform's image manifest, the thing ECR scans. */
+const IMAGE_MANIFEST_MEDIA_TYPES = [
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+];
+/** The index cannot be read, or names no platform image; the message is one line. */
+class ManifestError extends Error {
+    name = 'ManifestError';
+}
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const PLATFORM_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const ATTESTATION_ANNOTATION = 'vnd.docker.reference.type';
+/** True for an OCI image index or a Docker manifest list (exact match, as registries send it). */
+function isImageIndexMediaType(type) {
+    return IMAGE_INDEX_MEDIA_TYPES.includes(type);
+}
+/** A value from outside quoted in a message: strings in quotes, anything else as JSON. */
+function shown(value) {
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value)));
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function fail(message) {
+    throw new ManifestError(`Unusable image index: ${message}.`);
+}
+/** `os/architecture[/variant]`, or undefined when the platform is missing or not plain text. */
+function platformOf(platform) {
+    if (!isObject(platform))
+        return undefined;
+    const { os, architecture, variant } = platform;
+    const parts = variant === undefined ? [os, architecture] : [os, architecture, variant];
+    if (!parts.every(part => typeof part === 'string' && PLATFORM_PART.test(part)))
+        return undefined;
+    return parts.join('/');
+}
+/** The entry's platform when it is a platform image, else why it is skipped. */
+function classify(entry, mediaType) {
+    const annotations = entry.annotations;
+    if (isObject(annotations) && annotations[ATTESTATION_ANNOTATION] === 'attestation-manifest') {
+        return { reason: 'a build attestation (provenance or SBOM), not an image' };
+    }
+    if (isImageIndexMediaType(mediaType)) {
+        return { reason: 'an image index itself; nested indexes are not followed' };
+    }
+    if (mediaType !== undefined &&
+        !IMAGE_MANIFEST_MEDIA_TYPES.includes(mediaType)) {
+        return { reason: `media type ${shown(mediaType)} is not an image manifest` };
+    }
+    if (entry.platform === undefined)
+        return { reason: 'no platform given' };
+    const platform = platformOf(entry.platform);
+    if (platform === undefined) {
+        return { reason: `platform ${shown(entry.platform)} is not os/architecture text` };
+    }
+    if (platform === 'unknown/unknown') {
+        return { reason: 'platform unknown/unknown, not a runnable image' };
+    }
+    return { platform };
+}
+/**
+ * The platform images of a multi-platform index (OCI image index or Docker manifest list), in
+ * the index's order. Entries that are not platform images (build attestations, nested indexes,
+ * other artifacts, entries without a platform) are returned as skipped, with the reason. The
+ * JSON comes from outside: anything unreadable, an entry without a valid sha256 digest, or an
+ * index with no platform image at all is a ManifestError.
+ */
+function platformImages(manifestJson) {
+    let index;
+    try {
+        index = JSON.parse(manifestJson);
+    }
+    catch {
+        fail('it is not valid JSON');
+    }
+    if (!isObject(index))
+        fail('it is not a JSON object');
+    if (index.schemaVersion !== undefined && index.schemaVersion !== 2) {
+        fail(`schemaVersion is ${shown(index.schemaVersion)}, not 2`);
+    }
+    if (index.mediaType !== undefined && !isImageIndexMediaType(index.mediaType)) {
+        fail(`its media type ${shown(index.mediaType)} is not an image index`);
+    }
+    const manifests = index.manifests;
+    if (!Array.isArray(manifests))
+        fail(`'manifests' is ${shown(manifests)}, not a list`);
+    const images = [];
+    const skipped = [];
+    manifests.forEach((entry, position) => {
+        const where = `manifests[${position}]`;
+        if (!isObject(entry))
+            fail(`${where} is ${shown(entry)}, not an object`);
+        const { digest, mediaType } = entry;
+        if (typeof digest !== 'string' || !DIGEST.test(digest)) {
+            fail(`${where} has digest ${shown(digest)}, not sha256: and 64 lowercase hex digits`);
+        }
+        if (mediaType !== undefined && typeof mediaType !== 'string') {
+            fail(`${where} has media type ${shown(mediaType)}, not text`);
+        }
+        const kind = classify(entry, mediaType);
+        if ('reason' in kind) {
+            skipped.push({ digest, reason: kind.reason });
+            return;
+        }
+        images.push({ digest, platform: kind.platform, ...(mediaType !== undefined && { mediaType }) });
+    });
+    if (images.length === 0) {
+        fail(manifests.length === 0
+            ? 'it lists no manifests'
+            : `none of its ${manifests.length} entries is a platform image (${[...new Set(skipped.map(entry => entry.reason))].join('; ')})`);
+    }
+    return { images, skipped };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=925.index.js.map
