@@ -61,6 +61,12 @@ describe('runCommit', () => {
     expect(runCommit(event, env)).toBe(HEAD)
   })
 
+  it("takes a workflow_run's head commit (the run it follows), as GITHUB_SHA is the default branch's", () => {
+    const event = { name: 'workflow_run', payload: { workflow_run: { head_sha: HEAD } } }
+
+    expect(runCommit(event, env)).toBe(HEAD)
+  })
+
   it('takes GITHUB_SHA without a pull request or with a head that is not a commit id', () => {
     expect(runCommit({ name: 'push', payload: { after: HEAD } }, env)).toBe(MERGE)
     const odd = { pull_request: { head: { sha: '<b>not a sha</b>' } } }

@@ -36,12 +36,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * The commit the run is about. On pull-request events GITHUB_SHA names a temporary merge commit
- * that no one pushed, so the payload's `pull_request.head.sha` wins when it is there.
+ * that no one pushed, and on `workflow_run` (the fork pattern in docs/pr-comments.md) the default
+ * branch's head: the payload's `pull_request.head.sha` or `workflow_run.head_sha` wins when there.
  */
 export function runCommit(event: WorkflowEvent, env: NodeJS.ProcessEnv): string | undefined {
-  const pullRequest = isRecord(event.payload) ? event.payload['pull_request'] : undefined
+  const payload = isRecord(event.payload) ? event.payload : {}
+  const pullRequest = payload['pull_request']
   const head = isRecord(pullRequest) ? pullRequest['head'] : undefined
-  const sha = isRecord(head) ? head['sha'] : undefined
-  if (typeof sha === 'string' && /^[0-9a-f]{40,64}$/i.test(sha)) return sha
+  const workflowRun = payload['workflow_run']
+  for (const sha of [
+    isRecord(head) ? head['sha'] : undefined,
+    isRecord(workflowRun) ? workflowRun['head_sha'] : undefined
+  ]) {
+    if (typeof sha === 'string' && /^[0-9a-f]{40,64}$/i.test(sha)) return sha
+  }
   return env.GITHUB_SHA || undefined
 }
