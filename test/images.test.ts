@@ -312,6 +312,17 @@ describe('several images', () => {
     ).toBeGreaterThanOrEqual(4)
   })
 
+  it('writes each set of images its own default JSON report, even when two sets start alike', async () => {
+    const all = await step(scenario(complete()), { ...NO_SINGLE_IMAGE, images })
+    const fewer = ['team/web-api:v1', 'team/worker:slow'].join('\n')
+    const some = await step(scenario(complete()), { ...NO_SINGLE_IMAGE, images: fewer })
+    const again = await step(scenario(complete()), { ...NO_SINGLE_IMAGE, images })
+    expect(all.outputs['json-report']).toMatch(/3-images-[0-9a-f]{12}\.json$/)
+    expect(some.outputs['json-report']).toMatch(/2-images-[0-9a-f]{12}\.json$/)
+    expect(some.outputs['json-report']).not.toBe(all.outputs['json-report'])
+    expect(again.outputs['json-report']).toBe(all.outputs['json-report'])
+  })
+
   it('fails when one image fails, naming that image', async () => {
     const result = await step(
       scenario(complete(basicFindings(2, { severities: { CRITICAL: 2 } }))),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import * as core from '@actions/core'
@@ -14,13 +15,20 @@ import { actionLog } from './logger.js'
 import { OUTPUT, setRunOutputs } from './outputs.js'
 import { publishComment, resolvePullRequestNumber } from './pr-comment.js'
 
-/** One file per image, so two scan steps in a job do not overwrite each other's report. */
+/**
+ * One file per step, named after its image or its set of images, so two scan steps in a job do
+ * not overwrite each other's report (nor do two sets that start with the same image).
+ */
 function defaultJsonReportPath(run: RunResult, env: NodeJS.ProcessEnv): string {
-  const [first] = run.images
+  const [first, ...others] = run.images
   const image = first?.image
-  const name = image
-    ? `${image.repository.replace(/[^a-z0-9._-]+/g, '-')}-${image.digest.replace(/^sha256:/, '').slice(0, 12)}`
-    : 'report'
+  const references = [...new Set(run.images.map(result => result.reference))].sort()
+  const name =
+    others.length > 0
+      ? `${run.images.length}-images-${createHash('sha256').update(references.join('\n')).digest('hex').slice(0, 12)}`
+      : image
+        ? `${image.repository.replace(/[^a-z0-9._-]+/g, '-')}-${image.digest.replace(/^sha256:/, '').slice(0, 12)}`
+        : 'report'
   return join(env.RUNNER_TEMP || tmpdir(), 'ecr-scan-findings', `${name}.json`)
 }
 

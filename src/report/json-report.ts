@@ -87,7 +87,10 @@ export interface JsonReport {
     failOnExploit: boolean
     failOnKev: boolean
   }
-  /** true when every image passed, false when one failed, null when one has no verdict. */
+  /**
+   * null when any image has no verdict (the run as a whole is not judged, even if another image
+   * failed); otherwise true when every image passed, false when one failed.
+   */
   passed: boolean | null
   images: JsonImageReport[]
   runUrl: string | null
