@@ -503,21 +503,47 @@ describe('buildRunSarif past the run limit', () => {
     }
   })
 
-  it('names the images without a verdict in the run they were folded into', () => {
-    const images = many(MAX_RUNS_PER_FILE + 1).map((image, index) =>
-      index === 3 ? { ...image, judged: false } : image
+  it('leaves out whole a folded run with an image without a verdict, and says so', () => {
+    // Uploading the rest of that group would show the unjudged image's alerts as fixed.
+    const images = many(MAX_RUNS_PER_FILE + 5)
+    const complete = buildRunSarif(requestedRun(images), OPTIONS)
+    const partial = buildRunSarif(
+      requestedRun(
+        images.map((image, index) => (index === 3 ? { ...image, judged: false } : image))
+      ),
+      OPTIONS
     )
-    const log = buildRunSarif(requestedRun(images), OPTIONS)
-    const notices = log.runs.flatMap(
+    const groupOf = (log: SarifLog, image: string) =>
+      log.runs.find(sarifRun =>
+        sarifRun.results.some(result => result.properties.image?.startsWith(`${image}@`))
+      )
+    const left = groupOf(complete, 'service-3:v1')?.automationDetails?.id as string
+    expect(left).toMatch(/^ecr-scan-findings\/group-\d+\/$/)
+    expect(validateSarif(JSON.parse(serializeSarif(partial)))).toBe(true)
+    expect(categoriesOf(partial)).toEqual(categoriesOf(complete).filter(id => id !== left))
+    for (const sarifRun of partial.runs) {
+      const before = complete.runs.find(
+        other => other.automationDetails?.id === sarifRun.automationDetails?.id
+      )
+      expect(sarifRun.results).toEqual(before?.results)
+    }
+    const notices = partial.runs.flatMap(
       sarifRun =>
         sarifRun.invocations?.flatMap(invocation => invocation.toolExecutionNotifications) ?? []
     )
+    const others = (groupOf(complete, 'service-3:v1')?.results ?? [])
+      .map(result => result.properties.image.split('@')[0] as string)
+      .filter(image => image !== 'service-3:v1')
+    expect(others.length).toBeGreaterThan(0)
     expect(notices).toEqual([
       expect.objectContaining({
-        descriptor: { id: 'image-without-verdict' },
-        message: { text: expect.stringContaining('service-3:v1') }
+        descriptor: { id: 'folded-run-left-out' },
+        message: {
+          text: expect.stringMatching(new RegExp(`${left}.*service-3:v1.*next complete run`))
+        }
       })
     ])
+    for (const image of others) expect(notices[0]?.message.text).toContain(image)
   })
 
   it('cuts a folded run at the result limit and keeps the totals exact', () => {

@@ -223,12 +223,20 @@ function truncationNotice(kept: number, total: number, limit: number): SarifNoti
   }
 }
 
-function withoutVerdictNotice(reference: string): SarifNotification {
+/**
+ * Says a folded run was left out of the file, on a run that stays: an image of that group has no
+ * verdict, and a run without its findings would show its alerts as fixed.
+ */
+function leftOutNotice(category: string, unjudged: string[], others: string[]): SarifNotification {
+  const rest =
+    others.length > 0
+      ? ` Its other images (${others.join(', ')}) are judged but not reported here either; they are reported again on the next complete run of the group.`
+      : ''
   return {
     level: 'warning',
-    descriptor: { id: 'image-without-verdict' },
+    descriptor: { id: 'folded-run-left-out' },
     message: {
-      text: `${reference} has no verdict, so this run has none of its findings: code scanning will show its alerts in this category as fixed until it is judged again.`
+      text: `${category} is left out of this file because ${unjudged.join(', ')} ${unjudged.length === 1 ? 'has' : 'have'} no verdict: code scanning keeps that category's alerts as they were instead of showing them as fixed.${rest || ' It is reported again on the next complete run of the group.'}`
     }
   }
 }
@@ -432,8 +440,16 @@ export function sarifRunLabel(run: SarifRun): string {
  *
  * A step asking for more images than runs fit folds them into at most MAX_RUNS_PER_FILE runs,
  * each image always in the same one (chosen by a hash of its category name, so adding or losing
- * another image never moves it). Every result stays and names its image; an image without a
- * verdict leaves its run without its findings, and a notification in that run says so.
+ * another image never moves it). Every result stays and names its image.
+ *
+ * A folded run with an image without a verdict is left out whole, never uploaded without that
+ * image's findings: code scanning would show the image's alerts in that category as fixed. A
+ * category absent from an upload keeps its alerts as they were: GitHub's "Two CodeQL workflows"
+ * troubleshooting page (docs.github.com/en/code-security/code-scanning/troubleshooting-code-scanning/
+ * two-codeql-workflows) says configurations that no longer run keep outdated alert statuses and
+ * their alerts stay open. A notification on the first run that stays names the group left out,
+ * its unjudged images and the others, which come back on the next run where all of them are
+ * judged. The same holds for one run per image: an image without a verdict has no run.
  */
 export function buildRunSarif(run: RunResult, options: SarifOptions): SarifLog {
   const names = categoryNames(run.images)
@@ -453,19 +469,25 @@ export function buildRunSarif(run: RunResult, options: SarifOptions): SarifLog {
       const group = foldedGroup(names.get(image) ?? '')
       groups.set(group, [...(groups.get(group) ?? []), image])
     }
-    runs = [...groups]
-      .sort(([a], [b]) => a - b)
-      .filter(([, images]) => images.some(image => image.kind === 'judged'))
-      .map(([group, images]) => {
-        const members = images
-          .filter(image => image.kind === 'judged')
-          .map(image => ({ ...member(image), key: names.get(image) ?? '' }))
-        const notices = images
-          .filter(image => image.kind !== 'judged')
-          .map(image => withoutVerdictNotice(image.reference))
-        const name = `group-${String(group + 1).padStart(2, '0')}`
-        return { ...sarifRun(members, options, notices), ...category(name) }
-      })
+    const groupName = (group: number) => `group-${String(group + 1).padStart(2, '0')}`
+    const sorted = [...groups].sort(([a], [b]) => a - b)
+    const complete = sorted.filter(([, images]) => images.every(image => image.kind === 'judged'))
+    const leftOut = sorted
+      .filter(([, images]) => images.some(image => image.kind !== 'judged'))
+      .map(([group, images]) =>
+        leftOutNotice(
+          category(groupName(group)).automationDetails.id,
+          images.filter(image => image.kind !== 'judged').map(image => image.reference),
+          images.filter(image => image.kind === 'judged').map(image => image.reference)
+        )
+      )
+    runs = complete.map(([group, images], index) => {
+      const members = images.map(image => ({ ...member(image), key: names.get(image) ?? '' }))
+      return {
+        ...sarifRun(members, options, index === 0 ? leftOut : []),
+        ...category(groupName(group))
+      }
+    })
   }
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs }
 }
