@@ -2,8 +2,19 @@ import MarkdownIt from 'markdown-it'
 import type { Finding } from '../src/model/findings.js'
 import { escapeText } from '../src/report/markdown.js'
 import { type Thresholds, describeBreach, evaluatePolicy } from '../src/policy/policy.js'
-import type { IgnoreRule, ReportData, RunResult, UnjudgedImage } from '../src/core/results.js'
-import { COMMENT_BODY_LIMIT, SUMMARY_MAX_ROWS, SUMMARY_TARGET_BYTES } from '../src/report/limits.js'
+import type {
+  IgnoreRule,
+  PlatformScan,
+  ReportData,
+  RunResult,
+  UnjudgedImage
+} from '../src/core/results.js'
+import {
+  COMMENT_BODY_LIMIT,
+  SUMMARY_MAX_PLATFORMS,
+  SUMMARY_MAX_ROWS,
+  SUMMARY_TARGET_BYTES
+} from '../src/report/limits.js'
 import { renderRunComment, renderRunSummary, renderSummary } from '../src/report/report.js'
 import { runOf } from './support/model.js'
 import { SEVERITIES, type Severity, countBySeverity } from '../src/model/severity.js'
@@ -280,6 +291,132 @@ describe('the image section', () => {
 
   it("says the registry is the caller's own when no registry id is given", () => {
     expect(renderSummary(reportData([]))).toContain('**Registry:** this account, region eu-west-1')
+  })
+})
+
+describe('the platforms of an index', () => {
+  /** `count` platforms, each with its own digest, status and counts, named `linux/<prefix>N`. */
+  function platforms(count: number, prefix = 'arch'): PlatformScan[] {
+    return Array.from({ length: count }, (_, index) => ({
+      platform: `linux/${prefix}${index}`,
+      digest: `sha256:${String(index).padStart(64, '0')}`,
+      scan: { status: 'COMPLETE', type: 'enhanced' },
+      counts: { ...countBySeverity([finding({ severity: 'HIGH' })]) }
+    }))
+  }
+  const platformLines = (markdown: string) =>
+    markdown.split('\n').filter(line => line.startsWith('**Platform '))
+  const moreCount = (markdown: string) =>
+    Number(/…and (\d+) more platforms?\b/.exec(markdown)?.[1] ?? 0)
+
+  it('lists every platform, and no "more" line, when there are few', () => {
+    const summary = renderSummary(reportData([], { platforms: platforms(3) }))
+    expect(platformLines(summary)).toHaveLength(3)
+    expect(summary).toMatch(/\*\*Platform linux\/arch2:\*\* <code title="sha256&#58;0+2">/)
+    expect(summary).toContain('status COMPLETE: 1 HIGH')
+    expect(summary).not.toContain('more platform')
+  })
+
+  it(`lists at most ${SUMMARY_MAX_PLATFORMS} platforms in order and counts the rest exactly`, () => {
+    const summary = renderSummary(reportData([], { platforms: platforms(2_000) }))
+    const lines = platformLines(summary)
+    expect(lines).toHaveLength(SUMMARY_MAX_PLATFORMS)
+    expect(lines[0]).toContain('**Platform linux/arch0:**')
+    expect(lines.at(-1)).toContain(`**Platform linux/arch${SUMMARY_MAX_PLATFORMS - 1}:**`)
+    expect(lines.length + moreCount(summary)).toBe(2_000)
+    expect(summary).toContain('(2000 in all)')
+    expect(summary).toContain('the JSON report (the `json-report` output) lists every one')
+  })
+
+  it('keeps one image with 2,000 long platform names under the target, verdict first', () => {
+    const data = reportData([finding({ severity: 'CRITICAL' })], {
+      platforms: platforms(2_000, 'x'.repeat(2_000)),
+      thresholds: { failOn: 'HIGH', maxCounts: {}, failOnExploit: false }
+    })
+    const summary = renderSummary(data)
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_TARGET_BYTES)
+    expect(summary.split('\n')[0]).toBe(
+      '## ❌ Failed: shop/api&#58;v1.2.3 breaks the severity thresholds'
+    )
+    expect(platformLines(summary).length + moreCount(summary)).toBe(2_000)
+    expect(findingRows(summary)).toHaveLength(1)
+  })
+
+  it('charges the platforms to a small budget with a check, keeping the total exact', () => {
+    const data = reportData(manyFindings(50), { platforms: platforms(2_000) })
+    const summary = renderSummary(data, { limitBytes: 12_000 })
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(12_000)
+    const shownCount = platformLines(summary).length
+    expect(shownCount).toBeGreaterThan(0)
+    expect(shownCount).toBeLessThan(SUMMARY_MAX_PLATFORMS)
+    expect(shownCount + moreCount(summary)).toBe(2_000)
+    expect(findingRows(summary).length).toBeGreaterThan(0)
+    expect(summary.split('\n')[0]).toBe(
+      '## ✅ Passed: shop/api&#58;v1.2.3 breaks no severity threshold'
+    )
+  })
+
+  it('keeps several images with 2,000 platforms each under the target, every section shown', () => {
+    const images = Array.from(
+      { length: 5 },
+      (_, index) =>
+        runOf(
+          reportData([finding({ severity: index === 0 ? 'CRITICAL' : 'LOW' })], {
+            image: {
+              repository: `shop/svc${index}`,
+              tag: 'v1',
+              digest: DIGEST,
+              region: 'eu-west-1'
+            },
+            platforms: platforms(2_000),
+            thresholds: { failOn: 'HIGH', maxCounts: {}, failOnExploit: false }
+          }),
+          `shop/svc${index}:v1`
+        ).images
+    ).flat()
+    const summary = renderRunSummary({
+      images,
+      thresholds: { failOn: 'HIGH', maxCounts: {}, failOnExploit: false },
+      actionVersion: 'v1.4.0'
+    })
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_TARGET_BYTES)
+    expect(summary.split('\n')[0]).toBe('## ❌ 1 of 5 images failed or have no verdict')
+    expect(summary).not.toContain('more images are not')
+    for (let index = 0; index < 5; index += 1) {
+      expect(summary).toContain(`shop/svc${index}&#58;v1`)
+    }
+    expect(summary.match(/^## (✅|❌) (Passed|Failed): /gm)).toHaveLength(5)
+    expect(platformLines(summary)).toHaveLength(5 * SUMMARY_MAX_PLATFORMS)
+    expect(summary.match(/…and 1900 more platforms \(2000 in all\)/g)).toHaveLength(5)
+    const overview = tableRows(summary, 'Image')
+    expect(overview).toHaveLength(5)
+    expect(overview[0]?.[1]).toMatch(/^linux\/arch0, .*, linux\/arch99, …and 1900 more$/)
+  })
+
+  it('caps the platforms of an image without a verdict too, after its problem', () => {
+    const data = reportData([], {
+      platforms: platforms(2_000),
+      verdict: undefined,
+      scan: { status: 'FAILED', type: 'enhanced' },
+      problem: 'The scan ended with status FAILED.'
+    })
+    const summary = renderSummary(data, { limitBytes: 20_000 })
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(20_000)
+    expect(summary.split('\n')[0]).toBe('## ❌ No verdict for shop/api&#58;v1.2.3')
+    expect(summary).toContain('The scan ended with status FAILED.')
+    expect(platformLines(summary).length).toBeGreaterThan(0)
+    expect(platformLines(summary).length + moreCount(summary)).toBe(2_000)
+  })
+
+  it('escapes platform text as it escapes every other field', () => {
+    const hostile = platforms(1)
+    hostile[0] = { ...hostile[0]!, platform: 'linux/<img src=x onerror=alert(1)>@team' }
+    const summary = renderSummary(reportData([], { platforms: hostile }))
+    expect(summary).not.toMatch(/<img/i)
+    expect(summary).not.toMatch(/@\w/)
+    expect(summary).toContain(
+      `**Platform ${escapeText('linux/<img src=x onerror=alert(1)>@team')}:**`
+    )
   })
 })
 

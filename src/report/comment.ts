@@ -394,7 +394,7 @@ function renderSetAside(triage: Triage, maxRows: number, runUrl?: string): strin
 
 /**
  * Full values the headline shortened, folded; an index's platforms up to `COMMENT_MAX_PLATFORMS`,
- * the rest counted (the job summary lists them all).
+ * the rest counted (the job summary lists up to `SUMMARY_MAX_PLATFORMS`, the JSON report all).
  */
 function renderImageDetails(data: ReportData): string {
   const { image, scan } = data

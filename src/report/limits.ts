@@ -29,6 +29,12 @@ export const SUMMARY_TARGET_BYTES = 900 * 1024
  */
 export const SUMMARY_MAX_ROWS = 1_000
 
+/**
+ * Platforms of an index the job summary's image section lists at most; the rest are counted, and
+ * the JSON report has them all. More than a person reads, and at most some tens of KB per image.
+ */
+export const SUMMARY_MAX_PLATFORMS = 100
+
 /** Rows the PR comment's "What fails the check" and "How to fix" list by default (`comment-max-rows`). */
 export const COMMENT_MAX_ROWS = 10
 

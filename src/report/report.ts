@@ -3,7 +3,12 @@ import { shortDigest } from '../model/image.js'
 import { escapeText, renderCode, renderId } from './markdown.js'
 import { oneLine } from '../model/text.js'
 import { describeBreach, limitFor, plural } from '../policy/policy.js'
-import { SUMMARY_MAX_ROWS, SUMMARY_TARGET_BYTES, countWithin } from './limits.js'
+import {
+  SUMMARY_MAX_PLATFORMS,
+  SUMMARY_MAX_ROWS,
+  SUMMARY_TARGET_BYTES,
+  countWithin
+} from './limits.js'
 import { type CommentOptions, renderRunComment } from './comment.js'
 import {
   type ImageOutcome,
@@ -63,6 +68,8 @@ interface Target {
   fullListPointer: string
   /** Finding rows listed at most. */
   maxRows: number
+  /** Platforms of an index listed at most; the rest are counted. */
+  maxPlatforms: number
   noVerdictFails: boolean
 }
 
@@ -134,6 +141,7 @@ function renderVerdict(data: ReportData, target: Target): string {
   return `## ❌ Failed: ${imageName(data)} ${broke}${BLOCK_SEPARATOR}${reasons}`
 }
 
+/** The image's own lines; its platforms follow, charged apart (see `renderPlatforms`). */
 function renderImage(data: ReportData): string {
   const { image, scan } = data
   const tag = image.tag ? `, tag ${renderCode(image.tag)}` : ''
@@ -148,19 +156,36 @@ function renderImage(data: ReportData): string {
   return [
     `**Image:** ${renderCode(image.repository)}${tag}, digest ${renderCode(shortDigest(image.digest), image.digest)}`,
     `**Registry:** ${account}, region ${escapeText(image.region)}`,
-    `**Scan:** ${scan.type}, status ${escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`,
-    ...renderPlatforms(data.platforms)
+    `**Scan:** ${scan.type}, status ${escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`
   ].join('<br>\n')
 }
 
-/** Each platform of an index with its status and its own counts, before the merge. */
-function renderPlatforms(platforms: readonly PlatformScan[]): string[] {
-  return platforms
-    .filter(platform => platform.platform)
-    .map(platform => {
-      const counts = platform.counts ? `: ${severityTally(platform.counts) || 'no findings'}` : ''
-      return `**Platform ${escapeText(platform.platform ?? '')}:** ${renderCode(shortDigest(platform.digest), platform.digest)}, status ${escapeText(platform.scan.status)}${counts}`
-    })
+/**
+ * Each platform of an index with its status and its own counts, before the merge, as lines to
+ * append to the image's paragraph. An index can have hundreds: they go in, in order, up to
+ * `maxPlatforms` and while `budget` has room; the rest are counted, and the JSON report has all.
+ */
+function renderPlatforms(
+  platforms: readonly PlatformScan[],
+  budget: Budget,
+  target: Target
+): string {
+  const named = platforms.filter(platform => platform.platform)
+  if (named.length === 0) return ''
+  const more = (count: number) =>
+    `<br>\n…and ${plural(count, 'more platform')} (${named.length} in all); the JSON report (the \`json-report\` output) lists every one.`
+  // Reserved at its longest form, every platform unlisted, before any is listed.
+  budget.spend(more(named.length))
+  const lines: string[] = []
+  for (const platform of named) {
+    if (lines.length >= target.maxPlatforms) break
+    const counts = platform.counts ? `: ${severityTally(platform.counts) || 'no findings'}` : ''
+    const line = `<br>\n**Platform ${escapeText(platform.platform ?? '', target.fieldChars)}:** ${renderCode(shortDigest(platform.digest), platform.digest)}, status ${escapeText(platform.scan.status, target.fieldChars)}${counts}`
+    if (!budget.take(line)) break
+    lines.push(line)
+  }
+  const rest = named.length - lines.length
+  return `${lines.join('')}${rest > 0 ? more(rest) : ''}`
 }
 
 /** `2 CRITICAL, 5 HIGH`: only the severities present. */
@@ -454,20 +479,27 @@ function renderFooter(data: ReportData): string {
 
 function renderReport(data: ReportData, target: Target): string {
   const budget = new Budget(target.limit, target.measure)
-  const head = [
-    renderVerdict(data, target),
-    ...(data.baseline ? [renderBaseline(data.baseline)] : []),
-    renderImage(data)
-  ]
+  const verdict = renderVerdict(data, target)
+  const baseline = data.baseline ? [renderBaseline(data.baseline)] : []
+  const image = renderImage(data)
   const footer = renderFooter(data)
-  for (const block of [...head, footer]) budget.spend(block + BLOCK_SEPARATOR)
-  if (!data.verdict) return `${[...head, footer].join(BLOCK_SEPARATOR)}\n`
+  for (const block of [verdict, ...baseline, image, footer]) budget.spend(block + BLOCK_SEPARATOR)
+  // The platforms are charged after every part the report cannot do without, each with a check.
+  if (!data.verdict) {
+    const platforms = renderPlatforms(data.platforms, budget, target)
+    return `${[verdict, ...baseline, image + platforms, footer].join(BLOCK_SEPARATOR)}\n`
+  }
 
-  head.push(renderCounts(data))
-  budget.spend(head[head.length - 1] + BLOCK_SEPARATOR)
+  const counts = renderCounts(data)
+  budget.spend(counts + BLOCK_SEPARATOR)
   const found = countBySeverity(data.findings)
   // Reserved before listing anything: the notice with every finding unlisted is its longest form.
   budget.spend(renderNotListed(data, found, target) + BLOCK_SEPARATOR)
+  // At most a quarter of the room, so hundreds of platforms cannot crowd out the findings.
+  const platformBudget = new Budget(Math.floor(budget.remaining / 4), target.measure)
+  const platforms = renderPlatforms(data.platforms, platformBudget, target)
+  budget.spend(platforms)
+  const head = [verdict, ...baseline, image + platforms, counts]
   if (triageEntryCount(data) > 0) {
     // At most a quarter of the room, so thousands of ignored findings cannot crowd out those judged.
     const triageBudget = new Budget(Math.floor(budget.remaining / 4), target.measure)
@@ -490,6 +522,7 @@ export function renderSummary(data: ReportData, options: SummaryOptions = {}): s
     fullListPointer:
       'The full list is in the JSON report (the `json-report` output; keep it with actions/upload-artifact), or run the AWS CLI command below.',
     maxRows: Math.max(1, options.maxRows ?? SUMMARY_MAX_ROWS),
+    maxPlatforms: SUMMARY_MAX_PLATFORMS,
     noVerdictFails: options.noVerdictFails ?? true
   })
 }
@@ -507,9 +540,12 @@ function overviewRow(
         : '❌ failed'
       : `${isSoftened(outcome) ? '⚠️' : '❌'} no verdict`
   const platforms = result.platforms.map(platform => platform.platform).filter(Boolean)
+  const shown = platforms.slice(0, SUMMARY_MAX_PLATFORMS)
+  const more =
+    platforms.length > shown.length ? `, …and ${platforms.length - shown.length} more` : ''
   const counts = result.kind === 'judged' ? severityTally(result.counts) || 'none' : '—'
   const change = baselineColumn ? ` ${data.baseline ? `${data.baseline.newCount} new` : '—'} |` : ''
-  return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? escapeText(platforms.join(', ')) : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`
+  return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? `${escapeText(shown.join(', '))}${more}` : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`
 }
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8')
