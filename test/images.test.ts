@@ -9,6 +9,8 @@ import {
   type FakeImage,
   type FakeScan
 } from './support/fake-ecr.js'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { actionStep, decodeEntities } from './support/step.js'
 import { basicFindings } from './support/findings-factory.js'
 
@@ -526,6 +528,38 @@ describe('baseline in another region', () => {
     expect(baselineCalls.every(call => call.region === 'eu-west-1')).toBe(true)
     expect(result.failed).toBe(true)
     expect(result.log).toContain('1 finding at HIGH or higher')
+  })
+})
+
+describe('SARIF for more images than code scanning takes runs', () => {
+  it('writes no file when every group of images holds one without a verdict, and says so', async () => {
+    // 21 images fold into groups; the one judged image shares its group with a failed scan, so
+    // no group is complete. An upload with no runs is rejected, and a partial group would mark
+    // the failed image's alerts fixed.
+    const failed = Array.from({ length: 20 }, (_, index) => `team/failed-${index}`)
+    const sarifPath = join(harness.workDir(), 'folded.sarif')
+    const result = await step(
+      {
+        images: [
+          { repository: 'team/judged', digest: digest('1'), tags: ['v1'], scan: complete() },
+          ...failed.map((repository, index) => ({
+            repository,
+            digest: digest(index.toString(16)),
+            tags: ['v1'],
+            scan: { statuses: ['FAILED'] }
+          }))
+        ]
+      },
+      {
+        ...NO_SINGLE_IMAGE,
+        images: ['team/judged', ...failed].map(repository => `${repository}:v1`).join('\n'),
+        'sarif-report': sarifPath,
+        'scan-failure': 'warn'
+      }
+    )
+    expect(result.log).toMatch(/::warning::SARIF report not written: .*without a verdict/)
+    expect(result.outputs['sarif-report']).toBeUndefined()
+    expect(existsSync(sarifPath)).toBe(false)
   })
 })
 

@@ -113,6 +113,14 @@ export async function publish(
     }
     await attempt(`SARIF report to ${sarifPath}`, async () => {
       const sarif = buildRunSarif(run, { dockerfile })
+      if (sarif.runs.length === 0) {
+        // Every folded group holds an image without a verdict: code scanning rejects a file
+        // without runs, and a partial group would close that image's alerts as fixed.
+        actionLog.warning(
+          `SARIF report not written: each group of images it would hold has one without a verdict, so code scanning keeps its alerts as they were until a run judges them all.`
+        )
+        return
+      }
       for (const sarifRun of sarif.runs)
         for (const notice of sarifRun.invocations?.[0]?.toolExecutionNotifications ?? [])
           actionLog.warning(`SARIF (${sarifRunLabel(sarifRun)}): ${notice.message.text}`)
