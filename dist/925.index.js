@@ -1591,14 +1591,21 @@ function isRecord(value) {
 }
 /**
  * The commit the run is about. On pull-request events GITHUB_SHA names a temporary merge commit
- * that no one pushed, so the payload's `pull_request.head.sha` wins when it is there.
+ * that no one pushed, and on `workflow_run` (the fork pattern in docs/pr-comments.md) the default
+ * branch's head: the payload's `pull_request.head.sha` or `workflow_run.head_sha` wins when there.
  */
 function runCommit(event, env) {
-    const pullRequest = isRecord(event.payload) ? event.payload['pull_request'] : undefined;
+    const payload = isRecord(event.payload) ? event.payload : {};
+    const pullRequest = payload['pull_request'];
     const head = isRecord(pullRequest) ? pullRequest['head'] : undefined;
-    const sha = isRecord(head) ? head['sha'] : undefined;
-    if (typeof sha === 'string' && /^[0-9a-f]{40,64}$/i.test(sha))
-        return sha;
+    const workflowRun = payload['workflow_run'];
+    for (const sha of [
+        isRecord(head) ? head['sha'] : undefined,
+        isRecord(workflowRun) ? workflowRun['head_sha'] : undefined
+    ]) {
+        if (typeof sha === 'string' && /^[0-9a-f]{40,64}$/i.test(sha))
+            return sha;
+    }
     return env.GITHUB_SHA || undefined;
 }
 
@@ -2602,7 +2609,7 @@ function renderSetAside(triage, maxRows, runUrl) {
 }
 /**
  * Full values the headline shortened, folded; an index's platforms up to `COMMENT_MAX_PLATFORMS`,
- * the rest counted (the job summary lists them all).
+ * the rest counted (the job summary lists up to `SUMMARY_MAX_PLATFORMS`, the JSON report all).
  */
 function renderImageDetails(data) {
     const { image, scan } = data;
@@ -2867,6 +2874,7 @@ function renderVerdict(data, target) {
         : 'breaks the policy';
     return `## ❌ Failed: ${report_imageName(data)} ${broke}${BLOCK_SEPARATOR}${reasons}`;
 }
+/** The image's own lines; its platforms follow, charged apart (see `renderPlatforms`). */
 function renderImage(data) {
     const { image, scan } = data;
     const tag = image.tag ? `, tag ${renderCode(image.tag)}` : '';
@@ -2881,18 +2889,33 @@ function renderImage(data) {
     return [
         `**Image:** ${renderCode(image.repository)}${tag}, digest ${renderCode(shortDigest(image.digest), image.digest)}`,
         `**Registry:** ${account}, region ${escapeText(image.region)}`,
-        `**Scan:** ${scan.type}, status ${escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`,
-        ...renderPlatforms(data.platforms)
+        `**Scan:** ${scan.type}, status ${escapeText(scan.status)}${times.map(time => `, ${time}`).join('')}`
     ].join('<br>\n');
 }
-/** Each platform of an index with its status and its own counts, before the merge. */
-function renderPlatforms(platforms) {
-    return platforms
-        .filter(platform => platform.platform)
-        .map(platform => {
+/**
+ * Each platform of an index with its status and its own counts, before the merge, as lines to
+ * append to the image's paragraph. An index can have hundreds: they go in, in order, up to
+ * `maxPlatforms` and while `budget` has room; the rest are counted, and the JSON report has all.
+ */
+function renderPlatforms(platforms, budget, target) {
+    const named = platforms.filter(platform => platform.platform);
+    if (named.length === 0)
+        return '';
+    const more = (count) => `<br>\n…and ${plural(count, 'more platform')} (${named.length} in all); the JSON report (the \`json-report\` output) lists every one.`;
+    // Reserved at its longest form, every platform unlisted, before any is listed.
+    budget.spend(more(named.length));
+    const lines = [];
+    for (const platform of named) {
+        if (lines.length >= target.maxPlatforms)
+            break;
         const counts = platform.counts ? `: ${report_severityTally(platform.counts) || 'no findings'}` : '';
-        return `**Platform ${escapeText(platform.platform ?? '')}:** ${renderCode(shortDigest(platform.digest), platform.digest)}, status ${escapeText(platform.scan.status)}${counts}`;
-    });
+        const line = `<br>\n**Platform ${escapeText(platform.platform ?? '', target.fieldChars)}:** ${renderCode(shortDigest(platform.digest), platform.digest)}, status ${escapeText(platform.scan.status, target.fieldChars)}${counts}`;
+        if (!budget.take(line))
+            break;
+        lines.push(line);
+    }
+    const rest = named.length - lines.length;
+    return `${lines.join('')}${rest > 0 ? more(rest) : ''}`;
 }
 /** `2 CRITICAL, 5 HIGH`: only the severities present. */
 function report_severityTally(counts) {
@@ -3141,21 +3164,27 @@ function renderFooter(data) {
 }
 function renderReport(data, target) {
     const budget = new report_Budget(target.limit, target.measure);
-    const head = [
-        renderVerdict(data, target),
-        ...(data.baseline ? [renderBaseline(data.baseline)] : []),
-        renderImage(data)
-    ];
+    const verdict = renderVerdict(data, target);
+    const baseline = data.baseline ? [renderBaseline(data.baseline)] : [];
+    const image = renderImage(data);
     const footer = renderFooter(data);
-    for (const block of [...head, footer])
+    for (const block of [verdict, ...baseline, image, footer])
         budget.spend(block + BLOCK_SEPARATOR);
-    if (!data.verdict)
-        return `${[...head, footer].join(BLOCK_SEPARATOR)}\n`;
-    head.push(renderCounts(data));
-    budget.spend(head[head.length - 1] + BLOCK_SEPARATOR);
+    // The platforms are charged after every part the report cannot do without, each with a check.
+    if (!data.verdict) {
+        const platforms = renderPlatforms(data.platforms, budget, target);
+        return `${[verdict, ...baseline, image + platforms, footer].join(BLOCK_SEPARATOR)}\n`;
+    }
+    const counts = renderCounts(data);
+    budget.spend(counts + BLOCK_SEPARATOR);
     const found = (0,model_severity/* countBySeverity */.Ot)(data.findings);
     // Reserved before listing anything: the notice with every finding unlisted is its longest form.
     budget.spend(renderNotListed(data, found, target) + BLOCK_SEPARATOR);
+    // At most a quarter of the room, so hundreds of platforms cannot crowd out the findings.
+    const platformBudget = new report_Budget(Math.floor(budget.remaining / 4), target.measure);
+    const platforms = renderPlatforms(data.platforms, platformBudget, target);
+    budget.spend(platforms);
+    const head = [verdict, ...baseline, image + platforms, counts];
     if (triageEntryCount(data) > 0) {
         // At most a quarter of the room, so thousands of ignored findings cannot crowd out those judged.
         const triageBudget = new report_Budget(Math.floor(budget.remaining / 4), target.measure);
@@ -3177,6 +3206,7 @@ function renderSummary(data, options = {}) {
         fieldChars: 300,
         fullListPointer: 'The full list is in the JSON report (the `json-report` output; keep it with actions/upload-artifact), or run the AWS CLI command below.',
         maxRows: Math.max(1, options.maxRows ?? limits/* SUMMARY_MAX_ROWS */.Ak),
+        maxPlatforms: limits/* SUMMARY_MAX_PLATFORMS */.le,
         noVerdictFails: options.noVerdictFails ?? true
     });
 }
@@ -3187,9 +3217,11 @@ function report_overviewRow(data, result, outcome, baselineColumn) {
             : '❌ failed'
         : `${isSoftened(outcome) ? '⚠️' : '❌'} no verdict`;
     const platforms = result.platforms.map(platform => platform.platform).filter(Boolean);
+    const shown = platforms.slice(0, limits/* SUMMARY_MAX_PLATFORMS */.le);
+    const more = platforms.length > shown.length ? `, …and ${platforms.length - shown.length} more` : '';
     const counts = result.kind === 'judged' ? report_severityTally(result.counts) || 'none' : '—';
     const change = baselineColumn ? ` ${data.baseline ? `${data.baseline.newCount} new` : '—'} |` : '';
-    return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? escapeText(platforms.join(', ')) : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`;
+    return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? `${escapeText(shown.join(', '))}${more}` : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`;
 }
 const bytes = (text) => Buffer.byteLength(text, 'utf8');
 /**
@@ -3371,12 +3403,19 @@ function truncationNotice(kept, total, limit) {
         }
     };
 }
-function withoutVerdictNotice(reference) {
+/**
+ * Says a folded run was left out of the file, on a run that stays: an image of that group has no
+ * verdict, and a run without its findings would show its alerts as fixed.
+ */
+function leftOutNotice(category, unjudged, others) {
+    const rest = others.length > 0
+        ? ` Its other images (${others.join(', ')}) are judged but not reported here either; they are reported again on the next complete run of the group.`
+        : '';
     return {
         level: 'warning',
-        descriptor: { id: 'image-without-verdict' },
+        descriptor: { id: 'folded-run-left-out' },
         message: {
-            text: `${reference} has no verdict, so this run has none of its findings: code scanning will show its alerts in this category as fixed until it is judged again.`
+            text: `${category} is left out of this file because ${unjudged.join(', ')} ${unjudged.length === 1 ? 'has' : 'have'} no verdict: code scanning keeps that category's alerts as they were instead of showing them as fixed.${rest || ' It is reported again on the next complete run of the group.'}`
         }
     };
 }
@@ -3553,8 +3592,16 @@ function sarifRunLabel(run) {
  *
  * A step asking for more images than runs fit folds them into at most MAX_RUNS_PER_FILE runs,
  * each image always in the same one (chosen by a hash of its category name, so adding or losing
- * another image never moves it). Every result stays and names its image; an image without a
- * verdict leaves its run without its findings, and a notification in that run says so.
+ * another image never moves it). Every result stays and names its image.
+ *
+ * A folded run with an image without a verdict is left out whole, never uploaded without that
+ * image's findings: code scanning would show the image's alerts in that category as fixed. A
+ * category absent from an upload keeps its alerts as they were: GitHub's "Two CodeQL workflows"
+ * troubleshooting page (docs.github.com/en/code-security/code-scanning/troubleshooting-code-scanning/
+ * two-codeql-workflows) says configurations that no longer run keep outdated alert statuses and
+ * their alerts stay open. A notification on the first run that stays names the group left out,
+ * its unjudged images and the others, which come back on the next run where all of them are
+ * judged. The same holds for one run per image: an image without a verdict has no run.
  */
 function buildRunSarif(run, options) {
     const names = categoryNames(run.images);
@@ -3575,18 +3622,18 @@ function buildRunSarif(run, options) {
             const group = foldedGroup(names.get(image) ?? '');
             groups.set(group, [...(groups.get(group) ?? []), image]);
         }
-        runs = [...groups]
-            .sort(([a], [b]) => a - b)
-            .filter(([, images]) => images.some(image => image.kind === 'judged'))
-            .map(([group, images]) => {
-            const members = images
-                .filter(image => image.kind === 'judged')
-                .map(image => ({ ...member(image), key: names.get(image) ?? '' }));
-            const notices = images
-                .filter(image => image.kind !== 'judged')
-                .map(image => withoutVerdictNotice(image.reference));
-            const name = `group-${String(group + 1).padStart(2, '0')}`;
-            return { ...sarifRun(members, options, notices), ...category(name) };
+        const groupName = (group) => `group-${String(group + 1).padStart(2, '0')}`;
+        const sorted = [...groups].sort(([a], [b]) => a - b);
+        const complete = sorted.filter(([, images]) => images.every(image => image.kind === 'judged'));
+        const leftOut = sorted
+            .filter(([, images]) => images.some(image => image.kind !== 'judged'))
+            .map(([group, images]) => leftOutNotice(category(groupName(group)).automationDetails.id, images.filter(image => image.kind !== 'judged').map(image => image.reference), images.filter(image => image.kind === 'judged').map(image => image.reference)));
+        runs = complete.map(([group, images], index) => {
+            const members = images.map(image => ({ ...member(image), key: names.get(image) ?? '' }));
+            return {
+                ...sarifRun(members, options, index === 0 ? leftOut : []),
+                ...category(groupName(group))
+            };
         });
     }
     return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
@@ -3735,13 +3782,20 @@ function setRunOutputs(run) {
 
 
 
-/** One file per image, so two scan steps in a job do not overwrite each other's report. */
+
+/**
+ * One file per step, named after its image or its set of images, so two scan steps in a job do
+ * not overwrite each other's report (nor do two sets that start with the same image).
+ */
 function defaultJsonReportPath(run, env) {
-    const [first] = run.images;
+    const [first, ...others] = run.images;
     const image = first?.image;
-    const name = image
-        ? `${image.repository.replace(/[^a-z0-9._-]+/g, '-')}-${image.digest.replace(/^sha256:/, '').slice(0, 12)}`
-        : 'report';
+    const references = [...new Set(run.images.map(result => result.reference))].sort();
+    const name = others.length > 0
+        ? `${run.images.length}-images-${(0,external_node_crypto_.createHash)('sha256').update(references.join('\n')).digest('hex').slice(0, 12)}`
+        : image
+            ? `${image.repository.replace(/[^a-z0-9._-]+/g, '-')}-${image.digest.replace(/^sha256:/, '').slice(0, 12)}`
+            : 'report';
     return (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'ecr-scan-findings', `${name}.json`);
 }
 async function comment(config, marker, run, env, event) {
@@ -3810,6 +3864,12 @@ async function publish(config, marker, run, env, event) {
         }
         await attempt(`SARIF report to ${sarifPath}`, async () => {
             const sarif = buildRunSarif(run, { dockerfile });
+            if (sarif.runs.length === 0) {
+                // Every folded group holds an image without a verdict: code scanning rejects a file
+                // without runs, and a partial group would close that image's alerts as fixed.
+                actionLog.warning(`SARIF report not written: each group of images it would hold has one without a verdict, so code scanning keeps its alerts as they were until a run judges them all.`);
+                return;
+            }
             for (const sarifRun of sarif.runs)
                 for (const notice of sarifRun.invocations?.[0]?.toolExecutionNotifications ?? [])
                     actionLog.warning(`SARIF (${sarifRunLabel(sarifRun)}): ${notice.message.text}`);

@@ -794,6 +794,7 @@ function withoutWorkflowCommands(text) {
 /* harmony export */   QW: () => (/* binding */ MAX_RESULTS_PER_RUN),
 /* harmony export */   dN: () => (/* binding */ MAX_RUNS_PER_FILE),
 /* harmony export */   jK: () => (/* binding */ COMMENT_MARKER_BUDGET),
+/* harmony export */   le: () => (/* binding */ SUMMARY_MAX_PLATFORMS),
 /* harmony export */   mq: () => (/* binding */ COMMENT_MAX_PLATFORMS),
 /* harmony export */   tH: () => (/* binding */ countWithin),
 /* harmony export */   tx: () => (/* binding */ COMMENT_BODY_LIMIT)
@@ -821,6 +822,11 @@ const SUMMARY_TARGET_BYTES = 900 * 1024;
  * person reads, well under the byte limit. The rest are counted, and the JSON report has them all.
  */
 const SUMMARY_MAX_ROWS = 1_000;
+/**
+ * Platforms of an index the job summary's image section lists at most; the rest are counted, and
+ * the JSON report has them all. More than a person reads, and at most some tens of KB per image.
+ */
+const SUMMARY_MAX_PLATFORMS = 100;
 /** Rows the PR comment's "What fails the check" and "How to fix" list by default (`comment-max-rows`). */
 const COMMENT_MAX_ROWS = 10;
 /** Platforms of an index the PR comment's image details list; the rest are counted. */
