@@ -76,6 +76,17 @@ function sectionTable(markdown: string, heading: string): Row[] {
 }
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim()
+/**
+ * A description as a reader sees it, whichever file it is in: the README's code spans and links
+ * are Markdown dressing for the same words action.yml says plainly (`\|` is a pipe in a table).
+ */
+const asPlainText = (text: string) =>
+  normalise(
+    text
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      .replace(/`/g, '')
+      .replace(/\\\|/g, '|')
+  )
 
 /** The text of a cell that is one code span and nothing else (`10m`), else undefined. */
 function codeSpan(cell: string): string | undefined {
@@ -141,7 +152,11 @@ function documented(rows: Row[], column: string): Documented[] {
 /** Everything the tables get wrong about action.yml, one line each; empty when they agree. */
 function readmeProblems(spec: Action, markdown: string): string[] {
   const problems: string[] = []
-  const check = (kind: 'Input' | 'Output', declared: Record<string, unknown>, rows: Row[]) => {
+  const check = (
+    kind: 'Input' | 'Output',
+    declared: Record<string, { description?: string }>,
+    rows: Row[]
+  ) => {
     const entries = documented(rows, kind)
     const seen = new Map<string, number>()
     for (const { name } of entries) seen.set(name, (seen.get(name) ?? 0) + 1)
@@ -154,8 +169,14 @@ function readmeProblems(spec: Action, markdown: string): string[] {
       if (count > 1) problems.push(`${kind.toLowerCase()} ${name} is in the README ${count} times`)
     }
     for (const { name, row } of entries) {
-      if (normalise(row.Description ?? '') === '')
+      const shown = asPlainText(row.Description ?? '')
+      const described = asPlainText(declared[name]?.description ?? '')
+      if (shown === '')
         problems.push(`${kind.toLowerCase()} ${name} has no description in the README`)
+      else if (name in declared && shown !== described)
+        problems.push(
+          `${kind.toLowerCase()} ${name} is described differently: README '${shown}', action.yml '${described}'`
+        )
     }
     return entries
   }
@@ -197,14 +218,18 @@ describe('README.md and action.yml', () => {
 describe('the README check', () => {
   const spec: Action = {
     inputs: {
-      repository: { description: 'd', required: true },
-      timeout: { description: 'd', default: '10m' },
-      'start-scan': { description: 'd', default: false },
-      region: { description: 'd' },
-      'pr-number': { description: 'd', default: '' },
-      'github-token': { description: 'd', default: '${{ github.token }}' }
+      repository: { description: 'Name.', required: true },
+      timeout: { description: 'How long.', default: '10m' },
+      'start-scan': { description: 'Start one.', default: false },
+      region: { description: 'Region.' },
+      'pr-number': { description: 'PR, see docs.', default: '' },
+      'github-token': { description: 'Token.', default: '${{ github.token }}' }
     },
-    outputs: { critical: {}, high: {}, passed: {} }
+    outputs: {
+      critical: { description: 'Counts.' },
+      high: { description: 'Counts.' },
+      passed: { description: 'true | false.' }
+    }
   }
   const markdown = (inputRows: string[], outputRows: string[]) =>
     [
@@ -230,7 +255,7 @@ describe('the README check', () => {
     '| `timeout` | `10m` | How long. |',
     '| `start-scan` | `false` | Start one. |',
     '| `region` | `AWS_REGION`, `AWS_DEFAULT_REGION` | Region. |',
-    '| `pr-number` | from the event | PR. |',
+    '| `pr-number` | from the event | PR, see [docs](docs/x.md). |',
     '| `github-token` | `${{ github.token }}` | Token. |'
   ]
   const outputRows = ['| `critical`, `high` | Counts. |', '| `passed` | `true` \\| `false`. |']
@@ -284,7 +309,7 @@ describe('the README check', () => {
     ],
     [
       'an input listed twice',
-      [...inputRows, '| `region` | | Again. |'],
+      [...inputRows, '| `region` | | Region. |'],
       outputRows,
       'input region is in the README 2 times'
     ],
@@ -295,9 +320,15 @@ describe('the README check', () => {
       'input region has no description in the README'
     ],
     [
+      'a description that says something else',
+      inputRows.map(row => row.replace('How long.', 'How long to wait.')),
+      outputRows,
+      "input timeout is described differently: README 'How long to wait.', action.yml 'How long.'"
+    ],
+    [
       'a missing output',
       inputRows,
-      ['| `critical` | Counts. |', '| `passed` | Verdict. |'],
+      ['| `critical` | Counts. |', '| `passed` | `true` \\| `false`. |'],
       'output high is missing from the README'
     ],
     [
