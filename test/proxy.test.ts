@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { bypassesProxy, proxyConfigured, proxyFor, withProxy } from '../src/aws/proxy.js'
 import { type FakeEcr, startFakeEcr } from './support/fake-ecr.js'
 import { type FakeGitHub, startFakeGitHub } from './support/fake-github.js'
+import { type FakeInspector, startFakeInspector } from './support/fake-inspector.js'
 import { type ForwardProxy, startForwardProxy } from './support/forward-proxy.js'
 import { type TestCa, type TlsFront, createTestCa, startTlsFront } from './support/test-ca.js'
 
@@ -110,6 +111,8 @@ interface ProbeResult {
   ok: boolean
   digest?: string
   bodies?: string[]
+  risks?: Record<string, unknown>
+  warnings?: string[]
   name?: string
   code?: string
   message?: string
@@ -137,43 +140,61 @@ function probe(args: string[], env: Record<string, string>): Promise<ProbeResult
 describe('through a forwarding proxy', () => {
   const ECR_HOST = 'ecr.proxy-test.internal'
   const GITHUB_HOST = 'api.github.proxy-test.internal'
+  const INSPECTOR_HOST = 'inspector2.proxy-test.internal'
   const DIGEST = `sha256:${'e'.repeat(64)}`
   let ca: TestCa
   let ecr: FakeEcr
   let github: FakeGitHub
+  let inspector: FakeInspector
+  let inspectorArgs: string[]
   let ecrFront: TlsFront
   let githubFront: TlsFront
+  let inspectorFront: TlsFront
   let proxy: ForwardProxy
   let aws: Record<string, string>
 
   beforeAll(async () => {
-    ca = await createTestCa([ECR_HOST, GITHUB_HOST])
+    ca = await createTestCa([ECR_HOST, GITHUB_HOST, INSPECTOR_HOST])
     ecr = await startFakeEcr({
       images: [{ repository: 'shop/api', digest: DIGEST, tags: ['1.2.3'] }]
     })
     github = await startFakeGitHub({
       comments: [{ owner: 'o', repo: 'r', issueNumber: 7, login: 'someone', body: 'hello' }]
     })
+    // exploitAvailable YES, so both ListFindings and BatchGetFindingDetails are sent.
+    inspector = await startFakeInspector({
+      findings: [
+        { repository: 'shop/api', digest: DIGEST, epss: 0.42, kev: { action: 'Patch it.' } }
+      ]
+    })
+    inspectorArgs = ['inspector', 'shop/api', DIGEST, inspector.arns[0] ?? '']
     ecrFront = await startTlsFront(ca, Number(new URL(ecr.url).port))
     githubFront = await startTlsFront(ca, Number(new URL(github.url).port))
-    proxy = await startForwardProxy({ hosts: [ECR_HOST, GITHUB_HOST] })
+    inspectorFront = await startTlsFront(ca, Number(new URL(inspector.url).port))
+    proxy = await startForwardProxy({ hosts: [ECR_HOST, GITHUB_HOST, INSPECTOR_HOST] })
     aws = {
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
       AWS_SECRET_ACCESS_KEY: 'example-secret',
       AWS_EC2_METADATA_DISABLED: 'true',
       AWS_ENDPOINT_URL_ECR: `https://${ECR_HOST}:${ecrFront.port}`,
+      AWS_ENDPOINT_URL_INSPECTOR2: `https://${INSPECTOR_HOST}:${inspectorFront.port}`,
       NODE_EXTRA_CA_CERTS: ca.caFile
     }
   })
 
   afterAll(async () => {
-    await Promise.all([proxy, ecrFront, githubFront, ecr, github].map(server => server?.close()))
+    await Promise.all(
+      [proxy, ecrFront, githubFront, inspectorFront, ecr, github, inspector].map(server =>
+        server?.close()
+      )
+    )
     await ca?.remove()
   })
 
   beforeEach(() => {
     proxy.requests.length = 0
     ecr.requests.length = 0
+    inspector.requests.length = 0
   })
 
   it.each(['HTTPS_PROXY', 'https_proxy'])('%s tunnels ECR calls with CONNECT', async name => {
@@ -224,6 +245,51 @@ describe('through a forwarding proxy', () => {
       `POST ${ECR_HOST}`
     ])
   })
+
+  it.each(['HTTPS_PROXY', 'https_proxy'])(
+    '%s tunnels Inspector calls (enrich: inspector) with CONNECT',
+    async name => {
+      const result = await probe(inspectorArgs, { ...aws, [name]: proxy.url })
+      expect(result).toEqual({
+        ok: true,
+        risks: { [inspector.arns[0] ?? '']: { epss: 0.42, kev: { action: 'Patch it.' } } },
+        warnings: []
+      })
+      expect(proxy.requests).toContainEqual({
+        method: 'CONNECT',
+        host: INSPECTOR_HOST,
+        port: inspectorFront.port
+      })
+      expect(inspector.requests.map(request => request.operation)).toEqual([
+        'ListFindings',
+        'BatchGetFindingDetails'
+      ])
+    }
+  )
+
+  it.each(['proxy-test.internal', `${INSPECTOR_HOST}:PORT`])(
+    'NO_PROXY=%s sends Inspector calls direct, past the proxy',
+    async entry => {
+      const noProxy = `example.com,${entry.replace('PORT', String(inspectorFront.port))}`
+      const result = await probe(inspectorArgs, {
+        ...aws,
+        HTTPS_PROXY: proxy.url,
+        NO_PROXY: noProxy
+      })
+      // Only the proxy knows the name: going direct, the lookup fails (a warning: enrichment
+      // never fails the run).
+      expect(result).toMatchObject({ ok: false, risks: {} })
+      expect(result.warnings).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `ListFindings failed .*(ENOTFOUND|EAI_AGAIN) ${INSPECTOR_HOST.replace(/\./g, '\\.')}`
+          )
+        )
+      ])
+      expect(proxy.count(INSPECTOR_HOST)).toBe(0)
+      expect(inspector.requests).toEqual([])
+    }
+  )
 
   it('GitHub calls from getOctokit go through HTTPS_PROXY already', async () => {
     const env = {
