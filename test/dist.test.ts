@@ -5,9 +5,12 @@
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parse } from 'yaml'
 import { type FakeEcr, startFakeEcr } from './support/fake-ecr.js'
+import { startFakeGitHub } from './support/fake-github.js'
 import { startFakeInspector } from './support/fake-inspector.js'
 import { basicFindings, enhancedFindings } from './support/findings-factory.js'
 import { BUNDLE, cleanUp, nodeRuntimes, runAction } from './support/run-action.js'
@@ -56,19 +59,32 @@ const runtimes = nodeRuntimes()
 const itWhereNodeLinuxX64Installs =
   process.platform === 'linux' && process.arch === 'x64' ? it : it.skip
 
-// The bundle files holding the Inspector SDK client, found by content: chunk numbers change between
-// builds. Not 'BatchGetFindingDetails': the main chunk has it too, in a comment.
+// Lazily loaded libraries are told apart by content, never by chunk number (numbers change between
+// builds): each marker is in the library's own chunk only. Were one in index.js or the step chunk,
+// the runs below that must not load the library would be seen loading it.
 const DIST = dirname(BUNDLE)
-const INSPECTOR_CLIENT_FILES = readdirSync(DIST)
-  .filter(name => name.endsWith('.js'))
-  .map(name => join(DIST, name))
-  .filter(file => readFileSync(file, 'utf8').includes('class Inspector2Client extends'))
+const bundleFilesWith = (marker: string) =>
+  readdirSync(DIST)
+    .filter(name => name.endsWith('.js'))
+    .map(name => join(DIST, name))
+    .filter(file => readFileSync(file, 'utf8').includes(marker))
+// Not 'BatchGetFindingDetails': the main chunk has it too, in a comment.
+const INSPECTOR_CLIENT_FILES = bundleFilesWith('class Inspector2Client extends')
+const OCTOKIT_FILES = bundleFilesWith('class Octokit ')
+const YAML_PARSER_FILES = bundleFilesWith('class YAMLParseError extends')
+const PROXY_AGENT_FILES = [
+  ...bundleFilesWith('class HttpsProxyAgent extends'),
+  ...bundleFilesWith('class HttpProxyAgent extends')
+]
 /** test/support/loaded-modules.js, preloaded with `--import`, and the lines it prints on exit. */
 const PROBE = ['--import', new URL('./support/loaded-modules.js', import.meta.url).pathname]
 const probed = (name: string, stderr: string) =>
   JSON.parse(new RegExp(`^${name} (.*)$`, 'm').exec(stderr)?.[1] ?? 'null') as string[] | null
-const inspectorClientFilesLoaded = (stderr: string) =>
-  probed('loaded-files', stderr)?.filter(file => INSPECTOR_CLIENT_FILES.includes(file))
+/** Which of `files` the run whose stderr this is loaded, in the order of `files`. */
+const loadedAmong = (files: string[], stderr: string) => {
+  const loaded = probed('loaded-files', stderr) ?? []
+  return files.filter(file => loaded.includes(file))
+}
 /** Only a runtime with module.registerHooks lets the probe list the files a run loaded. */
 const hasRegisterHooks = (node: string) =>
   execFileSync(node, ['-p', 'typeof require("node:module").registerHooks'], {
@@ -200,14 +216,88 @@ describe.each(runtimes)('dist/index.js on Node $version', ({ path: node }) => {
       try {
         expect(plain.exitCode).toBe(0)
         expect(probed('loaded-files', plain.stderr)).toContain(BUNDLE)
-        expect(inspectorClientFilesLoaded(plain.stderr)).toEqual([])
+        expect(loadedAmong(INSPECTOR_CLIENT_FILES, plain.stderr)).toEqual([])
         expect(enriched.exitCode).toBe(0)
         expect(enriched.stdout).toContain('Inspector: 1 call, EPSS for 3 of 3 findings')
-        expect(inspectorClientFilesLoaded(enriched.stderr)).toEqual(INSPECTOR_CLIENT_FILES)
+        expect(loadedAmong(INSPECTOR_CLIENT_FILES, enriched.stderr)).toEqual(INSPECTOR_CLIENT_FILES)
       } finally {
         await inspector.close()
         await cleanUp(plain)
         await cleanUp(enriched)
+      }
+    }
+  )
+
+  itWhereRegisterHooks(
+    'loads octokit only to write a PR comment, the YAML parser only for ignore rules and the proxy agents only with a proxy variable (needs module.registerHooks)',
+    async () => {
+      for (const files of [OCTOKIT_FILES, YAML_PARSER_FILES, PROXY_AGENT_FILES])
+        expect(files.length).toBeGreaterThan(0)
+      const github = await startFakeGitHub()
+      const eventDir = await mkdtemp(join(tmpdir(), 'ecr-scan-findings-event-'))
+      const eventPath = join(eventDir, 'event.json')
+      await writeFile(eventPath, JSON.stringify({ pull_request: { number: 7 } }))
+      // Both runs are on a pull request with a token: only `comment` tells them apart for octokit.
+      // NO_PROXY, in both, is not a proxy variable by itself; in the second run it also keeps the
+      // ECR and GitHub calls (to 127.0.0.1, which goes direct anyway) off HTTPS_PROXY's address,
+      // where nothing listens.
+      const inputs = {
+        repository: 'shop/api',
+        'image-tag': '1.2.3',
+        'fail-on': 'NONE',
+        'github-token': 'fake-token'
+      }
+      const env = {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_API_URL: github.url,
+        NO_PROXY: '127.0.0.1'
+      }
+      // No ignore file at the default path (the run's directory is empty), no inline rules.
+      const plain = await runAction({
+        node,
+        nodeArgs: PROBE,
+        endpoint: ecr.url,
+        inputs: { ...inputs, comment: 'never' },
+        env
+      })
+      const githubCallsOfPlain = github.requests.length
+      const needingAll = await runAction({
+        node,
+        nodeArgs: PROBE,
+        endpoint: ecr.url,
+        inputs: {
+          ...inputs,
+          comment: 'always',
+          ignore: 'ignore:\n  - id: CVE-2019-10000\n    reason: not reachable\n'
+        },
+        env: { ...env, HTTPS_PROXY: 'http://127.0.0.1:9' }
+      })
+      try {
+        expect(plain.exitCode).toBe(0)
+        expect(probed('loaded-files', plain.stderr)).toContain(BUNDLE)
+        expect(githubCallsOfPlain).toBe(0)
+        // No comment to write, no ignore rules, no proxy variable: none of the three is loaded.
+        expect(loadedAmong(OCTOKIT_FILES, plain.stderr)).toEqual([])
+        expect(loadedAmong(YAML_PARSER_FILES, plain.stderr)).toEqual([])
+        expect(loadedAmong(PROXY_AGENT_FILES, plain.stderr)).toEqual([])
+
+        expect(needingAll.exitCode).toBe(0)
+        // The comment was written: octokit ran.
+        expect(github.comments).toHaveLength(1)
+        expect(needingAll.outputs['comment-url']).toBe(github.comments[0]?.htmlUrl)
+        expect(loadedAmong(OCTOKIT_FILES, needingAll.stderr)).toEqual(OCTOKIT_FILES)
+        // The inline rule was parsed and applied: the YAML parser ran.
+        expect(needingAll.outputs.ignored).toBe('1')
+        expect(loadedAmong(YAML_PARSER_FILES, needingAll.stderr)).toEqual(YAML_PARSER_FILES)
+        // HTTPS_PROXY is set: the ECR client's handler imported both proxy-agent packages.
+        expect(loadedAmong(PROXY_AGENT_FILES, needingAll.stderr)).toEqual(PROXY_AGENT_FILES)
+      } finally {
+        await github.close()
+        await rm(eventDir, { recursive: true, force: true })
+        await cleanUp(plain)
+        await cleanUp(needingAll)
       }
     }
   )
