@@ -58,6 +58,7 @@ async function run(overrides = {}) {
         random: Math.random,
         backoff: backoff/* DEFAULT_BACKOFF */.VU,
         env: process.env,
+        loadStep: () => Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 925)),
         ...overrides
     };
     let config;
@@ -68,8 +69,14 @@ async function run(overrides = {}) {
         failStep((0,model_text/* errorMessage */.gJ)(error));
         return;
     }
-    const { runStep } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 925));
-    await runStep(config, options);
+    try {
+        const { runStep } = await options.loadStep();
+        await runStep(config, options);
+    }
+    catch (error) {
+        // A broken bundle or a bug: still one line that fails the step, never a bare stack trace.
+        failStep(`ecr-scan-findings stopped unexpectedly: ${(0,model_text/* errorMessage */.gJ)(error)}. Rerun the job; if it happens again, please report it with the run log.`);
+    }
 }
 
 

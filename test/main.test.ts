@@ -603,3 +603,28 @@ describe('the step, end to end over HTTP', () => {
     })
   })
 })
+
+describe('run, when the rest of the step cannot run', () => {
+  it('fails the step with one line, not a stack trace', async () => {
+    const { run } = await import('../src/action/main.js')
+    let written = ''
+    const write = process.stdout.write.bind(process.stdout)
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      written += chunk.toString()
+      return true
+    }) as typeof process.stdout.write
+    try {
+      await run({
+        env: { INPUT_REPOSITORY: 'team/web', 'INPUT_IMAGE-TAG': 'v1', AWS_REGION: 'us-east-1' },
+        loadStep: () => Promise.reject(new Error("Cannot find module './925.index.js'"))
+      })
+    } finally {
+      process.stdout.write = write
+    }
+    expect(process.exitCode).toBe(1)
+    process.exitCode = 0
+    expect(written.trim().split('\n')).toEqual([
+      "::error::ecr-scan-findings stopped unexpectedly: Cannot find module './925.index.js'. Rerun the job; if it happens again, please report it with the run log."
+    ])
+  })
+})

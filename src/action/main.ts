@@ -10,6 +10,8 @@ export interface RunOptions {
   random?: () => number
   backoff?: BackoffOptions
   env?: NodeJS.ProcessEnv
+  /** How the rest of the step is loaded: a chunk of the bundle, or for tests a stand-in. */
+  loadStep?: () => Promise<Pick<typeof import('./step.js'), 'runStep'>>
 }
 
 const realSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
@@ -25,6 +27,7 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
     random: Math.random,
     backoff: DEFAULT_BACKOFF,
     env: process.env,
+    loadStep: () => import('./step.js'),
     ...overrides
   }
   let config: Config
@@ -34,6 +37,13 @@ export async function run(overrides: RunOptions = {}): Promise<void> {
     failStep(errorMessage(error))
     return
   }
-  const { runStep } = await import('./step.js')
-  await runStep(config, options)
+  try {
+    const { runStep } = await options.loadStep()
+    await runStep(config, options)
+  } catch (error) {
+    // A broken bundle or a bug: still one line that fails the step, never a bare stack trace.
+    failStep(
+      `ecr-scan-findings stopped unexpectedly: ${errorMessage(error)}. Rerun the job; if it happens again, please report it with the run log.`
+    )
+  }
 }
