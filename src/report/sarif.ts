@@ -6,7 +6,8 @@ import { type ImageResult, type ReportData, type RunResult, imageReport } from '
 import { type Severity, severityRank } from '../model/severity.js'
 import { dispositionOf } from '../policy/triage.js'
 import { MAX_RESULTS_PER_RUN, MAX_RUNS_PER_FILE } from './limits.js'
-import { safeHttpUrl } from './markdown.js'
+import { withoutControls } from '../model/text.js'
+import { escapeParagraph, escapeText, safeHttpUrl } from './markdown.js'
 
 export const SARIF_SCHEMA_URI =
   'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json'
@@ -139,11 +140,6 @@ function securitySeverity(findings: Finding[], severity: Severity): string {
   return score.toFixed(1)
 }
 
-/** Only http(s) links become helpUri: scan text is untrusted and the schema wants a real URI. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|~>-]/g, '\\$&').replace(/</g, '&lt;')
-}
-
 /** Parentheses would end a Markdown link early. */
 function markdownUrl(link: string): string {
   return link.replace(/\(/g, '%28').replace(/\)/g, '%29')
@@ -263,7 +259,8 @@ function buildRule(id: string, findings: Finding[]): SarifRule {
     fullDescription: { text: description },
     help: {
       text: `${description}\n\n${facts}${link ? `\n\nAdvisory: ${link}` : ''}`,
-      markdown: `${escapeMarkdown(description)}\n\n${facts}${link ? `\n\n[${escapeMarkdown(id)}](${markdownUrl(link)})` : ''}`
+      // One inert paragraph: bidi controls shown as U+FFFD first, since escaping drops them.
+      markdown: `${escapeParagraph(withoutControls(description))}\n\n${facts}${link ? `\n\n[${escapeText(id)}](${markdownUrl(link)})` : ''}`
     },
     ...(link ? { helpUri: link } : {}),
     defaultConfiguration: { level: sarifLevel(severity) },
@@ -328,7 +325,25 @@ interface RunMember {
  * Call it only when there is a verdict: an upload with no results would close every open alert.
  */
 export function buildSarif(data: ReportData, options: SarifOptions): SarifLog {
-  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [sarifRun([{ data }], options)] }
+  return sarifLog([sarifRun([{ data }], options)])
+}
+
+/**
+ * The log with control characters, bidi controls and lone surrogates replaced in every string
+ * (ids, texts, package names, images): whatever the scan wrote, code scanning shows what it holds.
+ */
+function sarifLog(runs: SarifRun[]): SarifLog {
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: cleanStrings(runs) }
+}
+
+function cleanStrings<T>(value: T): T {
+  if (typeof value === 'string') return withoutControls(value) as T
+  if (Array.isArray(value)) return value.map(cleanStrings) as T
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, entry]) => [key, cleanStrings(entry)])
+    ) as T
+  return value
 }
 
 function sarifRun(
@@ -489,7 +504,7 @@ export function buildRunSarif(run: RunResult, options: SarifOptions): SarifLog {
       }
     })
   }
-  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs }
+  return sarifLog(runs)
 }
 
 /** Which of the MAX_RUNS_PER_FILE folded runs an image goes to: stable for its category name. */
