@@ -269,6 +269,23 @@ describe('buildSarif helpUri', () => {
     expect(validateSarif.errors ?? []).toEqual([])
     expect(valid).toBe(true)
   })
+
+  it("drops a link whose host no URI allows, and takes the next finding's", () => {
+    const log = buildSarif(
+      reportData([
+        finding('CVE-2024-1', { packageName: 'a', link: 'https://a{b}.example/x' }),
+        finding('CVE-2024-1', { packageName: 'b', link: 'https://ok.example/x' })
+      ]),
+      OPTIONS
+    )
+    expect(log.runs[0]!.tool.driver.rules[0]!.helpUri).toBe('https://ok.example/x')
+    const alone = buildSarif(
+      reportData([finding('CVE-2024-1', { link: 'https://a`b.example/' })]),
+      OPTIONS
+    )
+    expect(alone.runs[0]!.tool.driver.rules[0]!.helpUri).toBeUndefined()
+    expect(validateSarif(JSON.parse(serializeSarif(alone)))).toBe(true)
+  })
 })
 
 describe('buildSarif fingerprints', () => {

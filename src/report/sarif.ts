@@ -140,6 +140,37 @@ function securitySeverity(findings: Finding[], severity: Severity): string {
   return score.toFixed(1)
 }
 
+/** Scheme and authority as RFC 3986 allows them: a bracketed IP literal or a registered name. */
+const STRICT_AUTHORITY =
+  /^https?:\/\/(?:(?:[\w\-.~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*@)?(?:\[[0-9A-Fa-f:.]+\]|(?:[\w\-.~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+)(?::\d*)?$/
+/** A percent-encoded octet, or one character RFC 3986 does not allow in a path, query or fragment. */
+const NOT_IN_PATH = /%[0-9A-Fa-f]{2}|[^\w\-.~!$&'()*+,;=:@/?]/gu
+
+/**
+ * An http(s) link as a URI the SARIF schema accepts: the parsed URL keeps characters RFC 3986
+ * does not allow (`|`, `^`, `{`, `}`, a backtick or `\` in the query, `[`, a second `#`, a bare
+ * `%`), so they are percent-encoded after the authority. A link whose authority holds one is no
+ * advisory link, and is dropped.
+ */
+function strictHttpUri(link: string | undefined): string | undefined {
+  const href = safeHttpUrl(link)
+  if (!href) return undefined
+  // The serialized http(s) URL always has a path, and nothing before it holds a slash.
+  const pathStart = href.indexOf('/', href.indexOf('//') + 2)
+  const authority = href.slice(0, pathStart).replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
+  if (pathStart < 0 || !STRICT_AUTHORITY.test(authority)) return undefined
+  let fragment = false
+  const rest = href.slice(pathStart).replace(NOT_IN_PATH, match => {
+    if (match.length === 3 && match.startsWith('%')) return match
+    if (match === '#' && !fragment) {
+      fragment = true
+      return match
+    }
+    return encodeURIComponent(match)
+  })
+  return authority + rest
+}
+
 /** Parentheses would end a Markdown link early. */
 function markdownUrl(link: string): string {
   return link.replace(/\(/g, '%28').replace(/\)/g, '%29')
@@ -250,7 +281,7 @@ function buildRule(id: string, findings: Finding[]): SarifRule {
   const severity = mostSevere(findings)
   const title = first.title.includes(id) ? first.title : `${id}: ${first.title}`
   const description = first.description.trim() || title
-  const link = findings.map(finding => safeHttpUrl(finding.link)).find(Boolean)
+  const link = findings.map(finding => strictHttpUri(finding.link)).find(Boolean)
   const score = securitySeverity(findings, severity)
   const facts = `Severity: ${severity}. Security severity: ${score}.`
   return {
