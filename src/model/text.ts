@@ -38,3 +38,15 @@ const UNSAFE_CHARS = /(?![\t\n])\p{Cc}|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u
 export function withoutControls(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(UNSAFE_CHARS, '\uFFFD')
 }
+
+/**
+ * At most `maxChars` code points, the cut marked with "…" (counted among them): cut by code
+ * points, never between the two halves of a surrogate pair (an emoji), which would leave a lone
+ * surrogate.
+ */
+export function clipChars(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text
+  const chars = Array.from(text)
+  if (chars.length <= maxChars) return text
+  return `${chars.slice(0, Math.max(0, maxChars - 1)).join('')}…`
+}
