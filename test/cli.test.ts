@@ -10,6 +10,7 @@ import { parse } from 'yaml'
 import { FLAGS, flagWording, helpText } from '../src/cli/flags.js'
 import { type CliOptions, main } from '../src/cli/main.js'
 import { planOutputs } from '../src/cli/outputs.js'
+import { ProgressLog } from '../src/cli/progress.js'
 import { type FakeEcrScenario, startFakeEcr } from './support/fake-ecr.js'
 import { expectValidJunit } from './support/junit-schema.js'
 import { FAKE_AWS_ENV } from './support/aws-env.js'
@@ -20,6 +21,7 @@ const SAMPLE = JSON.parse(
 const IMAGE = SAMPLE.images[0] as { repository: string; tags: string[] }
 const SAMPLE_FLAGS = ['--repository', IMAGE.repository, '--image-tag', IMAGE.tags[0] ?? '']
 const ESC = '\u001b'
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 let workDir: string
 
@@ -303,6 +305,31 @@ describe('ecr-scan-findings (in-process)', () => {
     const run = await cli(['--repository', 'team/api', '--image-tag', 'v1'], { scenario })
     expect(run.stdout).not.toContain(ESC)
     expect(run.stdout).toContain('evil\ufffd[2J')
+  })
+
+  it('cuts a long cell of the findings table between characters, never inside an emoji', async () => {
+    const scenario: FakeEcrScenario = {
+      images: [
+        {
+          repository: 'team/api',
+          digest: `sha256:${'7'.repeat(64)}`,
+          tags: ['v1'],
+          scan: { findings: [{ name: `${'A'.repeat(46)}😀${'B'.repeat(10)}`, severity: 'HIGH' }] }
+        }
+      ]
+    }
+    const run = await cli(['--repository', 'team/api', '--image-tag', 'v1'], { scenario })
+    expect(run.stdout).not.toMatch(LONE_SURROGATE)
+    expect(run.stdout).toContain(`${'A'.repeat(46)}😀…`)
+  })
+
+  it('cuts the progress line on a terminal between characters, never inside an emoji', () => {
+    const stderr = capture(true)
+    const progress = new ProgressLog(stderr, 1, { now: () => 0, verbose: false })
+    // `team/api:v1: ` and 84 letters fill the line up to the emoji; 98 characters fit before `…`.
+    progress.open('team/api:v1').info(`${'A'.repeat(84)}😀${'B'.repeat(20)}`)
+    expect(stderr.text).not.toMatch(LONE_SURROGATE)
+    expect(stderr.text).toBe(`\rteam/api:v1: ${'A'.repeat(84)}😀…`)
   })
 
   it('keeps workflow commands in ECR text from being obeyed when it runs in a GitHub job', async () => {

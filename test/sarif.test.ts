@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import MarkdownIt from 'markdown-it'
 import { Ajv } from 'ajv'
 import ajvFormats from 'ajv-formats'
 import type { Finding } from '../src/model/findings.js'
@@ -103,7 +104,7 @@ describe('buildSarif', () => {
     expect(glibcRule.shortDescription.text).toBe('CVE-2023-4911 - glibc-minimal')
     expect(glibcRule.help.text).toContain('CVE-2023-4911 description')
     expect(glibcRule.help.markdown).toContain(
-      '[CVE\\-2023\\-4911](https://nvd.nist.gov/vuln/detail/CVE-2023-4911)'
+      '[CVE-2023-4911](https://nvd.nist.gov/vuln/detail/CVE-2023-4911)'
     )
     expect(glibcRule.helpUri).toBe('https://nvd.nist.gov/vuln/detail/CVE-2023-4911')
     expect(glibcRule.properties.tags).toContain('security')
@@ -164,6 +165,126 @@ describe('buildSarif with hostile finding text', () => {
     expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(
       'my%20app/Dockerfile'
     )
+  })
+})
+
+describe('buildSarif help Markdown as GitHub renders it', () => {
+  // GitHub autolinks bare URLs, www. hosts and e-mail addresses; linkify stands in for that.
+  const markdownIt = new MarkdownIt({ html: true, linkify: true })
+  const description =
+    'Click https://evil.example/login or www.evil.example or a@evil.example\nSee\n===\n    indented code\n1. one\n\u202eevil'
+
+  function rendered(finding: Finding): string {
+    const log = buildSarif(reportData([finding]), OPTIONS)
+    return markdownIt.render(log.runs[0]!.tool.driver.rules[0]!.help.markdown ?? '')
+  }
+
+  /** The text a reader sees: tags dropped, the zero-width spaces that stop links removed. */
+  function shown(html: string): string {
+    return html
+      .replace(/<[^>]*>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/\u200B/g, '')
+  }
+
+  it('renders the finding text as one inert paragraph: no links, headings, code or lists', () => {
+    const html = rendered(finding('CVE-2024-1', { description }))
+    expect(html).not.toMatch(/<(a|h\d|pre|code|ol|ul|li)\b/)
+    expect(html.match(/<p>/g)).toHaveLength(2)
+    expect(html).toContain('@\u200B')
+    expect(shown(html)).toContain(
+      'Click https://evil.example/login or www.evil.example or a@evil.example See === indented code 1. one \uFFFDevil'
+    )
+  })
+
+  it('starts no list or thematic break when the text begins with one', () => {
+    for (const start of ['1. one', '- item', '+ item', '---', '2) two']) {
+      const html = rendered(finding('CVE-2024-1', { description: start }))
+      expect(html).not.toMatch(/<(ol|ul|li|hr)\b/)
+      expect(shown(html)).toContain(start)
+    }
+  })
+
+  it('replaces bidi controls instead of letting them reorder the text', () => {
+    const html = rendered(finding('CVE-2024-1', { description: 'a\u202eb\u2066c\u200fd' }))
+    expect(html).not.toMatch(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/)
+    expect(shown(html)).toContain('a\uFFFDb\uFFFDc\uFFFDd')
+  })
+
+  it('keeps the advisory link, labelled with the id', () => {
+    const html = rendered(glibc)
+    expect(html).toContain(
+      '<a href="https://nvd.nist.gov/vuln/detail/CVE-2023-4911">CVE-2023-4911</a>'
+    )
+  })
+})
+
+describe('buildSarif text from outside', () => {
+  // C0 and C1 controls other than tab and line feed, bidi controls, and lone surrogates.
+  const UNSAFE =
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+  const nasty = 'a\u0000b\u001b[31mc\u0085d\ud800e\udc00f\u202eg\r\nh'
+
+  function strings(value: unknown): string[] {
+    if (typeof value === 'string') return [value]
+    if (Array.isArray(value)) return value.flatMap(strings)
+    if (value && typeof value === 'object') return Object.values(value).flatMap(strings)
+    return []
+  }
+
+  it('replaces control characters and lone surrogates in every string with U+FFFD', () => {
+    const hostile = finding(`CVE-1${nasty}`, {
+      title: nasty,
+      description: nasty,
+      packageName: nasty,
+      installedVersion: nasty,
+      fixedInVersion: nasty,
+      link: 'https://example.com/x'
+    })
+    const log = buildSarif(reportData([hostile]), OPTIONS)
+    expect(strings(log).filter(text => UNSAFE.test(text))).toEqual([])
+    const run = log.runs[0]!
+    const clean = 'a\uFFFDb\uFFFD[31mc\uFFFDd\uFFFDe\uFFFDf\uFFFDg\nh'
+    expect(run.tool.driver.rules[0]!.fullDescription.text).toBe(clean)
+    expect(run.results[0]!.properties.packageName).toBe(clean)
+    expect(run.results[0]!.ruleId).toBe(run.tool.driver.rules[0]!.id)
+    expect(validateSarif(JSON.parse(serializeSarif(log)))).toBe(true)
+  })
+})
+
+describe('buildSarif helpUri', () => {
+  it.each([
+    ['https://example.com/search?q=a|b', 'https://example.com/search?q=a%7Cb'],
+    ['https://example.com/a^b{c}?q=^{}`\\', 'https://example.com/a%5Eb%7Bc%7D?q=%5E%7B%7D%60%5C'],
+    ['https://example.com/[x]?q=[y]#f#g[h]', 'https://example.com/%5Bx%5D?q=%5By%5D#f%23g%5Bh%5D'],
+    ['https://example.com/100%zz?q=%41', 'https://example.com/100%25zz?q=%41'],
+    ['https://[::1]:8443/x', 'https://[::1]:8443/x']
+  ])('makes %s a URI the official schema accepts', (link, uri) => {
+    const log = buildSarif(reportData([finding('CVE-2024-1', { link })]), OPTIONS)
+    const rule = log.runs[0]!.tool.driver.rules[0]!
+    expect(rule.helpUri).toBe(uri)
+    expect(rule.help.markdown).toContain(`](${uri})`)
+    const valid = validateSarif(JSON.parse(serializeSarif(log)))
+    expect(validateSarif.errors ?? []).toEqual([])
+    expect(valid).toBe(true)
+  })
+
+  it("drops a link whose host no URI allows, and takes the next finding's", () => {
+    const log = buildSarif(
+      reportData([
+        finding('CVE-2024-1', { packageName: 'a', link: 'https://a{b}.example/x' }),
+        finding('CVE-2024-1', { packageName: 'b', link: 'https://ok.example/x' })
+      ]),
+      OPTIONS
+    )
+    expect(log.runs[0]!.tool.driver.rules[0]!.helpUri).toBe('https://ok.example/x')
+    const alone = buildSarif(
+      reportData([finding('CVE-2024-1', { link: 'https://a`b.example/' })]),
+      OPTIONS
+    )
+    expect(alone.runs[0]!.tool.driver.rules[0]!.helpUri).toBeUndefined()
+    expect(validateSarif(JSON.parse(serializeSarif(alone)))).toBe(true)
   })
 })
 

@@ -1,5 +1,6 @@
 import type { Logger } from '../core/ports.js'
 import type { ImageLog } from '../core/run.js'
+import { clipChars } from '../model/text.js'
 import { terminalSafe } from '../report/terminal.js'
 
 /** Where the CLI writes: process.stdout and process.stderr, or a test's capture. */
@@ -118,10 +119,9 @@ export class ProgressLog {
     if (!entry) return
     const counter = this.imageCount > 1 ? `[${this.done}/${this.imageCount} done] ` : ''
     const time = elapsed(this.options.now() - this.startedAt)
-    let text = `${counter}${name}: ${entry.last} (${time})`
     const width = (this.stderr.columns ?? 80) - 1
     // A line longer than the terminal wraps, and \r then returns only to the wrapped part.
-    if (text.length > width) text = `${text.slice(0, Math.max(0, width - 1))}…`
+    const text = clipChars(`${counter}${name}: ${entry.last} (${time})`, width)
     this.write(`\r${text.padEnd(this.shown)}`)
     this.shown = text.length
   }

@@ -70,6 +70,21 @@ export function escapeText(text: string, maxChars = Number.POSITIVE_INFINITY): s
   return escapeWith(TEXT_REPLACEMENTS, text, maxChars)
 }
 
+/** Characters that start a list or a thematic break at the start of a line. */
+const BLOCK_START = /^[-+0-9]/
+
+/**
+ * Untrusted text as a paragraph of its own, escaped like `escapeText` with its whitespace
+ * collapsed, whose first character starts no list or thematic break (`1. x`, `- x`, `---`): a
+ * character reference never does.
+ */
+export function escapeParagraph(text: string): string {
+  return escapeText(text.replace(/\s+/g, ' ')).replace(
+    BLOCK_START,
+    char => `&#${char.charCodeAt(0)};`
+  )
+}
+
 function escapeWith(replacements: Record<string, string>, text: string, maxChars: number): string {
   const oneLine = text.replace(INVISIBLE, '').replace(LINE_BREAKING, ' ').trim()
   return cap(oneLine, maxChars).replace(SPECIAL, char => replacements[char] ?? char)

@@ -6,7 +6,8 @@ import { type ImageResult, type ReportData, type RunResult, imageReport } from '
 import { type Severity, severityRank } from '../model/severity.js'
 import { dispositionOf } from '../policy/triage.js'
 import { MAX_RESULTS_PER_RUN, MAX_RUNS_PER_FILE } from './limits.js'
-import { safeHttpUrl } from './markdown.js'
+import { withoutControls } from '../model/text.js'
+import { escapeParagraph, escapeText, safeHttpUrl } from './markdown.js'
 
 export const SARIF_SCHEMA_URI =
   'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json'
@@ -139,9 +140,35 @@ function securitySeverity(findings: Finding[], severity: Severity): string {
   return score.toFixed(1)
 }
 
-/** Only http(s) links become helpUri: scan text is untrusted and the schema wants a real URI. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|~>-]/g, '\\$&').replace(/</g, '&lt;')
+/** Scheme and authority as RFC 3986 allows them: a bracketed IP literal or a registered name. */
+const STRICT_AUTHORITY =
+  /^https?:\/\/(?:(?:[\w\-.~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*@)?(?:\[[0-9A-Fa-f:.]+\]|(?:[\w\-.~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+)(?::\d*)?$/
+/** A percent-encoded octet, or one character RFC 3986 does not allow in a path, query or fragment. */
+const NOT_IN_PATH = /%[0-9A-Fa-f]{2}|[^\w\-.~!$&'()*+,;=:@/?]/gu
+
+/**
+ * An http(s) link as a URI the SARIF schema accepts: the parsed URL keeps characters RFC 3986
+ * does not allow (`|`, `^`, `{`, `}`, a backtick or `\` in the query, `[`, a second `#`, a bare
+ * `%`), so they are percent-encoded after the authority. A link whose authority holds one is no
+ * advisory link, and is dropped.
+ */
+function strictHttpUri(link: string | undefined): string | undefined {
+  const href = safeHttpUrl(link)
+  if (!href) return undefined
+  // The serialized http(s) URL always has a path, and nothing before it holds a slash.
+  const pathStart = href.indexOf('/', href.indexOf('//') + 2)
+  const authority = href.slice(0, pathStart).replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
+  if (pathStart < 0 || !STRICT_AUTHORITY.test(authority)) return undefined
+  let fragment = false
+  const rest = href.slice(pathStart).replace(NOT_IN_PATH, match => {
+    if (match.length === 3 && match.startsWith('%')) return match
+    if (match === '#' && !fragment) {
+      fragment = true
+      return match
+    }
+    return encodeURIComponent(match)
+  })
+  return authority + rest
 }
 
 /** Parentheses would end a Markdown link early. */
@@ -254,7 +281,7 @@ function buildRule(id: string, findings: Finding[]): SarifRule {
   const severity = mostSevere(findings)
   const title = first.title.includes(id) ? first.title : `${id}: ${first.title}`
   const description = first.description.trim() || title
-  const link = findings.map(finding => safeHttpUrl(finding.link)).find(Boolean)
+  const link = findings.map(finding => strictHttpUri(finding.link)).find(Boolean)
   const score = securitySeverity(findings, severity)
   const facts = `Severity: ${severity}. Security severity: ${score}.`
   return {
@@ -263,7 +290,8 @@ function buildRule(id: string, findings: Finding[]): SarifRule {
     fullDescription: { text: description },
     help: {
       text: `${description}\n\n${facts}${link ? `\n\nAdvisory: ${link}` : ''}`,
-      markdown: `${escapeMarkdown(description)}\n\n${facts}${link ? `\n\n[${escapeMarkdown(id)}](${markdownUrl(link)})` : ''}`
+      // One inert paragraph: bidi controls shown as U+FFFD first, since escaping drops them.
+      markdown: `${escapeParagraph(withoutControls(description))}\n\n${facts}${link ? `\n\n[${escapeText(id)}](${markdownUrl(link)})` : ''}`
     },
     ...(link ? { helpUri: link } : {}),
     defaultConfiguration: { level: sarifLevel(severity) },
@@ -328,7 +356,25 @@ interface RunMember {
  * Call it only when there is a verdict: an upload with no results would close every open alert.
  */
 export function buildSarif(data: ReportData, options: SarifOptions): SarifLog {
-  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [sarifRun([{ data }], options)] }
+  return sarifLog([sarifRun([{ data }], options)])
+}
+
+/**
+ * The log with control characters, bidi controls and lone surrogates replaced in every string
+ * (ids, texts, package names, images): whatever the scan wrote, code scanning shows what it holds.
+ */
+function sarifLog(runs: SarifRun[]): SarifLog {
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: cleanStrings(runs) }
+}
+
+function cleanStrings<T>(value: T): T {
+  if (typeof value === 'string') return withoutControls(value) as T
+  if (Array.isArray(value)) return value.map(cleanStrings) as T
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, entry]) => [key, cleanStrings(entry)])
+    ) as T
+  return value
 }
 
 function sarifRun(
@@ -489,7 +535,7 @@ export function buildRunSarif(run: RunResult, options: SarifOptions): SarifLog {
       }
     })
   }
-  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs }
+  return sarifLog(runs)
 }
 
 /** Which of the MAX_RUNS_PER_FILE folded runs an image goes to: stable for its category name. */

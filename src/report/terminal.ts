@@ -2,7 +2,7 @@ import { imageName } from '../core/outcome.js'
 import { type Finding, compareFindings, formatEpss } from '../model/findings.js'
 import { shortDigest } from '../model/image.js'
 import { SEVERITIES, type Severity, totalOf } from '../model/severity.js'
-import { withoutWorkflowCommands } from '../model/text.js'
+import { clipChars, withoutWorkflowCommands } from '../model/text.js'
 import type { ImageResult, JudgedImage, RunResult, UnjudgedImage } from '../core/results.js'
 import { changeOf, unchangedFindings } from '../policy/baseline.js'
 import { describeBreach, limitFor, plural } from '../policy/policy.js'
@@ -75,8 +75,7 @@ const SEVERITY_STYLE: Record<Severity, Style[]> = {
 }
 
 function clip(text: string, max: number): string {
-  const safe = terminalSafe(text)
-  return safe.length > max ? `${safe.slice(0, Math.max(1, max - 1))}…` : safe
+  return clipChars(terminalSafe(text), max)
 }
 
 interface Column {
