@@ -569,6 +569,28 @@ describe('limits that hostile or huge scans cannot break', () => {
     expect(comment).toContain('CRITICAL 100')
   })
 
+  it('keeps every section when one fixed-in version is thousands of escaped characters', () => {
+    // Each @ escapes to about twelve characters; the hover title once carried all 5,500 of them.
+    const atSigns = finding('CVE-2024-1', {
+      severity: 'CRITICAL',
+      packageName: 'a',
+      fixedInVersion: '@'.repeat(5500)
+    })
+    const single = renderRunComment(run([judged([atSigns])]))
+    expect(single.length).toBeLessThanOrEqual(COMMENT_ROOM)
+    expect(single).toContain('#### What fails the check')
+    expect(single).toContain('#### How to fix')
+    expect(single).not.toContain('did not fit')
+    const small = () =>
+      judged([
+        finding('CVE-2024-9', { severity: 'CRITICAL', packageName: 'b', fixedInVersion: '1.0' })
+      ])
+    const several = renderRunComment(run([judged([atSigns]), small(), small()]))
+    expect(several.length).toBeLessThanOrEqual(COMMENT_ROOM)
+    expect(several.match(/#### What fails the check/g)).toHaveLength(3)
+    expect(several).not.toContain('did not fit')
+  })
+
   describe('one image of 600 platforms', () => {
     const platforms = Array.from({ length: 600 }, (_, index) => ({
       platform: `linux/arch-${index}/v${index}`,

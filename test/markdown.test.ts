@@ -169,6 +169,33 @@ describe('renderCode', () => {
     expect(rendered.match(/"/g)).toHaveLength(2)
     expect(rendered).toMatch(/^<code title="[^"]*">sha256&#58;abc<\/code>$/)
   })
+
+  const titleOf = (rendered: string) => displayed(/ title="([^"]*)"/.exec(rendered)?.[1] ?? '')
+
+  it('caps a long title before escaping, so its escapes cannot make it huge', () => {
+    // Each @ escapes to about twelve characters: uncapped, this title alone was 66,000.
+    const rendered = renderCode('1.0', '@'.repeat(5500))
+    expect(rendered.length).toBeLessThan(10_000)
+    const title = titleOf(rendered).replace(/\u200B/g, '')
+    expect(title).toMatch(/^@+…$/)
+    expect(title.length).toBeLessThanOrEqual(500)
+  })
+
+  it('caps a title by whole characters, never splitting an emoji or an escape', () => {
+    const emoji = titleOf(renderCode('x', '🐳'.repeat(5000)))
+    expect(emoji.endsWith('🐳…')).toBe(true)
+    expect(emoji).not.toMatch(
+      /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+    )
+    const escaped = / title="([^"]*)"/.exec(renderCode('x', '&<@#'.repeat(5000)))?.[1] ?? ''
+    expect(escaped.replace(/&#?\w+;/g, '')).not.toMatch(/[&<@#]/)
+    expect(escaped.endsWith('…')).toBe(true)
+  })
+
+  it('leaves a title of any image reference whole', () => {
+    const reference = `${'r'.repeat(256)}:${'t'.repeat(128)}@sha256:${'f'.repeat(64)}`
+    expect(titleOf(renderCode('x', reference))).toBe(reference.replace('@', '@\u200B'))
+  })
 })
 
 describe('escapeText and GitHub references', () => {

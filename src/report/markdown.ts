@@ -111,12 +111,20 @@ export function renderLink(label: string, link: string | undefined, maxChars?: n
 }
 
 /**
+ * A title is cut at this many characters before escaping, which can make each a dozen: the
+ * longest image reference a registry takes (256 + `:` + 128 + `@` + 71) fits, and no title can
+ * take the room of the sections around it.
+ */
+const MAX_TITLE_CHARS = 500
+
+/**
  * A name the inputs already validated (repository, tag, digest, a command) in an inline `<code>`
  * element, without the zero-width spaces plain text gets: GitHub links no mentions or references
- * inside code, and a command must paste as it reads.
+ * inside code, and a command must paste as it reads. The title, which may hold outside text (a
+ * fixed-in version), is capped at `MAX_TITLE_CHARS`.
  */
 export function renderCode(text: string, title?: string): string {
-  const titleAttribute = title === undefined ? '' : ` title="${escapeText(title)}"`
+  const titleAttribute = title === undefined ? '' : ` title="${escapeText(title, MAX_TITLE_CHARS)}"`
   return `<code${titleAttribute}>${escapeWith(CHARACTER_REFERENCES, text, Number.POSITIVE_INFINITY)}</code>`
 }
 
