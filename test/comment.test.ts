@@ -591,6 +591,38 @@ describe('limits that hostile or huge scans cannot break', () => {
     expect(several).not.toContain('did not fit')
   })
 
+  it('goes on past a section that does not fit, counting only the sections left out', () => {
+    const huge: UnjudgedImage = {
+      kind: 'unjudged',
+      reference: 'shop/batch:v1',
+      platforms: [],
+      scan: { status: 'FAILED', type: 'basic' },
+      // 1,000 characters of problem, each escaped to about twelve: more than the room below.
+      problem: { kind: 'scan-ended', message: '@'.repeat(5000) }
+    }
+    const small = (repository: string) =>
+      judged(
+        [finding('CVE-2024-9', { severity: 'CRITICAL', packageName: 'b', fixedInVersion: '1.0' })],
+        {
+          repository
+        }
+      )
+    const limitChars = 8_000
+    const comment = renderRunComment(run([huge, small('shop/web'), small('shop/worker')]), {
+      limitChars,
+      reservedChars: 0
+    })
+    expect(comment.length).toBeLessThanOrEqual(limitChars)
+    const headings = comment.split('\n').filter(line => line.startsWith('### '))
+    expect(headings).toHaveLength(2)
+    expect(headings[0]).toMatch(/^### ❌ Failed: <code[^>]*>shop\/web/)
+    expect(headings[1]).toMatch(/^### ❌ Failed: <code[^>]*>shop\/worker/)
+    expect(comment).toContain(
+      `1 more section did not fit in a comment: see this run's <a href="${RUN_URL}">job summary</a>.`
+    )
+    expect(tableRows(comment, '')).toHaveLength(3)
+  })
+
   describe('one image of 600 platforms', () => {
     const platforms = Array.from({ length: 600 }, (_, index) => ({
       platform: `linux/arch-${index}/v${index}`,
