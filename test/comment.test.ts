@@ -24,6 +24,7 @@ import { compareVersions, highestVersion } from '../src/report/versions.js'
 import { enhancedFindings } from './support/findings-factory.js'
 import { finding } from './support/model.js'
 import { tableRows } from './support/tables.js'
+import { autolinks } from './support/autolinks.js'
 
 const markdownIt = new MarkdownIt({ html: true })
 const RUN_URL = 'https://github.com/shop/api/actions/runs/42'
@@ -515,6 +516,32 @@ describe('untrusted text in the comment', () => {
     expect(rows).toHaveLength(1)
     expect(rows[0]).toHaveLength(7)
     expect(visible(html)).toContain('::set-output name=x::y [click](https://evil.test)')
+  })
+
+  it('lets no email, www. or URL autolink form from a name or a version', () => {
+    const addresses = [
+      '1.2.3@evil.com',
+      'a+b@c.de',
+      'mailto:a@b.co',
+      'www.evil.example',
+      'www.evil.com',
+      'https://evil.example'
+    ]
+    const findings = addresses.map((address, index) =>
+      finding(`CVE-2024-${index} ${address}`, {
+        severity: 'CRITICAL',
+        packageName: `p${index} ${address}`,
+        installedVersion: address,
+        fixedInVersion: address
+      })
+    )
+    const rules: IgnoreRule[] = [
+      { id: 'CVE-2024-9', reason: addresses.join(' '), origin: addresses.join(' ') }
+    ]
+    const ignoredOne = finding('CVE-2024-9', { severity: 'HIGH', packageName: addresses.join(' ') })
+    const commented = renderRunComment(run([judged([...findings, ignoredOne], { rules })]))
+    expect(commented).toContain('#### How to fix')
+    expect(autolinks(commented).filter(link => link !== `<a href="${RUN_URL}">`)).toEqual([])
   })
 })
 

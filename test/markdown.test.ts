@@ -1,4 +1,5 @@
 import { escapeText, renderCode, renderLink, safeHttpUrl } from '../src/report/markdown.js'
+import { autolinks } from './support/autolinks.js'
 
 const ZERO_WIDTH_SPACE = '\u200B'
 
@@ -195,6 +196,34 @@ describe('renderCode', () => {
   it('leaves a title of any image reference whole', () => {
     const reference = `${'r'.repeat(256)}:${'t'.repeat(128)}@sha256:${'f'.repeat(64)}`
     expect(titleOf(renderCode('x', reference))).toBe(reference.replace('@', '@\u200B'))
+  })
+
+  it('lets no email, www. or URL autolink form, in the code or its title', () => {
+    for (const hostile of [
+      '1.2.3@evil.com',
+      'a+b@c.de',
+      'fooo@bar.baz.com',
+      'mailto:a@b.co',
+      'xmpp:a@b.co',
+      'www.evil.example',
+      'WWW.evil.com',
+      'https://evil.example',
+      'http://e.co',
+      'see https://evil.com/x and www.evil.com'
+    ]) {
+      const rendered = renderCode(hostile, hostile)
+      expect(autolinks(rendered)).toEqual([])
+      expect(rendered).not.toMatch(/www\.|:\/\/|mailto:|xmpp:/i)
+      expect(
+        displayed(rendered.replace(/^<code[^>]*>|<\/code>$/g, '')).replace(/\u200B/g, '')
+      ).toBe(hostile)
+    }
+  })
+
+  it('keeps code an email cannot form in free of zero-width spaces, so it pastes as it reads', () => {
+    expect(displayed(renderCode('a/b@sha256:ffffffffffff'))).toBe(
+      '<code>a/b@sha256:ffffffffffff</code>'
+    )
   })
 })
 
