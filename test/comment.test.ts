@@ -24,6 +24,7 @@ import { compareVersions, highestVersion } from '../src/report/versions.js'
 import { enhancedFindings } from './support/findings-factory.js'
 import { finding } from './support/model.js'
 import { tableRows } from './support/tables.js'
+import { autolinks } from './support/autolinks.js'
 
 const markdownIt = new MarkdownIt({ html: true })
 const RUN_URL = 'https://github.com/shop/api/actions/runs/42'
@@ -516,6 +517,32 @@ describe('untrusted text in the comment', () => {
     expect(rows[0]).toHaveLength(7)
     expect(visible(html)).toContain('::set-output name=x::y [click](https://evil.test)')
   })
+
+  it('lets no email, www. or URL autolink form from a name or a version', () => {
+    const addresses = [
+      '1.2.3@evil.com',
+      'a+b@c.de',
+      'mailto:a@b.co',
+      'www.evil.example',
+      'www.evil.com',
+      'https://evil.example'
+    ]
+    const findings = addresses.map((address, index) =>
+      finding(`CVE-2024-${index} ${address}`, {
+        severity: 'CRITICAL',
+        packageName: `p${index} ${address}`,
+        installedVersion: address,
+        fixedInVersion: address
+      })
+    )
+    const rules: IgnoreRule[] = [
+      { id: 'CVE-2024-9', reason: addresses.join(' '), origin: addresses.join(' ') }
+    ]
+    const ignoredOne = finding('CVE-2024-9', { severity: 'HIGH', packageName: addresses.join(' ') })
+    const commented = renderRunComment(run([judged([...findings, ignoredOne], { rules })]))
+    expect(commented).toContain('#### How to fix')
+    expect(autolinks(commented).filter(link => link !== `<a href="${RUN_URL}">`)).toEqual([])
+  })
 })
 
 describe('50,000 enhanced findings', () => {
@@ -567,6 +594,60 @@ describe('limits that hostile or huge scans cannot break', () => {
     expect(comment).toContain('## ❌ Failed')
     expect(comment).toContain('#### What fails the check')
     expect(comment).toContain('CRITICAL 100')
+  })
+
+  it('keeps every section when one fixed-in version is thousands of escaped characters', () => {
+    // Each @ escapes to about twelve characters; the hover title once carried all 5,500 of them.
+    const atSigns = finding('CVE-2024-1', {
+      severity: 'CRITICAL',
+      packageName: 'a',
+      fixedInVersion: '@'.repeat(5500)
+    })
+    const single = renderRunComment(run([judged([atSigns])]))
+    expect(single.length).toBeLessThanOrEqual(COMMENT_ROOM)
+    expect(single).toContain('#### What fails the check')
+    expect(single).toContain('#### How to fix')
+    expect(single).not.toContain('did not fit')
+    const small = () =>
+      judged([
+        finding('CVE-2024-9', { severity: 'CRITICAL', packageName: 'b', fixedInVersion: '1.0' })
+      ])
+    const several = renderRunComment(run([judged([atSigns]), small(), small()]))
+    expect(several.length).toBeLessThanOrEqual(COMMENT_ROOM)
+    expect(several.match(/#### What fails the check/g)).toHaveLength(3)
+    expect(several).not.toContain('did not fit')
+  })
+
+  it('goes on past a section that does not fit, counting only the sections left out', () => {
+    const huge: UnjudgedImage = {
+      kind: 'unjudged',
+      reference: 'shop/batch:v1',
+      platforms: [],
+      scan: { status: 'FAILED', type: 'basic' },
+      // 1,000 characters of problem, each escaped to about twelve: more than the room below.
+      problem: { kind: 'scan-ended', message: '@'.repeat(5000) }
+    }
+    const small = (repository: string) =>
+      judged(
+        [finding('CVE-2024-9', { severity: 'CRITICAL', packageName: 'b', fixedInVersion: '1.0' })],
+        {
+          repository
+        }
+      )
+    const limitChars = 8_000
+    const comment = renderRunComment(run([huge, small('shop/web'), small('shop/worker')]), {
+      limitChars,
+      reservedChars: 0
+    })
+    expect(comment.length).toBeLessThanOrEqual(limitChars)
+    const headings = comment.split('\n').filter(line => line.startsWith('### '))
+    expect(headings).toHaveLength(2)
+    expect(headings[0]).toMatch(/^### ❌ Failed: <code[^>]*>shop\/web/)
+    expect(headings[1]).toMatch(/^### ❌ Failed: <code[^>]*>shop\/worker/)
+    expect(comment).toContain(
+      `1 more section did not fit in a comment: see this run's <a href="${RUN_URL}">job summary</a>.`
+    )
+    expect(tableRows(comment, '')).toHaveLength(3)
   })
 
   describe('one image of 600 platforms', () => {

@@ -1,4 +1,5 @@
 import { escapeText, renderCode, renderLink, safeHttpUrl } from '../src/report/markdown.js'
+import { autolinks } from './support/autolinks.js'
 
 const ZERO_WIDTH_SPACE = '\u200B'
 
@@ -168,6 +169,61 @@ describe('renderCode', () => {
     const rendered = renderCode('sha256:abc', 'sha256:abcdef" onmouseover="x')
     expect(rendered.match(/"/g)).toHaveLength(2)
     expect(rendered).toMatch(/^<code title="[^"]*">sha256&#58;abc<\/code>$/)
+  })
+
+  const titleOf = (rendered: string) => displayed(/ title="([^"]*)"/.exec(rendered)?.[1] ?? '')
+
+  it('caps a long title before escaping, so its escapes cannot make it huge', () => {
+    // Each @ escapes to about twelve characters: uncapped, this title alone was 66,000.
+    const rendered = renderCode('1.0', '@'.repeat(5500))
+    expect(rendered.length).toBeLessThan(10_000)
+    const title = titleOf(rendered).replace(/\u200B/g, '')
+    expect(title).toMatch(/^@+…$/)
+    expect(title.length).toBeLessThanOrEqual(500)
+  })
+
+  it('caps a title by whole characters, never splitting an emoji or an escape', () => {
+    const emoji = titleOf(renderCode('x', '🐳'.repeat(5000)))
+    expect(emoji.endsWith('🐳…')).toBe(true)
+    expect(emoji).not.toMatch(
+      /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+    )
+    const escaped = / title="([^"]*)"/.exec(renderCode('x', '&<@#'.repeat(5000)))?.[1] ?? ''
+    expect(escaped.replace(/&#?\w+;/g, '')).not.toMatch(/[&<@#]/)
+    expect(escaped.endsWith('…')).toBe(true)
+  })
+
+  it('leaves a title of any image reference whole', () => {
+    const reference = `${'r'.repeat(256)}:${'t'.repeat(128)}@sha256:${'f'.repeat(64)}`
+    expect(titleOf(renderCode('x', reference))).toBe(reference.replace('@', '@\u200B'))
+  })
+
+  it('lets no email, www. or URL autolink form, in the code or its title', () => {
+    for (const hostile of [
+      '1.2.3@evil.com',
+      'a+b@c.de',
+      'fooo@bar.baz.com',
+      'mailto:a@b.co',
+      'xmpp:a@b.co',
+      'www.evil.example',
+      'WWW.evil.com',
+      'https://evil.example',
+      'http://e.co',
+      'see https://evil.com/x and www.evil.com'
+    ]) {
+      const rendered = renderCode(hostile, hostile)
+      expect(autolinks(rendered)).toEqual([])
+      expect(rendered).not.toMatch(/www\.|:\/\/|mailto:|xmpp:/i)
+      expect(
+        displayed(rendered.replace(/^<code[^>]*>|<\/code>$/g, '')).replace(/\u200B/g, '')
+      ).toBe(hostile)
+    }
+  })
+
+  it('keeps code an email cannot form in free of zero-width spaces, so it pastes as it reads', () => {
+    expect(displayed(renderCode('a/b@sha256:ffffffffffff'))).toBe(
+      '<code>a/b@sha256:ffffffffffff</code>'
+    )
   })
 })
 

@@ -507,8 +507,8 @@ type Section = (maxRows: number) => string
 
 /**
  * Fits the comment in the limit. The head and footer always go in; each section goes in whole,
- * with fewer rows when the room asks for it (halving down to one), and a note counts the sections
- * that did not fit at all. So the verdict, which the head carries, is never cut, however long the
+ * with fewer rows when the room asks for it (halving down to one), or not at all, and a note
+ * counts the sections that did not fit. So the verdict, which the head carries, is never cut, however long the
  * findings' text is. `omittedNote` says what a number of sections left out were.
  */
 function assemble(
@@ -529,7 +529,8 @@ function assemble(
       const candidate = render(rows)
       if (used + candidate.length + BLOCK.length <= limit) section = candidate
     }
-    if (section === undefined) break
+    // One section too long at any row count leaves out only itself: later ones may still fit.
+    if (section === undefined) continue
     kept.push(section)
     used += section.length + BLOCK.length
   }

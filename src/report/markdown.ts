@@ -67,7 +67,7 @@ function cap(text: string, maxChars: number): string {
  * `maxChars` caps the visible length (before escaping).
  */
 export function escapeText(text: string, maxChars = Number.POSITIVE_INFINITY): string {
-  return escapeWith(TEXT_REPLACEMENTS, text, maxChars)
+  return escapeWith(char => TEXT_REPLACEMENTS[char] ?? char, text, maxChars)
 }
 
 /** Characters that start a list or a thematic break at the start of a line. */
@@ -85,9 +85,13 @@ export function escapeParagraph(text: string): string {
   )
 }
 
-function escapeWith(replacements: Record<string, string>, text: string, maxChars: number): string {
+/** What a character `SPECIAL` matched becomes, given where it is in the (capped) line. */
+type Replace = (char: string, offset: number, line: string) => string
+
+function escapeWith(replace: Replace, text: string, maxChars: number): string {
   const oneLine = text.replace(INVISIBLE, '').replace(LINE_BREAKING, ' ').trim()
-  return cap(oneLine, maxChars).replace(SPECIAL, char => replacements[char] ?? char)
+  const line = cap(oneLine, maxChars)
+  return line.replace(SPECIAL, (char: string, offset: number) => replace(char, offset, line))
 }
 
 /** The link as an http(s) URL, or undefined for anything else (javascript:, data:, garbage). */
@@ -126,13 +130,34 @@ export function renderLink(label: string, link: string | undefined, maxChars?: n
 }
 
 /**
+ * A title is cut at this many characters before escaping, which can make each a dozen: the
+ * longest image reference a registry takes (256 + `:` + 128 + `@` + 71) fits, and no title can
+ * take the room of the sections around it.
+ */
+const MAX_TITLE_CHARS = 500
+
+/**
+ * GitHub's autolink extension finds emails in the decoded text, inside `<code>` too, so a
+ * character reference for the `@` does not stop one; a zero-width space after it does. Only an
+ * `@` a dotted domain could follow gets one, so a name such as `api@sha256:…` pastes as it reads.
+ */
+const EMAIL_AT = /@(?=\S*\.)/y
+
+const replaceInCode: Replace = (char, offset, line) => {
+  EMAIL_AT.lastIndex = offset
+  if (char === '@' && EMAIL_AT.test(line)) return `${CHARACTER_REFERENCES['@']}${ZERO_WIDTH_SPACE}`
+  return CHARACTER_REFERENCES[char] ?? char
+}
+
+/**
  * A name the inputs already validated (repository, tag, digest, a command) in an inline `<code>`
- * element, without the zero-width spaces plain text gets: GitHub links no mentions or references
- * inside code, and a command must paste as it reads.
+ * element, without the zero-width spaces plain text gets after `#` and `-`: GitHub links no
+ * mentions or references inside code, and a command must paste as it reads. The title, which
+ * may hold outside text (a fixed-in version), is capped at `MAX_TITLE_CHARS`.
  */
 export function renderCode(text: string, title?: string): string {
-  const titleAttribute = title === undefined ? '' : ` title="${escapeText(title)}"`
-  return `<code${titleAttribute}>${escapeWith(CHARACTER_REFERENCES, text, Number.POSITIVE_INFINITY)}</code>`
+  const titleAttribute = title === undefined ? '' : ` title="${escapeText(title, MAX_TITLE_CHARS)}"`
+  return `<code${titleAttribute}>${escapeWith(replaceInCode, text, Number.POSITIVE_INFINITY)}</code>`
 }
 
 /** U+2011, a hyphen browsers do not break a line at. */
