@@ -7,9 +7,10 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { FLAGS, flagWording, helpText } from '../src/cli/flags.js'
+import { FLAGS, flagWording, helpText, inputReader, parseFlags } from '../src/cli/flags.js'
 import { type CliOptions, main } from '../src/cli/main.js'
 import { planOutputs } from '../src/cli/outputs.js'
+import { readConfig } from '../src/config/inputs.js'
 import { type FakeEcrScenario, startFakeEcr } from './support/fake-ecr.js'
 import { expectValidJunit } from './support/junit-schema.js'
 import { FAKE_AWS_ENV } from './support/aws-env.js'
@@ -345,6 +346,16 @@ describe('ecr-scan-findings (in-process)', () => {
     expect(unknown.stderr).toContain('Cannot tell the format')
   })
 
+  it('reads --settle-interval as the settle-interval input', () => {
+    const read = (args: string[]) =>
+      readConfig(inputReader(parseFlags([...SAMPLE_FLAGS, ...args]).values), {
+        AWS_REGION: 'us-east-1'
+      }).settleIntervalMs
+    expect(read([])).toBe(15_000)
+    expect(read(['--settle-interval', '0'])).toBe(0)
+    expect(read(['--settle-interval', '1m'])).toBe(60_000)
+  })
+
   it('prints --help and --version', async () => {
     const help = await cli(['--help'])
     expect(help.code).toBe(0)
@@ -377,6 +388,27 @@ describe('flags', () => {
       const declared = input?.default ?? ''
       if (flag.type === 'boolean') expect([declared, flag.default]).toEqual(['false', 'off'])
       else if (!described.has(flag.name)) expect(flag.default ?? '').toBe(declared)
+    }
+  })
+
+  it('cover every action input, but for a few that only make sense on GitHub', () => {
+    // Inputs without a flag, and why. Add a flag for a new input, or a reason here.
+    const withoutFlag: Record<string, string> = {
+      'json-report': '--format json --output PATH writes the JSON report',
+      'sarif-report': '--format sarif --output PATH writes the SARIF file',
+      comment: 'posts the PR comment; --format comment prints it instead',
+      'comment-key': "the PR comment's marker; nothing is posted from the command line",
+      'pr-number': 'the pull request to comment on',
+      'github-token': 'the token for the PR comment'
+    }
+    const flagged = new Set(FLAGS.map(flag => flag.input).filter(Boolean))
+    const missing = Object.keys(action.inputs).filter(
+      name => !flagged.has(name as never) && !(name in withoutFlag)
+    )
+    expect(missing).toEqual([])
+    for (const name of Object.keys(withoutFlag)) {
+      expect({ name, declared: name in action.inputs }).toEqual({ name, declared: true })
+      expect({ name, flagged: flagged.has(name as never) }).toEqual({ name, flagged: false })
     }
   })
 

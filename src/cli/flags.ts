@@ -85,6 +85,15 @@ export const FLAGS: readonly Flag[] = [
     description: 'How long to wait for the scan: seconds (600) or 30s, 10m, 1h30m.'
   },
   {
+    name: 'settle-interval',
+    input: INPUT.settleInterval,
+    type: 'string',
+    value: 'DURATION',
+    default: '15s',
+    description:
+      'Enhanced scanning only: read the findings again this long after the first read, until two reads agree; 0 turns it off.'
+  },
+  {
     name: 'start-scan',
     input: INPUT.startScan,
     type: 'boolean',
