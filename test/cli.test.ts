@@ -346,6 +346,60 @@ describe('ecr-scan-findings (in-process)', () => {
     expect(unknown.stderr).toContain('Cannot tell the format')
   })
 
+  it('names the flag, never the input, in every input error', async () => {
+    // A bad value for each flag that stands for an input; --dockerfile takes any path.
+    const bad: Record<string, string[]> = {
+      repository: ['--repository', 'Team/API', '--image-tag', 'v1'],
+      'image-tag': ['--repository', 'team/api', '--image-tag', '-v1'],
+      'image-digest': ['--repository', 'team/api', '--image-digest', 'sha256:abc'],
+      images: ['--images', 'team/api'],
+      'registry-id': [...SAMPLE_FLAGS, '--registry-id', '123'],
+      region: [...SAMPLE_FLAGS, '--region', 'Mars'],
+      timeout: [...SAMPLE_FLAGS, '--timeout', 'soon'],
+      'settle-interval': [...SAMPLE_FLAGS, '--settle-interval', 'soon'],
+      'scan-failure': [...SAMPLE_FLAGS, '--scan-failure', 'maybe'],
+      'fail-on': [...SAMPLE_FLAGS, '--fail-on', 'SEVERE'],
+      'max-findings': [...SAMPLE_FLAGS, '--max-findings', 'SEVERE=1'],
+      'ignore-file': [...SAMPLE_FLAGS, '--ignore-file', join(workDir, 'missing.yml')],
+      ignore: [...SAMPLE_FLAGS, '--ignore', '[{reason: no id}]'],
+      'min-cvss': [...SAMPLE_FLAGS, '--min-cvss', '11'],
+      'fail-on-kev': [...SAMPLE_FLAGS, '--fail-on-kev'],
+      'min-epss': [...SAMPLE_FLAGS, '--min-epss', '0.1'],
+      enrich: [...SAMPLE_FLAGS, '--enrich', 'epss'],
+      baseline: [...SAMPLE_FLAGS, '--baseline', 'a b'],
+      'max-concurrency': [...SAMPLE_FLAGS, '--max-concurrency', '0'],
+      'comment-max-rows': [...SAMPLE_FLAGS, '--comment-max-rows', '0']
+    }
+    const anyValue = ['dockerfile']
+    const checkable = FLAGS.filter(flag => flag.input && !anyValue.includes(flag.name))
+    const booleans = checkable.filter(flag => flag.type === 'boolean' && !(flag.name in bad))
+    expect(Object.keys(bad).sort()).toEqual(
+      checkable
+        .filter(flag => !booleans.includes(flag))
+        .map(flag => flag.name)
+        .sort()
+    )
+    const problems: string[] = []
+    for (const [name, args] of Object.entries(bad)) {
+      const { code, stderr } = await cli(args)
+      if (code !== 2 || !stderr.includes(`--${name}`) || /\binputs?\b|'[a-z-]+: true'/.test(stderr))
+        problems.push(`--${name} (exit ${code}): ${stderr}`)
+    }
+    expect(problems).toEqual([])
+  })
+
+  it('words the enrichment requirement with flags', async () => {
+    const kev = await cli([...SAMPLE_FLAGS, '--fail-on-kev'])
+    expect(kev.code).toBe(2)
+    expect(kev.stderr).toBe(
+      "ecr-scan-findings: --fail-on-kev needs EPSS and KEV data from Amazon Inspector: set --enrich to 'inspector' (enhanced scanning only), or leave it out.\n"
+    )
+    const both = await cli([...SAMPLE_FLAGS, '--fail-on-kev', '--min-epss', '0.3'])
+    expect(both.stderr).toBe(
+      "ecr-scan-findings: --fail-on-kev and --min-epss need EPSS and KEV data from Amazon Inspector: set --enrich to 'inspector' (enhanced scanning only), or leave them out.\n"
+    )
+  })
+
   it('reads --settle-interval as the settle-interval input', () => {
     const read = (args: string[]) =>
       readConfig(inputReader(parseFlags([...SAMPLE_FLAGS, ...args]).values), {

@@ -377,8 +377,9 @@ export function inputReader(values: FlagValues): InputReader {
 const FLAG_BY_INPUT = new Map(FLAGS.filter(flag => flag.input).map(flag => [flag.input, flag]))
 
 /**
- * readConfig's messages name action inputs (`Invalid input 'fail-on'`, `set the 'region' input`);
- * on the command line they name the flags (`Invalid --fail-on`, `set --region`).
+ * readConfig's messages name action inputs (`Invalid input 'fail-on'`, `set the 'region' input`,
+ * `'fail-on-kev: true' needs …, or remove it`); on the command line they name the flags
+ * (`Invalid --fail-on`, `set --region`, `--fail-on-kev needs …, or leave it out`).
  */
 export function flagWording(message: string): string {
   const flagOf = (name: string) => {
@@ -393,7 +394,13 @@ export function flagWording(message: string): string {
       )
       .replace(/\b[Ii]nput '([a-z-]+)'/g, named)
       .replace(/\bthe '([a-z-]+)' input\b/g, named)
+      // A boolean input quoted with its value ('fail-on-kev: true') is its flag given.
+      .replace(/'([a-z-]+): true'/g, (whole, name: string) => {
+        const flag = FLAG_BY_INPUT.get(name as InputName)
+        return flag?.type === 'boolean' ? `--${flag.name}` : whole
+      })
       .replace(/\bremove the input\b/g, 'leave the flag out')
+      .replace(/, or remove (it|them)\.$/, ', or leave $1 out.')
       // Values are quoted after ': ' or '(' ("'fail-on': 'timeout'"): those stay as written.
       .replace(/(?<!: )(?<!\()'([a-z-]+)'/g, named)
   )
