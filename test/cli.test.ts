@@ -400,6 +400,20 @@ describe('ecr-scan-findings (in-process)', () => {
     )
   })
 
+  it('gives command-line advice for a missing or bad region', async () => {
+    const missing = await cli(SAMPLE_FLAGS, { env: { AWS_REGION: '' } })
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toBe(
+      'ecr-scan-findings: No AWS region: give --region, or set AWS_REGION or AWS_DEFAULT_REGION in the environment.\n'
+    )
+    const bad = await cli(SAMPLE_FLAGS, { env: { AWS_REGION: 'eu_west_1' } })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toBe(
+      "ecr-scan-findings: Invalid AWS_REGION 'eu_west_1': expected an AWS region such as us-east-1. Fix AWS_REGION in the environment, or give --region.\n"
+    )
+    expect(`${missing.stderr}${bad.stderr}`).not.toContain('configure-aws-credentials')
+  })
+
   it('reads --settle-interval as the settle-interval input', () => {
     const read = (args: string[]) =>
       readConfig(inputReader(parseFlags([...SAMPLE_FLAGS, ...args]).values), {
