@@ -480,6 +480,14 @@ describe('flags', () => {
     }
   })
 
+  it('count --fail-on-kev and --fail-on-exploit as policy failures (exit code 1)', () => {
+    const exitOne = helpText('9.9.9')
+      .split('\n')
+      .find(line => line.startsWith('  1  '))
+    expect(exitOne).toContain('--fail-on-exploit')
+    expect(exitOne).toContain('--fail-on-kev')
+  })
+
   it('have help text generated from the table, with every default', () => {
     const help = helpText('9.9.9')
     for (const flag of FLAGS.filter(entry => entry.default))

@@ -414,7 +414,10 @@ function flagUsage(flag: Flag): string {
 
 const EXIT_CODES = [
   ['0', 'every image passed (or, with --scan-failure warn, a scan ended without results)'],
-  ['1', 'a policy failure: an image breaks --fail-on, --max-findings or --fail-on-exploit'],
+  [
+    '1',
+    'a policy failure: an image breaks --fail-on, --max-findings, --fail-on-exploit or --fail-on-kev'
+  ],
   [
     '2',
     'an error or no verdict: a bad flag, AWS error, timeout, unreadable scan, unwritable report'
