@@ -406,7 +406,7 @@ export function flagWording(message: string): string {
   )
 }
 
-function flagUsage(flag: Flag): string {
+export function flagUsage(flag: Flag): string {
   const short = flag.short ? `-${flag.short}, ` : ''
   const value = flag.type === 'string' ? ` ${flag.value ?? 'VALUE'}` : ''
   return `${short}--${flag.name}${value}`
