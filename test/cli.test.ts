@@ -7,10 +7,11 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { FLAGS, flagWording, helpText } from '../src/cli/flags.js'
+import { FLAGS, flagWording, helpText, inputReader, parseFlags } from '../src/cli/flags.js'
 import { type CliOptions, main } from '../src/cli/main.js'
 import { planOutputs } from '../src/cli/outputs.js'
 import { ProgressLog } from '../src/cli/progress.js'
+import { readConfig } from '../src/config/inputs.js'
 import { type FakeEcrScenario, startFakeEcr } from './support/fake-ecr.js'
 import { expectValidJunit } from './support/junit-schema.js'
 import { FAKE_AWS_ENV } from './support/aws-env.js'
@@ -372,6 +373,84 @@ describe('ecr-scan-findings (in-process)', () => {
     expect(unknown.stderr).toContain('Cannot tell the format')
   })
 
+  it('names the flag, never the input, in every input error', async () => {
+    // A bad value for each flag that stands for an input; --dockerfile takes any path.
+    const bad: Record<string, string[]> = {
+      repository: ['--repository', 'Team/API', '--image-tag', 'v1'],
+      'image-tag': ['--repository', 'team/api', '--image-tag', '-v1'],
+      'image-digest': ['--repository', 'team/api', '--image-digest', 'sha256:abc'],
+      images: ['--images', 'team/api'],
+      'registry-id': [...SAMPLE_FLAGS, '--registry-id', '123'],
+      region: [...SAMPLE_FLAGS, '--region', 'Mars'],
+      timeout: [...SAMPLE_FLAGS, '--timeout', 'soon'],
+      'settle-interval': [...SAMPLE_FLAGS, '--settle-interval', 'soon'],
+      'scan-failure': [...SAMPLE_FLAGS, '--scan-failure', 'maybe'],
+      'fail-on': [...SAMPLE_FLAGS, '--fail-on', 'SEVERE'],
+      'max-findings': [...SAMPLE_FLAGS, '--max-findings', 'SEVERE=1'],
+      'ignore-file': [...SAMPLE_FLAGS, '--ignore-file', join(workDir, 'missing.yml')],
+      ignore: [...SAMPLE_FLAGS, '--ignore', '[{reason: no id}]'],
+      'min-cvss': [...SAMPLE_FLAGS, '--min-cvss', '11'],
+      'fail-on-kev': [...SAMPLE_FLAGS, '--fail-on-kev'],
+      'min-epss': [...SAMPLE_FLAGS, '--min-epss', '0.1'],
+      enrich: [...SAMPLE_FLAGS, '--enrich', 'epss'],
+      baseline: [...SAMPLE_FLAGS, '--baseline', 'a b'],
+      'max-concurrency': [...SAMPLE_FLAGS, '--max-concurrency', '0'],
+      'comment-max-rows': [...SAMPLE_FLAGS, '--comment-max-rows', '0']
+    }
+    const anyValue = ['dockerfile']
+    const checkable = FLAGS.filter(flag => flag.input && !anyValue.includes(flag.name))
+    const booleans = checkable.filter(flag => flag.type === 'boolean' && !(flag.name in bad))
+    expect(Object.keys(bad).sort()).toEqual(
+      checkable
+        .filter(flag => !booleans.includes(flag))
+        .map(flag => flag.name)
+        .sort()
+    )
+    const problems: string[] = []
+    for (const [name, args] of Object.entries(bad)) {
+      const { code, stderr } = await cli(args)
+      if (code !== 2 || !stderr.includes(`--${name}`) || /\binputs?\b|'[a-z-]+: true'/.test(stderr))
+        problems.push(`--${name} (exit ${code}): ${stderr}`)
+    }
+    expect(problems).toEqual([])
+  })
+
+  it('words the enrichment requirement with flags', async () => {
+    const kev = await cli([...SAMPLE_FLAGS, '--fail-on-kev'])
+    expect(kev.code).toBe(2)
+    expect(kev.stderr).toBe(
+      "ecr-scan-findings: --fail-on-kev needs EPSS and KEV data from Amazon Inspector: set --enrich to 'inspector' (enhanced scanning only), or leave it out.\n"
+    )
+    const both = await cli([...SAMPLE_FLAGS, '--fail-on-kev', '--min-epss', '0.3'])
+    expect(both.stderr).toBe(
+      "ecr-scan-findings: --fail-on-kev and --min-epss need EPSS and KEV data from Amazon Inspector: set --enrich to 'inspector' (enhanced scanning only), or leave them out.\n"
+    )
+  })
+
+  it('gives command-line advice for a missing or bad region', async () => {
+    const missing = await cli(SAMPLE_FLAGS, { env: { AWS_REGION: '' } })
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toBe(
+      'ecr-scan-findings: No AWS region: give --region, or set AWS_REGION or AWS_DEFAULT_REGION in the environment.\n'
+    )
+    const bad = await cli(SAMPLE_FLAGS, { env: { AWS_REGION: 'eu_west_1' } })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toBe(
+      "ecr-scan-findings: Invalid AWS_REGION 'eu_west_1': expected an AWS region such as us-east-1. Fix AWS_REGION in the environment, or give --region.\n"
+    )
+    expect(`${missing.stderr}${bad.stderr}`).not.toContain('configure-aws-credentials')
+  })
+
+  it('reads --settle-interval as the settle-interval input', () => {
+    const read = (args: string[]) =>
+      readConfig(inputReader(parseFlags([...SAMPLE_FLAGS, ...args]).values), {
+        AWS_REGION: 'us-east-1'
+      }).settleIntervalMs
+    expect(read([])).toBe(15_000)
+    expect(read(['--settle-interval', '0'])).toBe(0)
+    expect(read(['--settle-interval', '1m'])).toBe(60_000)
+  })
+
   it('prints --help and --version', async () => {
     const help = await cli(['--help'])
     expect(help.code).toBe(0)
@@ -405,6 +484,35 @@ describe('flags', () => {
       if (flag.type === 'boolean') expect([declared, flag.default]).toEqual(['false', 'off'])
       else if (!described.has(flag.name)) expect(flag.default ?? '').toBe(declared)
     }
+  })
+
+  it('cover every action input, but for a few that only make sense on GitHub', () => {
+    // Inputs without a flag, and why. Add a flag for a new input, or a reason here.
+    const withoutFlag: Record<string, string> = {
+      'json-report': '--format json --output PATH writes the JSON report',
+      'sarif-report': '--format sarif --output PATH writes the SARIF file',
+      comment: 'posts the PR comment; --format comment prints it instead',
+      'comment-key': "the PR comment's marker; nothing is posted from the command line",
+      'pr-number': 'the pull request to comment on',
+      'github-token': 'the token for the PR comment'
+    }
+    const flagged = new Set(FLAGS.map(flag => flag.input).filter(Boolean))
+    const missing = Object.keys(action.inputs).filter(
+      name => !flagged.has(name as never) && !(name in withoutFlag)
+    )
+    expect(missing).toEqual([])
+    for (const name of Object.keys(withoutFlag)) {
+      expect({ name, declared: name in action.inputs }).toEqual({ name, declared: true })
+      expect({ name, flagged: flagged.has(name as never) }).toEqual({ name, flagged: false })
+    }
+  })
+
+  it('count --fail-on-kev and --fail-on-exploit as policy failures (exit code 1)', () => {
+    const exitOne = helpText('9.9.9')
+      .split('\n')
+      .find(line => line.startsWith('  1  '))
+    expect(exitOne).toContain('--fail-on-exploit')
+    expect(exitOne).toContain('--fail-on-kev')
   })
 
   it('have help text generated from the table, with every default', () => {

@@ -147,6 +147,28 @@ describe('readConfig', () => {
     expect(errorOf(() => config({ region: 'Mars' }))).toContain("Invalid input 'region'")
   })
 
+  it('points the Action at configure-aws-credentials for the region', () => {
+    expect(errorOf(() => config({}, {}))).toBe(
+      "No AWS region: set the 'region' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it from its aws-region input)."
+    )
+    expect(errorOf(() => config({}, { AWS_REGION: 'eu_west_1' }))).toBe(
+      "Invalid AWS_REGION 'eu_west_1': expected an AWS region such as us-east-1. Fix the aws-region given to configure-aws-credentials, or set the 'region' input."
+    )
+  })
+
+  it('points the command line at --region and the environment for the region', () => {
+    const cli = (env: Record<string, string>) => () =>
+      readConfig(reader({ repository: 'team/web-api', 'image-tag': 'v1' }), env, {
+        surface: 'cli'
+      })
+    expect(errorOf(cli({}))).toBe(
+      'No AWS region: give --region, or set AWS_REGION or AWS_DEFAULT_REGION in the environment.'
+    )
+    expect(errorOf(cli({ AWS_DEFAULT_REGION: 'EU' }))).toBe(
+      "Invalid AWS_DEFAULT_REGION 'EU': expected an AWS region such as us-east-1. Fix AWS_DEFAULT_REGION in the environment, or give --region."
+    )
+  })
+
   it('checks a region from the environment too, naming the variable', () => {
     expect(errorOf(() => config({}, { AWS_REGION: 'eu_west_1' }))).toContain(
       "Invalid AWS_REGION 'eu_west_1': expected an AWS region such as us-east-1"

@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import MarkdownIt from 'markdown-it'
 import { isMap, isScalar, parse, parseDocument, visit } from 'yaml'
+import { FLAGS, FORMATS, flagUsage } from '../src/cli/flags.js'
 
 interface ActionInput {
   description?: string
@@ -212,6 +213,30 @@ describe('README.md and action.yml', () => {
     expect(
       documented(sectionTable(readme, 'Outputs'), 'Output').map(entry => entry.name)
     ).toHaveLength(Object.keys(action.outputs).length)
+  })
+})
+
+describe('docs/cli.md and the flags table', () => {
+  const cliDoc = readFileSync(new URL('docs/cli.md', root), 'utf8')
+
+  it('lists every flag with its default, and no flag the parser lacks', () => {
+    const documented = sectionTable(cliDoc, 'Flags').map(row => ({
+      flag: codeSpan(row.Flag ?? '') ?? `not one code span: ${row.Flag}`,
+      default: normalise((row.Default ?? '').replace(/`/g, ''))
+    }))
+    const declared = FLAGS.map(flag => ({ flag: flagUsage(flag), default: flag.default }))
+    expect(documented).toEqual(declared)
+  })
+
+  it("give --format the formats the parser accepts, in the table, under Reports and in README's Command line", () => {
+    const format = sectionTable(cliDoc, 'Flags').find(row => row.Flag?.includes('--format'))
+    expect(codeSpan(format?.Flag ?? '')).toBe(`--format ${FORMATS.join('|')}`)
+    const reports = sectionTable(cliDoc, 'Reports').map(row => codeSpan(row.Format ?? ''))
+    expect([...reports].sort()).toEqual([...FORMATS].sort())
+    const commandLine = /^## Command line$([\s\S]*?)^## /m.exec(readme)?.[1] ?? ''
+    const formats = /Formats: ([^]*?)\. /.exec(normalise(commandLine))?.[1] ?? ''
+    const named = [...formats.matchAll(/`([a-z]+)`/g)].map(match => match[1])
+    expect([...named].sort()).toEqual([...FORMATS].sort())
   })
 })
 

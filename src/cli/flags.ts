@@ -85,6 +85,15 @@ export const FLAGS: readonly Flag[] = [
     description: 'How long to wait for the scan: seconds (600) or 30s, 10m, 1h30m.'
   },
   {
+    name: 'settle-interval',
+    input: INPUT.settleInterval,
+    type: 'string',
+    value: 'DURATION',
+    default: '15s',
+    description:
+      'Enhanced scanning only: read the findings again this long after the first read, until two reads agree; 0 turns it off.'
+  },
+  {
     name: 'start-scan',
     input: INPUT.startScan,
     type: 'boolean',
@@ -368,8 +377,9 @@ export function inputReader(values: FlagValues): InputReader {
 const FLAG_BY_INPUT = new Map(FLAGS.filter(flag => flag.input).map(flag => [flag.input, flag]))
 
 /**
- * readConfig's messages name action inputs (`Invalid input 'fail-on'`, `set the 'region' input`);
- * on the command line they name the flags (`Invalid --fail-on`, `set --region`).
+ * readConfig's messages name action inputs (`Invalid input 'fail-on'`, `set the 'region' input`,
+ * `'fail-on-kev: true' needs …, or remove it`); on the command line they name the flags
+ * (`Invalid --fail-on`, `set --region`, `--fail-on-kev needs …, or leave it out`).
  */
 export function flagWording(message: string): string {
   const flagOf = (name: string) => {
@@ -384,13 +394,19 @@ export function flagWording(message: string): string {
       )
       .replace(/\b[Ii]nput '([a-z-]+)'/g, named)
       .replace(/\bthe '([a-z-]+)' input\b/g, named)
+      // A boolean input quoted with its value ('fail-on-kev: true') is its flag given.
+      .replace(/'([a-z-]+): true'/g, (whole, name: string) => {
+        const flag = FLAG_BY_INPUT.get(name as InputName)
+        return flag?.type === 'boolean' ? `--${flag.name}` : whole
+      })
       .replace(/\bremove the input\b/g, 'leave the flag out')
+      .replace(/, or remove (it|them)\.$/, ', or leave $1 out.')
       // Values are quoted after ': ' or '(' ("'fail-on': 'timeout'"): those stay as written.
       .replace(/(?<!: )(?<!\()'([a-z-]+)'/g, named)
   )
 }
 
-function flagUsage(flag: Flag): string {
+export function flagUsage(flag: Flag): string {
   const short = flag.short ? `-${flag.short}, ` : ''
   const value = flag.type === 'string' ? ` ${flag.value ?? 'VALUE'}` : ''
   return `${short}--${flag.name}${value}`
@@ -398,7 +414,10 @@ function flagUsage(flag: Flag): string {
 
 const EXIT_CODES = [
   ['0', 'every image passed (or, with --scan-failure warn, a scan ended without results)'],
-  ['1', 'a policy failure: an image breaks --fail-on, --max-findings or --fail-on-exploit'],
+  [
+    '1',
+    'a policy failure: an image breaks --fail-on, --max-findings, --fail-on-exploit or --fail-on-kev'
+  ],
   [
     '2',
     'an error or no verdict: a bad flag, AWS error, timeout, unreadable scan, unwritable report'

@@ -120,7 +120,7 @@ export async function main(
     destinations = planOutputs(flags.formats, flags.outputs)
     verbose = flags.values.verbose === true
     // Untrimmed, so line numbers in --ignore rules match what was written.
-    config = readConfig(inputReader(flags.values), env)
+    config = readConfig(inputReader(flags.values), env, { surface: 'cli' })
     rules = await readIgnoreRules(config, '--ignore')
   } catch (error) {
     // Ignore-rule errors quote the file, which comes from the repository: no escape codes.

@@ -274,25 +274,44 @@ function prNumber(read: InputReader): number | undefined {
   return Number(value)
 }
 
-function region(read: InputReader, env: Record<string, string | undefined>): string {
+/** Where readConfig's inputs come from, for advice that differs beyond the names (see flagWording). */
+export interface ReadOptions {
+  /** `cli`: the region comes from --region or the shell, not from configure-aws-credentials. */
+  surface?: 'action' | 'cli'
+}
+
+function region(
+  read: InputReader,
+  env: Record<string, string | undefined>,
+  options: ReadOptions
+): string {
   const value = matching(read, INPUT.region, REGION_PATTERN, 'an AWS region such as us-east-1')
   // `||`, not `??`: an empty AWS_REGION must not hide AWS_DEFAULT_REGION.
   const fromEnv = env.AWS_REGION?.trim() ? 'AWS_REGION' : 'AWS_DEFAULT_REGION'
   const chosen = value || env[fromEnv]?.trim()
+  const cli = options.surface === 'cli'
   if (!chosen) {
     throw new InputError(
-      `No AWS region: set the '${INPUT.region}' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it from its aws-region input).`
+      cli
+        ? 'No AWS region: give --region, or set AWS_REGION or AWS_DEFAULT_REGION in the environment.'
+        : `No AWS region: set the '${INPUT.region}' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it from its aws-region input).`
     )
   }
   if (!REGION_PATTERN.test(chosen)) {
     throw new InputError(
-      `Invalid ${fromEnv} '${chosen}': expected an AWS region such as us-east-1. Fix the aws-region given to configure-aws-credentials, or set the '${INPUT.region}' input.`
+      cli
+        ? `Invalid ${fromEnv} '${chosen}': expected an AWS region such as us-east-1. Fix ${fromEnv} in the environment, or give --region.`
+        : `Invalid ${fromEnv} '${chosen}': expected an AWS region such as us-east-1. Fix the aws-region given to configure-aws-credentials, or set the '${INPUT.region}' input.`
     )
   }
   return chosen
 }
 
-function singleImage(read: InputReader, env: Record<string, string | undefined>): ImageTarget {
+function singleImage(
+  read: InputReader,
+  env: Record<string, string | undefined>,
+  options: ReadOptions
+): ImageTarget {
   const repository = optional(read, INPUT.repository)
   if (!repository)
     throw new InputError(
@@ -322,7 +341,7 @@ function singleImage(read: InputReader, env: Record<string, string | undefined>)
   const reference = `${repository}${imageTag ? `:${imageTag}` : ''}${imageDigest ? `@${imageDigest}` : ''}`
   return {
     reference,
-    region: region(read, env),
+    region: region(read, env, options),
     query: { repository, imageTag, imageDigest, registryId: registryId(read) }
   }
 }
@@ -332,9 +351,13 @@ function registryId(read: InputReader): string | undefined {
 }
 
 /** `images` or the single-image inputs, never both: a mix would leave one of them unjudged. */
-function imageTargets(read: InputReader, env: Record<string, string | undefined>): ImageTarget[] {
+function imageTargets(
+  read: InputReader,
+  env: Record<string, string | undefined>,
+  options: ReadOptions
+): ImageTarget[] {
   const list = read(INPUT.images)
-  if (list.trim() === '') return [singleImage(read, env)]
+  if (list.trim() === '') return [singleImage(read, env, options)]
   const single = [INPUT.repository, INPUT.imageTag, INPUT.imageDigest].filter(name =>
     optional(read, name)
   )
@@ -345,7 +368,7 @@ function imageTargets(read: InputReader, env: Record<string, string | undefined>
   }
   // Only images without a region in their URI need one from the input or the environment.
   let fallbackRegion: string | undefined
-  const defaultRegion = () => (fallbackRegion ??= region(read, env))
+  const defaultRegion = () => (fallbackRegion ??= region(read, env, options))
   const defaultRegistry = registryId(read)
   return parseImageReferences(list, INPUT.images).map(spec => ({
     reference: spec.reference,
@@ -372,16 +395,24 @@ function positiveInteger(read: InputReader, name: string, fallback: number, max:
 }
 
 /** Reads and checks every input; nothing else in the action reads inputs. */
-export function readConfig(read: InputReader, env: Record<string, string | undefined>): Config {
-  const config = readInputs(read, env)
+export function readConfig(
+  read: InputReader,
+  env: Record<string, string | undefined>,
+  options: ReadOptions = {}
+): Config {
+  const config = readInputs(read, env, options)
   requireEnrichment(config)
   return config
 }
 
-function readInputs(read: InputReader, env: Record<string, string | undefined>): Config {
+function readInputs(
+  read: InputReader,
+  env: Record<string, string | undefined>,
+  options: ReadOptions
+): Config {
   const ignorePath = optional(read, INPUT.ignoreFile)
   return {
-    images: imageTargets(read, env),
+    images: imageTargets(read, env, options),
     maxConcurrency: positiveInteger(read, INPUT.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 50),
     baseline: parseBaselineReference(read(INPUT.baseline), INPUT.baseline),
     onlyNew: boolean(read, INPUT.onlyNew, false),
