@@ -2146,6 +2146,7 @@ function serializeJsonReport(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 /**
  * Escaping for untrusted text (finding ids, descriptions, package names, links, ignore reasons)
  * placed into GitHub-flavoured Markdown. Everything is written as HTML character references, which
@@ -2196,26 +2197,28 @@ const TEXT_REPLACEMENTS = {
  * `GH-123`, which GitHub turns into an issue reference.
  */
 const SPECIAL = /[&<>"'\\`*_[\]()#!|~$:@]|(?<=www)\.|(?<=\bgh)-(?=\d)/gi;
-/** Cuts to at most maxChars code points, marking the cut with "…". */
-function cap(text, maxChars) {
-    if (text.length <= maxChars)
-        return text;
-    const codePoints = Array.from(text);
-    if (codePoints.length <= maxChars)
-        return text;
-    return `${codePoints.slice(0, Math.max(0, maxChars - 1)).join('')}…`;
-}
 /**
  * Untrusted text as one line of inert Markdown: no HTML, links, emphasis, mentions, references,
  * or line breaks survive, and the result is safe inside a table cell or a double-quoted attribute.
  * `maxChars` caps the visible length (before escaping).
  */
 function escapeText(text, maxChars = Number.POSITIVE_INFINITY) {
-    return escapeWith(TEXT_REPLACEMENTS, text, maxChars);
+    return escapeWith(char => TEXT_REPLACEMENTS[char] ?? char, text, maxChars);
 }
-function escapeWith(replacements, text, maxChars) {
+/** Characters that start a list or a thematic break at the start of a line. */
+const BLOCK_START = /^[-+0-9]/;
+/**
+ * Untrusted text as a paragraph of its own, escaped like `escapeText` with its whitespace
+ * collapsed, whose first character starts no list or thematic break (`1. x`, `- x`, `---`): a
+ * character reference never does.
+ */
+function escapeParagraph(text) {
+    return escapeText(text.replace(/\s+/g, ' ')).replace(BLOCK_START, char => `&#${char.charCodeAt(0)};`);
+}
+function escapeWith(replace, text, maxChars) {
     const oneLine = text.replace(INVISIBLE, '').replace(LINE_BREAKING, ' ').trim();
-    return cap(oneLine, maxChars).replace(SPECIAL, char => replacements[char] ?? char);
+    const line = (0,model_text/* clipChars */.uk)(oneLine, maxChars);
+    return line.replace(SPECIAL, (char, offset) => replace(char, offset, line));
 }
 /** The link as an http(s) URL, or undefined for anything else (javascript:, data:, garbage). */
 function safeHttpUrl(link) {
@@ -2251,13 +2254,32 @@ function renderLink(label, link, maxChars) {
     return href && href.length <= MAX_LINK_CHARS ? `<a href="${href}">${text}</a>` : text;
 }
 /**
+ * A title is cut at this many characters before escaping, which can make each a dozen: the
+ * longest image reference a registry takes (256 + `:` + 128 + `@` + 71) fits, and no title can
+ * take the room of the sections around it.
+ */
+const MAX_TITLE_CHARS = 500;
+/**
+ * GitHub's autolink extension finds emails in the decoded text, inside `<code>` too, so a
+ * character reference for the `@` does not stop one; a zero-width space after it does. Only an
+ * `@` a dotted domain could follow gets one, so a name such as `api@sha256:…` pastes as it reads.
+ */
+const EMAIL_AT = /@(?=\S*\.)/y;
+const replaceInCode = (char, offset, line) => {
+    EMAIL_AT.lastIndex = offset;
+    if (char === '@' && EMAIL_AT.test(line))
+        return `${CHARACTER_REFERENCES['@']}${ZERO_WIDTH_SPACE}`;
+    return CHARACTER_REFERENCES[char] ?? char;
+};
+/**
  * A name the inputs already validated (repository, tag, digest, a command) in an inline `<code>`
- * element, without the zero-width spaces plain text gets: GitHub links no mentions or references
- * inside code, and a command must paste as it reads.
+ * element, without the zero-width spaces plain text gets after `#` and `-`: GitHub links no
+ * mentions or references inside code, and a command must paste as it reads. The title, which
+ * may hold outside text (a fixed-in version), is capped at `MAX_TITLE_CHARS`.
  */
 function renderCode(text, title) {
-    const titleAttribute = title === undefined ? '' : ` title="${escapeText(title)}"`;
-    return `<code${titleAttribute}>${escapeWith(CHARACTER_REFERENCES, text, Number.POSITIVE_INFINITY)}</code>`;
+    const titleAttribute = title === undefined ? '' : ` title="${escapeText(title, MAX_TITLE_CHARS)}"`;
+    return `<code${titleAttribute}>${escapeWith(replaceInCode, text, Number.POSITIVE_INFINITY)}</code>`;
 }
 /** U+2011, a hyphen browsers do not break a line at. */
 const NON_BREAKING_HYPHEN = '\u2011';
@@ -2699,8 +2721,8 @@ function resolved(options) {
 }
 /**
  * Fits the comment in the limit. The head and footer always go in; each section goes in whole,
- * with fewer rows when the room asks for it (halving down to one), and a note counts the sections
- * that did not fit at all. So the verdict, which the head carries, is never cut, however long the
+ * with fewer rows when the room asks for it (halving down to one), or not at all, and a note
+ * counts the sections that did not fit. So the verdict, which the head carries, is never cut, however long the
  * findings' text is. `omittedNote` says what a number of sections left out were.
  */
 function assemble(head, sections, footer, limit, maxRows, omittedNote) {
@@ -2715,8 +2737,9 @@ function assemble(head, sections, footer, limit, maxRows, omittedNote) {
             if (used + candidate.length + BLOCK.length <= limit)
                 section = candidate;
         }
+        // One section too long at any row count leaves out only itself: later ones may still fit.
         if (section === undefined)
-            break;
+            continue;
         kept.push(section);
         used += section.length + BLOCK.length;
     }
@@ -3302,6 +3325,7 @@ var image_reference = __webpack_require__(68);
 
 
 
+
 const SARIF_SCHEMA_URI = 'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json';
 function sarifLevel(severity) {
     if (severity === 'CRITICAL' || severity === 'HIGH')
@@ -3327,9 +3351,36 @@ function securitySeverity(findings, severity) {
     const score = scores.length > 0 ? Math.min(10, Math.max(...scores)) : BAND_SCORE[severity];
     return score.toFixed(1);
 }
-/** Only http(s) links become helpUri: scan text is untrusted and the schema wants a real URI. */
-function escapeMarkdown(text) {
-    return text.replace(/[\\`*_{}[\]()#+!|~>-]/g, '\\$&').replace(/</g, '&lt;');
+/** Scheme and authority as RFC 3986 allows them: a bracketed IP literal or a registered name. */
+const STRICT_AUTHORITY = /^https?:\/\/(?:(?:[\w\-.~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*@)?(?:\[[0-9A-Fa-f:.]+\]|(?:[\w\-.~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+)(?::\d*)?$/;
+/** A percent-encoded octet, or one character RFC 3986 does not allow in a path, query or fragment. */
+const NOT_IN_PATH = /%[0-9A-Fa-f]{2}|[^\w\-.~!$&'()*+,;=:@/?]/gu;
+/**
+ * An http(s) link as a URI the SARIF schema accepts: the parsed URL keeps characters RFC 3986
+ * does not allow (`|`, `^`, `{`, `}`, a backtick or `\` in the query, `[`, a second `#`, a bare
+ * `%`), so they are percent-encoded after the authority. A link whose authority holds one is no
+ * advisory link, and is dropped.
+ */
+function strictHttpUri(link) {
+    const href = safeHttpUrl(link);
+    if (!href)
+        return undefined;
+    // The serialized http(s) URL always has a path, and nothing before it holds a slash.
+    const pathStart = href.indexOf('/', href.indexOf('//') + 2);
+    const authority = href.slice(0, pathStart).replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
+    if (pathStart < 0 || !STRICT_AUTHORITY.test(authority))
+        return undefined;
+    let fragment = false;
+    const rest = href.slice(pathStart).replace(NOT_IN_PATH, match => {
+        if (match.length === 3 && match.startsWith('%'))
+            return match;
+        if (match === '#' && !fragment) {
+            fragment = true;
+            return match;
+        }
+        return encodeURIComponent(match);
+    });
+    return authority + rest;
 }
 /** Parentheses would end a Markdown link early. */
 function markdownUrl(link) {
@@ -3429,7 +3480,7 @@ function buildRule(id, findings) {
     const severity = mostSevere(findings);
     const title = first.title.includes(id) ? first.title : `${id}: ${first.title}`;
     const description = first.description.trim() || title;
-    const link = findings.map(finding => safeHttpUrl(finding.link)).find(Boolean);
+    const link = findings.map(finding => strictHttpUri(finding.link)).find(Boolean);
     const score = securitySeverity(findings, severity);
     const facts = `Severity: ${severity}. Security severity: ${score}.`;
     return {
@@ -3438,7 +3489,8 @@ function buildRule(id, findings) {
         fullDescription: { text: description },
         help: {
             text: `${description}\n\n${facts}${link ? `\n\nAdvisory: ${link}` : ''}`,
-            markdown: `${escapeMarkdown(description)}\n\n${facts}${link ? `\n\n[${escapeMarkdown(id)}](${markdownUrl(link)})` : ''}`
+            // One inert paragraph: bidi controls shown as U+FFFD first, since escaping drops them.
+            markdown: `${escapeParagraph((0,model_text/* withoutControls */.DJ)(description))}\n\n${facts}${link ? `\n\n[${escapeText(id)}](${markdownUrl(link)})` : ''}`
         },
         ...(link ? { helpUri: link } : {}),
         defaultConfiguration: { level: sarifLevel(severity) },
@@ -3494,7 +3546,23 @@ function resultMessage(finding, image) {
  * Call it only when there is a verdict: an upload with no results would close every open alert.
  */
 function buildSarif(data, options) {
-    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [sarifRun([{ data }], options)] };
+    return sarifLog([sarifRun([{ data }], options)]);
+}
+/**
+ * The log with control characters, bidi controls and lone surrogates replaced in every string
+ * (ids, texts, package names, images): whatever the scan wrote, code scanning shows what it holds.
+ */
+function sarifLog(runs) {
+    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: cleanStrings(runs) };
+}
+function cleanStrings(value) {
+    if (typeof value === 'string')
+        return (0,model_text/* withoutControls */.DJ)(value);
+    if (Array.isArray(value))
+        return value.map(cleanStrings);
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, cleanStrings(entry)]));
+    return value;
 }
 function sarifRun(members, options, notices = []) {
     const entries = members.flatMap(({ data, key }) => {
@@ -3638,7 +3706,7 @@ function buildRunSarif(run, options) {
             };
         });
     }
-    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
+    return sarifLog(runs);
 }
 /** Which of the MAX_RUNS_PER_FILE folded runs an image goes to: stable for its category name. */
 function foldedGroup(name) {

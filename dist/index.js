@@ -287,20 +287,25 @@ function prNumber(read) {
     }
     return Number(value);
 }
-function region(read, env) {
+function region(read, env, options) {
     const value = matching(read, INPUT.region, REGION_PATTERN, 'an AWS region such as us-east-1');
     // `||`, not `??`: an empty AWS_REGION must not hide AWS_DEFAULT_REGION.
     const fromEnv = env.AWS_REGION?.trim() ? 'AWS_REGION' : 'AWS_DEFAULT_REGION';
     const chosen = value || env[fromEnv]?.trim();
+    const cli = options.surface === 'cli';
     if (!chosen) {
-        throw new InputError(`No AWS region: set the '${INPUT.region}' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it from its aws-region input).`);
+        throw new InputError(cli
+            ? 'No AWS region: give --region, or set AWS_REGION or AWS_DEFAULT_REGION in the environment.'
+            : `No AWS region: set the '${INPUT.region}' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it from its aws-region input).`);
     }
     if (!REGION_PATTERN.test(chosen)) {
-        throw new InputError(`Invalid ${fromEnv} '${chosen}': expected an AWS region such as us-east-1. Fix the aws-region given to configure-aws-credentials, or set the '${INPUT.region}' input.`);
+        throw new InputError(cli
+            ? `Invalid ${fromEnv} '${chosen}': expected an AWS region such as us-east-1. Fix ${fromEnv} in the environment, or give --region.`
+            : `Invalid ${fromEnv} '${chosen}': expected an AWS region such as us-east-1. Fix the aws-region given to configure-aws-credentials, or set the '${INPUT.region}' input.`);
     }
     return chosen;
 }
-function singleImage(read, env) {
+function singleImage(read, env, options) {
     const repository = optional(read, INPUT.repository);
     if (!repository)
         throw new InputError(`Input required and not supplied: '${INPUT.repository}' (the ECR repository name, e.g. my-team/web-api), or '${INPUT.images}'.`);
@@ -317,7 +322,7 @@ function singleImage(read, env) {
     const reference = `${repository}${imageTag ? `:${imageTag}` : ''}${imageDigest ? `@${imageDigest}` : ''}`;
     return {
         reference,
-        region: region(read, env),
+        region: region(read, env, options),
         query: { repository, imageTag, imageDigest, registryId: registryId(read) }
     };
 }
@@ -325,17 +330,17 @@ function registryId(read) {
     return matching(read, INPUT.registryId, REGISTRY_ID_PATTERN, 'a 12-digit AWS account id');
 }
 /** `images` or the single-image inputs, never both: a mix would leave one of them unjudged. */
-function imageTargets(read, env) {
+function imageTargets(read, env, options) {
     const list = read(INPUT.images);
     if (list.trim() === '')
-        return [singleImage(read, env)];
+        return [singleImage(read, env, options)];
     const single = [INPUT.repository, INPUT.imageTag, INPUT.imageDigest].filter(name => optional(read, name));
     if (single.length > 0) {
         throw new InputError(`Set either '${INPUT.images}' or ${single.map(name => `'${name}'`).join(' and ')}, not both: put every image in '${INPUT.images}'.`);
     }
     // Only images without a region in their URI need one from the input or the environment.
     let fallbackRegion;
-    const defaultRegion = () => (fallbackRegion ??= region(read, env));
+    const defaultRegion = () => (fallbackRegion ??= region(read, env, options));
     const defaultRegistry = registryId(read);
     return (0,_model_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageReferences */ .J$)(list, INPUT.images).map(spec => ({
         reference: spec.reference,
@@ -359,15 +364,15 @@ function positiveInteger(read, name, fallback, max) {
     return number;
 }
 /** Reads and checks every input; nothing else in the action reads inputs. */
-function readConfig(read, env) {
-    const config = readInputs(read, env);
+function readConfig(read, env, options = {}) {
+    const config = readInputs(read, env, options);
     requireEnrichment(config);
     return config;
 }
-function readInputs(read, env) {
+function readInputs(read, env, options) {
     const ignorePath = optional(read, INPUT.ignoreFile);
     return {
-        images: imageTargets(read, env),
+        images: imageTargets(read, env, options),
         maxConcurrency: positiveInteger(read, INPUT.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 50),
         baseline: (0,_model_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBaselineReference */ .qe)(read(INPUT.baseline), INPUT.baseline),
         onlyNew: boolean(read, INPUT.onlyNew, false),
@@ -759,9 +764,11 @@ function totalOf(counts) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CA: () => (/* binding */ withoutWorkflowCommands),
+/* harmony export */   DJ: () => (/* binding */ withoutControls),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   g$: () => (/* binding */ printable),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   uk: () => (/* binding */ clipChars)
 /* harmony export */ });
 /** Text from elsewhere (an error, AWS's description) as one line of a log or annotation. */
 function oneLine(text) {
@@ -786,6 +793,28 @@ function printable(text, maxChars = 80) {
  */
 function withoutWorkflowCommands(text) {
     return text.replaceAll('::', ':\u200B:').replaceAll('##[', '##\u200B[');
+}
+/** Controls other than tab and line feed, bidi controls, and lone surrogates. */
+const UNSAFE_CHARS = /(?![\t\n])\p{Cc}|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
+/**
+ * Text from outside with line breaks as line feeds and every control character, bidi control and
+ * lone surrogate replaced by U+FFFD, so it is well-formed and reads as it holds.
+ */
+function withoutControls(text) {
+    return text.replace(/\r\n?/g, '\n').replace(UNSAFE_CHARS, '\uFFFD');
+}
+/**
+ * At most `maxChars` code points, the cut marked with "…" (counted among them): cut by code
+ * points, never between the two halves of a surrogate pair (an emoji), which would leave a lone
+ * surrogate.
+ */
+function clipChars(text, maxChars) {
+    if (text.length <= maxChars)
+        return text;
+    const chars = Array.from(text);
+    if (chars.length <= maxChars)
+        return text;
+    return `${chars.slice(0, Math.max(0, maxChars - 1)).join('')}…`;
 }
 
 

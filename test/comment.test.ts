@@ -24,7 +24,7 @@ import { compareVersions, highestVersion } from '../src/report/versions.js'
 import { enhancedFindings } from './support/findings-factory.js'
 import { finding } from './support/model.js'
 import { tableRows } from './support/tables.js'
-import { autolinks } from './support/autolinks.js'
+import { autolinks, decoded } from './support/autolinks.js'
 
 const markdownIt = new MarkdownIt({ html: true })
 const RUN_URL = 'https://github.com/shop/api/actions/runs/42'
@@ -88,18 +88,6 @@ function enhanced(count: number, seed?: number): Finding[] {
   )
 }
 
-/** Visible text of a rendered fragment: tags dropped, character references decoded. */
-function visible(html: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' }
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#\d+|[a-z]+);/g, (reference, name: string) =>
-      name.startsWith('#')
-        ? String.fromCodePoint(Number(name.slice(1)))
-        : (named[name] ?? reference)
-    )
-}
-
 const idText = (id: string) => id.replace(/-/g, '\u2011')
 
 describe('the comment for a large image', () => {
@@ -144,7 +132,7 @@ describe('the comment for a large image', () => {
   it('orders known exploits before the rest, then fixable, then by CVSS', () => {
     const rows = tableRows(comment, 'ID')
     const byId = new Map(findings.map(item => [idText(item.id), item]))
-    const shown = rows.map(row => byId.get(visible(row[0] ?? '')))
+    const shown = rows.map(row => byId.get(decoded(row[0] ?? '')))
     expect(shown.every(item => item !== undefined)).toBe(true)
     const key = (item: Finding | undefined) => [
       item?.exploitAvailable === 'YES' ? 1 : 0,
@@ -182,8 +170,8 @@ describe('the headline', () => {
     const comment = renderRunComment(run([image]))
     const headline = comment.split('\n')[0] ?? ''
     const html = markdownIt.render(headline)
-    expect(visible(html)).toMatch(/^❌ Failed: /)
-    expect(Array.from(visible(html).trim()).length).toBeLessThanOrEqual(50)
+    expect(decoded(html)).toMatch(/^❌ Failed: /)
+    expect(Array.from(decoded(html).trim()).length).toBeLessThanOrEqual(50)
     expect(headline).toContain(`title="${escapeText(`${image.reference}@${image.image.digest}`)}"`)
     expect(comment).toContain(`<code>${escapeText(tag).replace(/&#8203;/g, '')}</code>`)
   })
@@ -195,7 +183,7 @@ describe('the headline', () => {
       { repository: 'a/b', digest: `sha256:${'f'.repeat(64)}`, region: 'x' },
       'a/b'
     )
-    expect(visible(name)).toBe('a/b@sha256:ffffffffffff')
+    expect(decoded(name)).toBe('a/b@sha256:ffffffffffff')
   })
 })
 
@@ -220,7 +208,7 @@ describe('with a baseline', () => {
   })
 
   it('lists new findings first, even below the known ones in CVSS', () => {
-    const ids = tableRows(comment, 'ID').map(row => visible(row[0] ?? ''))
+    const ids = tableRows(comment, 'ID').map(row => decoded(row[0] ?? ''))
     expect(ids).toEqual(['CVE-2024-6', 'CVE-2024-5', 'CVE-2023-1', 'CVE-2023-2'].map(idText))
     expect(tableRows(comment, 'ID').map(row => row[6])).toEqual(['**new**', '**new**', '—', '—'])
   })
@@ -510,12 +498,12 @@ describe('untrusted text in the comment', () => {
     expect(html).not.toMatch(/href="(?!https:)/)
     const links = html.match(/<a [^>]*>/g) ?? []
     for (const link of links) expect(link).toBe(`<a href="${RUN_URL}">`)
-    expect(visible(html)).not.toMatch(/@(?!\u200B)/)
+    expect(decoded(html)).not.toMatch(/@(?!\u200B)/)
     expect(comment).not.toMatch(/^::/m)
     const rows = tableRows(comment, 'ID')
     expect(rows).toHaveLength(1)
     expect(rows[0]).toHaveLength(7)
-    expect(visible(html)).toContain('::set-output name=x::y [click](https://evil.test)')
+    expect(decoded(html)).toContain('::set-output name=x::y [click](https://evil.test)')
   })
 
   it('lets no email, www. or URL autolink form from a name or a version', () => {

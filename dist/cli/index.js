@@ -1908,20 +1908,25 @@ function prNumber(read) {
     }
     return Number(value);
 }
-function region(read, env) {
+function region(read, env, options) {
     const value = matching(read, INPUT.region, REGION_PATTERN, 'an AWS region such as us-east-1');
     // `||`, not `??`: an empty AWS_REGION must not hide AWS_DEFAULT_REGION.
     const fromEnv = env.AWS_REGION?.trim() ? 'AWS_REGION' : 'AWS_DEFAULT_REGION';
     const chosen = value || env[fromEnv]?.trim();
+    const cli = options.surface === 'cli';
     if (!chosen) {
-        throw new InputError(`No AWS region: set the '${INPUT.region}' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it from its aws-region input).`);
+        throw new InputError(cli
+            ? 'No AWS region: give --region, or set AWS_REGION or AWS_DEFAULT_REGION in the environment.'
+            : `No AWS region: set the '${INPUT.region}' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it from its aws-region input).`);
     }
     if (!REGION_PATTERN.test(chosen)) {
-        throw new InputError(`Invalid ${fromEnv} '${chosen}': expected an AWS region such as us-east-1. Fix the aws-region given to configure-aws-credentials, or set the '${INPUT.region}' input.`);
+        throw new InputError(cli
+            ? `Invalid ${fromEnv} '${chosen}': expected an AWS region such as us-east-1. Fix ${fromEnv} in the environment, or give --region.`
+            : `Invalid ${fromEnv} '${chosen}': expected an AWS region such as us-east-1. Fix the aws-region given to configure-aws-credentials, or set the '${INPUT.region}' input.`);
     }
     return chosen;
 }
-function singleImage(read, env) {
+function singleImage(read, env, options) {
     const repository = optional(read, INPUT.repository);
     if (!repository)
         throw new InputError(`Input required and not supplied: '${INPUT.repository}' (the ECR repository name, e.g. my-team/web-api), or '${INPUT.images}'.`);
@@ -1938,7 +1943,7 @@ function singleImage(read, env) {
     const reference = `${repository}${imageTag ? `:${imageTag}` : ''}${imageDigest ? `@${imageDigest}` : ''}`;
     return {
         reference,
-        region: region(read, env),
+        region: region(read, env, options),
         query: { repository, imageTag, imageDigest, registryId: registryId(read) }
     };
 }
@@ -1946,17 +1951,17 @@ function registryId(read) {
     return matching(read, INPUT.registryId, REGISTRY_ID_PATTERN, 'a 12-digit AWS account id');
 }
 /** `images` or the single-image inputs, never both: a mix would leave one of them unjudged. */
-function imageTargets(read, env) {
+function imageTargets(read, env, options) {
     const list = read(INPUT.images);
     if (list.trim() === '')
-        return [singleImage(read, env)];
+        return [singleImage(read, env, options)];
     const single = [INPUT.repository, INPUT.imageTag, INPUT.imageDigest].filter(name => optional(read, name));
     if (single.length > 0) {
         throw new InputError(`Set either '${INPUT.images}' or ${single.map(name => `'${name}'`).join(' and ')}, not both: put every image in '${INPUT.images}'.`);
     }
     // Only images without a region in their URI need one from the input or the environment.
     let fallbackRegion;
-    const defaultRegion = () => (fallbackRegion ??= region(read, env));
+    const defaultRegion = () => (fallbackRegion ??= region(read, env, options));
     const defaultRegistry = registryId(read);
     return parseImageReferences(list, INPUT.images).map(spec => ({
         reference: spec.reference,
@@ -1980,15 +1985,15 @@ function positiveInteger(read, name, fallback, max) {
     return number;
 }
 /** Reads and checks every input; nothing else in the action reads inputs. */
-function readConfig(read, env) {
-    const config = readInputs(read, env);
+function readConfig(read, env, options = {}) {
+    const config = readInputs(read, env, options);
     requireEnrichment(config);
     return config;
 }
-function readInputs(read, env) {
+function readInputs(read, env, options) {
     const ignorePath = optional(read, INPUT.ignoreFile);
     return {
-        images: imageTargets(read, env),
+        images: imageTargets(read, env, options),
         maxConcurrency: positiveInteger(read, INPUT.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 50),
         baseline: parseBaselineReference(read(INPUT.baseline), INPUT.baseline),
         onlyNew: inputs_boolean(read, INPUT.onlyNew, false),
@@ -2465,6 +2470,7 @@ function renderJunit(run, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 /**
  * Escaping for untrusted text (finding ids, descriptions, package names, links, ignore reasons)
  * placed into GitHub-flavoured Markdown. Everything is written as HTML character references, which
@@ -2515,26 +2521,28 @@ const TEXT_REPLACEMENTS = {
  * `GH-123`, which GitHub turns into an issue reference.
  */
 const SPECIAL = /[&<>"'\\`*_[\]()#!|~$:@]|(?<=www)\.|(?<=\bgh)-(?=\d)/gi;
-/** Cuts to at most maxChars code points, marking the cut with "…". */
-function cap(text, maxChars) {
-    if (text.length <= maxChars)
-        return text;
-    const codePoints = Array.from(text);
-    if (codePoints.length <= maxChars)
-        return text;
-    return `${codePoints.slice(0, Math.max(0, maxChars - 1)).join('')}…`;
-}
 /**
  * Untrusted text as one line of inert Markdown: no HTML, links, emphasis, mentions, references,
  * or line breaks survive, and the result is safe inside a table cell or a double-quoted attribute.
  * `maxChars` caps the visible length (before escaping).
  */
 function escapeText(text, maxChars = Number.POSITIVE_INFINITY) {
-    return escapeWith(TEXT_REPLACEMENTS, text, maxChars);
+    return escapeWith(char => TEXT_REPLACEMENTS[char] ?? char, text, maxChars);
 }
-function escapeWith(replacements, text, maxChars) {
+/** Characters that start a list or a thematic break at the start of a line. */
+const BLOCK_START = /^[-+0-9]/;
+/**
+ * Untrusted text as a paragraph of its own, escaped like `escapeText` with its whitespace
+ * collapsed, whose first character starts no list or thematic break (`1. x`, `- x`, `---`): a
+ * character reference never does.
+ */
+function escapeParagraph(text) {
+    return escapeText(text.replace(/\s+/g, ' ')).replace(BLOCK_START, char => `&#${char.charCodeAt(0)};`);
+}
+function escapeWith(replace, text, maxChars) {
     const oneLine = text.replace(INVISIBLE, '').replace(LINE_BREAKING, ' ').trim();
-    return cap(oneLine, maxChars).replace(SPECIAL, char => replacements[char] ?? char);
+    const line = (0,model_text/* clipChars */.uk)(oneLine, maxChars);
+    return line.replace(SPECIAL, (char, offset) => replace(char, offset, line));
 }
 /** The link as an http(s) URL, or undefined for anything else (javascript:, data:, garbage). */
 function safeHttpUrl(link) {
@@ -2570,13 +2578,32 @@ function renderLink(label, link, maxChars) {
     return href && href.length <= MAX_LINK_CHARS ? `<a href="${href}">${text}</a>` : text;
 }
 /**
+ * A title is cut at this many characters before escaping, which can make each a dozen: the
+ * longest image reference a registry takes (256 + `:` + 128 + `@` + 71) fits, and no title can
+ * take the room of the sections around it.
+ */
+const MAX_TITLE_CHARS = 500;
+/**
+ * GitHub's autolink extension finds emails in the decoded text, inside `<code>` too, so a
+ * character reference for the `@` does not stop one; a zero-width space after it does. Only an
+ * `@` a dotted domain could follow gets one, so a name such as `api@sha256:…` pastes as it reads.
+ */
+const EMAIL_AT = /@(?=\S*\.)/y;
+const replaceInCode = (char, offset, line) => {
+    EMAIL_AT.lastIndex = offset;
+    if (char === '@' && EMAIL_AT.test(line))
+        return `${CHARACTER_REFERENCES['@']}${ZERO_WIDTH_SPACE}`;
+    return CHARACTER_REFERENCES[char] ?? char;
+};
+/**
  * A name the inputs already validated (repository, tag, digest, a command) in an inline `<code>`
- * element, without the zero-width spaces plain text gets: GitHub links no mentions or references
- * inside code, and a command must paste as it reads.
+ * element, without the zero-width spaces plain text gets after `#` and `-`: GitHub links no
+ * mentions or references inside code, and a command must paste as it reads. The title, which
+ * may hold outside text (a fixed-in version), is capped at `MAX_TITLE_CHARS`.
  */
 function renderCode(text, title) {
-    const titleAttribute = title === undefined ? '' : ` title="${escapeText(title)}"`;
-    return `<code${titleAttribute}>${escapeWith(CHARACTER_REFERENCES, text, Number.POSITIVE_INFINITY)}</code>`;
+    const titleAttribute = title === undefined ? '' : ` title="${escapeText(title, MAX_TITLE_CHARS)}"`;
+    return `<code${titleAttribute}>${escapeWith(replaceInCode, text, Number.POSITIVE_INFINITY)}</code>`;
 }
 /** U+2011, a hyphen browsers do not break a line at. */
 const NON_BREAKING_HYPHEN = '\u2011';
@@ -3018,8 +3045,8 @@ function resolved(options) {
 }
 /**
  * Fits the comment in the limit. The head and footer always go in; each section goes in whole,
- * with fewer rows when the room asks for it (halving down to one), and a note counts the sections
- * that did not fit at all. So the verdict, which the head carries, is never cut, however long the
+ * with fewer rows when the room asks for it (halving down to one), or not at all, and a note
+ * counts the sections that did not fit. So the verdict, which the head carries, is never cut, however long the
  * findings' text is. `omittedNote` says what a number of sections left out were.
  */
 function assemble(head, sections, footer, limit, maxRows, omittedNote) {
@@ -3034,8 +3061,9 @@ function assemble(head, sections, footer, limit, maxRows, omittedNote) {
             if (used + candidate.length + BLOCK.length <= limit)
                 section = candidate;
         }
+        // One section too long at any row count leaves out only itself: later ones may still fit.
         if (section === undefined)
-            break;
+            continue;
         kept.push(section);
         used += section.length + BLOCK.length;
     }
@@ -3621,6 +3649,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
+
 const SARIF_SCHEMA_URI = 'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json';
 function sarifLevel(severity) {
     if (severity === 'CRITICAL' || severity === 'HIGH')
@@ -3646,9 +3675,36 @@ function securitySeverity(findings, severity) {
     const score = scores.length > 0 ? Math.min(10, Math.max(...scores)) : BAND_SCORE[severity];
     return score.toFixed(1);
 }
-/** Only http(s) links become helpUri: scan text is untrusted and the schema wants a real URI. */
-function escapeMarkdown(text) {
-    return text.replace(/[\\`*_{}[\]()#+!|~>-]/g, '\\$&').replace(/</g, '&lt;');
+/** Scheme and authority as RFC 3986 allows them: a bracketed IP literal or a registered name. */
+const STRICT_AUTHORITY = /^https?:\/\/(?:(?:[\w\-.~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*@)?(?:\[[0-9A-Fa-f:.]+\]|(?:[\w\-.~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+)(?::\d*)?$/;
+/** A percent-encoded octet, or one character RFC 3986 does not allow in a path, query or fragment. */
+const NOT_IN_PATH = /%[0-9A-Fa-f]{2}|[^\w\-.~!$&'()*+,;=:@/?]/gu;
+/**
+ * An http(s) link as a URI the SARIF schema accepts: the parsed URL keeps characters RFC 3986
+ * does not allow (`|`, `^`, `{`, `}`, a backtick or `\` in the query, `[`, a second `#`, a bare
+ * `%`), so they are percent-encoded after the authority. A link whose authority holds one is no
+ * advisory link, and is dropped.
+ */
+function strictHttpUri(link) {
+    const href = safeHttpUrl(link);
+    if (!href)
+        return undefined;
+    // The serialized http(s) URL always has a path, and nothing before it holds a slash.
+    const pathStart = href.indexOf('/', href.indexOf('//') + 2);
+    const authority = href.slice(0, pathStart).replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
+    if (pathStart < 0 || !STRICT_AUTHORITY.test(authority))
+        return undefined;
+    let fragment = false;
+    const rest = href.slice(pathStart).replace(NOT_IN_PATH, match => {
+        if (match.length === 3 && match.startsWith('%'))
+            return match;
+        if (match === '#' && !fragment) {
+            fragment = true;
+            return match;
+        }
+        return encodeURIComponent(match);
+    });
+    return authority + rest;
 }
 /** Parentheses would end a Markdown link early. */
 function markdownUrl(link) {
@@ -3748,7 +3804,7 @@ function buildRule(id, findings) {
     const severity = mostSevere(findings);
     const title = first.title.includes(id) ? first.title : `${id}: ${first.title}`;
     const description = first.description.trim() || title;
-    const link = findings.map(finding => safeHttpUrl(finding.link)).find(Boolean);
+    const link = findings.map(finding => strictHttpUri(finding.link)).find(Boolean);
     const score = securitySeverity(findings, severity);
     const facts = `Severity: ${severity}. Security severity: ${score}.`;
     return {
@@ -3757,7 +3813,8 @@ function buildRule(id, findings) {
         fullDescription: { text: description },
         help: {
             text: `${description}\n\n${facts}${link ? `\n\nAdvisory: ${link}` : ''}`,
-            markdown: `${escapeMarkdown(description)}\n\n${facts}${link ? `\n\n[${escapeMarkdown(id)}](${markdownUrl(link)})` : ''}`
+            // One inert paragraph: bidi controls shown as U+FFFD first, since escaping drops them.
+            markdown: `${escapeParagraph((0,model_text/* withoutControls */.DJ)(description))}\n\n${facts}${link ? `\n\n[${escapeText(id)}](${markdownUrl(link)})` : ''}`
         },
         ...(link ? { helpUri: link } : {}),
         defaultConfiguration: { level: sarifLevel(severity) },
@@ -3813,7 +3870,23 @@ function resultMessage(finding, image) {
  * Call it only when there is a verdict: an upload with no results would close every open alert.
  */
 function buildSarif(data, options) {
-    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [sarifRun([{ data }], options)] };
+    return sarifLog([sarifRun([{ data }], options)]);
+}
+/**
+ * The log with control characters, bidi controls and lone surrogates replaced in every string
+ * (ids, texts, package names, images): whatever the scan wrote, code scanning shows what it holds.
+ */
+function sarifLog(runs) {
+    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: cleanStrings(runs) };
+}
+function cleanStrings(value) {
+    if (typeof value === 'string')
+        return (0,model_text/* withoutControls */.DJ)(value);
+    if (Array.isArray(value))
+        return value.map(cleanStrings);
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, cleanStrings(entry)]));
+    return value;
 }
 function sarifRun(members, options, notices = []) {
     const entries = members.flatMap(({ data, key }) => {
@@ -3957,7 +4030,7 @@ function buildRunSarif(run, options) {
             };
         });
     }
-    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
+    return sarifLog(runs);
 }
 /** Which of the MAX_RUNS_PER_FILE folded runs an image goes to: stable for its category name. */
 function foldedGroup(name) {
@@ -4066,8 +4139,7 @@ const SEVERITY_STYLE = {
     UNTRIAGED: ['dim']
 };
 function clip(text, max) {
-    const safe = terminalSafe(text);
-    return safe.length > max ? `${safe.slice(0, Math.max(1, max - 1))}…` : safe;
+    return (0,model_text/* clipChars */.uk)(terminalSafe(text), max);
 }
 /** Columns as plain text first, so widths are measured before any colour is added. */
 function table(rows, columns, paint, indent) {
@@ -4354,6 +4426,14 @@ const FLAGS = [
         description: 'How long to wait for the scan: seconds (600) or 30s, 10m, 1h30m.'
     },
     {
+        name: 'settle-interval',
+        input: INPUT.settleInterval,
+        type: 'string',
+        value: 'DURATION',
+        default: '15s',
+        description: 'Enhanced scanning only: read the findings again this long after the first read, until two reads agree; 0 turns it off.'
+    },
+    {
         name: 'start-scan',
         input: INPUT.startScan,
         type: 'boolean',
@@ -4604,8 +4684,9 @@ function inputReader(values) {
 }
 const FLAG_BY_INPUT = new Map(FLAGS.filter(flag => flag.input).map(flag => [flag.input, flag]));
 /**
- * readConfig's messages name action inputs (`Invalid input 'fail-on'`, `set the 'region' input`);
- * on the command line they name the flags (`Invalid --fail-on`, `set --region`).
+ * readConfig's messages name action inputs (`Invalid input 'fail-on'`, `set the 'region' input`,
+ * `'fail-on-kev: true' needs …, or remove it`); on the command line they name the flags
+ * (`Invalid --fail-on`, `set --region`, `--fail-on-kev needs …, or leave it out`).
  */
 function flagWording(message) {
     const flagOf = (name) => {
@@ -4617,7 +4698,13 @@ function flagWording(message) {
         .replace(/Input required and not supplied: '([a-z-]+)'/g, (whole, name) => flagOf(name) ? `Missing flag: ${flagOf(name)}` : whole)
         .replace(/\b[Ii]nput '([a-z-]+)'/g, named)
         .replace(/\bthe '([a-z-]+)' input\b/g, named)
+        // A boolean input quoted with its value ('fail-on-kev: true') is its flag given.
+        .replace(/'([a-z-]+): true'/g, (whole, name) => {
+        const flag = FLAG_BY_INPUT.get(name);
+        return flag?.type === 'boolean' ? `--${flag.name}` : whole;
+    })
         .replace(/\bremove the input\b/g, 'leave the flag out')
+        .replace(/, or remove (it|them)\.$/, ', or leave $1 out.')
         // Values are quoted after ': ' or '(' ("'fail-on': 'timeout'"): those stay as written.
         .replace(/(?<!: )(?<!\()'([a-z-]+)'/g, named));
 }
@@ -4628,7 +4715,10 @@ function flagUsage(flag) {
 }
 const EXIT_CODES = [
     ['0', 'every image passed (or, with --scan-failure warn, a scan ended without results)'],
-    ['1', 'a policy failure: an image breaks --fail-on, --max-findings or --fail-on-exploit'],
+    [
+        '1',
+        'a policy failure: an image breaks --fail-on, --max-findings, --fail-on-exploit or --fail-on-kev'
+    ],
     [
         '2',
         'an error or no verdict: a bad flag, AWS error, timeout, unreadable scan, unwritable report'
@@ -4737,6 +4827,7 @@ function planOutputs(formats, outputs) {
 
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
 
+
 function elapsed(ms) {
     const seconds = Math.max(0, Math.round(ms / 1000));
     return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${seconds % 60}s`;
@@ -4832,11 +4923,9 @@ class ProgressLog {
             return;
         const counter = this.imageCount > 1 ? `[${this.done}/${this.imageCount} done] ` : '';
         const time = elapsed(this.options.now() - this.startedAt);
-        let text = `${counter}${name}: ${entry.last} (${time})`;
         const width = (this.stderr.columns ?? 80) - 1;
         // A line longer than the terminal wraps, and \r then returns only to the wrapped part.
-        if (text.length > width)
-            text = `${text.slice(0, Math.max(0, width - 1))}…`;
+        const text = (0,model_text/* clipChars */.uk)(`${counter}${name}: ${entry.last} (${time})`, width);
         this.write(`\r${text.padEnd(this.shown)}`);
         this.shown = text.length;
     }
@@ -4946,7 +5035,7 @@ async function main(argv, env, io, overrides = {}) {
         destinations = planOutputs(flags.formats, flags.outputs);
         verbose = flags.values.verbose === true;
         // Untrimmed, so line numbers in --ignore rules match what was written.
-        config = readConfig(inputReader(flags.values), env);
+        config = readConfig(inputReader(flags.values), env, { surface: 'cli' });
         rules = await readIgnoreRules(config, '--ignore');
     }
     catch (error) {
@@ -5453,9 +5542,11 @@ function totalOf(counts) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CA: () => (/* binding */ withoutWorkflowCommands),
+/* harmony export */   DJ: () => (/* binding */ withoutControls),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   g$: () => (/* binding */ printable),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   uk: () => (/* binding */ clipChars)
 /* harmony export */ });
 /** Text from elsewhere (an error, AWS's description) as one line of a log or annotation. */
 function oneLine(text) {
@@ -5480,6 +5571,28 @@ function printable(text, maxChars = 80) {
  */
 function withoutWorkflowCommands(text) {
     return text.replaceAll('::', ':\u200B:').replaceAll('##[', '##\u200B[');
+}
+/** Controls other than tab and line feed, bidi controls, and lone surrogates. */
+const UNSAFE_CHARS = /(?![\t\n])\p{Cc}|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
+/**
+ * Text from outside with line breaks as line feeds and every control character, bidi control and
+ * lone surrogate replaced by U+FFFD, so it is well-formed and reads as it holds.
+ */
+function withoutControls(text) {
+    return text.replace(/\r\n?/g, '\n').replace(UNSAFE_CHARS, '\uFFFD');
+}
+/**
+ * At most `maxChars` code points, the cut marked with "…" (counted among them): cut by code
+ * points, never between the two halves of a surrogate pair (an emoji), which would leave a lone
+ * surrogate.
+ */
+function clipChars(text, maxChars) {
+    if (text.length <= maxChars)
+        return text;
+    const chars = Array.from(text);
+    if (chars.length <= maxChars)
+        return text;
+    return `${chars.slice(0, Math.max(0, maxChars - 1)).join('')}…`;
 }
 
 

@@ -1,3 +1,4 @@
+import { clipChars } from '../model/text.js'
 /**
  * Escaping for untrusted text (finding ids, descriptions, package names, links, ignore reasons)
  * placed into GitHub-flavoured Markdown. Everything is written as HTML character references, which
@@ -53,14 +54,6 @@ const TEXT_REPLACEMENTS: Record<string, string> = {
  */
 const SPECIAL = /[&<>"'\\`*_[\]()#!|~$:@]|(?<=www)\.|(?<=\bgh)-(?=\d)/gi
 
-/** Cuts to at most maxChars code points, marking the cut with "…". */
-function cap(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text
-  const codePoints = Array.from(text)
-  if (codePoints.length <= maxChars) return text
-  return `${codePoints.slice(0, Math.max(0, maxChars - 1)).join('')}…`
-}
-
 /**
  * Untrusted text as one line of inert Markdown: no HTML, links, emphasis, mentions, references,
  * or line breaks survive, and the result is safe inside a table cell or a double-quoted attribute.
@@ -90,7 +83,7 @@ type Replace = (char: string, offset: number, line: string) => string
 
 function escapeWith(replace: Replace, text: string, maxChars: number): string {
   const oneLine = text.replace(INVISIBLE, '').replace(LINE_BREAKING, ' ').trim()
-  const line = cap(oneLine, maxChars)
+  const line = clipChars(oneLine, maxChars)
   return line.replace(SPECIAL, (char: string, offset: number) => replace(char, offset, line))
 }
 

@@ -3,7 +3,7 @@ import MarkdownIt from 'markdown-it'
 const linkifying = new MarkdownIt({ html: true, linkify: true })
 
 /** Text as a browser shows it: tags dropped, character references decoded. */
-function decoded(html: string): string {
+export function decoded(html: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' }
   return html
     .replace(/<[^>]*>/g, '')
