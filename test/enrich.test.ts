@@ -312,7 +312,7 @@ describe('enrich: inspector', () => {
     expect(result.failed).toBe(true)
     expect(result.outputs.passed).toBe('')
     expect(result.log).toMatch(
-      /::error::fail-on-kev needs CISA KEV data .*: 1 findings carry no Inspector ARN/
+      /::error::fail-on-kev needs CISA KEV data .*: no Inspector ARN on 1 finding$/m
     )
   })
 

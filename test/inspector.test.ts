@@ -275,7 +275,7 @@ describe('createInspectorEnricher', () => {
     expect(result.byArn.size).toBe(2)
     expect(result.warnings).toEqual([
       expect.stringContaining(
-        `3 findings have Inspector ARNs outside ${REGION} and account ${server.accountId}`
+        `3 of 5 findings have Inspector ARNs outside ${REGION} and account ${server.accountId}`
       )
     ])
     // None askable at all: still a warning, never a silent empty result.
@@ -286,8 +286,29 @@ describe('createInspectorEnricher', () => {
       findingArns: elsewhere
     })
     expect(none.warnings).toEqual([
-      expect.stringContaining('3 findings have Inspector ARNs outside')
+      expect.stringContaining('3 of 3 findings have Inspector ARNs outside')
     ])
+  })
+
+  it('still asks for KEV data after warning about ARNs it cannot ask about', async () => {
+    const server = await serve({
+      findings: onImage(3, index => ({
+        exploitAvailable: 'YES',
+        kev: index === 0 ? { dateAdded: '2024-02-01' } : undefined
+      }))
+    })
+    const result = await createInspectorEnricher(REGION).enrich({
+      repository: REPOSITORY,
+      imageDigests: [DIGEST],
+      registryId: server.accountId,
+      findingArns: [...server.arns, `arn:aws:inspector2:eu-west-1:${server.accountId}:finding/x`]
+    })
+    expect(result.warnings).toEqual([
+      expect.stringContaining('1 of 4 findings have Inspector ARNs')
+    ])
+    // Fewer than a batch of 10: the last, partial batch is the one the warning must not cancel.
+    expect(server.calls.BatchGetFindingDetails).toBe(1)
+    expect([...result.byArn.values()].filter(risk => risk.kev)).toHaveLength(1)
   })
 
   it('warns when BatchGetFindingDetails answers neither details nor an error for a finding', async () => {

@@ -122,7 +122,7 @@ export function createInspectorEnricher(region: string): InspectorEnricher {
     const unaskable = new Set(target.findingArns).size - wanted.size
     if (unaskable > 0) {
       warnings.push(
-        `Inspector enrichment: ${unaskable} findings have Inspector ARNs outside ${region}${target.registryId ? ` and account ${target.registryId}` : ''}, or no valid ARN, so they have no EPSS or KEV data; run the step with credentials for the image's own account and region.`
+        `Inspector enrichment: ${unaskable} of ${new Set(target.findingArns).size} findings have Inspector ARNs outside ${region}${target.registryId ? ` and account ${target.registryId}` : ''}, or no valid ARN: no EPSS or KEV data for them; run the step with credentials for the image's own account and region.`
       )
     }
     const digests = [...new Set(target.imageDigests)]

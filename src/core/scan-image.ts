@@ -4,7 +4,7 @@ import type { BaselineReference } from '../model/image-reference.js'
 import { countBySeverity } from '../model/severity.js'
 import { errorMessage } from '../model/text.js'
 import { type BaselineDiff, diffBaseline } from '../policy/baseline.js'
-import { type Thresholds, evaluatePolicy } from '../policy/policy.js'
+import { type Thresholds, evaluatePolicy, plural } from '../policy/policy.js'
 import {
   type DecisionFilters,
   describeExpiredRule,
@@ -269,8 +269,8 @@ async function enrichFindings(
     return findings.length > 0 ? { findings, missing: has } : { findings }
   }
   const withoutArn = findings.filter(finding => findingArnsOf(finding).length === 0).length
-  const arnGap = withoutArn > 0 ? `${withoutArn} findings carry no Inspector ARN` : undefined
-  if (arnGap) log.warning(`Inspector enrichment: ${arnGap}, so they have no EPSS or KEV data.`)
+  const arnGap = withoutArn > 0 ? `no Inspector ARN on ${plural(withoutArn, 'finding')}` : undefined
+  if (arnGap) log.warning(`Inspector enrichment: ${arnGap}, so no EPSS or KEV data for it.`)
   if (!deps.enricherFor) {
     const missing = 'this front end cannot reach Inspector'
     log.warning(`enrich: inspector is set but ${missing}; judged without EPSS or KEV data.`)
