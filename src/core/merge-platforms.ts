@@ -42,8 +42,9 @@ export function mergePlatforms(perPlatform: readonly PlatformFinding[]): Finding
 /**
  * The rows of one vulnerability in one package. A platform can hold it more than once (two
  * installed copies, or ECR listing it twice); then the k-th copy on one platform joins the k-th
- * copy on every other, each platform's copies taken in installed-version order so that equal
- * versions pair whatever order each platform's scan listed them in.
+ * copy on every other, each platform's copies taken in installed-version order, so the pairing
+ * does not depend on the order a scan listed them in. Equal versions pair only when the platforms
+ * hold as many copies; either way each copy is one row, so the counts stay exact.
  */
 function rowsOf(group: PlatformFinding[]): PlatformFinding[][] {
   const byPlatform = new Map<string, PlatformFinding[]>()

@@ -1,10 +1,11 @@
-import { clipChars } from '../model/text.js'
 /**
  * Escaping for untrusted text (finding ids, descriptions, package names, links, ignore reasons)
  * placed into GitHub-flavoured Markdown. Everything is written as HTML character references, which
  * GitHub decodes the same way in Markdown text, table cells and HTML attribute values, so one
  * escaper serves every place a report puts such text.
  */
+
+import { clipChars } from '../model/text.js'
 
 /** Bidi overrides, zero-width and other invisible format characters, and lone surrogates. */
 const INVISIBLE = /[\p{Cf}\p{Cs}]/gu
@@ -143,10 +144,11 @@ const replaceInCode: Replace = (char, offset, line) => {
 }
 
 /**
- * A name the inputs already validated (repository, tag, digest, a command) in an inline `<code>`
- * element, without the zero-width spaces plain text gets after `#` and `-`: GitHub links no
- * mentions or references inside code, and a command must paste as it reads. The title, which
- * may hold outside text (a fixed-in version), is capped at `MAX_TITLE_CHARS`.
+ * Text in an inline `<code>` element: a name the inputs validated (repository, tag, digest, a
+ * command) or a version a scan reported. It gets none of the zero-width spaces plain text gets
+ * after `#` and `-` (GitHub links no mentions or references inside code, and a command must paste
+ * as it reads), only the one after an email's `@`, since GitHub autolinks emails even in code. The
+ * title, which may hold outside text (a fixed-in version), is capped at `MAX_TITLE_CHARS`.
  */
 export function renderCode(text: string, title?: string): string {
   const titleAttribute = title === undefined ? '' : ` title="${escapeText(title, MAX_TITLE_CHARS)}"`
