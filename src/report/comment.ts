@@ -22,9 +22,9 @@ import {
 import {
   type ImageOutcome,
   decideOutcomes,
-  failsStep,
   isSoftened,
-  scanFailureMode
+  scanFailureMode,
+  tallyOutcomes
 } from '../core/outcome.js'
 import {
   SEVERITIES,
@@ -551,10 +551,8 @@ function overviewRow(data: ReportData, reference: string, noVerdictFails: boolea
  * verdict that `scan-failure: warn` softened, since those leave the step green.
  */
 function runHeadline(outcomes: readonly ImageOutcome[]): string {
+  const { failing, softened, noVerdict } = tallyOutcomes(outcomes)
   const images = plural(outcomes.length, 'image')
-  const failing = outcomes.filter(failsStep).length
-  const softened = outcomes.filter(isSoftened).length
-  const noVerdict = `${softened === 1 ? 'has' : 'have'} no verdict`
   if (failing === 0 && softened === 0) return `## ✅ ${images} pass the check`
   if (failing === 0) return `## ⚠️ ${softened} of ${images} ${noVerdict}`
   const warned = softened > 0 ? `; ⚠️ ${softened} ${noVerdict}` : ''

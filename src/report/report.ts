@@ -13,9 +13,9 @@ import { type CommentOptions, renderRunComment } from './comment.js'
 import {
   type ImageOutcome,
   decideOutcomes,
-  failsStep,
   isSoftened,
-  scanFailureMode
+  scanFailureMode,
+  tallyOutcomes
 } from '../core/outcome.js'
 import {
   type IgnoreRule,
@@ -561,15 +561,13 @@ function renderOverview(
   room: number
 ): string {
   // A no-verdict that scan-failure: warn softened leaves the step green: it is counted apart.
-  const failed = outcomes.filter(failsStep).length
-  const softened = outcomes.filter(isSoftened).length
-  const noVerdict = `${softened === 1 ? 'has' : 'have'} no verdict`
+  const { images, failing, softened, noVerdict } = tallyOutcomes(outcomes)
   const headline =
-    failed === 0 && softened === 0
-      ? `## ✅ Passed: ${run.images.length} images break no severity threshold`
-      : failed === 0
-        ? `## ⚠️ ${softened} of ${run.images.length} images ${noVerdict}`
-        : `## ❌ ${failed} of ${run.images.length} images failed or have no verdict${softened > 0 ? `; ⚠️ ${softened} more ${noVerdict}` : ''}`
+    failing === 0 && softened === 0
+      ? `## ✅ Passed: ${images} images break no severity threshold`
+      : failing === 0
+        ? `## ⚠️ ${softened} of ${images} images ${noVerdict}`
+        : `## ❌ ${failing} of ${images} images failed or have no verdict${softened > 0 ? `; ⚠️ ${softened} more ${noVerdict}` : ''}`
   const baselineColumn = reports.some(data => data.baseline)
   const rows = run.images.map((image, index) =>
     overviewRow(
