@@ -69,8 +69,3 @@ export function tallyOutcomes(outcomes: readonly ImageOutcome[]): OutcomeTally {
     noVerdict: `${softened === 1 ? 'has' : 'have'} no verdict`
   }
 }
-
-/** The `scan-failure` mode a renderer's `noVerdictFails` option stands for. */
-export function scanFailureMode(noVerdictFails: boolean): ScanFailureMode {
-  return noVerdictFails ? 'fail' : 'warn'
-}
