@@ -508,8 +508,8 @@ type Section = (maxRows: number) => string
 /**
  * Fits the comment in the limit. The head and footer always go in; each section goes in whole,
  * with fewer rows when the room asks for it (halving down to one), or not at all, and a note
- * counts the sections that did not fit. So the verdict, which the head carries, is never cut, however long the
- * findings' text is. `omittedNote` says what a number of sections left out were.
+ * counts the sections that did not fit. So the verdict, which the head carries, is never cut,
+ * however long the findings' text is. `omittedNote` says what a number of sections left out were.
  */
 function assemble(
   head: string[],
