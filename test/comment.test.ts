@@ -407,7 +407,7 @@ describe('several images', () => {
 
   it('states the problem of an image without a verdict once', () => {
     expect(comment.split(escapeText('UnsupportedImageError: bad')).length - 1).toBe(1)
-    const warned = renderRunComment(run([unjudged]), { noVerdictFails: false })
+    const warned = renderRunComment(run([unjudged]), { scanFailure: 'warn' })
     expect(warned.split('\n')[0]).toMatch(/^## ⚠️ No verdict: /)
     expect(renderRunComment(run([unjudged])).split('\n')[0]).toMatch(/^## ❌ No verdict: /)
   })
@@ -417,7 +417,7 @@ describe('several images', () => {
       ...unjudged,
       problem: { kind: 'timeout', message: 'The scan did not settle within the timeout.' }
     }
-    const options = { noVerdictFails: false }
+    const options = { scanFailure: 'warn' as const }
     expect(renderRunComment(run([timedOut]), options).split('\n')[0]).toMatch(/^## ❌ /)
     expect(renderRunSummary(run([timedOut]), options).split('\n')[0]).toMatch(/^## ❌ /)
     expect(renderRunSummary(run([unjudged]), options).split('\n')[0]).toMatch(/^## ⚠️ /)
@@ -426,7 +426,7 @@ describe('several images', () => {
   })
 
   it('counts a no-verdict that scan-failure warn softens apart from the failures', () => {
-    const warn = { noVerdictFails: false }
+    const warn = { scanFailure: 'warn' as const }
     const green = renderRunComment(run([passing, unjudged]), warn)
     // The step passes with a warning: the headline must not say an image fails the check.
     expect(green.split('\n')[0]).toBe('## ⚠️ 1 of 2 images has no verdict')
@@ -675,7 +675,7 @@ describe('limits that hostile or huge scans cannot break', () => {
     })
 
     it('keeps the verdict of an image without one', () => {
-      const comment = renderRunComment(run([endedImage]), { noVerdictFails: false })
+      const comment = renderRunComment(run([endedImage]), { scanFailure: 'warn' })
       expect(comment.length).toBeLessThanOrEqual(COMMENT_ROOM)
       expect(comment).toMatch(/^## ⚠️ No verdict: /)
       expect(comment).toContain('The scan ended with status FAILED.')

@@ -16,6 +16,7 @@ import {
   SUMMARY_TARGET_BYTES
 } from '../src/report/limits.js'
 import { renderRunComment, renderRunSummary, renderSummary } from '../src/report/report.js'
+import type { ScanFailureMode } from '../src/config/inputs.js'
 import { runOf } from './support/model.js'
 import { SEVERITIES, type Severity, countBySeverity } from '../src/model/severity.js'
 import { triage } from '../src/policy/triage.js'
@@ -247,20 +248,20 @@ describe('the overview of several images', () => {
     thresholds: NO_THRESHOLDS,
     actionVersion: 'v1.4.0'
   })
-  const headline = (images: RunResult['images'], noVerdictFails?: boolean) =>
-    renderRunSummary(runWith(images), { noVerdictFails }).split('\n')[0]
+  const headline = (images: RunResult['images'], scanFailure?: ScanFailureMode) =>
+    renderRunSummary(runWith(images), { scanFailure }).split('\n')[0]
 
   it('says a no-verdict that scan-failure warn softens is a warning, not a failure', () => {
-    expect(headline([...passed, ended], false)).toBe('## ⚠️ 1 of 2 images has no verdict')
-    expect(headline([...passed, ended, ended], false)).toBe('## ⚠️ 2 of 3 images have no verdict')
-    expect(headline([...failed, ended], false)).toBe(
+    expect(headline([...passed, ended], 'warn')).toBe('## ⚠️ 1 of 2 images has no verdict')
+    expect(headline([...passed, ended, ended], 'warn')).toBe('## ⚠️ 2 of 3 images have no verdict')
+    expect(headline([...failed, ended], 'warn')).toBe(
       '## ❌ 1 of 2 images failed or have no verdict; ⚠️ 1 more has no verdict'
     )
   })
 
   it('counts every no-verdict as failing without warn, and a timeout even with it', () => {
     expect(headline([...passed, ended])).toBe('## ❌ 1 of 2 images failed or have no verdict')
-    expect(headline([...passed, timedOut], false)).toBe(
+    expect(headline([...passed, timedOut], 'warn')).toBe(
       '## ❌ 1 of 2 images failed or have no verdict'
     )
     expect(headline([...passed, ...passed])).toBe(

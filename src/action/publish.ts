@@ -57,7 +57,7 @@ async function comment(
       body: renderRunComment(run, {
         reservedChars: COMMENT_MARKER_BUDGET,
         maxRows: config.commentMaxRows,
-        noVerdictFails: config.scanFailure !== 'warn'
+        scanFailure: config.scanFailure
       }),
       mode: config.comment,
       problemFound: !run.images.every(image => image.kind === 'judged' && image.verdict.passed)
@@ -90,9 +90,7 @@ export async function publish(
   setRunOutputs(run)
   await attempt('job summary', async () => {
     if (env.GITHUB_STEP_SUMMARY)
-      await core.summary
-        .addRaw(renderRunSummary(run, { noVerdictFails: config.scanFailure !== 'warn' }))
-        .write()
+      await core.summary.addRaw(renderRunSummary(run, { scanFailure: config.scanFailure })).write()
     else actionLog.info('No GITHUB_STEP_SUMMARY (not on a runner): the job summary is not written.')
   })
   const jsonPath = config.jsonReport ?? defaultJsonReportPath(run, env)

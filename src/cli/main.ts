@@ -51,11 +51,11 @@ function render(format: Format, run: RunResult, config: Config, color: boolean, 
     case 'text':
       return renderTerminal(run, { color })
     case 'markdown':
-      return renderRunSummary(run, { noVerdictFails: config.scanFailure !== 'warn' })
+      return renderRunSummary(run, { scanFailure: config.scanFailure })
     case 'comment':
       return renderRunComment(run, {
         maxRows: config.commentMaxRows,
-        noVerdictFails: config.scanFailure !== 'warn'
+        scanFailure: config.scanFailure
       })
     case 'junit':
       return renderJunit(run, {

@@ -48,7 +48,24 @@ export function isSoftened(outcome: ImageOutcome): boolean {
   return outcome.kind === 'no-verdict' && outcome.softened
 }
 
-/** The `scan-failure` mode a renderer's `noVerdictFails` option stands for. */
-export function scanFailureMode(noVerdictFails: boolean): ScanFailureMode {
-  return noVerdictFails ? 'fail' : 'warn'
+/** A run's outcomes counted the way its headline states them. */
+export interface OutcomeTally {
+  /** Every image of the run. */
+  images: number
+  /** Images that fail the step (see `failsStep`). */
+  failing: number
+  /** No-verdicts that `scan-failure: warn` softened: they leave the step green, so count apart. */
+  softened: number
+  /** The verb for `softened` images: "has no verdict" for one, "have no verdict" otherwise. */
+  noVerdict: string
+}
+
+export function tallyOutcomes(outcomes: readonly ImageOutcome[]): OutcomeTally {
+  const softened = outcomes.filter(isSoftened).length
+  return {
+    images: outcomes.length,
+    failing: outcomes.filter(failsStep).length,
+    softened,
+    noVerdict: `${softened === 1 ? 'has' : 'have'} no verdict`
+  }
 }

@@ -19,13 +19,8 @@ import {
   type Triage,
   imageReport
 } from '../core/results.js'
-import {
-  type ImageOutcome,
-  decideOutcomes,
-  failsStep,
-  isSoftened,
-  scanFailureMode
-} from '../core/outcome.js'
+import { type ImageOutcome, decideOutcomes, isSoftened, tallyOutcomes } from '../core/outcome.js'
+import type { ScanFailureMode } from '../config/inputs.js'
 import {
   SEVERITIES,
   type Severity,
@@ -51,10 +46,11 @@ export interface CommentOptions {
   /** Rows "What fails the check", "How to fix" and the ignored list show at most; default 10. */
   maxRows?: number
   /**
-   * Whether an image without a verdict fails the step: true (the default) unless `scan-failure`
-   * is `warn`. Even then a timeout or an error fails it (see `isSoftenable`), and is marked so.
+   * The `scan-failure` input: with `fail` (the default) an image without a verdict fails the step;
+   * `warn` makes it a warning, but a timeout or an error still fails it (see `isSoftenable`), and
+   * is marked so.
    */
-  noVerdictFails?: boolean
+  scanFailure?: ScanFailureMode
 }
 
 /** What the footer says about the run; all optional but the version. */
@@ -427,7 +423,11 @@ function verdictWord(data: ReportData): string {
   return data.verdict.passed ? 'Passed' : 'Failed'
 }
 
-type SectionOptions = Required<Pick<CommentOptions, 'maxRows' | 'noVerdictFails'>>
+/** `noVerdictFails`: whether this image's no-verdict, if it has one, fails the step. */
+interface SectionOptions {
+  maxRows: number
+  noVerdictFails: boolean
+}
 
 /**
  * The part of one image's section that says its verdict and why: the headline, then the problem,
@@ -498,7 +498,7 @@ function resolved(options: CommentOptions) {
     limit:
       (options.limitChars ?? COMMENT_BODY_LIMIT) - (options.reservedChars ?? COMMENT_MARKER_BUDGET),
     maxRows: Math.max(1, options.maxRows ?? COMMENT_MAX_ROWS),
-    noVerdictFails: options.noVerdictFails ?? true
+    scanFailure: options.scanFailure ?? 'fail'
   }
 }
 
@@ -508,8 +508,8 @@ type Section = (maxRows: number) => string
 /**
  * Fits the comment in the limit. The head and footer always go in; each section goes in whole,
  * with fewer rows when the room asks for it (halving down to one), or not at all, and a note
- * counts the sections that did not fit. So the verdict, which the head carries, is never cut, however long the
- * findings' text is. `omittedNote` says what a number of sections left out were.
+ * counts the sections that did not fit. So the verdict, which the head carries, is never cut,
+ * however long the findings' text is. `omittedNote` says what a number of sections left out were.
  */
 function assemble(
   head: string[],
@@ -551,10 +551,8 @@ function overviewRow(data: ReportData, reference: string, noVerdictFails: boolea
  * verdict that `scan-failure: warn` softened, since those leave the step green.
  */
 function runHeadline(outcomes: readonly ImageOutcome[]): string {
+  const { failing, softened, noVerdict } = tallyOutcomes(outcomes)
   const images = plural(outcomes.length, 'image')
-  const failing = outcomes.filter(failsStep).length
-  const softened = outcomes.filter(isSoftened).length
-  const noVerdict = `${softened === 1 ? 'has' : 'have'} no verdict`
   if (failing === 0 && softened === 0) return `## ✅ ${images} pass the check`
   if (failing === 0) return `## ⚠️ ${softened} of ${images} ${noVerdict}`
   const warned = softened > 0 ? `; ⚠️ ${softened} ${noVerdict}` : ''
@@ -563,7 +561,7 @@ function runHeadline(outcomes: readonly ImageOutcome[]): string {
 
 /** The whole run's comment: one image as its section; several as one row each, then the failures. */
 export function renderRunComment(run: RunResult, options: CommentOptions = {}): string {
-  const { limit, maxRows, noVerdictFails } = resolved(options)
+  const { limit, maxRows, scanFailure } = resolved(options)
   const facts: RunFacts = {
     actionVersion: run.actionVersion,
     runUrl: run.runUrl,
@@ -571,7 +569,7 @@ export function renderRunComment(run: RunResult, options: CommentOptions = {}): 
     updatedAt: run.updatedAt
   }
   const footer = renderCommentFooter(facts)
-  const outcomes = decideOutcomes(run, scanFailureMode(noVerdictFails))
+  const outcomes = decideOutcomes(run, scanFailure)
   const reports = run.images.map((image, index) => ({
     image,
     data: imageReport(run, image),

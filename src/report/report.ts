@@ -10,13 +10,8 @@ import {
   countWithin
 } from './limits.js'
 import { type CommentOptions, renderRunComment } from './comment.js'
-import {
-  type ImageOutcome,
-  decideOutcomes,
-  failsStep,
-  isSoftened,
-  scanFailureMode
-} from '../core/outcome.js'
+import { type ImageOutcome, decideOutcomes, isSoftened, tallyOutcomes } from '../core/outcome.js'
+import type { ScanFailureMode } from '../config/inputs.js'
 import {
   type IgnoreRule,
   type ImageResult,
@@ -51,9 +46,16 @@ export interface SummaryOptions {
   /** Finding rows listed at most, over the whole run; default `SUMMARY_MAX_ROWS`. */
   maxRows?: number
   /**
-   * Whether an image without a verdict fails the step: true (the default) unless `scan-failure`
-   * is `warn`. Even then a timeout or an error fails it (see `isSoftenable`), and is marked so.
+   * The `scan-failure` input: with `fail` (the default) an image without a verdict fails the step;
+   * `warn` makes it a warning, but a timeout or an error still fails it (see `isSoftenable`), and
+   * is marked so.
    */
+  scanFailure?: ScanFailureMode
+}
+
+/** Options of one image's summary, whose outcome the run has already decided. */
+export interface ImageSummaryOptions extends Omit<SummaryOptions, 'scanFailure'> {
+  /** Whether the image's no-verdict, if it has one, fails the step; default true. */
   noVerdictFails?: boolean
 }
 
@@ -514,7 +516,7 @@ function renderReport(data: ReportData, target: Target): string {
   return `${[...head, ...blocks, ...tail, footer].join(BLOCK_SEPARATOR)}\n`
 }
 
-export function renderSummary(data: ReportData, options: SummaryOptions = {}): string {
+export function renderSummary(data: ReportData, options: ImageSummaryOptions = {}): string {
   return renderReport(data, {
     limit: options.limitBytes ?? SUMMARY_TARGET_BYTES,
     measure: text => Buffer.byteLength(text, 'utf8'),
@@ -561,15 +563,13 @@ function renderOverview(
   room: number
 ): string {
   // A no-verdict that scan-failure: warn softened leaves the step green: it is counted apart.
-  const failed = outcomes.filter(failsStep).length
-  const softened = outcomes.filter(isSoftened).length
-  const noVerdict = `${softened === 1 ? 'has' : 'have'} no verdict`
+  const { images, failing, softened, noVerdict } = tallyOutcomes(outcomes)
   const headline =
-    failed === 0 && softened === 0
-      ? `## ✅ Passed: ${run.images.length} images break no severity threshold`
-      : failed === 0
-        ? `## ⚠️ ${softened} of ${run.images.length} images ${noVerdict}`
-        : `## ❌ ${failed} of ${run.images.length} images failed or have no verdict${softened > 0 ? `; ⚠️ ${softened} more ${noVerdict}` : ''}`
+    failing === 0 && softened === 0
+      ? `## ✅ Passed: ${images} images break no severity threshold`
+      : failing === 0
+        ? `## ⚠️ ${softened} of ${images} images ${noVerdict}`
+        : `## ❌ ${failing} of ${images} images failed or have no verdict${softened > 0 ? `; ⚠️ ${softened} more ${noVerdict}` : ''}`
   const baselineColumn = reports.some(data => data.baseline)
   const rows = run.images.map((image, index) =>
     overviewRow(
@@ -602,9 +602,8 @@ function renderOverview(
 export function renderRunSummary(run: RunResult, options: SummaryOptions = {}): string {
   const limit = options.limitBytes ?? SUMMARY_TARGET_BYTES
   const maxRows = Math.max(1, options.maxRows ?? SUMMARY_MAX_ROWS)
-  const noVerdictFails = options.noVerdictFails ?? true
   const reports = run.images.map(image => imageReport(run, image))
-  const outcomes = decideOutcomes(run, scanFailureMode(noVerdictFails))
+  const outcomes = decideOutcomes(run, options.scanFailure ?? 'fail')
   if (reports.length === 1 && reports[0]) {
     return renderSummary(reports[0], {
       limitBytes: limit,
