@@ -16,7 +16,7 @@ import {
   SUMMARY_TARGET_BYTES
 } from '../src/report/limits.js'
 import { renderRunComment, renderRunSummary, renderSummary } from '../src/report/report.js'
-import { runOf } from './support/model.js'
+import { runOf, targetOf } from './support/model.js'
 import { SEVERITIES, type Severity, countBySeverity } from '../src/model/severity.js'
 import { triage } from '../src/policy/triage.js'
 import { cells, tableRows } from './support/tables.js'
@@ -233,6 +233,7 @@ describe('the overview of several images', () => {
   const ended: UnjudgedImage = {
     kind: 'unjudged',
     reference: 'shop/batch:v1',
+    target: targetOf('shop/batch:v1'),
     platforms: [],
     scan: { status: 'FAILED', type: 'basic' },
     problem: { kind: 'scan-ended', message: 'The scan ended with status FAILED.' }
@@ -240,6 +241,7 @@ describe('the overview of several images', () => {
   const timedOut: UnjudgedImage = {
     ...ended,
     reference: 'shop/cron:v1',
+    target: targetOf('shop/cron:v1'),
     problem: { kind: 'timeout', message: 'The scan did not settle within the timeout.' }
   }
   const runWith = (images: RunResult['images']): RunResult => ({

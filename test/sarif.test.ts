@@ -472,6 +472,8 @@ interface Requested {
   region?: string
   registryId?: string
   judged?: boolean
+  /** false: the image failed before ECR resolved it (tag not found, access denied): no `image`. */
+  resolved?: boolean
   findings?: Finding[]
 }
 
@@ -493,8 +495,14 @@ function requestedRun(requested: Requested[], digestSeed = 'e'): RunResult {
       }
     )
     const unjudged = rest.judged === false
-    return runOf(unjudged ? { ...data, verdict: undefined, problem: 'FAILED' } : data, reference)
-      .images[0] as ImageResult
+    const result = runOf(
+      unjudged ? { ...data, verdict: undefined, problem: 'FAILED' } : data,
+      reference
+    ).images[0] as ImageResult
+    if (rest.resolved !== false) return result
+    const withoutImage = { ...result }
+    delete withoutImage.image
+    return withoutImage
   })
   return { ...runOf(judgedReportData([])), images }
 }
@@ -665,6 +673,33 @@ describe('buildRunSarif past the run limit', () => {
       })
     ])
     for (const image of others) expect(notices[0]?.message.text).toContain(image)
+  })
+
+  it('folds an image that never resolved into the group it has when judged, and leaves it out', () => {
+    // Without `image` its category came from the reference alone (`/service-3`, no region): it
+    // landed in another group, and its own group was uploaded without it, closing its alerts.
+    const images = many(25)
+    const complete = buildRunSarif(requestedRun(images), OPTIONS)
+    const partial = buildRunSarif(
+      requestedRun(
+        images.map((image, index) =>
+          index === 3 ? { ...image, judged: false, resolved: false } : image
+        )
+      ),
+      OPTIONS
+    )
+    const own = complete.runs.find(sarifRun =>
+      sarifRun.results.some(result => result.properties.image?.startsWith('service-3:v1@'))
+    )?.automationDetails?.id as string
+    expect(own).toMatch(/^ecr-scan-findings\/group-\d+\/$/)
+    expect(categoriesOf(partial)).toEqual(categoriesOf(complete).filter(id => id !== own))
+    const notices = partial.runs.flatMap(
+      sarifRun =>
+        sarifRun.invocations?.flatMap(invocation => invocation.toolExecutionNotifications) ?? []
+    )
+    expect(notices.map(notice => notice.message.text)).toEqual([
+      expect.stringMatching(new RegExp(`^${own}.*service-3:v1`))
+    ])
   })
 
   it('cuts a folded run at the result limit and keeps the totals exact', () => {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { type Finding, compareFindings, compareRisk, compareText } from '../model/findings.js'
 import { formatImage } from '../model/image.js'
-import { type ImageSpec, parseImageReferences } from '../model/image-reference.js'
 import { type ImageResult, type ReportData, type RunResult, imageReport } from '../core/results.js'
 import { type Severity, severityRank } from '../model/severity.js'
 import { dispositionOf } from '../policy/triage.js'
@@ -568,30 +567,21 @@ function categoryNames(images: ImageResult[]): Map<ImageResult, string> {
   return names
 }
 
-/** Where the image lives and which version was asked for, from the reference as written. */
-function requestedImage(result: ImageResult): {
+/**
+ * Where the step asked for the image and which version, from its request alone: an image that
+ * failed before it resolved (tag not found, access denied) keeps the category, and the folded
+ * group, it has when judged.
+ */
+function requestedImage({ target }: ImageResult): {
   registry: string
   repository: string
   version: string
 } {
-  const spec = parsedReference(result.reference)
-  const image = result.image
-  const repository = image?.repository ?? spec?.repository ?? result.reference
-  const tag = spec ? spec.tag : image?.tag
-  const digest = spec ? spec.digest : undefined
-  const region = image?.region ?? spec?.region ?? ''
-  const account = image?.registryId ?? spec?.registryId
+  const { region, query } = target
+  const { imageTag: tag, imageDigest: digest, registryId: account } = query
   return {
     registry: account ? `${account}.${region}` : region,
-    repository,
+    repository: query.repository,
     version: `${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`
-  }
-}
-
-function parsedReference(reference: string): ImageSpec | undefined {
-  try {
-    return parseImageReferences(reference, 'images')[0]
-  } catch {
-    return undefined
   }
 }
