@@ -11,6 +11,7 @@ import {
   type SarifLog,
   buildRunSarif,
   buildSarif,
+  sarifFile,
   sarifLevel,
   serializeSarif
 } from '../src/report/sarif.js'
@@ -711,6 +712,54 @@ describe('buildRunSarif past the run limit', () => {
       return Number(/^Only the 1 most severe of (\d+) findings/.exec(text)?.[1])
     })
     expect(totals.reduce((sum, total) => sum + total, 0)).toBe(2 * images.length)
+  })
+})
+
+describe('sarifFile: what a front end writes, or why it writes nothing', () => {
+  const many = (count: number, unjudged: (index: number) => boolean): Requested[] =>
+    Array.from({ length: count }, (_, index) => ({
+      reference: `service-${index}:v1`,
+      judged: !unjudged(index),
+      findings: [finding('CVE-2024-1'), finding(`CVE-2024-${100 + index}`, { severity: 'LOW' })]
+    }))
+
+  it('writes nothing when no image has a verdict', () => {
+    const file = sarifFile(requestedRun(many(2, () => true)), OPTIONS)
+    expect(file).toEqual({ kind: 'none', why: 'no-verdict', reason: 'no image has a verdict' })
+  })
+
+  it('writes nothing when every folded group holds an image without a verdict, and says why', () => {
+    // 41 images in at most 20 groups, one judged: its group holds an unjudged one too.
+    const run = requestedRun(many(2 * MAX_RUNS_PER_FILE + 1, index => index !== 0))
+    expect(buildRunSarif(run, OPTIONS).runs).toEqual([])
+    expect(sarifFile(run, OPTIONS)).toEqual({
+      kind: 'none',
+      why: 'no-complete-group',
+      reason:
+        'each group of images it would hold has one without a verdict, so code scanning keeps its alerts as they were until a run judges them all'
+    })
+  })
+
+  it('gives the log, and for the log each notice of its runs: groups left out, results cut', () => {
+    const run = requestedRun(many(MAX_RUNS_PER_FILE + 5, index => index === 3))
+    const file = sarifFile(run, { ...OPTIONS, maxResults: 1 })
+    expect(file.kind).toBe('log')
+    if (file.kind !== 'log') return
+    expect(file.log).toEqual(buildRunSarif(run, { ...OPTIONS, maxResults: 1 }))
+    expect(file.notices.filter(notice => notice.includes('is left out'))).toEqual([
+      expect.stringMatching(
+        /^SARIF \(ecr-scan-findings\/group-\d+\/\): ecr-scan-findings\/group-\d+\/ is left out of this file because service-3:v1 has no verdict/
+      )
+    ])
+    // Every image has two findings and a run keeps one: each run says so.
+    expect(
+      file.notices.filter(notice => /: Only the 1 most severe of \d+ findings/.test(notice))
+    ).toHaveLength(file.log.runs.length)
+  })
+
+  it('has no notices when nothing is left out or cut', () => {
+    const file = sarifFile(requestedRun(many(2, () => false)), OPTIONS)
+    expect(file).toMatchObject({ kind: 'log', notices: [] })
   })
 })
 

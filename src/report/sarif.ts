@@ -537,6 +537,41 @@ export function buildRunSarif(run: RunResult, options: SarifOptions): SarifLog {
   return sarifLog(runs)
 }
 
+/**
+ * The SARIF file a front end writes, or why it writes none. `notices` are the runs' notifications
+ * (a folded group left out, results cut), one line each, for the log: a reader of the log learns
+ * what the file leaves out without opening it.
+ */
+export type SarifFile =
+  | { kind: 'log'; log: SarifLog; notices: string[] }
+  | { kind: 'none'; why: 'no-verdict' | 'no-complete-group'; reason: string }
+
+/**
+ * What the Action and the command line both write. No file without a verdict: an upload with no
+ * results would close every open alert as fixed. Nor when every folded group holds an image
+ * without one: code scanning rejects a file without runs, and a partial group would close that
+ * image's alerts. With several images, those with a verdict still get their runs.
+ */
+export function sarifFile(run: RunResult, options: SarifOptions): SarifFile {
+  if (!run.images.some(image => image.kind === 'judged'))
+    return { kind: 'none', why: 'no-verdict', reason: 'no image has a verdict' }
+  const log = buildRunSarif(run, options)
+  if (log.runs.length === 0) {
+    return {
+      kind: 'none',
+      why: 'no-complete-group',
+      reason:
+        'each group of images it would hold has one without a verdict, so code scanning keeps its alerts as they were until a run judges them all'
+    }
+  }
+  const notices = log.runs.flatMap(sarifRun =>
+    (sarifRun.invocations?.[0]?.toolExecutionNotifications ?? []).map(
+      notice => `SARIF (${sarifRunLabel(sarifRun)}): ${notice.message.text}`
+    )
+  )
+  return { kind: 'log', log, notices }
+}
+
 /** Which of the MAX_RUNS_PER_FILE folded runs an image goes to: stable for its category name. */
 function foldedGroup(name: string): number {
   return (
