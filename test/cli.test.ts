@@ -2,7 +2,7 @@
  * The command line in-process: main() with captured stdout and stderr, the real AWS SDK client
  * against the fake ECR, and an injected clock and sleep so no test really waits.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -458,6 +458,61 @@ describe('ecr-scan-findings (in-process)', () => {
     expect(help.stdout).toContain('Exit codes:')
     const version = await cli(['--version'])
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+  })
+})
+
+describe('SARIF past 20 images, as the Action writes it', () => {
+  const scanned = (repository: string, index: number, statuses: string[]) => ({
+    repository,
+    digest: `sha256:${index.toString(16).padStart(64, '0')}`,
+    tags: ['v1'],
+    scan: { statuses, findings: [] }
+  })
+  const sarifStep = (repositories: string[], failed: (repository: string) => boolean) => {
+    const path = join(
+      workDir,
+      `folded-${repositories.length}-${repositories.filter(failed).length}.sarif`
+    )
+    const scenario: FakeEcrScenario = {
+      images: repositories.map((repository, index) =>
+        scanned(repository, index + 1, failed(repository) ? ['FAILED'] : ['COMPLETE'])
+      )
+    }
+    const images = repositories.map(repository => `${repository}:v1`).join('\n')
+    return {
+      path,
+      run: cli(['--images', images, '--scan-failure', 'warn', '-o', path], { scenario })
+    }
+  }
+
+  it('writes no file when every folded group holds an image without a verdict, and says why', async () => {
+    // The Action's case: the one judged image shares its group with a failed scan. A file
+    // without runs is rejected by code scanning; docs/cli.md says none is written.
+    const failed = Array.from({ length: 20 }, (_, index) => `team/failed-${index}`)
+    const { path, run } = sarifStep(['team/judged', ...failed], repository =>
+      repository.startsWith('team/failed-')
+    )
+    const { code, stderr } = await run
+    expect(code).toBe(0)
+    expect(existsSync(path)).toBe(false)
+    expect(stderr).toContain(
+      'warning: SARIF report not written: each group of images it would hold has one without a verdict, so code scanning keeps its alerts as they were until a run judges them all.'
+    )
+  })
+
+  it('prints the notice of a folded group left out, as the Action logs it', async () => {
+    const judged = Array.from({ length: 20 }, (_, index) => `team/judged-${index}`)
+    const { path, run } = sarifStep(
+      ['team/failed', ...judged],
+      repository => repository === 'team/failed'
+    )
+    const { code, stderr } = await run
+    expect(code).toBe(0)
+    const sarif = JSON.parse(await readFile(path, 'utf8'))
+    expect(sarif.runs.length).toBeGreaterThan(0)
+    expect(stderr).toMatch(
+      /warning: SARIF \(ecr-scan-findings\/group-\d+\/\): ecr-scan-findings\/group-\d+\/ is left out of this file because team\/failed:v1 has no verdict/
+    )
   })
 })
 

@@ -22,7 +22,7 @@ import { renderRunComment, renderRunSummary } from '../src/report/report.js'
 import { fixGroups, headlineName, shortenMiddle } from '../src/report/comment.js'
 import { compareVersions, highestVersion } from '../src/report/versions.js'
 import { enhancedFindings } from './support/findings-factory.js'
-import { finding } from './support/model.js'
+import { finding, targetOf } from './support/model.js'
 import { tableRows } from './support/tables.js'
 import { autolinks, decoded } from './support/autolinks.js'
 
@@ -55,6 +55,7 @@ function judged(
   return {
     kind: 'judged',
     reference: `${repository}:${tag}`,
+    target: targetOf(`${repository}:${tag}`, { region: 'eu-west-1' }),
     image: { repository, tag, digest, region: 'eu-west-1' },
     platforms: [],
     scan: { status: 'COMPLETE', type: 'enhanced' },
@@ -376,6 +377,7 @@ describe('several images', () => {
   const unjudged: UnjudgedImage = {
     kind: 'unjudged',
     reference: 'shop/batch:v1',
+    target: targetOf('shop/batch:v1'),
     platforms: [],
     scan: { status: 'FAILED', description: 'UnsupportedImageError: bad', type: 'basic' },
     problem: {
@@ -610,6 +612,7 @@ describe('limits that hostile or huge scans cannot break', () => {
     const huge: UnjudgedImage = {
       kind: 'unjudged',
       reference: 'shop/batch:v1',
+      target: targetOf('shop/batch:v1'),
       platforms: [],
       scan: { status: 'FAILED', type: 'basic' },
       // 1,000 characters of problem, each escaped to about twelve: more than the room below.
@@ -651,6 +654,7 @@ describe('limits that hostile or huge scans cannot break', () => {
     const endedImage: UnjudgedImage = {
       kind: 'unjudged',
       reference: 'shop/batch:v1',
+      target: targetOf('shop/batch:v1'),
       platforms,
       scan: { status: 'FAILED', type: 'basic' },
       problem: { kind: 'scan-ended', message: 'The scan ended with status FAILED.' }
@@ -715,6 +719,7 @@ describe('limits that hostile or huge scans cannot break', () => {
     const images: UnjudgedImage[] = Array.from({ length: 1_000 }, (_, index) => ({
       kind: 'unjudged',
       reference: `team/service-${index}:v1`,
+      target: targetOf(`team/service-${index}:v1`),
       platforms: [],
       scan: { status: 'FAILED', description: 'd'.repeat(300), type: 'basic' },
       problem: { kind: 'scan-ended', message: `<${'problem '.repeat(120)}>` }

@@ -5,7 +5,7 @@ import { type Thresholds, evaluatePolicy } from '../src/policy/policy.js'
 import { triage } from '../src/policy/triage.js'
 import { renderJunit, xmlAttribute, xmlText } from '../src/report/junit.js'
 import { expectValidJunit } from './support/junit-schema.js'
-import { finding } from './support/model.js'
+import { finding, targetOf } from './support/model.js'
 
 const THRESHOLDS: Thresholds = {
   failOn: 'CRITICAL',
@@ -18,6 +18,7 @@ function judged(findings: Finding[], thresholds = THRESHOLDS): JudgedImage {
   return {
     kind: 'judged',
     reference: 'team/api:v1',
+    target: targetOf('team/api:v1'),
     image: {
       repository: 'team/api',
       tag: 'v1',
@@ -82,6 +83,7 @@ describe('renderJunit', () => {
     const unjudged: ImageResult = {
       kind: 'unjudged',
       reference: 'team/api:broken',
+      target: targetOf('team/api:broken'),
       platforms: [],
       scan: { status: 'FAILED', type: 'unknown', description: 'UnsupportedImageError' },
       problem: { kind: 'scan-ended', message: 'The scan ended with status FAILED.' }
@@ -89,6 +91,7 @@ describe('renderJunit', () => {
     const timedOut: ImageResult = {
       ...unjudged,
       reference: 'team/api:slow',
+      target: targetOf('team/api:slow'),
       problem: { kind: 'timeout', message: 'The scan did not settle within the timeout.' }
     }
     const strict = renderJunit(run([unjudged, timedOut]))

@@ -17,7 +17,7 @@ import {
 } from '../src/report/limits.js'
 import { renderRunComment, renderRunSummary, renderSummary } from '../src/report/report.js'
 import type { ScanFailureMode } from '../src/config/inputs.js'
-import { runOf } from './support/model.js'
+import { runOf, targetOf } from './support/model.js'
 import { SEVERITIES, type Severity, countBySeverity } from '../src/model/severity.js'
 import { triage } from '../src/policy/triage.js'
 import { cells, tableRows } from './support/tables.js'
@@ -234,6 +234,7 @@ describe('the overview of several images', () => {
   const ended: UnjudgedImage = {
     kind: 'unjudged',
     reference: 'shop/batch:v1',
+    target: targetOf('shop/batch:v1'),
     platforms: [],
     scan: { status: 'FAILED', type: 'basic' },
     problem: { kind: 'scan-ended', message: 'The scan ended with status FAILED.' }
@@ -241,6 +242,7 @@ describe('the overview of several images', () => {
   const timedOut: UnjudgedImage = {
     ...ended,
     reference: 'shop/cron:v1',
+    target: targetOf('shop/cron:v1'),
     problem: { kind: 'timeout', message: 'The scan did not settle within the timeout.' }
   }
   const runWith = (images: RunResult['images']): RunResult => ({

@@ -11,6 +11,7 @@ import {
   type SarifLog,
   buildRunSarif,
   buildSarif,
+  sarifFile,
   sarifLevel,
   serializeSarif
 } from '../src/report/sarif.js'
@@ -472,6 +473,8 @@ interface Requested {
   region?: string
   registryId?: string
   judged?: boolean
+  /** false: the image failed before ECR resolved it (tag not found, access denied): no `image`. */
+  resolved?: boolean
   findings?: Finding[]
 }
 
@@ -493,8 +496,14 @@ function requestedRun(requested: Requested[], digestSeed = 'e'): RunResult {
       }
     )
     const unjudged = rest.judged === false
-    return runOf(unjudged ? { ...data, verdict: undefined, problem: 'FAILED' } : data, reference)
-      .images[0] as ImageResult
+    const result = runOf(
+      unjudged ? { ...data, verdict: undefined, problem: 'FAILED' } : data,
+      reference
+    ).images[0] as ImageResult
+    if (rest.resolved !== false) return result
+    const withoutImage = { ...result }
+    delete withoutImage.image
+    return withoutImage
   })
   return { ...runOf(judgedReportData([])), images }
 }
@@ -667,6 +676,33 @@ describe('buildRunSarif past the run limit', () => {
     for (const image of others) expect(notices[0]?.message.text).toContain(image)
   })
 
+  it('folds an image that never resolved into the group it has when judged, and leaves it out', () => {
+    // Without `image` its category came from the reference alone (`/service-3`, no region): it
+    // landed in another group, and its own group was uploaded without it, closing its alerts.
+    const images = many(25)
+    const complete = buildRunSarif(requestedRun(images), OPTIONS)
+    const partial = buildRunSarif(
+      requestedRun(
+        images.map((image, index) =>
+          index === 3 ? { ...image, judged: false, resolved: false } : image
+        )
+      ),
+      OPTIONS
+    )
+    const own = complete.runs.find(sarifRun =>
+      sarifRun.results.some(result => result.properties.image?.startsWith('service-3:v1@'))
+    )?.automationDetails?.id as string
+    expect(own).toMatch(/^ecr-scan-findings\/group-\d+\/$/)
+    expect(categoriesOf(partial)).toEqual(categoriesOf(complete).filter(id => id !== own))
+    const notices = partial.runs.flatMap(
+      sarifRun =>
+        sarifRun.invocations?.flatMap(invocation => invocation.toolExecutionNotifications) ?? []
+    )
+    expect(notices.map(notice => notice.message.text)).toEqual([
+      expect.stringMatching(new RegExp(`^${own}.*service-3:v1`))
+    ])
+  })
+
   it('cuts a folded run at the result limit and keeps the totals exact', () => {
     const images = many(MAX_RUNS_PER_FILE + 1)
     const log = buildRunSarif(requestedRun(images), { ...OPTIONS, maxResults: 1 })
@@ -676,6 +712,54 @@ describe('buildRunSarif past the run limit', () => {
       return Number(/^Only the 1 most severe of (\d+) findings/.exec(text)?.[1])
     })
     expect(totals.reduce((sum, total) => sum + total, 0)).toBe(2 * images.length)
+  })
+})
+
+describe('sarifFile: what a front end writes, or why it writes nothing', () => {
+  const many = (count: number, unjudged: (index: number) => boolean): Requested[] =>
+    Array.from({ length: count }, (_, index) => ({
+      reference: `service-${index}:v1`,
+      judged: !unjudged(index),
+      findings: [finding('CVE-2024-1'), finding(`CVE-2024-${100 + index}`, { severity: 'LOW' })]
+    }))
+
+  it('writes nothing when no image has a verdict', () => {
+    const file = sarifFile(requestedRun(many(2, () => true)), OPTIONS)
+    expect(file).toEqual({ kind: 'none', why: 'no-verdict', reason: 'no image has a verdict' })
+  })
+
+  it('writes nothing when every folded group holds an image without a verdict, and says why', () => {
+    // 41 images in at most 20 groups, one judged: its group holds an unjudged one too.
+    const run = requestedRun(many(2 * MAX_RUNS_PER_FILE + 1, index => index !== 0))
+    expect(buildRunSarif(run, OPTIONS).runs).toEqual([])
+    expect(sarifFile(run, OPTIONS)).toEqual({
+      kind: 'none',
+      why: 'no-complete-group',
+      reason:
+        'each group of images it would hold has one without a verdict, so code scanning keeps its alerts as they were until a run judges them all'
+    })
+  })
+
+  it('gives the log, and for the log each notice of its runs: groups left out, results cut', () => {
+    const run = requestedRun(many(MAX_RUNS_PER_FILE + 5, index => index === 3))
+    const file = sarifFile(run, { ...OPTIONS, maxResults: 1 })
+    expect(file.kind).toBe('log')
+    if (file.kind !== 'log') return
+    expect(file.log).toEqual(buildRunSarif(run, { ...OPTIONS, maxResults: 1 }))
+    expect(file.notices.filter(notice => notice.includes('is left out'))).toEqual([
+      expect.stringMatching(
+        /^SARIF \(ecr-scan-findings\/group-\d+\/\): ecr-scan-findings\/group-\d+\/ is left out of this file because service-3:v1 has no verdict/
+      )
+    ])
+    // Every image has two findings and a run keeps one: each run says so.
+    expect(
+      file.notices.filter(notice => /: Only the 1 most severe of \d+ findings/.test(notice))
+    ).toHaveLength(file.log.runs.length)
+  })
+
+  it('has no notices when nothing is left out or cut', () => {
+    const file = sarifFile(requestedRun(many(2, () => false)), OPTIONS)
+    expect(file).toMatchObject({ kind: 'log', notices: [] })
   })
 })
 

@@ -8,7 +8,7 @@ import { errorMessage } from '../model/text.js'
 import { buildJsonReport, serializeJsonReport } from '../report/json-report.js'
 import { COMMENT_MARKER_BUDGET } from '../report/limits.js'
 import { renderRunComment, renderRunSummary } from '../report/report.js'
-import { buildRunSarif, sarifRunLabel, serializeSarif } from '../report/sarif.js'
+import { sarifFile, serializeSarif } from '../report/sarif.js'
 import { writePlainFile } from '../io/files.js'
 import type { WorkflowEvent } from './event.js'
 import { actionLog } from './logger.js'
@@ -98,31 +98,25 @@ export async function publish(
     await writePlainFile(jsonPath, serializeJsonReport(buildJsonReport(run)))
     core.setOutput(OUTPUT.jsonReport, jsonPath)
   })
-  // No SARIF without a verdict: an upload with no results would close every open alert as fixed.
-  // With several images, those with a verdict still get their runs.
   const sarifPath = config.sarifReport
-  if (sarifPath && run.images.some(image => image.kind === 'judged')) {
-    const workspace = env.GITHUB_WORKSPACE || process.cwd()
-    const dockerfile = relative(workspace, resolve(config.dockerfile))
-    if (dockerfile.startsWith(`..${sep}`) || isAbsolute(dockerfile)) {
-      actionLog.warning(
-        `'${INPUT.dockerfile}' (${config.dockerfile}) is outside the repository at ${workspace}: code scanning cannot place the SARIF alerts on it.`
-      )
-    }
+  if (sarifPath) {
     await attempt(`SARIF report to ${sarifPath}`, async () => {
-      const sarif = buildRunSarif(run, { dockerfile })
-      if (sarif.runs.length === 0) {
-        // Every folded group holds an image without a verdict: code scanning rejects a file
-        // without runs, and a partial group would close that image's alerts as fixed.
+      const workspace = env.GITHUB_WORKSPACE || process.cwd()
+      const dockerfile = relative(workspace, resolve(config.dockerfile))
+      const sarif = sarifFile(run, { dockerfile })
+      // Without any verdict the step's own messages say why: no SARIF line adds to them.
+      if (sarif.kind === 'none' && sarif.why === 'no-verdict') return
+      if (dockerfile.startsWith(`..${sep}`) || isAbsolute(dockerfile)) {
         actionLog.warning(
-          `SARIF report not written: each group of images it would hold has one without a verdict, so code scanning keeps its alerts as they were until a run judges them all.`
+          `'${INPUT.dockerfile}' (${config.dockerfile}) is outside the repository at ${workspace}: code scanning cannot place the SARIF alerts on it.`
         )
+      }
+      if (sarif.kind === 'none') {
+        actionLog.warning(`SARIF report not written: ${sarif.reason}.`)
         return
       }
-      for (const sarifRun of sarif.runs)
-        for (const notice of sarifRun.invocations?.[0]?.toolExecutionNotifications ?? [])
-          actionLog.warning(`SARIF (${sarifRunLabel(sarifRun)}): ${notice.message.text}`)
-      await writePlainFile(sarifPath, serializeSarif(sarif))
+      for (const notice of sarif.notices) actionLog.warning(notice)
+      await writePlainFile(sarifPath, serializeSarif(sarif.log))
       core.setOutput(OUTPUT.sarifReport, sarifPath)
     })
   }

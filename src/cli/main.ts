@@ -10,7 +10,7 @@ import { errorMessage } from '../model/text.js'
 import { buildJsonReport, serializeJsonReport } from '../report/json-report.js'
 import { renderJunit } from '../report/junit.js'
 import { renderRunComment, renderRunSummary } from '../report/report.js'
-import { buildRunSarif, serializeSarif } from '../report/sarif.js'
+import { sarifFile, serializeSarif } from '../report/sarif.js'
 import { colorEnabled, renderTerminal, terminalSafe } from '../report/terminal.js'
 import { ACTION_VERSION } from '../version.js'
 import { type Format, UsageError, flagWording, helpText, inputReader, parseFlags } from './flags.js'
@@ -46,7 +46,30 @@ function explainForCli(error: unknown, explained: string): string {
   return `No AWS credentials found (${errorMessage(error)}). Set AWS_PROFILE (after aws sso login), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an instance or task role applies.`
 }
 
-function render(format: Format, run: RunResult, config: Config, color: boolean, cwd: string) {
+/** A report's text and the notices for stderr, or why it is not written (the Action's reasons). */
+type Rendered = { text: string; notices?: string[] } | { text?: undefined; notWritten: string }
+
+function render(
+  format: Format,
+  run: RunResult,
+  config: Config,
+  color: boolean,
+  cwd: string
+): Rendered {
+  if (format !== 'sarif') return { text: renderText(format, run, config, color) }
+  // SARIF as the Action writes it: none without a run, and what a run leaves out said on stderr.
+  const dockerfile = relative(cwd, resolve(cwd, config.dockerfile)).split(sep).join('/')
+  const sarif = sarifFile(run, { dockerfile })
+  if (sarif.kind === 'none') return { notWritten: `SARIF report not written: ${sarif.reason}.` }
+  return { text: serializeSarif(sarif.log), notices: sarif.notices }
+}
+
+function renderText(
+  format: Exclude<Format, 'sarif'>,
+  run: RunResult,
+  config: Config,
+  color: boolean
+): string {
   switch (format) {
     case 'text':
       return renderTerminal(run, { color })
@@ -64,12 +87,6 @@ function render(format: Format, run: RunResult, config: Config, color: boolean, 
       })
     case 'json': {
       return serializeJsonReport(buildJsonReport(run))
-    }
-    case 'sarif': {
-      // No results without a verdict: an upload with no results would close every open alert.
-      const dockerfile = relative(cwd, resolve(cwd, config.dockerfile)).split(sep).join('/')
-      if (!run.images.some(image => image.kind === 'judged')) return undefined
-      return serializeSarif(buildRunSarif(run, { dockerfile }))
     }
   }
 }
@@ -158,11 +175,13 @@ export async function main(
   for (const destination of destinations) {
     const toStdout = destination.path === undefined
     const color = toStdout && colorEnabled(io.stdout.isTTY, env)
-    const text = render(destination.format, run, config, color, options.cwd)
-    if (text === undefined) {
-      say(`warning: no ${destination.format} report: no image has a verdict.`)
+    const rendered = render(destination.format, run, config, color, options.cwd)
+    if (rendered.text === undefined) {
+      say(`warning: ${rendered.notWritten}`)
       continue
     }
+    for (const notice of rendered.notices ?? []) say(`warning: ${terminalSafe(notice)}`)
+    const { text } = rendered
     if (!destination.path) {
       io.stdout.write(text)
       continue

@@ -1,5 +1,5 @@
 import type { Finding } from '../model/findings.js'
-import type { ImageRef } from '../model/image.js'
+import type { ImageRef, ImageTarget } from '../model/image.js'
 import type { BaselineDiff } from '../policy/baseline.js'
 import type { Thresholds, Verdict } from '../policy/policy.js'
 import { type SeverityCounts, emptyCounts } from '../model/severity.js'
@@ -83,6 +83,11 @@ export interface PlatformScan {
 interface ImageResultBase {
   /** The reference as the user gave it. */
   reference: string
+  /**
+   * What the step asked for: the region, registry and repository the image was looked up in, and
+   * the tag or digest requested. Known whether or not the image resolved, unlike `image`.
+   */
+  target: ImageTarget
   /** Absent when the image could not be resolved. */
   image?: ImageRef
   platforms: PlatformScan[]

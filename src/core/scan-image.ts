@@ -307,12 +307,18 @@ export async function scanImage(
 ): Promise<ImageResult> {
   const read = await readImage(target, settings, deps)
   const reference = target.reference
-  if (read.kind === 'problem') return { ...read, kind: 'unjudged', reference }
+  if (read.kind === 'problem') return { ...read, kind: 'unjudged', reference, target }
   const { findings, missing } = await enrichFindings(read, target, settings, deps)
   // fail-on-kev judged without the KEV data it asked for could pass an exploited finding.
   if (missing && settings.thresholds.failOnKev) {
     const message = `fail-on-kev needs CISA KEV data from Amazon Inspector, which could not be read completely: ${missing}`
-    return { ...read, kind: 'unjudged', reference, problem: { kind: 'incomplete', message } }
+    return {
+      ...read,
+      kind: 'unjudged',
+      reference,
+      target,
+      problem: { kind: 'incomplete', message }
+    }
   }
   const baseline = await compareWithBaseline(findings, target, settings, deps)
   const filters: DecisionFilters = {
@@ -326,6 +332,7 @@ export async function scanImage(
     ...read,
     kind: 'judged',
     reference,
+    target,
     findings,
     counts: countBySeverity(findings),
     triage: triaged,

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { type Finding, compareFindings, compareRisk, compareText } from '../model/findings.js'
 import { formatImage } from '../model/image.js'
-import { type ImageSpec, parseImageReferences } from '../model/image-reference.js'
 import { type ImageResult, type ReportData, type RunResult, imageReport } from '../core/results.js'
 import { type Severity, severityRank } from '../model/severity.js'
 import { dispositionOf } from '../policy/triage.js'
@@ -538,6 +537,41 @@ export function buildRunSarif(run: RunResult, options: SarifOptions): SarifLog {
   return sarifLog(runs)
 }
 
+/**
+ * The SARIF file a front end writes, or why it writes none. `notices` are the runs' notifications
+ * (a folded group left out, results cut), one line each, for the log: a reader of the log learns
+ * what the file leaves out without opening it.
+ */
+export type SarifFile =
+  | { kind: 'log'; log: SarifLog; notices: string[] }
+  | { kind: 'none'; why: 'no-verdict' | 'no-complete-group'; reason: string }
+
+/**
+ * What the Action and the command line both write. No file without a verdict: an upload with no
+ * results would close every open alert as fixed. Nor when every folded group holds an image
+ * without one: code scanning rejects a file without runs, and a partial group would close that
+ * image's alerts. With several images, those with a verdict still get their runs.
+ */
+export function sarifFile(run: RunResult, options: SarifOptions): SarifFile {
+  if (!run.images.some(image => image.kind === 'judged'))
+    return { kind: 'none', why: 'no-verdict', reason: 'no image has a verdict' }
+  const log = buildRunSarif(run, options)
+  if (log.runs.length === 0) {
+    return {
+      kind: 'none',
+      why: 'no-complete-group',
+      reason:
+        'each group of images it would hold has one without a verdict, so code scanning keeps its alerts as they were until a run judges them all'
+    }
+  }
+  const notices = log.runs.flatMap(sarifRun =>
+    (sarifRun.invocations?.[0]?.toolExecutionNotifications ?? []).map(
+      notice => `SARIF (${sarifRunLabel(sarifRun)}): ${notice.message.text}`
+    )
+  )
+  return { kind: 'log', log, notices }
+}
+
 /** Which of the MAX_RUNS_PER_FILE folded runs an image goes to: stable for its category name. */
 function foldedGroup(name: string): number {
   return (
@@ -568,30 +602,21 @@ function categoryNames(images: ImageResult[]): Map<ImageResult, string> {
   return names
 }
 
-/** Where the image lives and which version was asked for, from the reference as written. */
-function requestedImage(result: ImageResult): {
+/**
+ * Where the step asked for the image and which version, from its request alone: an image that
+ * failed before it resolved (tag not found, access denied) keeps the category, and the folded
+ * group, it has when judged.
+ */
+function requestedImage({ target }: ImageResult): {
   registry: string
   repository: string
   version: string
 } {
-  const spec = parsedReference(result.reference)
-  const image = result.image
-  const repository = image?.repository ?? spec?.repository ?? result.reference
-  const tag = spec ? spec.tag : image?.tag
-  const digest = spec ? spec.digest : undefined
-  const region = image?.region ?? spec?.region ?? ''
-  const account = image?.registryId ?? spec?.registryId
+  const { region, query } = target
+  const { imageTag: tag, imageDigest: digest, registryId: account } = query
   return {
     registry: account ? `${account}.${region}` : region,
-    repository,
+    repository: query.repository,
     version: `${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`
-  }
-}
-
-function parsedReference(reference: string): ImageSpec | undefined {
-  try {
-    return parseImageReferences(reference, 'images')[0]
-  } catch {
-    return undefined
   }
 }

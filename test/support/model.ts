@@ -1,5 +1,6 @@
 import type { Finding } from '../../src/model/findings.js'
-import type { ImageRef } from '../../src/model/image.js'
+import type { ImageRef, ImageTarget } from '../../src/model/image.js'
+import { type ImageSpec, parseImageReferences } from '../../src/model/image-reference.js'
 import { type Thresholds, evaluatePolicy } from '../../src/policy/policy.js'
 import type { IgnoreRule, ReportData, RunResult, ScanInfo } from '../../src/core/results.js'
 import { countBySeverity } from '../../src/model/severity.js'
@@ -55,10 +56,37 @@ export function judgedReportData(findings: Finding[], options: JudgedOptions = {
   }
 }
 
+/**
+ * What a step asked for when it wrote `reference`, as readConfig makes it: the region and registry
+ * of a full registry URI, else the ones the step runs in (`where`).
+ */
+export function targetOf(
+  reference: string,
+  where: { region: string; registryId?: string } = { region: 'us-east-1' }
+): ImageTarget {
+  let spec: ImageSpec | undefined
+  try {
+    spec = parseImageReferences(reference, 'images')[0]
+  } catch {
+    spec = undefined
+  }
+  return {
+    reference,
+    region: spec?.region ?? where.region,
+    query: {
+      repository: spec?.repository ?? reference,
+      imageTag: spec?.tag,
+      imageDigest: spec?.digest,
+      registryId: spec?.registryId ?? where.registryId
+    }
+  }
+}
+
 /** A run holding one image, made from the view a renderer takes. */
 export function runOf(data: ReportData, reference = 'team/api:v1'): RunResult {
   const base = {
     reference,
+    target: targetOf(reference, data.image),
     image: data.image,
     platforms: data.platforms,
     scan: data.scan
