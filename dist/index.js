@@ -10,8 +10,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __nccwpck_require__(4389);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
+var inputs = __nccwpck_require__(552);
 // EXTERNAL MODULE: ./src/core/backoff.ts
 var backoff = __nccwpck_require__(3915);
 // EXTERNAL MODULE: ./src/model/text.ts
@@ -82,25 +82,274 @@ async function run(overrides = {}) {
 
 /***/ }),
 
-/***/ 4389:
+/***/ 552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A0: () => (/* binding */ TAG_PATTERN),
-/* harmony export */   G_: () => (/* binding */ REPOSITORY_PATTERN),
-/* harmony export */   TE: () => (/* binding */ REGISTRY_ID_PATTERN),
-/* harmony export */   WA: () => (/* binding */ DIGEST_PATTERN),
-/* harmony export */   Xg: () => (/* binding */ readConfig),
-/* harmony export */   aY: () => (/* binding */ REGION_PATTERN),
-/* harmony export */   bO: () => (/* binding */ INPUT),
-/* harmony export */   dz: () => (/* binding */ InputError)
-/* harmony export */ });
-/* unused harmony exports parseDuration, parseMaxFindings */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _model_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(68);
-/* harmony import */ var _model_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1502);
-/* harmony import */ var _report_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5356);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  WA: () => (/* binding */ DIGEST_PATTERN),
+  bO: () => (/* binding */ INPUT),
+  dz: () => (/* binding */ InputError),
+  aY: () => (/* binding */ REGION_PATTERN),
+  TE: () => (/* binding */ REGISTRY_ID_PATTERN),
+  G_: () => (/* binding */ REPOSITORY_PATTERN),
+  A0: () => (/* binding */ TAG_PATTERN),
+  Xg: () => (/* binding */ readConfig)
+});
+
+// UNUSED EXPORTS: parseDuration, parseMaxFindings
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/model/text.ts
+var model_text = __nccwpck_require__(5086);
+;// CONCATENATED MODULE: ./src/model/image-reference.ts
+
+
+/** Host, repository (256), tag (300) and digest fit well inside this; longer is not a reference. */
+const MAX_REFERENCE_LENGTH = 1024;
+/** How much of an offending line a message quotes. */
+const MAX_REPOSITORY_LENGTH = 256;
+// Private ECR registry hosts, as AWS documents them: standard and FIPS
+// (ACCOUNT.dkr.ecr[-fips].REGION.amazonaws.com), China (… .amazonaws.com.cn) and dual-stack
+// (ACCOUNT.dkr-ecr[-fips].REGION.on.aws). The account is checked separately for a clearer message.
+const ECR_HOST = /^(\d+)\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
+const ECR_DUAL_STACK_HOST = /^(\d+)\.dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws$/;
+const ECR_LOOK_ALIKE = /dkr[.-]ecr|amazonaws\.com|\.on\.aws$/;
+const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+const NOT_ASCII = /[^\x20-\x7e]/u;
+const OTHER_REGISTRIES = {
+    'docker.io': 'Docker Hub',
+    'index.docker.io': 'Docker Hub',
+    'registry-1.docker.io': 'Docker Hub',
+    'registry.hub.docker.com': 'Docker Hub',
+    'ghcr.io': 'the GitHub Container Registry',
+    'public.ecr.aws': 'Amazon ECR Public'
+};
+/** What is wrong with one reference; the caller adds the input name and the line. */
+class ReferenceProblem extends Error {
+}
+function problem(message) {
+    throw new ReferenceProblem(message);
+}
+function codePoint(char) {
+    return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/** Characters a reader cannot see or tell apart (look-alike letters) are named, not guessed at. */
+function checkCharacters(text) {
+    if (text.length > MAX_REFERENCE_LENGTH) {
+        problem(`it is ${text.length} characters long; an image reference has at most ${MAX_REFERENCE_LENGTH}.`);
+    }
+    const chars = Array.from(text);
+    const invisible = chars.findIndex(char => INVISIBLE_OR_CONTROL.test(char));
+    if (invisible >= 0) {
+        problem(`it contains the invisible or control character ${codePoint(chars[invisible] ?? '')} at column ${invisible + 1}; remove it.`);
+    }
+    const foreign = chars.findIndex(char => NOT_ASCII.test(char));
+    if (foreign >= 0) {
+        problem(`it contains the non-ASCII character ${codePoint(chars[foreign] ?? '')} at column ${foreign + 1}; image references are plain ASCII (was a look-alike letter pasted?).`);
+    }
+}
+function checkDigest(digest) {
+    if (digest === '')
+        problem(`the digest after '@' is empty; write @sha256: and 64 hex digits.`);
+    if (!digest.startsWith('sha256:')) {
+        problem(`only sha256 digests are supported; write @sha256: and 64 lowercase hex digits.`);
+    }
+    if (!DIGEST_PATTERN.test(digest)) {
+        const hex = digest.slice('sha256:'.length);
+        const detail = /^[a-fA-F0-9]{64}$/.test(hex)
+            ? 'in lowercase'
+            : `exactly 64 hex digits (found ${hex.length} characters)`;
+        problem(`the digest must be sha256: followed by ${detail}.`);
+    }
+    return digest;
+}
+function checkTag(tag) {
+    if (tag === '')
+        problem(`the tag after ':' is empty.`);
+    if (tag.length > 300)
+        problem(`the tag is ${tag.length} characters long; ECR allows at most 300.`);
+    if (!TAG_PATTERN.test(tag)) {
+        problem(`the tag may contain only letters, digits, and . _ - and must not start with . or -.`);
+    }
+    return tag;
+}
+function checkRepository(repository, hasHost) {
+    if (repository === '')
+        problem(`the repository name is missing; write repository:tag.`);
+    if (!hasHost &&
+        (ECR_HOST.test(repository) ||
+            ECR_DUAL_STACK_HOST.test(repository) ||
+            repository.includes('.dkr.ecr'))) {
+        problem(`'${repository}' is a registry host, not a repository; add /REPOSITORY after it.`);
+    }
+    if (repository.length > MAX_REPOSITORY_LENGTH) {
+        problem(`the repository name is ${repository.length} characters long; ECR allows at most ${MAX_REPOSITORY_LENGTH}.`);
+    }
+    if (/[A-Z]/.test(repository)) {
+        problem(`the repository name must be lowercase; ECR repository names have no capital letters.`);
+    }
+    if (/[^a-z0-9._/-]/.test(repository)) {
+        problem(`the repository name may contain only lowercase letters, digits, and . _ - / separators.`);
+    }
+    if (!REPOSITORY_PATTERN.test(repository)) {
+        problem(`each part of the repository name must start and end with a letter or digit, with one . _ - or / between parts.`);
+    }
+    return repository;
+}
+const WRITE_INSTEAD = 'Write ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPOSITORY:TAG, or REPOSITORY:TAG for the registry and region the action is configured with.';
+/** The account and region of a private ECR registry host; anything else is refused with advice. */
+function registryOf(host) {
+    const lower = host.toLowerCase();
+    const match = ECR_HOST.exec(lower) ?? ECR_DUAL_STACK_HOST.exec(lower);
+    if (!match) {
+        if (ECR_LOOK_ALIKE.test(lower)) {
+            problem(`'${host}' is not a private ECR registry host; expected ACCOUNT.dkr.ecr.REGION.amazonaws.com (or its FIPS, China or dual-stack form).`);
+        }
+        const known = OTHER_REGISTRIES[lower];
+        const label = known ?? 'a registry other than Amazon ECR';
+        const dotted = !known && /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(host)
+            ? ` A repository whose first part contains a dot (such as '${host}/…') needs the full ECR URI.`
+            : '';
+        problem(`'${host}' is ${label}; only private Amazon ECR repositories are supported. ${WRITE_INSTEAD}${dotted}`);
+    }
+    const [, registryId = '', region = '', china] = match;
+    if (!REGISTRY_ID_PATTERN.test(registryId)) {
+        problem(`the account id in the registry host must be 12 digits, found ${registryId.length} ('${registryId}').`);
+    }
+    if (!REGION_PATTERN.test(region)) {
+        problem(`'${region}' in the registry host is not an AWS region such as us-east-1.`);
+    }
+    if (Boolean(china) !== region.startsWith('cn-')) {
+        problem(china
+            ? `'${region}' is not a China region; only cn-* regions use amazonaws.com.cn.`
+            : `the China region ${region} is served from amazonaws.com.cn, not amazonaws.com.`);
+    }
+    return { registryId, region };
+}
+/** One reference, already trimmed; a problem is thrown as a ReferenceProblem. */
+function parseReference(reference) {
+    checkCharacters(reference);
+    let name = reference;
+    let digest;
+    const at = reference.indexOf('@');
+    if (at >= 0) {
+        if (reference.includes('@', at + 1)) {
+            problem(`it has more than one '@'; write repository:tag@sha256:<digest>.`);
+        }
+        name = reference.slice(0, at);
+        digest = checkDigest(reference.slice(at + 1));
+    }
+    // Docker's rule: a first part with a dot or a port (or localhost) is a registry host.
+    let registry;
+    const slash = name.indexOf('/');
+    const first = slash >= 0 ? name.slice(0, slash) : '';
+    if (/[.:]/.test(first) || first === 'localhost') {
+        registry = registryOf(first);
+        name = name.slice(slash + 1);
+    }
+    let tag;
+    const colon = name.lastIndexOf(':');
+    if (colon >= 0) {
+        tag = name.slice(colon + 1);
+        name = name.slice(0, colon);
+        if (name.includes(':')) {
+            problem(`it has more than one ':'; write one repository:tag per line.`);
+        }
+        checkTag(tag);
+    }
+    const repository = checkRepository(name, registry !== undefined);
+    if (tag === undefined && digest === undefined) {
+        problem(`it names no tag or digest; write repository:tag or repository@sha256:<digest> (latest is not assumed, so the action judges exactly the image that was pushed).`);
+    }
+    return {
+        repository,
+        ...(tag !== undefined && { tag }),
+        ...(digest !== undefined && { digest }),
+        ...registry,
+        reference
+    };
+}
+/** With a digest the digest alone picks the image; a tag is then only a label for it. */
+function identity(spec) {
+    const which = spec.digest ? `@${spec.digest}` : `:${spec.tag ?? ''}`;
+    return `${spec.registryId ?? ''}/${spec.region ?? ''}/${spec.repository}${which}`;
+}
+/**
+ * The `images` input: one reference per line (`repository:tag`, `repository@sha256:…`,
+ * `repository:tag@sha256:…`, or the full private ECR URI of any of them). Blank lines and lines
+ * starting with `#` are skipped. Blank text gives no images; text with only comments is an error.
+ * Two lines naming the same image (after parsing, before any lookup) are an error.
+ */
+function parseImageReferences(text, inputName) {
+    if (text.trim() === '')
+        return [];
+    const specs = [];
+    const seen = new Map();
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = index + 1;
+        const reference = raw.trim();
+        if (reference === '' || reference.startsWith('#'))
+            return;
+        const where = `Invalid input '${inputName}', line ${line} ('${(0,model_text/* printable */.g$)(reference)}')`;
+        let spec;
+        try {
+            spec = parseReference(reference);
+        }
+        catch (error) {
+            if (error instanceof ReferenceProblem)
+                throw new InputError(`${where}: ${error.message}`);
+            throw error;
+        }
+        const key = identity(spec);
+        const earlier = seen.get(key);
+        if (earlier) {
+            throw new InputError(`${where}: it names the same image as line ${earlier.line} ('${(0,model_text/* printable */.g$)(earlier.reference)}'); list each image once.`);
+        }
+        seen.set(key, { line, reference });
+        specs.push(spec);
+    });
+    if (specs.length === 0) {
+        throw new InputError(`Invalid input '${inputName}': it has only comments; list at least one image reference, one per line.`);
+    }
+    return specs;
+}
+/**
+ * The `baseline` input: a tag (`main`) or a digest (`sha256:…`) of the image's own repository, or
+ * a reference of its own (`repository:tag`, a full URI). Undefined when blank. A bare word is a
+ * tag: a repository without a tag or digest would not say which image to compare with.
+ */
+function parseBaselineReference(text, inputName) {
+    const reference = text.trim();
+    if (reference === '')
+        return undefined;
+    try {
+        if (/[\r\n]/.test(reference))
+            problem('give one image reference, on one line.');
+        checkCharacters(reference);
+        if (reference.startsWith('sha256:')) {
+            return { kind: 'same-repository', digest: checkDigest(reference), reference };
+        }
+        if (!/[:/@]/.test(reference)) {
+            return { kind: 'same-repository', tag: checkTag(reference), reference };
+        }
+        return { kind: 'image', image: parseReference(reference) };
+    }
+    catch (error) {
+        if (error instanceof ReferenceProblem) {
+            throw new InputError(`Invalid input '${inputName}' ('${(0,model_text/* printable */.g$)(reference)}'): ${error.message}`);
+        }
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/model/severity.ts
+var model_severity = __nccwpck_require__(1502);
+// EXTERNAL MODULE: ./src/report/limits.ts
+var limits = __nccwpck_require__(5356);
+;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 
 
@@ -190,7 +439,7 @@ function oneOf(read, name, allowed, fallback) {
     return match;
 }
 /** YAML 1.2 core booleans only, as core.getBooleanInput accepts: anything else is a mistake. */
-function boolean(read, name, fallback) {
+function inputs_boolean(read, name, fallback) {
     const value = optional(read, name);
     if (value === undefined)
         return fallback;
@@ -228,8 +477,8 @@ function parseMaxFindings(text) {
         .filter(Boolean)) {
         const match = /^([A-Za-z_]+)\s*[=:]\s*(\S+)$/.exec(entry);
         const severity = match?.[1]?.toUpperCase();
-        if (!match || !severity || !_model_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.includes(severity)) {
-            throw new InputError(`Invalid input '${INPUT.maxFindings}': '${entry}'. Write SEVERITY=COUNT with SEVERITY one of ${_model_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.join(', ')}, e.g. CRITICAL=0, HIGH=5.`);
+        if (!match || !severity || !model_severity/* SEVERITIES */.oC.includes(severity)) {
+            throw new InputError(`Invalid input '${INPUT.maxFindings}': '${entry}'. Write SEVERITY=COUNT with SEVERITY one of ${model_severity/* SEVERITIES */.oC.join(', ')}, e.g. CRITICAL=0, HIGH=5.`);
         }
         const count = match[2] ?? '';
         if (!/^\d+$/.test(count)) {
@@ -243,7 +492,7 @@ function parseMaxFindings(text) {
     return limits;
 }
 function failOn(read) {
-    const choice = oneOf(read, INPUT.failOn, [..._model_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .RANKED_SEVERITIES */ .Kw, 'NONE'], 'HIGH');
+    const choice = oneOf(read, INPUT.failOn, [...model_severity/* RANKED_SEVERITIES */.Kw, 'NONE'], 'HIGH');
     return choice === 'NONE' ? undefined : choice;
 }
 function minCvss(read) {
@@ -342,7 +591,7 @@ function imageTargets(read, env, options) {
     let fallbackRegion;
     const defaultRegion = () => (fallbackRegion ??= region(read, env, options));
     const defaultRegistry = registryId(read);
-    return (0,_model_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageReferences */ .J$)(list, INPUT.images).map(spec => ({
+    return parseImageReferences(list, INPUT.images).map(spec => ({
         reference: spec.reference,
         region: spec.region ?? defaultRegion(),
         query: {
@@ -374,26 +623,26 @@ function readInputs(read, env, options) {
     return {
         images: imageTargets(read, env, options),
         maxConcurrency: positiveInteger(read, INPUT.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 50),
-        baseline: (0,_model_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBaselineReference */ .qe)(read(INPUT.baseline), INPUT.baseline),
-        onlyNew: boolean(read, INPUT.onlyNew, false),
+        baseline: parseBaselineReference(read(INPUT.baseline), INPUT.baseline),
+        onlyNew: inputs_boolean(read, INPUT.onlyNew, false),
         timeoutMs: positiveDuration(read, INPUT.timeout, DEFAULT_TIMEOUT),
         settleIntervalMs: parseDuration(optional(read, INPUT.settleInterval) ?? DEFAULT_SETTLE_INTERVAL, INPUT.settleInterval),
-        startScan: boolean(read, INPUT.startScan, false),
+        startScan: inputs_boolean(read, INPUT.startScan, false),
         scanFailure: oneOf(read, INPUT.scanFailure, ['fail', 'warn'], 'fail'),
         thresholds: {
             failOn: failOn(read),
             maxCounts: parseMaxFindings(optional(read, INPUT.maxFindings)),
-            failOnExploit: boolean(read, INPUT.failOnExploit, false),
-            failOnKev: boolean(read, INPUT.failOnKev, false)
+            failOnExploit: inputs_boolean(read, INPUT.failOnExploit, false),
+            failOnKev: inputs_boolean(read, INPUT.failOnKev, false)
         },
         ignoreFile: {
             path: ignorePath ?? DEFAULT_IGNORE_FILE,
             // The runner passes action.yml's default as if it were given, so only another path is explicit.
             explicit: ignorePath !== undefined &&
-                node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(ignorePath.replace(/\\/g, '/')) !== DEFAULT_IGNORE_FILE
+                external_node_path_.posix.normalize(ignorePath.replace(/\\/g, '/')) !== DEFAULT_IGNORE_FILE
         },
         ignoreInline: inlineRules(read),
-        onlyFixable: boolean(read, INPUT.onlyFixable, false),
+        onlyFixable: inputs_boolean(read, INPUT.onlyFixable, false),
         minCvss: minCvss(read),
         enrich: oneOf(read, INPUT.enrich, ['none', 'inspector'], 'none'),
         minEpss: minEpss(read),
@@ -402,7 +651,7 @@ function readInputs(read, env, options) {
         dockerfile: optional(read, INPUT.dockerfile) ?? 'Dockerfile',
         comment: oneOf(read, INPUT.comment, ['always', 'on-failure', 'never'], 'always'),
         commentKey: matching(read, INPUT.commentKey, COMMENT_KEY_PATTERN, 'a key of at most 100 characters on one line'),
-        commentMaxRows: positiveInteger(read, INPUT.commentMaxRows, _report_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMENT_MAX_ROWS */ .BC, 100),
+        commentMaxRows: positiveInteger(read, INPUT.commentMaxRows, limits/* COMMENT_MAX_ROWS */.BC, 100),
         prNumber: prNumber(read),
         githubToken: optional(read, INPUT.githubToken)
     };
@@ -448,259 +697,6 @@ await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 68:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J$: () => (/* binding */ parseImageReferences),
-/* harmony export */   qe: () => (/* binding */ parseBaselineReference)
-/* harmony export */ });
-/* unused harmony export MAX_REFERENCE_LENGTH */
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5086);
-/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4389);
-
-
-/** Host, repository (256), tag (300) and digest fit well inside this; longer is not a reference. */
-const MAX_REFERENCE_LENGTH = 1024;
-/** How much of an offending line a message quotes. */
-const MAX_REPOSITORY_LENGTH = 256;
-// Private ECR registry hosts, as AWS documents them: standard and FIPS
-// (ACCOUNT.dkr.ecr[-fips].REGION.amazonaws.com), China (… .amazonaws.com.cn) and dual-stack
-// (ACCOUNT.dkr-ecr[-fips].REGION.on.aws). The account is checked separately for a clearer message.
-const ECR_HOST = /^(\d+)\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
-const ECR_DUAL_STACK_HOST = /^(\d+)\.dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws$/;
-const ECR_LOOK_ALIKE = /dkr[.-]ecr|amazonaws\.com|\.on\.aws$/;
-const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
-const NOT_ASCII = /[^\x20-\x7e]/u;
-const OTHER_REGISTRIES = {
-    'docker.io': 'Docker Hub',
-    'index.docker.io': 'Docker Hub',
-    'registry-1.docker.io': 'Docker Hub',
-    'registry.hub.docker.com': 'Docker Hub',
-    'ghcr.io': 'the GitHub Container Registry',
-    'public.ecr.aws': 'Amazon ECR Public'
-};
-/** What is wrong with one reference; the caller adds the input name and the line. */
-class ReferenceProblem extends Error {
-}
-function problem(message) {
-    throw new ReferenceProblem(message);
-}
-function codePoint(char) {
-    return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-/** Characters a reader cannot see or tell apart (look-alike letters) are named, not guessed at. */
-function checkCharacters(text) {
-    if (text.length > MAX_REFERENCE_LENGTH) {
-        problem(`it is ${text.length} characters long; an image reference has at most ${MAX_REFERENCE_LENGTH}.`);
-    }
-    const chars = Array.from(text);
-    const invisible = chars.findIndex(char => INVISIBLE_OR_CONTROL.test(char));
-    if (invisible >= 0) {
-        problem(`it contains the invisible or control character ${codePoint(chars[invisible] ?? '')} at column ${invisible + 1}; remove it.`);
-    }
-    const foreign = chars.findIndex(char => NOT_ASCII.test(char));
-    if (foreign >= 0) {
-        problem(`it contains the non-ASCII character ${codePoint(chars[foreign] ?? '')} at column ${foreign + 1}; image references are plain ASCII (was a look-alike letter pasted?).`);
-    }
-}
-function checkDigest(digest) {
-    if (digest === '')
-        problem(`the digest after '@' is empty; write @sha256: and 64 hex digits.`);
-    if (!digest.startsWith('sha256:')) {
-        problem(`only sha256 digests are supported; write @sha256: and 64 lowercase hex digits.`);
-    }
-    if (!_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .DIGEST_PATTERN */ .WA.test(digest)) {
-        const hex = digest.slice('sha256:'.length);
-        const detail = /^[a-fA-F0-9]{64}$/.test(hex)
-            ? 'in lowercase'
-            : `exactly 64 hex digits (found ${hex.length} characters)`;
-        problem(`the digest must be sha256: followed by ${detail}.`);
-    }
-    return digest;
-}
-function checkTag(tag) {
-    if (tag === '')
-        problem(`the tag after ':' is empty.`);
-    if (tag.length > 300)
-        problem(`the tag is ${tag.length} characters long; ECR allows at most 300.`);
-    if (!_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG_PATTERN */ .A0.test(tag)) {
-        problem(`the tag may contain only letters, digits, and . _ - and must not start with . or -.`);
-    }
-    return tag;
-}
-function checkRepository(repository, hasHost) {
-    if (repository === '')
-        problem(`the repository name is missing; write repository:tag.`);
-    if (!hasHost &&
-        (ECR_HOST.test(repository) ||
-            ECR_DUAL_STACK_HOST.test(repository) ||
-            repository.includes('.dkr.ecr'))) {
-        problem(`'${repository}' is a registry host, not a repository; add /REPOSITORY after it.`);
-    }
-    if (repository.length > MAX_REPOSITORY_LENGTH) {
-        problem(`the repository name is ${repository.length} characters long; ECR allows at most ${MAX_REPOSITORY_LENGTH}.`);
-    }
-    if (/[A-Z]/.test(repository)) {
-        problem(`the repository name must be lowercase; ECR repository names have no capital letters.`);
-    }
-    if (/[^a-z0-9._/-]/.test(repository)) {
-        problem(`the repository name may contain only lowercase letters, digits, and . _ - / separators.`);
-    }
-    if (!_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .REPOSITORY_PATTERN */ .G_.test(repository)) {
-        problem(`each part of the repository name must start and end with a letter or digit, with one . _ - or / between parts.`);
-    }
-    return repository;
-}
-const WRITE_INSTEAD = 'Write ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPOSITORY:TAG, or REPOSITORY:TAG for the registry and region the action is configured with.';
-/** The account and region of a private ECR registry host; anything else is refused with advice. */
-function registryOf(host) {
-    const lower = host.toLowerCase();
-    const match = ECR_HOST.exec(lower) ?? ECR_DUAL_STACK_HOST.exec(lower);
-    if (!match) {
-        if (ECR_LOOK_ALIKE.test(lower)) {
-            problem(`'${host}' is not a private ECR registry host; expected ACCOUNT.dkr.ecr.REGION.amazonaws.com (or its FIPS, China or dual-stack form).`);
-        }
-        const known = OTHER_REGISTRIES[lower];
-        const label = known ?? 'a registry other than Amazon ECR';
-        const dotted = !known && /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(host)
-            ? ` A repository whose first part contains a dot (such as '${host}/…') needs the full ECR URI.`
-            : '';
-        problem(`'${host}' is ${label}; only private Amazon ECR repositories are supported. ${WRITE_INSTEAD}${dotted}`);
-    }
-    const [, registryId = '', region = '', china] = match;
-    if (!_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .REGISTRY_ID_PATTERN */ .TE.test(registryId)) {
-        problem(`the account id in the registry host must be 12 digits, found ${registryId.length} ('${registryId}').`);
-    }
-    if (!_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .REGION_PATTERN */ .aY.test(region)) {
-        problem(`'${region}' in the registry host is not an AWS region such as us-east-1.`);
-    }
-    if (Boolean(china) !== region.startsWith('cn-')) {
-        problem(china
-            ? `'${region}' is not a China region; only cn-* regions use amazonaws.com.cn.`
-            : `the China region ${region} is served from amazonaws.com.cn, not amazonaws.com.`);
-    }
-    return { registryId, region };
-}
-/** One reference, already trimmed; a problem is thrown as a ReferenceProblem. */
-function parseReference(reference) {
-    checkCharacters(reference);
-    let name = reference;
-    let digest;
-    const at = reference.indexOf('@');
-    if (at >= 0) {
-        if (reference.includes('@', at + 1)) {
-            problem(`it has more than one '@'; write repository:tag@sha256:<digest>.`);
-        }
-        name = reference.slice(0, at);
-        digest = checkDigest(reference.slice(at + 1));
-    }
-    // Docker's rule: a first part with a dot or a port (or localhost) is a registry host.
-    let registry;
-    const slash = name.indexOf('/');
-    const first = slash >= 0 ? name.slice(0, slash) : '';
-    if (/[.:]/.test(first) || first === 'localhost') {
-        registry = registryOf(first);
-        name = name.slice(slash + 1);
-    }
-    let tag;
-    const colon = name.lastIndexOf(':');
-    if (colon >= 0) {
-        tag = name.slice(colon + 1);
-        name = name.slice(0, colon);
-        if (name.includes(':')) {
-            problem(`it has more than one ':'; write one repository:tag per line.`);
-        }
-        checkTag(tag);
-    }
-    const repository = checkRepository(name, registry !== undefined);
-    if (tag === undefined && digest === undefined) {
-        problem(`it names no tag or digest; write repository:tag or repository@sha256:<digest> (latest is not assumed, so the action judges exactly the image that was pushed).`);
-    }
-    return {
-        repository,
-        ...(tag !== undefined && { tag }),
-        ...(digest !== undefined && { digest }),
-        ...registry,
-        reference
-    };
-}
-/** With a digest the digest alone picks the image; a tag is then only a label for it. */
-function identity(spec) {
-    const which = spec.digest ? `@${spec.digest}` : `:${spec.tag ?? ''}`;
-    return `${spec.registryId ?? ''}/${spec.region ?? ''}/${spec.repository}${which}`;
-}
-/**
- * The `images` input: one reference per line (`repository:tag`, `repository@sha256:…`,
- * `repository:tag@sha256:…`, or the full private ECR URI of any of them). Blank lines and lines
- * starting with `#` are skipped. Blank text gives no images; text with only comments is an error.
- * Two lines naming the same image (after parsing, before any lookup) are an error.
- */
-function parseImageReferences(text, inputName) {
-    if (text.trim() === '')
-        return [];
-    const specs = [];
-    const seen = new Map();
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const line = index + 1;
-        const reference = raw.trim();
-        if (reference === '' || reference.startsWith('#'))
-            return;
-        const where = `Invalid input '${inputName}', line ${line} ('${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(reference)}')`;
-        let spec;
-        try {
-            spec = parseReference(reference);
-        }
-        catch (error) {
-            if (error instanceof ReferenceProblem)
-                throw new _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${error.message}`);
-            throw error;
-        }
-        const key = identity(spec);
-        const earlier = seen.get(key);
-        if (earlier) {
-            throw new _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: it names the same image as line ${earlier.line} ('${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(earlier.reference)}'); list each image once.`);
-        }
-        seen.set(key, { line, reference });
-        specs.push(spec);
-    });
-    if (specs.length === 0) {
-        throw new _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Invalid input '${inputName}': it has only comments; list at least one image reference, one per line.`);
-    }
-    return specs;
-}
-/**
- * The `baseline` input: a tag (`main`) or a digest (`sha256:…`) of the image's own repository, or
- * a reference of its own (`repository:tag`, a full URI). Undefined when blank. A bare word is a
- * tag: a repository without a tag or digest would not say which image to compare with.
- */
-function parseBaselineReference(text, inputName) {
-    const reference = text.trim();
-    if (reference === '')
-        return undefined;
-    try {
-        if (/[\r\n]/.test(reference))
-            problem('give one image reference, on one line.');
-        checkCharacters(reference);
-        if (reference.startsWith('sha256:')) {
-            return { kind: 'same-repository', digest: checkDigest(reference), reference };
-        }
-        if (!/[:/@]/.test(reference)) {
-            return { kind: 'same-repository', tag: checkTag(reference), reference };
-        }
-        return { kind: 'image', image: parseReference(reference) };
-    }
-    catch (error) {
-        if (error instanceof ReferenceProblem) {
-            throw new _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Invalid input '${inputName}' ('${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(reference)}'): ${error.message}`);
-        }
-        throw error;
-    }
-}
-
 
 /***/ }),
 
@@ -1303,18 +1299,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

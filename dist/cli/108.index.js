@@ -500,7 +500,7 @@ function createInspectorEnricher(region) {
         }));
         const unaskable = new Set(target.findingArns).size - wanted.size;
         if (unaskable > 0) {
-            warnings.push(`Inspector enrichment: ${unaskable} findings have Inspector ARNs outside ${region}${target.registryId ? ` and account ${target.registryId}` : ''}, or no valid ARN, so they have no EPSS or KEV data; run the step with credentials for the image's own account and region.`);
+            warnings.push(`Inspector enrichment: ${unaskable} of ${new Set(target.findingArns).size} findings have Inspector ARNs outside ${region}${target.registryId ? ` and account ${target.registryId}` : ''}, or no valid ARN: no EPSS or KEV data for them; run the step with credentials for the image's own account and region.`);
         }
         const digests = [...new Set(target.imageDigests)];
         if (wanted.size === 0 || digests.length === 0)

@@ -1007,8 +1007,9 @@ function mergePlatforms(perPlatform) {
 /**
  * The rows of one vulnerability in one package. A platform can hold it more than once (two
  * installed copies, or ECR listing it twice); then the k-th copy on one platform joins the k-th
- * copy on every other, each platform's copies taken in installed-version order so that equal
- * versions pair whatever order each platform's scan listed them in.
+ * copy on every other, each platform's copies taken in installed-version order, so the pairing
+ * does not depend on the order a scan listed them in. Equal versions pair only when the platforms
+ * hold as many copies; either way each copy is one row, so the counts stay exact.
  */
 function rowsOf(group) {
     const byPlatform = new Map();
@@ -1234,9 +1235,9 @@ async function enrichFindings(read, target, settings, deps) {
         return findings.length > 0 ? { findings, missing: has } : { findings };
     }
     const withoutArn = findings.filter(finding => (0,model_findings/* findingArnsOf */.ZZ)(finding).length === 0).length;
-    const arnGap = withoutArn > 0 ? `${withoutArn} findings carry no Inspector ARN` : undefined;
+    const arnGap = withoutArn > 0 ? `no Inspector ARN on ${plural(withoutArn, 'finding')}` : undefined;
     if (arnGap)
-        log.warning(`Inspector enrichment: ${arnGap}, so they have no EPSS or KEV data.`);
+        log.warning(`Inspector enrichment: ${arnGap}, so no EPSS or KEV data for it.`);
     if (!deps.enricherFor) {
         const missing = 'this front end cannot reach Inspector';
         log.warning(`enrich: inspector is set but ${missing}; judged without EPSS or KEV data.`);
@@ -1268,12 +1269,18 @@ async function scanImage(target, settings, deps) {
     const read = await readImage(target, settings, deps);
     const reference = target.reference;
     if (read.kind === 'problem')
-        return { ...read, kind: 'unjudged', reference };
+        return { ...read, kind: 'unjudged', reference, target };
     const { findings, missing } = await enrichFindings(read, target, settings, deps);
     // fail-on-kev judged without the KEV data it asked for could pass an exploited finding.
     if (missing && settings.thresholds.failOnKev) {
         const message = `fail-on-kev needs CISA KEV data from Amazon Inspector, which could not be read completely: ${missing}`;
-        return { ...read, kind: 'unjudged', reference, problem: { kind: 'incomplete', message } };
+        return {
+            ...read,
+            kind: 'unjudged',
+            reference,
+            target,
+            problem: { kind: 'incomplete', message }
+        };
     }
     const baseline = await compareWithBaseline(findings, target, settings, deps);
     const filters = {
@@ -1289,6 +1296,7 @@ async function scanImage(target, settings, deps) {
         ...read,
         kind: 'judged',
         reference,
+        target,
         findings,
         counts: (0,model_severity/* countBySeverity */.Ot)(findings),
         triage: triaged,
@@ -2113,9 +2121,14 @@ function failsStep(outcome) {
 function isSoftened(outcome) {
     return outcome.kind === 'no-verdict' && outcome.softened;
 }
-/** The `scan-failure` mode a renderer's `noVerdictFails` option stands for. */
-function scanFailureMode(noVerdictFails) {
-    return noVerdictFails ? 'fail' : 'warn';
+function tallyOutcomes(outcomes) {
+    const softened = outcomes.filter(isSoftened).length;
+    return {
+        images: outcomes.length,
+        failing: outcomes.filter(failsStep).length,
+        softened,
+        noVerdict: `${softened === 1 ? 'has' : 'have'} no verdict`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
@@ -2470,13 +2483,13 @@ function renderJunit(run, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
-
 /**
  * Escaping for untrusted text (finding ids, descriptions, package names, links, ignore reasons)
  * placed into GitHub-flavoured Markdown. Everything is written as HTML character references, which
  * GitHub decodes the same way in Markdown text, table cells and HTML attribute values, so one
  * escaper serves every place a report puts such text.
  */
+
 /** Bidi overrides, zero-width and other invisible format characters, and lone surrogates. */
 const INVISIBLE = /[\p{Cf}\p{Cs}]/gu;
 /** Control characters and line/paragraph separators: any of them could end a table row. */
@@ -2596,10 +2609,11 @@ const replaceInCode = (char, offset, line) => {
     return CHARACTER_REFERENCES[char] ?? char;
 };
 /**
- * A name the inputs already validated (repository, tag, digest, a command) in an inline `<code>`
- * element, without the zero-width spaces plain text gets after `#` and `-`: GitHub links no
- * mentions or references inside code, and a command must paste as it reads. The title, which
- * may hold outside text (a fixed-in version), is capped at `MAX_TITLE_CHARS`.
+ * Text in an inline `<code>` element: a name the inputs validated (repository, tag, digest, a
+ * command) or a version a scan reported. It gets none of the zero-width spaces plain text gets
+ * after `#` and `-` (GitHub links no mentions or references inside code, and a command must paste
+ * as it reads), only the one after an email's `@`, since GitHub autolinks emails even in code. The
+ * title, which may hold outside text (a fixed-in version), is capped at `MAX_TITLE_CHARS`.
  */
 function renderCode(text, title) {
     const titleAttribute = title === undefined ? '' : ` title="${escapeText(title, MAX_TITLE_CHARS)}"`;
@@ -3040,14 +3054,14 @@ function resolved(options) {
     return {
         limit: (options.limitChars ?? COMMENT_BODY_LIMIT) - (options.reservedChars ?? COMMENT_MARKER_BUDGET),
         maxRows: Math.max(1, options.maxRows ?? COMMENT_MAX_ROWS),
-        noVerdictFails: options.noVerdictFails ?? true
+        scanFailure: options.scanFailure ?? 'fail'
     };
 }
 /**
  * Fits the comment in the limit. The head and footer always go in; each section goes in whole,
  * with fewer rows when the room asks for it (halving down to one), or not at all, and a note
- * counts the sections that did not fit. So the verdict, which the head carries, is never cut, however long the
- * findings' text is. `omittedNote` says what a number of sections left out were.
+ * counts the sections that did not fit. So the verdict, which the head carries, is never cut,
+ * however long the findings' text is. `omittedNote` says what a number of sections left out were.
  */
 function assemble(head, sections, footer, limit, maxRows, omittedNote) {
     // Every block is followed by BLOCK, and the body ends with one newline; the note is reserved.
@@ -3082,10 +3096,8 @@ function overviewRow(data, reference, noVerdictFails) {
  * verdict that `scan-failure: warn` softened, since those leave the step green.
  */
 function runHeadline(outcomes) {
+    const { failing, softened, noVerdict } = tallyOutcomes(outcomes);
     const images = plural(outcomes.length, 'image');
-    const failing = outcomes.filter(failsStep).length;
-    const softened = outcomes.filter(isSoftened).length;
-    const noVerdict = `${softened === 1 ? 'has' : 'have'} no verdict`;
     if (failing === 0 && softened === 0)
         return `## ✅ ${images} pass the check`;
     if (failing === 0)
@@ -3095,7 +3107,7 @@ function runHeadline(outcomes) {
 }
 /** The whole run's comment: one image as its section; several as one row each, then the failures. */
 function renderRunComment(run, options = {}) {
-    const { limit, maxRows, noVerdictFails } = resolved(options);
+    const { limit, maxRows, scanFailure } = resolved(options);
     const facts = {
         actionVersion: run.actionVersion,
         runUrl: run.runUrl,
@@ -3103,7 +3115,7 @@ function renderRunComment(run, options = {}) {
         updatedAt: run.updatedAt
     };
     const footer = renderCommentFooter(facts);
-    const outcomes = decideOutcomes(run, scanFailureMode(noVerdictFails));
+    const outcomes = decideOutcomes(run, scanFailure);
     const reports = run.images.map((image, index) => ({
         image,
         data: imageReport(run, image),
@@ -3579,14 +3591,12 @@ const bytes = (text) => Buffer.byteLength(text, 'utf8');
  */
 function renderOverview(run, reports, outcomes, room) {
     // A no-verdict that scan-failure: warn softened leaves the step green: it is counted apart.
-    const failed = outcomes.filter(failsStep).length;
-    const softened = outcomes.filter(isSoftened).length;
-    const noVerdict = `${softened === 1 ? 'has' : 'have'} no verdict`;
-    const headline = failed === 0 && softened === 0
-        ? `## ✅ Passed: ${run.images.length} images break no severity threshold`
-        : failed === 0
-            ? `## ⚠️ ${softened} of ${run.images.length} images ${noVerdict}`
-            : `## ❌ ${failed} of ${run.images.length} images failed or have no verdict${softened > 0 ? `; ⚠️ ${softened} more ${noVerdict}` : ''}`;
+    const { images, failing, softened, noVerdict } = tallyOutcomes(outcomes);
+    const headline = failing === 0 && softened === 0
+        ? `## ✅ Passed: ${images} images break no severity threshold`
+        : failing === 0
+            ? `## ⚠️ ${softened} of ${images} images ${noVerdict}`
+            : `## ❌ ${failing} of ${images} images failed or have no verdict${softened > 0 ? `; ⚠️ ${softened} more ${noVerdict}` : ''}`;
     const baselineColumn = reports.some(data => data.baseline);
     const rows = run.images.map((image, index) => report_overviewRow(reports[index], image, outcomes[index], baselineColumn));
     const shown = countWithin(rows, room, row => bytes(row) + 1);
@@ -3610,9 +3620,8 @@ function renderOverview(run, reports, outcomes, room) {
 function renderRunSummary(run, options = {}) {
     const limit = options.limitBytes ?? SUMMARY_TARGET_BYTES;
     const maxRows = Math.max(1, options.maxRows ?? SUMMARY_MAX_ROWS);
-    const noVerdictFails = options.noVerdictFails ?? true;
     const reports = run.images.map(image => imageReport(run, image));
-    const outcomes = decideOutcomes(run, scanFailureMode(noVerdictFails));
+    const outcomes = decideOutcomes(run, options.scanFailure ?? 'fail');
     if (reports.length === 1 && reports[0]) {
         return renderSummary(reports[0], {
             limitBytes: limit,
@@ -3640,7 +3649,6 @@ function renderRunSummary(run, options = {}) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
-
 
 
 
@@ -4032,6 +4040,26 @@ function buildRunSarif(run, options) {
     }
     return sarifLog(runs);
 }
+/**
+ * What the Action and the command line both write. No file without a verdict: an upload with no
+ * results would close every open alert as fixed. Nor when every folded group holds an image
+ * without one: code scanning rejects a file without runs, and a partial group would close that
+ * image's alerts. With several images, those with a verdict still get their runs.
+ */
+function sarifFile(run, options) {
+    if (!run.images.some(image => image.kind === 'judged'))
+        return { kind: 'none', why: 'no-verdict', reason: 'no image has a verdict' };
+    const log = buildRunSarif(run, options);
+    if (log.runs.length === 0) {
+        return {
+            kind: 'none',
+            why: 'no-complete-group',
+            reason: 'each group of images it would hold has one without a verdict, so code scanning keeps its alerts as they were until a run judges them all'
+        };
+    }
+    const notices = log.runs.flatMap(sarifRun => (sarifRun.invocations?.[0]?.toolExecutionNotifications ?? []).map(notice => `SARIF (${sarifRunLabel(sarifRun)}): ${notice.message.text}`));
+    return { kind: 'log', log, notices };
+}
 /** Which of the MAX_RUNS_PER_FILE folded runs an image goes to: stable for its category name. */
 function foldedGroup(name) {
     return (parseInt((0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 8), 16) % MAX_RUNS_PER_FILE);
@@ -4058,28 +4086,19 @@ function categoryNames(images) {
     }
     return names;
 }
-/** Where the image lives and which version was asked for, from the reference as written. */
-function requestedImage(result) {
-    const spec = parsedReference(result.reference);
-    const image = result.image;
-    const repository = image?.repository ?? spec?.repository ?? result.reference;
-    const tag = spec ? spec.tag : image?.tag;
-    const digest = spec ? spec.digest : undefined;
-    const region = image?.region ?? spec?.region ?? '';
-    const account = image?.registryId ?? spec?.registryId;
+/**
+ * Where the step asked for the image and which version, from its request alone: an image that
+ * failed before it resolved (tag not found, access denied) keeps the category, and the folded
+ * group, it has when judged.
+ */
+function requestedImage({ target }) {
+    const { region, query } = target;
+    const { imageTag: tag, imageDigest: digest, registryId: account } = query;
     return {
         registry: account ? `${account}.${region}` : region,
-        repository,
+        repository: query.repository,
         version: `${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`
     };
-}
-function parsedReference(reference) {
-    try {
-        return parseImageReferences(reference, 'images')[0];
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/terminal.ts
@@ -4967,15 +4986,25 @@ function explainForCli(error, explained) {
     return `No AWS credentials found (${(0,model_text/* errorMessage */.gJ)(error)}). Set AWS_PROFILE (after aws sso login), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an instance or task role applies.`;
 }
 function render(format, run, config, color, cwd) {
+    if (format !== 'sarif')
+        return { text: renderText(format, run, config, color) };
+    // SARIF as the Action writes it: none without a run, and what a run leaves out said on stderr.
+    const dockerfile = (0,external_node_path_.relative)(cwd, (0,external_node_path_.resolve)(cwd, config.dockerfile)).split(external_node_path_.sep).join('/');
+    const sarif = sarifFile(run, { dockerfile });
+    if (sarif.kind === 'none')
+        return { notWritten: `SARIF report not written: ${sarif.reason}.` };
+    return { text: serializeSarif(sarif.log), notices: sarif.notices };
+}
+function renderText(format, run, config, color) {
     switch (format) {
         case 'text':
             return renderTerminal(run, { color });
         case 'markdown':
-            return renderRunSummary(run, { noVerdictFails: config.scanFailure !== 'warn' });
+            return renderRunSummary(run, { scanFailure: config.scanFailure });
         case 'comment':
             return renderRunComment(run, {
                 maxRows: config.commentMaxRows,
-                noVerdictFails: config.scanFailure !== 'warn'
+                scanFailure: config.scanFailure
             });
         case 'junit':
             return renderJunit(run, {
@@ -4984,13 +5013,6 @@ function render(format, run, config, color, cwd) {
             });
         case 'json': {
             return serializeJsonReport(buildJsonReport(run));
-        }
-        case 'sarif': {
-            // No results without a verdict: an upload with no results would close every open alert.
-            const dockerfile = (0,external_node_path_.relative)(cwd, (0,external_node_path_.resolve)(cwd, config.dockerfile)).split(external_node_path_.sep).join('/');
-            if (!run.images.some(image => image.kind === 'judged'))
-                return undefined;
-            return serializeSarif(buildRunSarif(run, { dockerfile }));
         }
     }
 }
@@ -5072,11 +5094,14 @@ async function main(argv, env, io, overrides = {}) {
     for (const destination of destinations) {
         const toStdout = destination.path === undefined;
         const color = toStdout && colorEnabled(io.stdout.isTTY, env);
-        const text = render(destination.format, run, config, color, options.cwd);
-        if (text === undefined) {
-            say(`warning: no ${destination.format} report: no image has a verdict.`);
+        const rendered = render(destination.format, run, config, color, options.cwd);
+        if (rendered.text === undefined) {
+            say(`warning: ${rendered.notWritten}`);
             continue;
         }
+        for (const notice of rendered.notices ?? [])
+            say(`warning: ${terminalSafe(notice)}`);
+        const { text } = rendered;
         if (!destination.path) {
             io.stdout.write(text);
             continue;
