@@ -7,14 +7,19 @@
  * 1. Every `src/**\/*.ts` file is parsed with the TypeScript compiler API (no regexes over code).
  * 2. A message is a string or template literal in one of these places ("sinks"):
  *    - an argument of `new XxxError(…)` or `new XxxProblem(…)` (any class name ending so);
- *    - an argument of a call to `problem(…)`, `fail(…)`, `setFailed(…)`, `at(…)` (an ignore-file
+ *    - an argument of a call to `problem(…)`, `fail(…)`, `setFailed(…)`, `failStep(…)` (the
+ *      Action's own `::error::`), `say(…)` (a line on the CLI's stderr), `at(…)` (an ignore-file
  *      problem) or `failures.push(…)` (a report that could not be written);
  *    - warnings and notices: an argument of any `….warning(…)` or `….notice(…)` call
  *      (`log.warning`, `deps.log.notice`, `core.warning`, `actionLog.warning`, …) or of
  *      `warnings.push(…)` (warnings collected to be logged later, as Inspector enrichment does);
  *    - a `message:` or `fix:` property, or a `const message = …`, in `src/core` (the problems that
  *      leave an image without a verdict and the fix for each scan status);
- *    - a value of `TERMINAL_FIXES`, and a `return` in the functions named in RETURN_MESSAGES.
+ *    - a value of `TERMINAL_FIXES`, and a `return` in the functions named in RETURN_MESSAGES:
+ *      functions that build a message for a caller to print (`explainAwsError`, the PR comment's
+ *      `describeFailure`, the SARIF notifications, `sarifFile`'s reasons…). A returned object
+ *      counts the values of its properties, nested ones too, so `{ gap: '…' }` and
+ *      `{ message: { text: '…' } }` are found. Add a function here when it returns a message.
  *    A conditional (`a ? 'x' : 'y'`), an array or a `+` concatenation counts each literal in it.
  *    An identifier in a message (passed whole, or interpolated as `${missing}`) that names a
  *    `const` declared in an enclosing block of the same file counts that const's literals too,
@@ -40,16 +45,28 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const SRC = join(ROOT, 'src')
 const MIN_MESSAGES = 80
 
-/** Functions whose returned literals are messages. */
+/**
+ * Functions whose returned literals (or the literals in the objects they return) are messages a
+ * caller prints: the returns are the only place these messages are written out whole.
+ */
 const RETURN_MESSAGES = new Set([
   'explainAwsError',
   'expiredWithoutFindingsFix',
   'explainForCli',
   'explainInspectorError',
   'describeExpiredRule',
-  'describeStaleRule'
+  'describeStaleRule',
+  // src/action/pr-comment.ts: why the comment failed, the advice after it, and the search's gap.
+  'describeFailure',
+  'describeGraphqlFailure',
+  'hintFor',
+  'findOwnComment',
+  // src/report/sarif.ts: notifications inside the file (also logged), and why no file is written.
+  'truncationNotice',
+  'leftOutNotice',
+  'sarifFile'
 ])
-const CALL_SINKS = new Set(['problem', 'fail', 'setFailed', 'at'])
+const CALL_SINKS = new Set(['problem', 'fail', 'setFailed', 'failStep', 'say', 'at'])
 /** Methods that log a warning or notice, on any object (`log`, `deps.log`, `core`, …). */
 const WARNING_METHODS = new Set(['warning', 'notice'])
 /** `<array>.push(…)` calls whose array collects messages to show later. */
@@ -90,6 +107,15 @@ function literals(node: ts.Node): string[][] {
   )
     return [...literals(node.left), ...literals(node.right)]
   return []
+}
+
+/** What a `return` gives back: the expression, or the values of a returned object's properties. */
+function returnedValues(node: ts.Expression): ts.Expression[] {
+  if (ts.isParenthesizedExpression(node)) return returnedValues(node.expression)
+  if (!ts.isObjectLiteralExpression(node)) return [node]
+  return node.properties.flatMap(property =>
+    ts.isPropertyAssignment(property) ? returnedValues(property.initializer) : []
+  )
 }
 
 /** The initializer of the `const` an identifier names, from an enclosing block of its file. */
@@ -177,7 +203,7 @@ export function collectMessages(file: string, text: string): Message[] {
         node.arguments.forEach(add)
     } else if (ts.isReturnStatement(node) && node.expression) {
       const name = enclosingFunctionName(node)
-      if (name && RETURN_MESSAGES.has(name)) add(node.expression)
+      if (name && RETURN_MESSAGES.has(name)) returnedValues(node.expression).forEach(add)
     } else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name)) {
       if (inCore && CORE_PROPERTIES.has(node.name.text)) add(node.initializer)
     } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
@@ -231,7 +257,10 @@ describe('README Troubleshooting', () => {
       'src/aws/errors.ts',
       'src/core/acquire.ts',
       'src/aws/inspector.ts',
-      'src/core/scan-image.ts'
+      'src/core/scan-image.ts',
+      'src/action/pr-comment.ts',
+      'src/report/sarif.ts',
+      'src/cli/main.ts'
     ])
       expect(files).toContain(file)
   })
@@ -266,6 +295,29 @@ describe('README Troubleshooting', () => {
     expect(
       keys("function g() { const text = 'An unrelated long text' }\nlog.warning(text)")
     ).toEqual([])
+  })
+
+  it('finds messages returned by the functions in RETURN_MESSAGES, objects too, and CLI lines', () => {
+    const keys = (text: string) =>
+      collectMessages('src/report/example.ts', text).map(message => messageKey(message.segments))
+    expect(
+      keys(
+        [
+          'function leftOutNotice(group) {',
+          "  return { level: 'warning', message: { text: `${group} fell off the widget shelf.` } }",
+          '}'
+        ].join('\n')
+      )
+    ).toEqual([undefined, 'fell off the widget shelf'])
+    expect(
+      keys("function findOwnComment() { return { gap: 'Some widgets were not searched.' } }")
+    ).toEqual(['Some widgets were not searched'])
+    // A function not in RETURN_MESSAGES returns no message.
+    expect(keys("function describeWidget() { return 'A widget of some kind.' }")).toEqual([])
+    expect(keys('say(`ecr-scan-findings: could not polish the ${widget}`)')).toEqual([
+      'ecr-scan-findings: could not polish the'
+    ])
+    expect(keys("failStep('The widget broke in half.')")).toEqual(['The widget broke in half'])
   })
 
   it('documents every message by its key', () => {
