@@ -121,7 +121,7 @@ const NO_TRIAGE = {
 };
 /** The view of one image the renderers take, from the run it belongs to. */
 function imageReport(run, result) {
-    const image = result.image ?? unresolvedImage(result.reference);
+    const image = result.image ?? unresolvedImage(result.target.reference);
     const context = {
         image,
         scan: result.scan,
@@ -158,7 +158,7 @@ function unresolvedImage(reference) {
 
 
 function imageName(result) {
-    return result.image ? formatImage(result.image) : result.reference;
+    return result.image ? formatImage(result.image) : result.target.reference;
 }
 /** One outcome per image, in the run's order: the only place a verdict becomes pass or fail. */
 function decideOutcomes(run, scanFailure) {
@@ -1197,9 +1197,8 @@ async function enrichFindings(read, target, settings, deps) {
 /** Reads one image (and its baseline) and judges it: a verdict only on a complete read. */
 async function scanImage(target, settings, deps) {
     const read = await readImage(target, settings, deps);
-    const reference = target.reference;
     if (read.kind === 'problem')
-        return { ...read, kind: 'unjudged', reference, target };
+        return { ...read, kind: 'unjudged', target };
     const { findings, missing } = await enrichFindings(read, target, settings, deps);
     // fail-on-kev judged without the KEV data it asked for could pass an exploited finding.
     if (missing && settings.thresholds.failOnKev) {
@@ -1207,7 +1206,6 @@ async function scanImage(target, settings, deps) {
         return {
             ...read,
             kind: 'unjudged',
-            reference,
             target,
             problem: { kind: 'incomplete', message }
         };
@@ -1225,7 +1223,6 @@ async function scanImage(target, settings, deps) {
     return {
         ...read,
         kind: 'judged',
-        reference,
         target,
         findings,
         counts: (0,model_severity/* countBySeverity */.Ot)(findings),
@@ -2150,7 +2147,7 @@ function buildJsonReport(run) {
         passed: judged
             ? run.images.every(image => image.kind === 'judged' && image.verdict.passed)
             : null,
-        images: run.images.map(image => jsonImage(imageReport(run, image), image.reference)),
+        images: run.images.map(image => jsonImage(imageReport(run, image), image.target.reference)),
         runUrl: run.runUrl ?? null
     };
 }
@@ -2797,14 +2794,14 @@ function renderRunComment(run, options = {}) {
         data: imageReport(run, image),
         outcome: outcomes[index]
     }));
-    const sectionOf = (image, data, outcome, level) => rows => renderImageSection(data, image.reference, level, {
+    const sectionOf = (image, data, outcome, level) => rows => renderImageSection(data, image.target.reference, level, {
         maxRows: rows,
         noVerdictFails: !isSoftened(outcome)
     });
     if (reports.length === 1 && reports[0]) {
         // The headline and the counts go in the head, so no size of the rest can take the verdict out.
         const { image, data, outcome } = reports[0];
-        const verdict = renderImageVerdict(data, image.reference, 2, !isSoftened(outcome));
+        const verdict = renderImageVerdict(data, image.target.reference, 2, !isSoftened(outcome));
         const body = rows => renderImageBody(data, rows);
         const note = () => `The details did not fit in a comment: see this run's ${fullListLink(run.runUrl)}.`;
         return assemble(verdict, [body], footer, limit, maxRows, note);
@@ -2813,7 +2810,7 @@ function renderRunComment(run, options = {}) {
     const headline = runHeadline(outcomes);
     const anyBaseline = reports.some(({ data }) => data.baseline);
     const rows = reports.map(({ image, data, outcome }) => {
-        const row = overviewRow(data, image.reference, !isSoftened(outcome));
+        const row = overviewRow(data, image.target.reference, !isSoftened(outcome));
         return anyBaseline && !data.baseline ? `${row} — |` : row;
     });
     // Rows come before sections: the overview may take all the room the headline, the footer and
@@ -3258,7 +3255,7 @@ function report_overviewRow(data, result, outcome, baselineColumn) {
     const more = platforms.length > shown.length ? `, …and ${platforms.length - shown.length} more` : '';
     const counts = result.kind === 'judged' ? report_severityTally(result.counts) || 'none' : '—';
     const change = baselineColumn ? ` ${data.baseline ? `${data.baseline.newCount} new` : '—'} |` : '';
-    return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? `${escapeText(shown.join(', '))}${more}` : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`;
+    return `| ${escapeText(result.target.reference)} | ${platforms.length > 0 ? `${escapeText(shown.join(', '))}${more}` : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`;
 }
 const bytes = (text) => Buffer.byteLength(text, 'utf8');
 /**
@@ -3703,7 +3700,7 @@ function buildRunSarif(run, options) {
         const complete = sorted.filter(([, images]) => images.every(image => image.kind === 'judged'));
         const leftOut = sorted
             .filter(([, images]) => images.some(image => image.kind !== 'judged'))
-            .map(([group, images]) => leftOutNotice(category(groupName(group)).automationDetails.id, images.filter(image => image.kind !== 'judged').map(image => image.reference), images.filter(image => image.kind === 'judged').map(image => image.reference)));
+            .map(([group, images]) => leftOutNotice(category(groupName(group)).automationDetails.id, images.filter(image => image.kind !== 'judged').map(image => image.target.reference), images.filter(image => image.kind === 'judged').map(image => image.target.reference)));
         runs = complete.map(([group, images], index) => {
             const members = images.map(image => ({ ...member(image), key: names.get(image) ?? '' }));
             return {
@@ -3806,7 +3803,7 @@ function sumCounts(counts) {
 function resultEntry(result) {
     const judged = result.kind === 'judged';
     return {
-        reference: result.reference,
+        reference: result.target.reference,
         image: result.image ? formatImage(result.image) : null,
         digest: result.image?.digest ?? null,
         platforms: result.platforms.flatMap(platform => (platform.platform ? [platform.platform] : [])),
@@ -3877,7 +3874,7 @@ function setRunOutputs(run) {
 function defaultJsonReportPath(run, env) {
     const [first, ...others] = run.images;
     const image = first?.image;
-    const references = [...new Set(run.images.map(result => result.reference))].sort();
+    const references = [...new Set(run.images.map(result => result.target.reference))].sort();
     const name = others.length > 0
         ? `${run.images.length}-images-${(0,external_node_crypto_.createHash)('sha256').update(references.join('\n')).digest('hex').slice(0, 12)}`
         : image

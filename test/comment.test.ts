@@ -54,7 +54,6 @@ function judged(
   const digest = `sha256:${String(sequence).padStart(64, '0')}`
   return {
     kind: 'judged',
-    reference: `${repository}:${tag}`,
     target: targetOf(`${repository}:${tag}`, { region: 'eu-west-1' }),
     image: { repository, tag, digest, region: 'eu-west-1' },
     platforms: [],
@@ -173,7 +172,9 @@ describe('the headline', () => {
     const html = markdownIt.render(headline)
     expect(decoded(html)).toMatch(/^❌ Failed: /)
     expect(Array.from(decoded(html).trim()).length).toBeLessThanOrEqual(50)
-    expect(headline).toContain(`title="${escapeText(`${image.reference}@${image.image.digest}`)}"`)
+    expect(headline).toContain(
+      `title="${escapeText(`${image.target.reference}@${image.image.digest}`)}"`
+    )
     expect(comment).toContain(`<code>${escapeText(tag).replace(/&#8203;/g, '')}</code>`)
   })
 
@@ -376,7 +377,6 @@ describe('several images', () => {
   })
   const unjudged: UnjudgedImage = {
     kind: 'unjudged',
-    reference: 'shop/batch:v1',
     target: targetOf('shop/batch:v1'),
     platforms: [],
     scan: { status: 'FAILED', description: 'UnsupportedImageError: bad', type: 'basic' },
@@ -611,7 +611,6 @@ describe('limits that hostile or huge scans cannot break', () => {
   it('goes on past a section that does not fit, counting only the sections left out', () => {
     const huge: UnjudgedImage = {
       kind: 'unjudged',
-      reference: 'shop/batch:v1',
       target: targetOf('shop/batch:v1'),
       platforms: [],
       scan: { status: 'FAILED', type: 'basic' },
@@ -653,7 +652,6 @@ describe('limits that hostile or huge scans cannot break', () => {
     }
     const endedImage: UnjudgedImage = {
       kind: 'unjudged',
-      reference: 'shop/batch:v1',
       target: targetOf('shop/batch:v1'),
       platforms,
       scan: { status: 'FAILED', type: 'basic' },

@@ -191,7 +191,7 @@ describe('images judged at once (runScan, max-concurrency)', () => {
       1,
       1
     ])
-    expect(run.results.map(result => [result.reference, result.kind])).toEqual(
+    expect(run.results.map(result => [result.target.reference, result.kind])).toEqual(
       five.map(image => [image.reference, 'judged'])
     )
   })

@@ -17,7 +17,6 @@ function judged(findings: Finding[], thresholds = THRESHOLDS): JudgedImage {
   const triaged = triage(findings, [], { onlyFixable: false }, new Date('2026-01-01'))
   return {
     kind: 'judged',
-    reference: 'team/api:v1',
     target: targetOf('team/api:v1'),
     image: {
       repository: 'team/api',
@@ -82,7 +81,6 @@ describe('renderJunit', () => {
   it('reports an image without a verdict as an error, or skipped when scan-failure is warn', async () => {
     const unjudged: ImageResult = {
       kind: 'unjudged',
-      reference: 'team/api:broken',
       target: targetOf('team/api:broken'),
       platforms: [],
       scan: { status: 'FAILED', type: 'unknown', description: 'UnsupportedImageError' },
@@ -90,7 +88,6 @@ describe('renderJunit', () => {
     }
     const timedOut: ImageResult = {
       ...unjudged,
-      reference: 'team/api:slow',
       target: targetOf('team/api:slow'),
       problem: { kind: 'timeout', message: 'The scan did not settle within the timeout.' }
     }

@@ -233,7 +233,6 @@ describe('the overview of several images', () => {
   ).images
   const ended: UnjudgedImage = {
     kind: 'unjudged',
-    reference: 'shop/batch:v1',
     target: targetOf('shop/batch:v1'),
     platforms: [],
     scan: { status: 'FAILED', type: 'basic' },
@@ -241,7 +240,6 @@ describe('the overview of several images', () => {
   }
   const timedOut: UnjudgedImage = {
     ...ended,
-    reference: 'shop/cron:v1',
     target: targetOf('shop/cron:v1'),
     problem: { kind: 'timeout', message: 'The scan did not settle within the timeout.' }
   }

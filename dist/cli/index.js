@@ -1267,9 +1267,8 @@ async function enrichFindings(read, target, settings, deps) {
 /** Reads one image (and its baseline) and judges it: a verdict only on a complete read. */
 async function scanImage(target, settings, deps) {
     const read = await readImage(target, settings, deps);
-    const reference = target.reference;
     if (read.kind === 'problem')
-        return { ...read, kind: 'unjudged', reference, target };
+        return { ...read, kind: 'unjudged', target };
     const { findings, missing } = await enrichFindings(read, target, settings, deps);
     // fail-on-kev judged without the KEV data it asked for could pass an exploited finding.
     if (missing && settings.thresholds.failOnKev) {
@@ -1277,7 +1276,6 @@ async function scanImage(target, settings, deps) {
         return {
             ...read,
             kind: 'unjudged',
-            reference,
             target,
             problem: { kind: 'incomplete', message }
         };
@@ -1295,7 +1293,6 @@ async function scanImage(target, settings, deps) {
     return {
         ...read,
         kind: 'judged',
-        reference,
         target,
         findings,
         counts: (0,model_severity/* countBySeverity */.Ot)(findings),
@@ -2051,7 +2048,7 @@ const NO_TRIAGE = {
 };
 /** The view of one image the renderers take, from the run it belongs to. */
 function imageReport(run, result) {
-    const image = result.image ?? unresolvedImage(result.reference);
+    const image = result.image ?? unresolvedImage(result.target.reference);
     const context = {
         image,
         scan: result.scan,
@@ -2088,7 +2085,7 @@ function unresolvedImage(reference) {
 
 
 function imageName(result) {
-    return result.image ? formatImage(result.image) : result.reference;
+    return result.image ? formatImage(result.image) : result.target.reference;
 }
 /** One outcome per image, in the run's order: the only place a verdict becomes pass or fail. */
 function decideOutcomes(run, scanFailure) {
@@ -2276,7 +2273,7 @@ function buildJsonReport(run) {
         passed: judged
             ? run.images.every(image => image.kind === 'judged' && image.verdict.passed)
             : null,
-        images: run.images.map(image => jsonImage(imageReport(run, image), image.reference)),
+        images: run.images.map(image => jsonImage(imageReport(run, image), image.target.reference)),
         runUrl: run.runUrl ?? null
     };
 }
@@ -2445,7 +2442,7 @@ function renderJunit(run, options = {}) {
     const rendered = suites.map(suite => {
         const { result, name } = suite;
         const properties = [
-            ['reference', result.reference],
+            ['reference', result.target.reference],
             ['digest', result.image?.digest],
             ['region', result.image?.region],
             ['scan-status', result.scan.status],
@@ -3121,14 +3118,14 @@ function renderRunComment(run, options = {}) {
         data: imageReport(run, image),
         outcome: outcomes[index]
     }));
-    const sectionOf = (image, data, outcome, level) => rows => renderImageSection(data, image.reference, level, {
+    const sectionOf = (image, data, outcome, level) => rows => renderImageSection(data, image.target.reference, level, {
         maxRows: rows,
         noVerdictFails: !isSoftened(outcome)
     });
     if (reports.length === 1 && reports[0]) {
         // The headline and the counts go in the head, so no size of the rest can take the verdict out.
         const { image, data, outcome } = reports[0];
-        const verdict = renderImageVerdict(data, image.reference, 2, !isSoftened(outcome));
+        const verdict = renderImageVerdict(data, image.target.reference, 2, !isSoftened(outcome));
         const body = rows => renderImageBody(data, rows);
         const note = () => `The details did not fit in a comment: see this run's ${fullListLink(run.runUrl)}.`;
         return assemble(verdict, [body], footer, limit, maxRows, note);
@@ -3137,7 +3134,7 @@ function renderRunComment(run, options = {}) {
     const headline = runHeadline(outcomes);
     const anyBaseline = reports.some(({ data }) => data.baseline);
     const rows = reports.map(({ image, data, outcome }) => {
-        const row = overviewRow(data, image.reference, !isSoftened(outcome));
+        const row = overviewRow(data, image.target.reference, !isSoftened(outcome));
         return anyBaseline && !data.baseline ? `${row} — |` : row;
     });
     // Rows come before sections: the overview may take all the room the headline, the footer and
@@ -3582,7 +3579,7 @@ function report_overviewRow(data, result, outcome, baselineColumn) {
     const more = platforms.length > shown.length ? `, …and ${platforms.length - shown.length} more` : '';
     const counts = result.kind === 'judged' ? report_severityTally(result.counts) || 'none' : '—';
     const change = baselineColumn ? ` ${data.baseline ? `${data.baseline.newCount} new` : '—'} |` : '';
-    return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? `${escapeText(shown.join(', '))}${more}` : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`;
+    return `| ${escapeText(result.target.reference)} | ${platforms.length > 0 ? `${escapeText(shown.join(', '))}${more}` : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`;
 }
 const bytes = (text) => Buffer.byteLength(text, 'utf8');
 /**
@@ -4029,7 +4026,7 @@ function buildRunSarif(run, options) {
         const complete = sorted.filter(([, images]) => images.every(image => image.kind === 'judged'));
         const leftOut = sorted
             .filter(([, images]) => images.some(image => image.kind !== 'judged'))
-            .map(([group, images]) => leftOutNotice(category(groupName(group)).automationDetails.id, images.filter(image => image.kind !== 'judged').map(image => image.reference), images.filter(image => image.kind === 'judged').map(image => image.reference)));
+            .map(([group, images]) => leftOutNotice(category(groupName(group)).automationDetails.id, images.filter(image => image.kind !== 'judged').map(image => image.target.reference), images.filter(image => image.kind === 'judged').map(image => image.target.reference)));
         runs = complete.map(([group, images], index) => {
             const members = images.map(image => ({ ...member(image), key: names.get(image) ?? '' }));
             return {

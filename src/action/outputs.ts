@@ -30,7 +30,7 @@ function sumCounts(counts: SeverityCounts[]): SeverityCounts {
 function resultEntry(result: ImageResult) {
   const judged = result.kind === 'judged'
   return {
-    reference: result.reference,
+    reference: result.target.reference,
     image: result.image ? formatImage(result.image) : null,
     digest: result.image?.digest ?? null,
     platforms: result.platforms.flatMap(platform => (platform.platform ? [platform.platform] : [])),

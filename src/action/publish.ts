@@ -22,7 +22,7 @@ import { publishComment, resolvePullRequestNumber } from './pr-comment.js'
 function defaultJsonReportPath(run: RunResult, env: NodeJS.ProcessEnv): string {
   const [first, ...others] = run.images
   const image = first?.image
-  const references = [...new Set(run.images.map(result => result.reference))].sort()
+  const references = [...new Set(run.images.map(result => result.target.reference))].sort()
   const name =
     others.length > 0
       ? `${run.images.length}-images-${createHash('sha256').update(references.join('\n')).digest('hex').slice(0, 12)}`

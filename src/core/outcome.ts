@@ -12,7 +12,7 @@ export type ImageOutcome =
   | { kind: 'no-verdict'; name: string; message: string; softened: boolean }
 
 export function imageName(result: ImageResult): string {
-  return result.image ? formatImage(result.image) : result.reference
+  return result.image ? formatImage(result.image) : result.target.reference
 }
 
 /** One outcome per image, in the run's order: the only place a verdict becomes pass or fail. */

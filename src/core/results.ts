@@ -81,11 +81,10 @@ export interface PlatformScan {
 }
 
 interface ImageResultBase {
-  /** The reference as the user gave it. */
-  reference: string
   /**
-   * What the step asked for: the region, registry and repository the image was looked up in, and
-   * the tag or digest requested. Known whether or not the image resolved, unlike `image`.
+   * What the step asked for: the reference as the user gave it, the region, registry and
+   * repository the image was looked up in, and the tag or digest requested. Known whether or not
+   * the image resolved, unlike `image`.
    */
   target: ImageTarget
   /** Absent when the image could not be resolved. */
@@ -159,7 +158,7 @@ const NO_TRIAGE: Triage = {
 
 /** The view of one image the renderers take, from the run it belongs to. */
 export function imageReport(run: RunResult, result: ImageResult): ReportData {
-  const image = result.image ?? unresolvedImage(result.reference)
+  const image = result.image ?? unresolvedImage(result.target.reference)
   const context = {
     image,
     scan: result.scan,

@@ -306,8 +306,7 @@ export async function scanImage(
   deps: ScanImageDependencies
 ): Promise<ImageResult> {
   const read = await readImage(target, settings, deps)
-  const reference = target.reference
-  if (read.kind === 'problem') return { ...read, kind: 'unjudged', reference, target }
+  if (read.kind === 'problem') return { ...read, kind: 'unjudged', target }
   const { findings, missing } = await enrichFindings(read, target, settings, deps)
   // fail-on-kev judged without the KEV data it asked for could pass an exploited finding.
   if (missing && settings.thresholds.failOnKev) {
@@ -315,7 +314,6 @@ export async function scanImage(
     return {
       ...read,
       kind: 'unjudged',
-      reference,
       target,
       problem: { kind: 'incomplete', message }
     }
@@ -331,7 +329,6 @@ export async function scanImage(
   return {
     ...read,
     kind: 'judged',
-    reference,
     target,
     findings,
     counts: countBySeverity(findings),

@@ -578,14 +578,14 @@ export function renderRunComment(run: RunResult, options: CommentOptions = {}): 
   const sectionOf =
     (image: ImageResult, data: ReportData, outcome: ImageOutcome, level: number): Section =>
     rows =>
-      renderImageSection(data, image.reference, level, {
+      renderImageSection(data, image.target.reference, level, {
         maxRows: rows,
         noVerdictFails: !isSoftened(outcome)
       })
   if (reports.length === 1 && reports[0]) {
     // The headline and the counts go in the head, so no size of the rest can take the verdict out.
     const { image, data, outcome } = reports[0]
-    const verdict = renderImageVerdict(data, image.reference, 2, !isSoftened(outcome))
+    const verdict = renderImageVerdict(data, image.target.reference, 2, !isSoftened(outcome))
     const body: Section = rows => renderImageBody(data, rows)
     const note = () =>
       `The details did not fit in a comment: see this run's ${fullListLink(run.runUrl)}.`
@@ -595,7 +595,7 @@ export function renderRunComment(run: RunResult, options: CommentOptions = {}): 
   const headline = runHeadline(outcomes)
   const anyBaseline = reports.some(({ data }) => data.baseline)
   const rows = reports.map(({ image, data, outcome }) => {
-    const row = overviewRow(data, image.reference, !isSoftened(outcome))
+    const row = overviewRow(data, image.target.reference, !isSoftened(outcome))
     return anyBaseline && !data.baseline ? `${row} — |` : row
   })
   // Rows come before sections: the overview may take all the room the headline, the footer and

@@ -286,7 +286,7 @@ export function buildJsonReport(run: RunResult): JsonReport {
     passed: judged
       ? run.images.every(image => image.kind === 'judged' && image.verdict.passed)
       : null,
-    images: run.images.map(image => jsonImage(imageReport(run, image), image.reference)),
+    images: run.images.map(image => jsonImage(imageReport(run, image), image.target.reference)),
     runUrl: run.runUrl ?? null
   }
 }

@@ -202,7 +202,7 @@ export function renderJunit(run: RunResult, options: JunitOptions = {}): string 
   const rendered = suites.map(suite => {
     const { result, name } = suite
     const properties = [
-      ['reference', result.reference],
+      ['reference', result.target.reference],
       ['digest', result.image?.digest],
       ['region', result.image?.region],
       ['scan-status', result.scan.status],

@@ -547,7 +547,7 @@ function overviewRow(
     platforms.length > shown.length ? `, …and ${platforms.length - shown.length} more` : ''
   const counts = result.kind === 'judged' ? severityTally(result.counts) || 'none' : '—'
   const change = baselineColumn ? ` ${data.baseline ? `${data.baseline.newCount} new` : '—'} |` : ''
-  return `| ${escapeText(result.reference)} | ${platforms.length > 0 ? `${escapeText(shown.join(', '))}${more}` : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`
+  return `| ${escapeText(result.target.reference)} | ${platforms.length > 0 ? `${escapeText(shown.join(', '))}${more}` : '—'} | ${escapeText(result.scan.status)} | ${counts} |${change} ${verdict} |`
 }
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8')

@@ -522,8 +522,8 @@ export function buildRunSarif(run: RunResult, options: SarifOptions): SarifLog {
       .map(([group, images]) =>
         leftOutNotice(
           category(groupName(group)).automationDetails.id,
-          images.filter(image => image.kind !== 'judged').map(image => image.reference),
-          images.filter(image => image.kind === 'judged').map(image => image.reference)
+          images.filter(image => image.kind !== 'judged').map(image => image.target.reference),
+          images.filter(image => image.kind === 'judged').map(image => image.target.reference)
         )
       )
     runs = complete.map(([group, images], index) => {

@@ -85,7 +85,6 @@ export function targetOf(
 /** A run holding one image, made from the view a renderer takes. */
 export function runOf(data: ReportData, reference = 'team/api:v1'): RunResult {
   const base = {
-    reference,
     target: targetOf(reference, data.image),
     image: data.image,
     platforms: data.platforms,
